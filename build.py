@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Build, preview and check the career pathways site.
+
+    python build.py                      build the site into site/
+    python build.py build --out DIR --base-url URL
+    python build.py serve                preview at http://127.0.0.1:8000 with live reload
+    python build.py check                validate the content and write nothing
+
+Exit status: 0 success, 1 content errors, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="build.py", description="Build, preview and check the career pathways site.")
+    parser.add_argument("--debug", action="store_true", help="show Python tracebacks for unexpected failures")
+    commands = parser.add_subparsers(dest="command", metavar="command")
+
+    build = commands.add_parser("build", help="build the site (the default)")
+    _common(build)
+    build.add_argument("--out", type=Path, default=ROOT / "site", help="output folder (default: site/)")
+    build.add_argument("--base-url", help="where the site is published, e.g. https://owner.github.io/repo/")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    serve = commands.add_parser("serve", help="build, serve on localhost and reload the browser on every change")
+    _common(serve)
+    serve.add_argument("--port", type=int, default=8000, help="port to serve on (default: 8000)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
+
+    check = commands.add_parser("check", help="validate all content and write nothing")
+    _common(check)
+    check.add_argument("--format", choices=("text", "github", "json"), default="text",
+                       help="text (default), github (Actions annotations) or json")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    args = parser.parse_args(argv)
+    from engine import cli  # imported late so `--help` works before dependencies are installed
+
+    try:
+        if args.command in (None, "build"):
+            if args.command is None:
+                args = build.parse_args([])
+                args.debug = False
+            return cli.build(ROOT, args.content, args.out, args.base_url, args.strict)
+        if args.command == "serve":
+            return cli.serve(ROOT, args.content, args.host, args.port)
+        if args.command == "check":
+            return cli.check(ROOT, args.content, args.format, args.strict)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last resort: say what failed, trace only on request
+        if args.debug:
+            raise
+        print(f"build.py: unexpected error: {exc.__class__.__name__}: {exc} (run with --debug for details)",
+              file=sys.stderr)
+        return 1
+    parser.error(f"unknown command {args.command!r}")
+    return 2
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", type=Path, help="content folder (default: content/)")
+    parser.add_argument("--debug", action="store_true", help="show Python tracebacks for unexpected failures")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,266 @@
+"""Load: read content files and split them into front matter and body.
+
+Reading never stops at the first bad file. Each file yields either a
+`Source` or the problems that kept it from being read, each at `path:line`.
+Front matter is parsed with libyaml's safe composer and turned into plain
+values by our own walk of the node tree, so no YAML tag can construct an
+object, aliases (the fuel of "billion laughs" bombs) are refused, duplicate
+keys are caught, and every value keeps the line it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from .problems import Problem, suggest
+
+KINDS = {"clusters": "cluster", "pathways": "pathway", "pages": "page"}
+"""Content folders and the kind of document each holds."""
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FENCE_RE = re.compile(r"^---[ \t]*$")
+CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+
+KeyPath = tuple  # e.g. ("steps", 0, "occupations", 1)
+
+
+def slugify(name: str) -> str:
+    """The slug of a name: `Design/Pre-Construction` -> `design-pre-construction`."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """Parsed front matter: plain values, plus the line each value starts on."""
+
+    data: Mapping[str, Any]
+    lines: Mapping[KeyPath, int]
+    line: int  # the opening '---'
+
+    def line_of(self, *keys: Any) -> int:
+        """The line of the value at `keys`, or of its nearest parent that has one."""
+        path = tuple(keys)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.line
+
+
+@dataclass(frozen=True)
+class Source:
+    """One content file, read and split, not yet validated."""
+
+    path: str  # as shown to editors, relative to the project: content/pathways/x.md
+    kind: str  # cluster | pathway | page
+    slug: str
+    front: FrontMatter
+    body: str
+    body_line: int  # file line on which the body starts
+
+
+@dataclass(frozen=True)
+class Loaded:
+    sources: tuple[Source, ...]
+    problems: tuple[Problem, ...]
+
+
+def find_content_files(content_dir: Path, display_root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every `.md` file in the content folders, sorted; problems for stray files."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    if not content_dir.is_dir():
+        return files, [Problem(display(content_dir, display_root), 1, "content folder not found")]
+    for entry in sorted(content_dir.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir() and entry.name in KINDS:
+            for path in sorted(entry.rglob("*")):
+                if any(part.startswith(".") for part in path.relative_to(entry).parts):
+                    continue
+                if path.is_dir():
+                    continue
+                if path.parent != entry:
+                    problems.append(Problem(display(path, display_root), 1,
+                                            f"content files go directly in {display(entry, display_root)}/, not in a subfolder"))
+                elif path.suffix != ".md":
+                    problems.append(Problem(display(path, display_root), 1,
+                                            "unexpected file: content files are Markdown and end in '.md'"))
+                else:
+                    files.append(path)
+        else:
+            folders = ", ".join(f"{display(content_dir, display_root)}/{name}/" for name in KINDS)
+            problems.append(Problem(display(entry, display_root), 1,
+                                    f"unexpected {'folder' if entry.is_dir() else 'file'}"
+                                    f"{suggest(entry.name, KINDS)}: content goes in {folders}"))
+    return files, problems
+
+
+def display(path: Path, root: Path) -> str:
+    """A path as editors see it: relative to the project, with forward slashes."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_source(path: Path, display_root: Path) -> tuple[Source | None, list[Problem]]:
+    """Read one content file. Returns the source, or None and why not."""
+    shown = display(path, display_root)
+    kind = KINDS[path.parent.name]
+    problems: list[Problem] = []
+    slug = path.stem
+    if not SLUG_RE.match(slug):
+        fixed = slugify(slug) or "my-page"
+        problems.append(Problem(shown, 1, f"invalid file name '{path.name}': use lower-case letters, "
+                                          f"digits and hyphens, e.g. '{fixed}.md'"))
+    raw = path.read_bytes()
+    text, problem = decode(raw, shown)
+    if problem:
+        return None, problems + [problem]
+    source, more = parse_document(text, shown, kind, slug)
+    return (source if not problems else None), problems + more
+
+
+def decode(raw: bytes, shown: str) -> tuple[str, Problem | None]:
+    """UTF-8 text with a leading BOM dropped and line ends made `\\n`."""
+    if not raw.strip():
+        return "", Problem(shown, 1, "file is empty: it needs front matter between two '---' lines, "
+                                     "then the text (see CONTRIBUTING.md, or run 'python build.py new')")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return "", Problem(shown, line, f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column "
+                                        f"{column}): save it with UTF-8 encoding")
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def parse_document(text: str, shown: str, kind: str, slug: str) -> tuple[Source | None, list[Problem]]:
+    """Split `text` into front matter and body, and parse the front matter."""
+    lines = text.split("\n")
+    if not FENCE_RE.match(lines[0]):
+        return None, [Problem(shown, 1, "no front matter: the file must start with a line '---', "
+                                        "then the fields, then another '---' line")]
+    close = next((i for i in range(1, len(lines)) if CLOSE_RE.match(lines[i])), None)
+    if close is None:
+        return None, [Problem(shown, 1, "front matter is not closed: add a line '---' after the last field")]
+    front_text = "\n".join(lines[1:close])
+    front, problems = parse_front_matter(front_text, shown, first_line=2)
+    if front is None:
+        return None, problems
+    body = "\n".join(lines[close + 1:])
+    source = Source(path=shown, kind=kind, slug=slug, front=front, body=body, body_line=close + 2)
+    return (None if problems else source), problems
+
+
+def parse_front_matter(text: str, shown: str, first_line: int) -> tuple[FrontMatter | None, list[Problem]]:
+    """Parse YAML `text` that starts on file line `first_line` into a FrontMatter."""
+    try:
+        node = yaml.compose(text, Loader=yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        return None, [Problem(shown, line, yaml_message(exc))]
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all we have seen
+        return None, [Problem(shown, first_line, f"invalid YAML: {exc}")]
+    opening = first_line - 1
+    if node is None:
+        return None, [Problem(shown, opening, "front matter is empty: add the required fields between the '---' lines")]
+    if not isinstance(node, yaml.MappingNode):
+        return None, [Problem(shown, first_line + node.start_mark.line,
+                              "front matter must be a list of 'field: value' lines")]
+    walker = _Walker(shown, first_line)
+    data = walker.value(node, ())
+    if walker.problems:
+        return None, walker.problems
+    return FrontMatter(data=data, lines=walker.lines, line=opening), []
+
+
+def yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    """A YAML parser error in an editor's words, with a hint for common slips."""
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    text = f"invalid YAML: {problem}" + (f" ({context})" if context and context not in problem else "")
+    if "mapping values are not allowed" in problem:
+        text += "; if a value contains ': ', put the whole value in quotes"
+    elif "found character '\\t'" in problem or "\\t" in problem:
+        text += "; indent with spaces, not tabs"
+    elif "could not find expected ':'" in problem:
+        text += "; each field is written 'name: value'"
+    elif "found undefined alias" in problem or "found unknown escape" in problem:
+        text += "; put the value in quotes"
+    elif "did not find expected" in problem:
+        text += "; check the indentation and that quotes and brackets are closed"
+    return text
+
+
+class _Walker:
+    """Turns a composed YAML node tree into plain values, recording lines."""
+
+    _constructor = SafeConstructor()
+    _plain_tags = {
+        "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+    }
+
+    def __init__(self, shown: str, first_line: int):
+        self.shown = shown
+        self.first_line = first_line
+        self.lines: dict[KeyPath, int] = {}
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def line(self, node: yaml.Node) -> int:
+        return self.first_line + node.start_mark.line
+
+    def fail(self, node: yaml.Node, message: str) -> None:
+        self.problems.append(Problem(self.shown, self.line(node), message))
+
+    def value(self, node: yaml.Node, path: KeyPath) -> Any:
+        if id(node) in self._seen:
+            self.fail(node, "YAML anchors and aliases ('&name', '*name') are not allowed: write the value out")
+            return None
+        self._seen.add(id(node))
+        self.lines[path] = self.line(node)
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != "tag:yaml.org,2002:map":
+                self.fail(node, f"unsupported YAML tag '{node.tag}': use plain values")
+                return None
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    self.fail(key_node, "YAML merge keys ('<<') are not allowed: write the fields out")
+                    continue
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                    self.fail(key_node, "field names must be plain words, such as 'title'")
+                    continue
+                key = key_node.value
+                if key in result:
+                    self.fail(key_node, f"field '{key}' is given twice: keep one")
+                    continue
+                result[key] = self.value(value_node, path + (key,))
+                self.lines[path + (key,)] = self.line(key_node)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                self.fail(node, f"unsupported YAML tag '{node.tag}': use plain values")
+                return None
+            return [self.value(item, path + (i,)) for i, item in enumerate(node.value)]
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # a date stays as written; no field here is a date
+        if node.tag not in self._plain_tags:
+            self.fail(node, f"unsupported YAML tag '{node.tag}': use plain text, numbers, lists or fields")
+            return None
+        try:
+            return self._constructor.construct_object(node)
+        except (yaml.YAMLError, ValueError) as exc:
+            self.fail(node, f"invalid value: {exc}")
+            return None

@@ -1,0 +1,180 @@
+"""Markup: turn a Markdown body into safe HTML, a table of contents and plain text.
+
+Raw HTML is not part of the content format: Python-Markdown's HTML handling
+is switched off so any tag in a body is escaped and shown as text, the
+problem is reported at its line, and the result goes through an allow-list
+sanitizer (nh3, the Rust `ammonia` library) as a second line of defence.
+Links to other content files (`therapeutic-services.md`) become links to
+their pages.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from posixpath import normpath
+from typing import Iterator
+
+import markdown
+import nh3
+from markdown.extensions.toc import TocExtension
+from markdown.treeprocessors import Treeprocessor
+
+from .problems import Problem
+
+ALLOWED_TAGS = {
+    "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", "code", "pre",
+    "blockquote", "a", "hr", "br", "table", "thead", "tbody", "tr", "th", "td",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
+    "ol": {"start"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+RAW_HTML_RE = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>|<!--")
+CODE_SPAN_RE = re.compile(r"(`+).+?\1")
+LINK_RE = re.compile(r"\]\(\s*<?([^)\s>]+)")
+SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Markup:
+    """A rendered body: sanitized HTML, its section headings and its plain text."""
+
+    html: str
+    toc: tuple[Heading, ...]
+    text: str
+    links: tuple[tuple[str, int], ...]  # (target content path, line) of links to other content
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+class _ContentLinks(Treeprocessor):
+    """Rewrites `x.md` links to page URLs relative to the page being rendered."""
+
+    def __init__(self, md: markdown.Markdown):
+        super().__init__(md)
+        self.page_dir = ""  # e.g. "pathways/x/" for the page this body belongs to
+        self.source_dir = ""  # e.g. "content/pathways"
+        self.found: list[str] = []
+
+    def run(self, root):  # type: ignore[override]
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            target, fragment = (href.split("#", 1) + [""])[:2]
+            if SCHEME_RE.match(href) or not target.endswith(".md"):
+                continue
+            path = normpath(f"{self.source_dir}/{target}")
+            self.found.append(path)
+            url = content_url(path)
+            if url is not None:
+                link.set("href", relative_url(self.page_dir, url) + (f"#{fragment}" if fragment else ""))
+        return None
+
+
+class Renderer:
+    """A reusable Markdown renderer (building a Markdown instance is slow)."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(
+            extensions=[TocExtension(toc_depth="2-3"), "sane_lists", "tables", "fenced_code"],
+            output_format="html",
+        )
+        # Raw HTML is text here: it is escaped, never passed through.
+        self._md.preprocessors.deregister("html_block")
+        self._md.inlinePatterns.deregister("html")
+        self._links = _ContentLinks(self._md)
+        self._md.treeprocessors.register(self._links, "content_links", 1)
+
+    def render(self, body: str, path: str, first_line: int, page_url: str) -> tuple[Markup, list[Problem]]:
+        """Render `body` (which starts at `first_line` of `path`) for the page at `page_url`."""
+        problems = list(check_body(body, path, first_line))
+        self._md.reset()
+        self._links.page_dir = page_url
+        self._links.source_dir = path.rsplit("/", 1)[0]
+        self._links.found = []
+        raw_html = self._md.convert(body)
+        toc = tuple(_headings(getattr(self._md, "toc_tokens", [])))
+        clean = nh3.clean(
+            raw_html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+            link_rel=None, strip_comments=True,
+        )
+        text = html.unescape(TAG_RE.sub(" ", clean))
+        text = " ".join(text.split())
+        links = tuple((target, _line_of(body, target.rsplit("/", 1)[-1], first_line)) for target in self._links.found)
+        return Markup(html=clean, toc=toc, text=text, links=links), problems
+
+
+def _headings(tokens: list[dict]) -> Iterator[Heading]:
+    for token in tokens:
+        yield Heading(level=token["level"], id=token["id"], title=html.unescape(token["name"]))
+        yield from _headings(token.get("children", []))
+
+
+def _line_of(body: str, needle: str, first_line: int) -> int:
+    index = body.find(needle)
+    return first_line + (body.count("\n", 0, index) if index >= 0 else 0)
+
+
+def check_body(body: str, path: str, first_line: int) -> Iterator[Problem]:
+    """Problems in a Markdown body: raw HTML, unsafe links, level-1 headings."""
+    in_fence = False
+    for offset, line in enumerate(body.split("\n")):
+        number = first_line + offset
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if in_fence or line.startswith(("    ", "\t")):
+            continue
+        prose = CODE_SPAN_RE.sub("", line)
+        match = RAW_HTML_RE.search(prose)
+        if match:
+            tag = match.group(0) if len(match.group(0)) <= 40 else match.group(0)[:37] + "..."
+            yield Problem(path, number, f"raw HTML is not allowed: '{tag}' would be shown as text; "
+                                        "use Markdown instead (or put it in `backticks` to show code)")
+        for target in LINK_RE.findall(prose):
+            scheme = SCHEME_RE.match(target)
+            if scheme and scheme.group(1).lower() not in URL_SCHEMES:
+                yield Problem(path, number, f"link '{target[:40]}' uses '{scheme.group(1)}:'; "
+                                            "only http, https and mailto links are allowed")
+            elif target.startswith("/"):
+                yield Problem(path, number, f"link '{target[:40]}' starts with '/', which breaks when the site "
+                                            "is published under a sub-path; link to the content file instead, "
+                                            "such as '../pathways/therapeutic-services.md'")
+        if re.match(r"^#(?!#)\s", line) or (offset > 0 and re.match(r"^=+\s*$", line) and body.split("\n")[offset - 1].strip()):
+            yield Problem(path, number, "level-1 heading: the page title comes from 'title'; "
+                                        "start sections with '## '")
+
+
+def content_url(path: str) -> str | None:
+    """The site URL of a content file path, e.g. content/pathways/x.md -> pathways/x/."""
+    match = re.match(r"^content/(clusters|pathways|pages)/([^/]+)\.md$", path)
+    if not match:
+        return None
+    folder, slug = match.groups()
+    return f"{slug}/" if folder == "pages" else f"{folder}/{slug}/"
+
+
+def relative_url(from_dir: str, to: str) -> str:
+    """A relative link from the page at `from_dir` (e.g. 'pathways/x/') to site URL `to`.
+
+    Both are site-relative and directory-style ('' is the home page). The
+    result works under any sub-path and needs no knowledge of the base URL.
+    """
+    depth = from_dir.count("/")
+    if depth == 0:
+        return to or "./"
+    return "../" * depth + to

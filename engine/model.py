@@ -1,0 +1,248 @@
+"""Model: the site as frozen, fully resolved objects.
+
+Built only from validated sources, so it assumes every reference resolves.
+Each object is created complete: pathways hold their occupations, clusters
+hold their pathways, occupations know every step that uses them. The graph
+points one way (a pathway refers to its cluster by a `Ref`, not the object),
+so objects compare by value, which lets the dev server tell what changed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from statistics import median
+from typing import Mapping, Sequence
+
+from .config import Config
+from .data import INTEREST_LETTERS, Occupation
+from .load import Source
+from .markup import Markup
+from .schema import INTERESTS, STAGES
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A link to another page: enough to name it, link to it and describe it."""
+
+    title: str
+    url: str
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    stage: str
+    title: str
+    occupations: tuple[Occupation, ...]
+    education: str
+    experience: str
+    credentials: tuple[str, ...]
+    skills: tuple[str, ...]
+
+    @property
+    def stage_label(self) -> str:
+        return STAGE_LABELS[self.stage]
+
+    @property
+    def median_wage(self) -> int | None:
+        """The median of the step's occupations' median wages, or None if none is published."""
+        wages = [o.wage_median for o in self.occupations if o.wage_median is not None]
+        return int(median(wages)) if wages else None
+
+
+STAGE_LABELS = {"entry": "Entry level", "mid": "Mid level", "advanced": "Advanced", "leadership": "Leadership"}
+
+
+@dataclass(frozen=True)
+class Pathway:
+    slug: str
+    title: str
+    summary: str
+    cluster: Ref
+    interests: tuple[str, ...]
+    interests_derived: bool
+    related: tuple[Ref, ...]
+    steps: tuple[Step, ...]
+    body: Markup
+    source: str
+
+    @property
+    def url(self) -> str:
+        return f"pathways/{self.slug}/"
+
+    @property
+    def ref(self) -> Ref:
+        return Ref(self.title, self.url, self.summary)
+
+    @property
+    def occupations(self) -> tuple[Occupation, ...]:
+        """Every occupation on the ladder, once, in ladder order."""
+        seen: dict[str, Occupation] = {}
+        for step in self.steps:
+            for occupation in step.occupations:
+                seen.setdefault(occupation.code, occupation)
+        return tuple(seen.values())
+
+
+@dataclass(frozen=True)
+class Cluster:
+    slug: str
+    title: str
+    summary: str
+    order: int
+    body: Markup
+    pathways: tuple[Pathway, ...]
+    source: str
+
+    @property
+    def url(self) -> str:
+        return f"clusters/{self.slug}/"
+
+    @property
+    def ref(self) -> Ref:
+        return Ref(self.title, self.url, self.summary)
+
+    @property
+    def interests(self) -> tuple[str, ...]:
+        """Interest areas of its pathways, most common first."""
+        counts = Counter(i for p in self.pathways for i in p.interests)
+        return tuple(sorted(counts, key=lambda i: (-counts[i], INTERESTS.index(i))))
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """A place on a ladder where an occupation appears."""
+
+    pathway: Ref
+    cluster: Ref
+    step: str
+    stage: str
+
+    @property
+    def stage_label(self) -> str:
+        return STAGE_LABELS[self.stage]
+
+
+@dataclass(frozen=True)
+class OccupationPage:
+    occupation: Occupation
+    appearances: tuple[Appearance, ...]
+
+    @property
+    def url(self) -> str:
+        return self.occupation.url
+
+
+@dataclass(frozen=True)
+class Page:
+    """A free-standing page, such as About."""
+
+    slug: str
+    title: str
+    summary: str
+    body: Markup
+    source: str
+
+    @property
+    def url(self) -> str:
+        return f"{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Site:
+    config: Config
+    clusters: tuple[Cluster, ...]
+    pages: tuple[Page, ...]
+    occupations: tuple[OccupationPage, ...]
+
+    @property
+    def pathways(self) -> tuple[Pathway, ...]:
+        return tuple(p for c in self.clusters for p in c.pathways)
+
+    def by_interest(self) -> dict[str, tuple[Pathway, ...]]:
+        """Pathways for each interest area, in cluster order."""
+        return {i: tuple(p for p in self.pathways if i in p.interests) for i in INTERESTS}
+
+
+def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, Markup],
+               occupations: Mapping[str, Occupation]) -> Site:
+    """The site model from validated sources. Returns a complete, frozen Site."""
+    cluster_sources = {s.slug: s for s in sources if s.kind == "cluster"}
+    pathway_sources = sorted((s for s in sources if s.kind == "pathway"),
+                             key=lambda s: (str(s.front.data["title"]).casefold(), s.slug))
+    refs = {s.slug: Ref(_text(s, "title"), f"pathways/{s.slug}/", _text(s, "summary")) for s in pathway_sources}
+    cluster_refs = {slug: Ref(_text(s, "title"), f"clusters/{slug}/", _text(s, "summary"))
+                    for slug, s in cluster_sources.items()}
+
+    pathways_by_cluster: dict[str, list[Pathway]] = defaultdict(list)
+    for source in pathway_sources:
+        pathway = _pathway(source, markups[source.path], cluster_refs, refs, occupations)
+        pathways_by_cluster[str(source.front.data["cluster"])].append(pathway)
+
+    clusters = tuple(sorted(
+        (Cluster(slug=slug, title=_text(s, "title"), summary=_text(s, "summary"),
+                 order=int(s.front.data.get("order", 1000)), body=markups[s.path],
+                 pathways=tuple(pathways_by_cluster.get(slug, ())), source=s.path)
+         for slug, s in cluster_sources.items()),
+        key=lambda c: (c.order, c.title.casefold(), c.slug)))
+    pages = tuple(sorted((Page(slug=s.slug, title=_text(s, "title"), summary=_text(s, "summary"),
+                               body=markups[s.path], source=s.path)
+                          for s in sources if s.kind == "page"), key=lambda p: p.slug))
+    return Site(config=config, clusters=clusters, pages=pages, occupations=_occupation_pages(clusters))
+
+
+def _text(source: Source, key: str) -> str:
+    return " ".join(str(source.front.data.get(key, "")).split())
+
+
+def _pathway(source: Source, markup: Markup, clusters: Mapping[str, Ref], refs: Mapping[str, Ref],
+             occupations: Mapping[str, Occupation]) -> Pathway:
+    data = source.front.data
+    steps = tuple(
+        Step(stage=step["stage"], title=" ".join(step["title"].split()),
+             occupations=tuple(occupations[code] for code in step["occupations"]),
+             education=" ".join(step["education"].split()), experience=" ".join(step["experience"].split()),
+             credentials=tuple(" ".join(c.split()) for c in step.get("credentials") or ()),
+             skills=tuple(" ".join(s.split()) for s in step.get("skills") or ()))
+        for step in data["steps"])
+    given = tuple(data.get("interests") or ())
+    interests = given or derive_interests([o for s in steps for o in s.occupations])
+    return Pathway(
+        slug=source.slug, title=_text(source, "title"), summary=_text(source, "summary"),
+        cluster=clusters[data["cluster"]], interests=interests, interests_derived=not given,
+        related=tuple(refs[slug] for slug in data.get("related") or ()), steps=steps, body=markup,
+        source=source.path)
+
+
+def derive_interests(occupations: Sequence[Occupation]) -> tuple[str, ...]:
+    """Interest areas from occupations' RIASEC codes: letters score 3, 2, 1 by position.
+
+    Returns up to three areas scoring at least half the top score, best first.
+    """
+    scores: Counter[str] = Counter()
+    for occupation in occupations:
+        for weight, letter in zip((3, 2, 1), occupation.interest_code):
+            if letter in INTEREST_LETTERS:
+                scores[INTEREST_LETTERS[letter]] += weight
+    if not scores:
+        return ()
+    top = max(scores.values())
+    ranked = sorted(scores, key=lambda i: (-scores[i], INTERESTS.index(i)))
+    return tuple(i for i in ranked if scores[i] * 2 >= top)[:3]
+
+
+def _occupation_pages(clusters: Sequence[Cluster]) -> tuple[OccupationPage, ...]:
+    found: dict[str, Occupation] = {}
+    appearances: dict[str, list[Appearance]] = defaultdict(list)
+    for cluster in clusters:
+        for pathway in cluster.pathways:
+            for step in pathway.steps:
+                for occupation in step.occupations:
+                    found[occupation.code] = occupation
+                    appearances[occupation.code].append(
+                        Appearance(pathway=pathway.ref, cluster=cluster.ref, step=step.title, stage=step.stage))
+    return tuple(OccupationPage(found[code], tuple(appearances[code])) for code in sorted(found))
+
+
+assert set(STAGE_LABELS) == set(STAGES)

@@ -1,0 +1,242 @@
+"""Render: turn the site model into pages with Jinja templates.
+
+Templates run with autoescaping and `StrictUndefined`, so a typo in a
+template fails the build instead of rendering blank. Each template gets a
+small context: `site` (settings, navigation, assets), `page` (this page's
+URL, title, breadcrumbs, table of contents, neighbours) and the object the
+page is about (`cluster`, `pathway`, `occupation` or `doc`). Links are
+written relative to the page, so the site works under any sub-path and
+from disk; only the 404 page, which is served at any URL, links from the
+base path.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import jinja2
+
+from .config import Config
+from .data import JOB_ZONES, Occupation
+from .markup import Heading, relative_url
+from .model import STAGE_LABELS, Cluster, OccupationPage, Page, Pathway, Ref, Site
+from .schema import INTERESTS
+
+NAV_PATHWAY_LIMIT = 40
+"""A cluster with more pathways than this lists them on its page, not in the sidebar."""
+
+INTEREST_INFO = {
+    "realistic": ("Realistic", "Hands-on work with tools, machines, plants or animals"),
+    "investigative": ("Investigative", "Ideas, research and solving problems"),
+    "artistic": ("Artistic", "Creating, designing and expressing"),
+    "social": ("Social", "Helping, teaching and caring for people"),
+    "enterprising": ("Enterprising", "Leading, persuading and running things"),
+    "conventional": ("Conventional", "Organizing data, records and detail"),
+}
+
+
+@dataclass(frozen=True)
+class NavCluster:
+    title: str
+    url: str
+    pathways: tuple[Ref, ...]
+    count: int
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """What every template can see as `site`."""
+
+    config: Config
+    nav: tuple[NavCluster, ...]
+    assets: Mapping[str, str] = field(compare=True, hash=False)
+    dev: bool = False
+
+
+@dataclass(frozen=True)
+class PageView:
+    """What a template sees as `page`."""
+
+    url: str  # site-relative: '' for home, 'pathways/x/' or '404.html'
+    kind: str
+    template: str
+    title: str
+    description: str
+    breadcrumbs: tuple[Ref, ...] = ()
+    toc: tuple[Heading, ...] = ()
+    previous: Ref | None = None
+    next: Ref | None = None
+    source: str | None = None
+    cluster_url: str | None = None
+    absolute: bool = False
+
+    @property
+    def output(self) -> str:
+        """The file this page is written to, relative to the site root."""
+        return output_path(self.url)
+
+    @property
+    def is_home(self) -> bool:
+        return self.kind == "home"
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page to render: its view and the object it shows."""
+
+    page: PageView
+    context: tuple[tuple[str, Any], ...]
+
+
+def output_path(url: str) -> str:
+    """`pathways/x/` -> `pathways/x/index.html`; `404.html` stays."""
+    if url == "":
+        return "index.html"
+    return url + "index.html" if url.endswith("/") else url
+
+
+def make_environment(template_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(template_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(url=_url, money=money, number=number, percent=percent, hourly=hourly)
+    env.globals.update(asset=_asset, stage_labels=STAGE_LABELS, interest_info=INTEREST_INFO,
+                       interests=INTERESTS, job_zones=JOB_ZONES, pay_scale=pay_scale, pay_bar=pay_bar)
+    return env
+
+
+@jinja2.pass_context
+def _url(context: jinja2.runtime.Context, target: str) -> str:
+    """A link from the current page to site-relative `target`."""
+    page: PageView = context["page"]
+    if page.absolute:
+        return context["site"].config.base_path + target
+    return relative_url(page.url, target)
+
+
+@jinja2.pass_context
+def _asset(context: jinja2.runtime.Context, name: str) -> str:
+    return _url(context, context["site"].assets[name])
+
+
+def money(value: float | None, missing: str = "not available") -> str:
+    return missing if value is None else f"${value:,.0f}"
+
+
+def hourly(value: float | None, missing: str = "not available") -> str:
+    return missing if value is None else f"${value:,.2f}"
+
+
+def number(value: float | None, missing: str = "not available") -> str:
+    return missing if value is None else f"{value:,.0f}"
+
+
+def percent(value: float | None, missing: str = "not available") -> str:
+    if value is None:
+        return missing
+    return f"{value:+.1f}%" if value else "0.0%"
+
+
+def pay_scale(occupations: Iterable[Occupation]) -> int:
+    """The top of a common pay axis for these occupations: their highest figure, rounded up."""
+    top = max((o.wage_p90 or o.wage_median or 0 for o in occupations), default=0)
+    step = 25_000
+    return max(step, int(math.ceil(top / step)) * step)
+
+
+def pay_bar(occupation: Occupation, scale: int) -> dict[str, float] | None:
+    """Percent positions of an occupation's pay range on a 0..scale axis, or None without data."""
+    if occupation.wage_median is None or scale <= 0:
+        return None
+    low = occupation.wage_p10 if occupation.wage_p10 is not None else occupation.wage_median
+    high = occupation.wage_p90 if occupation.wage_p90 is not None else occupation.wage_median
+    pct = lambda v: round(min(100.0, 100.0 * v / scale), 2)
+    return {"low": pct(low), "width": max(0.8, round(pct(high) - pct(low), 2)), "median": pct(occupation.wage_median)}
+
+
+def site_view(site: Site, assets: Mapping[str, str], dev: bool = False) -> SiteView:
+    nav = tuple(
+        NavCluster(title=c.title, url=c.url, count=len(c.pathways),
+                   pathways=tuple(p.ref for p in c.pathways) if len(c.pathways) <= NAV_PATHWAY_LIMIT else ())
+        for c in site.clusters)
+    return SiteView(config=site.config, nav=nav, assets=dict(assets), dev=dev)
+
+
+def plan_pages(site: Site) -> list[PageJob]:
+    """Every page of the site, in a fixed order."""
+    home = Ref("Home", "")
+    jobs: list[PageJob] = [
+        PageJob(PageView(url="", kind="home", template="home.html", title=site.config.title,
+                         description=site.config.description),
+                (("clusters", site.clusters), ("by_interest", tuple(site.by_interest().items())))),
+    ]
+    for cluster in site.clusters:
+        jobs.append(PageJob(
+            PageView(url=cluster.url, kind="cluster", template="cluster.html", title=cluster.title,
+                     description=cluster.summary, breadcrumbs=(home,), toc=cluster.body.toc,
+                     source=cluster.source, cluster_url=cluster.url),
+            (("cluster", cluster),)))
+        for index, pathway in enumerate(cluster.pathways):
+            previous = cluster.pathways[index - 1].ref if index > 0 else None
+            following = cluster.pathways[index + 1].ref if index + 1 < len(cluster.pathways) else None
+            jobs.append(PageJob(
+                PageView(url=pathway.url, kind="pathway", template="pathway.html", title=pathway.title,
+                         description=pathway.summary, breadcrumbs=(home, cluster.ref),
+                         toc=(Heading(2, "ladder", "Career ladder"),) + pathway.body.toc,
+                         previous=previous, next=following, source=pathway.source, cluster_url=cluster.url),
+                (("pathway", pathway),)))
+    for entry in site.occupations:
+        jobs.append(PageJob(
+            PageView(url=entry.url, kind="occupation", template="occupation.html", title=entry.occupation.title,
+                     description=f"Pay, outlook and career pathways for {entry.occupation.title} "
+                                 f"(O*NET-SOC {entry.occupation.code}).",
+                     breadcrumbs=(home,)),
+            (("entry", entry),)))
+    for doc in site.pages:
+        jobs.append(PageJob(
+            PageView(url=doc.url, kind="page", template="page.html", title=doc.title, description=doc.summary,
+                     breadcrumbs=(home,), toc=doc.body.toc, source=doc.source),
+            (("doc", doc),)))
+    by_interest = tuple(site.by_interest().items())
+    jobs.append(PageJob(
+        PageView(url="interests/", kind="interests", template="interests.html", title="Explore by interest",
+                 description="Find career pathways that fit what you like to do.", breadcrumbs=(home,)),
+        (("by_interest", by_interest),)))
+    for name, pathways in by_interest:
+        jobs.append(PageJob(
+            PageView(url=f"interests/{name}/", kind="interest", template="interest.html",
+                     title=INTEREST_INFO[name][0], description=f"Career pathways for people with "
+                                                               f"{INTEREST_INFO[name][0].lower()} interests.",
+                     breadcrumbs=(home, Ref("Explore by interest", "interests/"))),
+            (("interest", name), ("pathways", pathways))))
+    jobs.append(PageJob(
+        PageView(url="search/", kind="search", template="search.html", title="Search",
+                 description="Search career clusters, pathways and occupations.", breadcrumbs=(home,)),
+        ()))
+    jobs.append(PageJob(
+        PageView(url="404.html", kind="404", template="404.html", title="Page not found",
+                 description="This page does not exist.", absolute=True),
+        ()))
+    return jobs
+
+
+def render_page(env: jinja2.Environment, view: SiteView, job: PageJob) -> str:
+    template = env.get_template(job.page.template)
+    return template.render(site=view, page=job.page, **dict(job.context))
+
+
+def render_sitemap(env: jinja2.Environment, view: SiteView, jobs: Iterable[PageJob]) -> str:
+    urls = [view.config.absolute_base + job.page.url for job in jobs if job.page.kind != "404"]
+    return env.get_template("sitemap.xml").render(urls=urls)
+
+
+def render_robots(config: Config) -> str:
+    return f"User-agent: *\nAllow: /\nSitemap: {config.absolute_base}sitemap.xml\n"

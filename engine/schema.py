@@ -1,0 +1,165 @@
+"""The content schema: every front-matter field, in one place.
+
+The validator, `python build.py schema` (JSON Schema), the field reference in
+CONTRIBUTING.md and the files written by `python build.py new` all come from
+the definitions below, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+STAGES = ("entry", "mid", "advanced", "leadership")
+"""Career-ladder stages, in the order a career climbs them."""
+
+INTERESTS = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
+"""Holland (RIASEC) interest areas, in the conventional R-I-A-S-E-C order."""
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+OCCUPATION_PATTERN = r"^\d{2}-\d{4}\.\d{2}$"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front-matter field.
+
+    `kind` is `text`, `integer`, `list` (of `item`) or `object` (of `fields`).
+    """
+
+    name: str
+    kind: str
+    doc: str
+    required: bool = False
+    example: Any = None
+    choices: tuple[str, ...] = ()
+    pattern: str | None = None
+    pattern_hint: str = ""
+    min_items: int | None = None
+    max_items: int | None = None
+    max_length: int | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+    item: "Field | None" = None
+    fields: tuple["Field", ...] = ()
+
+    def field(self, name: str) -> "Field | None":
+        return next((f for f in self.fields if f.name == name), None)
+
+
+def _text(name: str, doc: str, **kw: Any) -> Field:
+    return Field(name=name, kind="text", doc=doc, **kw)
+
+
+TITLE = _text("title", "The name shown as the page heading and in navigation.", required=True, max_length=90)
+SUMMARY = _text("summary", "One plain sentence, shown in lists, search results and link previews.",
+                required=True, max_length=300)
+
+STEP = Field(
+    name="step", kind="object", doc="One rung of the career ladder.",
+    fields=(
+        _text("stage", "How far along the ladder this step is. Stages never go backwards.",
+              required=True, choices=STAGES, example="entry"),
+        _text("title", "A short name for the step, such as 'Licensed practical nurse'.",
+              required=True, max_length=90, example="Patient care assistant"),
+        Field("occupations", "list",
+              "O*NET-SOC codes of the occupations at this step (1 to 6), from data/occupations.csv.",
+              required=True, min_items=1, max_items=6, example=["31-1131.00"],
+              item=_text("occupation", "An O*NET-SOC code.", pattern=OCCUPATION_PATTERN,
+                         pattern_hint="an O*NET-SOC code looks like '29-1141.00'")),
+        _text("education", "The schooling this step needs. Start with the level, such as \"High school diploma\", "
+                           "\"Postsecondary certificate\", \"Associate's degree\" or \"Bachelor's degree\", then add detail.",
+              required=True, max_length=300, example="Postsecondary certificate from a state-approved course"),
+        _text("experience", "The work experience this step needs, or 'None'.",
+              required=True, max_length=300, example="None"),
+        Field("credentials", "list", "Licences, certifications or apprenticeships, by their real names.",
+              example=["Certified Nursing Assistant (CNA)"],
+              item=_text("credential", "A credential's name.", max_length=120)),
+        Field("skills", "list", "A few skills this step builds.", example=["Patient care"],
+              item=_text("skill", "A skill.", max_length=80)),
+    ),
+)
+
+CLUSTER = Field(
+    name="cluster", kind="object", doc="A career cluster: content/clusters/<slug>.md. The body is its overview.",
+    fields=(
+        TITLE,
+        SUMMARY,
+        Field("order", "integer", "Position among the clusters on the home page and in navigation.",
+              minimum=1, maximum=999, example=1),
+    ),
+)
+
+PATHWAY = Field(
+    name="pathway", kind="object",
+    doc="A career pathway: content/pathways/<slug>.md. The body describes the work and how people move up.",
+    fields=(
+        TITLE,
+        _text("cluster", "The slug of the cluster this pathway belongs to (its file name without '.md').",
+              required=True, pattern=SLUG_PATTERN, pattern_hint="a slug looks like 'health-science'",
+              example="health-science"),
+        SUMMARY,
+        Field("interests", "list",
+              "Holland (RIASEC) interest areas that fit this pathway, best fit first. "
+              "When left out, they are worked out from the occupations' interest codes.",
+              max_items=3, example=["social", "investigative"],
+              item=_text("interest", "An interest area.", choices=INTERESTS)),
+        Field("related", "list", "Slugs of other pathways a visitor may also consider.",
+              max_items=6, example=["diagnostic-services"],
+              item=_text("pathway", "A pathway slug.", pattern=SLUG_PATTERN,
+                         pattern_hint="a slug looks like 'health-informatics'")),
+        Field("steps", "list", "The career ladder, from entry level to the most advanced role.",
+              required=True, min_items=3, max_items=8, item=STEP),
+    ),
+)
+
+PAGE = Field(
+    name="page", kind="object", doc="A free-standing page such as About: content/pages/<slug>.md.",
+    fields=(TITLE, SUMMARY),
+)
+
+SCHEMAS = {"cluster": CLUSTER, "pathway": PATHWAY, "page": PAGE}
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one kind's front matter."""
+    schema = _json(SCHEMAS[kind])
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"{kind.capitalize()} front matter"
+    return schema
+
+
+def _json(field: Field) -> dict[str, Any]:
+    out: dict[str, Any] = {"description": field.doc}
+    if field.kind == "text":
+        out["type"] = "string"
+        out["minLength"] = 1
+        if field.choices:
+            out["enum"] = list(field.choices)
+        if field.pattern:
+            out["pattern"] = field.pattern
+        if field.max_length:
+            out["maxLength"] = field.max_length
+    elif field.kind == "integer":
+        out["type"] = "integer"
+        if field.minimum is not None:
+            out["minimum"] = field.minimum
+        if field.maximum is not None:
+            out["maximum"] = field.maximum
+    elif field.kind == "list":
+        assert field.item is not None
+        out["type"] = "array"
+        out["items"] = _json(field.item)
+        out["uniqueItems"] = field.item.kind != "object"
+        if field.min_items is not None:
+            out["minItems"] = field.min_items
+        if field.max_items is not None:
+            out["maxItems"] = field.max_items
+    elif field.kind == "object":
+        out["type"] = "object"
+        out["properties"] = {f.name: _json(f) for f in field.fields}
+        out["required"] = [f.name for f in field.fields if f.required]
+        out["additionalProperties"] = False
+    if field.example is not None:
+        out["examples"] = [field.example]
+    return out

@@ -1,0 +1,275 @@
+"""Validate: check every source against the schema, each other and the data.
+
+Returns problems only; it changes nothing. Errors stop the build. Warnings
+flag content that builds but disagrees with the occupation data, such as an
+entry-level step that holds an occupation needing extensive preparation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Iterator, Mapping, Sequence
+
+from .data import EDUCATION_LEVELS, Occupation
+from .load import FrontMatter, Source
+from .markup import Markup, content_url
+from .problems import Problem, Severity, suggest
+from .schema import SCHEMAS, STAGES, Field
+
+EDUCATION_PHRASES = (
+    (re.compile(r"no formal", re.I), 0),
+    (re.compile(r"high school|\bGED\b", re.I), 1),
+    (re.compile(r"postsecondary|post-secondary|certificate|nondegree|non-degree|some college|vocational|trade school", re.I), 2),
+    (re.compile(r"associate", re.I), 3),
+    (re.compile(r"bachelor", re.I), 4),
+    (re.compile(r"master|\bMBA\b", re.I), 5),
+    (re.compile(r"doctor|professional degree|\bPh\.?D\b|\bM\.?D\.?\b|\bJ\.?D\.?\b|\bDVM\b|\bPharmD\b|\bDDS\b", re.I), 6),
+)
+LEVEL_NAMES = {
+    0: "no formal education", 1: "a high school diploma", 2: "a postsecondary certificate or some college",
+    3: "an associate's degree", 4: "a bachelor's degree", 5: "a master's degree",
+    6: "a doctoral or professional degree",
+}
+
+
+def validate(sources: Sequence[Source], markups: Mapping[str, Markup],
+             occupations: Mapping[str, Occupation]) -> list[Problem]:
+    """Every problem in the content, errors and warnings alike."""
+    problems: list[Problem] = []
+    for source in sources:
+        problems.extend(check_fields(source, SCHEMAS[source.kind]))
+    problems.extend(check_duplicates(sources))
+    clusters = {s.slug for s in sources if s.kind == "cluster"}
+    pathways = {s.slug for s in sources if s.kind == "pathway"}
+    paths = {s.path for s in sources}
+    for source in sources:
+        if source.kind == "pathway":
+            problems.extend(check_pathway(source, clusters, pathways, occupations))
+        markup = markups.get(source.path)
+        if markup:
+            problems.extend(check_links(source, markup, paths))
+    return problems
+
+
+def check_fields(source: Source, schema: Field) -> Iterator[Problem]:
+    """Schema problems: missing, unknown and wrongly typed fields."""
+    yield from _check_object(source, source.front.data, schema, (), "")
+
+
+def _check_object(source: Source, data: Any, schema: Field, path: tuple, where: str) -> Iterator[Problem]:
+    front = source.front
+    line = front.line_of(*path)
+    if not isinstance(data, dict):
+        yield Problem(source.path, line, f"{where or 'front matter'} must be a set of 'field: value' lines")
+        return
+    names = [f.name for f in schema.fields]
+    for key in data:
+        if key not in names:
+            yield Problem(source.path, front.line_of(*path, key),
+                          f"unknown field '{key}'{where and ' in ' + where}{suggest(key, names)}")
+    for field in schema.fields:
+        if field.name not in data:
+            if field.required:
+                yield Problem(source.path, line, f"{where + ' is ' if where else ''}missing required field "
+                                                 f"'{field.name}'")
+            continue
+        yield from _check_value(source, data[field.name], field, path + (field.name,), where)
+
+
+def _check_value(source: Source, value: Any, field: Field, path: tuple, where: str) -> Iterator[Problem]:
+    line = source.front.line_of(*path)
+    label = f"'{field.name}'" + (f" in {where}" if where else "")
+    if value is None or value == "" or value == []:
+        if field.required:
+            yield Problem(source.path, line, f"{label} is empty: give it a value")
+        elif value is None:
+            yield Problem(source.path, line, f"{label} has no value: give it one or remove the line")
+        return
+    if field.kind == "text":
+        yield from _check_text(source, value, field, line, label)
+    elif field.kind == "integer":
+        if isinstance(value, bool) or not isinstance(value, int):
+            yield Problem(source.path, line, f"{label} must be a whole number, such as {field.example}")
+        elif (field.minimum is not None and value < field.minimum) or (field.maximum is not None and value > field.maximum):
+            yield Problem(source.path, line, f"{label} must be between {field.minimum} and {field.maximum}")
+    elif field.kind == "list":
+        yield from _check_list(source, value, field, path, label)
+
+
+def _check_text(source: Source, value: Any, field: Field, line: int, label: str) -> Iterator[Problem]:
+    if isinstance(value, bool):
+        yield Problem(source.path, line, f"{label} must be text, but YAML reads this value as "
+                                         f"{'true' if value else 'false'}: put it in quotes")
+        return
+    if isinstance(value, (int, float)):
+        yield Problem(source.path, line, f"{label} must be text, but YAML reads this value as a number: "
+                                         "put it in quotes")
+        return
+    if not isinstance(value, str):
+        kind = "a list" if isinstance(value, list) else "a set of fields"
+        yield Problem(source.path, line, f"{label} must be text, not {kind}")
+        return
+    text = value.strip()
+    if field.choices and text not in field.choices:
+        yield Problem(source.path, line, f"{label} is '{text}'; it must be one of: {', '.join(field.choices)}"
+                                         f"{suggest(text, field.choices)}")
+    if field.pattern and not re.match(field.pattern, text):
+        yield Problem(source.path, line, f"{label} '{text}' is not valid: {field.pattern_hint}")
+    if field.max_length and len(text) > field.max_length:
+        yield Problem(source.path, line, f"{label} is {len(text)} characters long; keep it under {field.max_length}")
+    if "\n" in text:
+        yield Problem(source.path, line, f"{label} must be on one line")
+
+
+def _check_list(source: Source, value: Any, field: Field, path: tuple, label: str) -> Iterator[Problem]:
+    line = source.front.line_of(*path)
+    assert field.item is not None
+    if not isinstance(value, list):
+        example = field.example or ["..."]
+        hint = f": write it as [{', '.join(map(str, example))}]" if field.item.kind == "text" else \
+            ", each item starting with '- '"
+        yield Problem(source.path, line, f"{label} must be a list{hint}")
+        return
+    if field.min_items is not None and len(value) < field.min_items:
+        yield Problem(source.path, line, f"{label} needs at least {field.min_items} "
+                                         f"{'item' if field.min_items == 1 else 'items'}; it has {len(value)}")
+    if field.max_items is not None and len(value) > field.max_items:
+        yield Problem(source.path, line, f"{label} allows at most {field.max_items} items; it has {len(value)}")
+    seen: set[str] = set()
+    for index, item in enumerate(value):
+        item_path = path + (index,)
+        if field.item.kind == "object":
+            yield from _check_object(source, item, field.item, item_path, f"step {index + 1}")
+            continue
+        item_line = source.front.line_of(*item_path)
+        if isinstance(item, str) and item in seen:
+            yield Problem(source.path, item_line, f"{label} lists '{item}' twice")
+        if isinstance(item, str):
+            seen.add(item)
+        yield from _check_value(source, item, field.item, item_path, "")
+
+
+def check_duplicates(sources: Sequence[Source]) -> Iterator[Problem]:
+    """Two documents of one kind with the same title, or a page whose URL is taken."""
+    first: dict[tuple[str, str], Source] = {}
+    for source in sources:
+        title = source.front.data.get("title")
+        if not isinstance(title, str):
+            continue
+        key = (source.kind, title.strip().casefold())
+        if key in first:
+            other = first[key]
+            yield Problem(source.path, source.front.line_of("title"),
+                          f"duplicate {source.kind} title '{title.strip()}': "
+                          f"{other.path}:{other.front.line_of('title')} has it too")
+        else:
+            first[key] = source
+    for source in sources:
+        if source.kind == "page" and source.slug in RESERVED_PAGE_SLUGS:
+            yield Problem(source.path, 1, f"the page name '{source.slug}' is used by the site itself; rename the file")
+
+
+RESERVED_PAGE_SLUGS = {"clusters", "pathways", "occupations", "interests", "search", "assets", "404"}
+
+
+def check_pathway(source: Source, clusters: set[str], pathways: set[str],
+                  occupations: Mapping[str, Occupation]) -> Iterator[Problem]:
+    """Cross-references and ladder order in one pathway; data disagreements as warnings."""
+    data, front = source.front.data, source.front
+    cluster = data.get("cluster")
+    if isinstance(cluster, str) and cluster and cluster not in clusters:
+        yield Problem(source.path, front.line_of("cluster"), f"unknown cluster '{cluster}'{suggest(cluster, clusters)}")
+    related = data.get("related")
+    if isinstance(related, list):
+        for index, slug in enumerate(related):
+            if not isinstance(slug, str):
+                continue
+            line = front.line_of("related", index)
+            if slug == source.slug:
+                yield Problem(source.path, line, "a pathway cannot be related to itself")
+            elif slug not in pathways:
+                yield Problem(source.path, line, f"unknown related pathway '{slug}'{suggest(slug, pathways)}")
+    steps = data.get("steps")
+    if not isinstance(steps, list):
+        return
+    previous = -1
+    for index, step in enumerate(steps):
+        if not isinstance(step, dict):
+            continue
+        stage = step.get("stage")
+        if stage in STAGES:
+            rank = STAGES.index(stage)
+            if rank < previous:
+                yield Problem(source.path, front.line_of("steps", index, "stage"),
+                              f"step {index + 1} goes back to stage '{stage}' after '{STAGES[previous]}': "
+                              f"order steps {' -> '.join(STAGES)}")
+            previous = max(previous, rank)
+        codes = step.get("occupations")
+        if isinstance(codes, list):
+            for at, code in enumerate(codes):
+                if isinstance(code, str) and re.match(r"^\d{2}-\d{4}\.\d{2}$", code) and code not in occupations:
+                    yield Problem(source.path, front.line_of("steps", index, "occupations", at),
+                                  f"occupation '{code}' is not in data/occupations.csv"
+                                  f"{suggest(code, occupations)}")
+        yield from check_step_against_data(source, index, step, occupations)
+
+
+def education_level(text: str) -> int | None:
+    """The schooling level a step's `education` names first, or None."""
+    best: tuple[int, int] | None = None
+    for pattern, level in EDUCATION_PHRASES:
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), level)
+    return best[1] if best else None
+
+
+def check_step_against_data(source: Source, index: int, step: Mapping[str, Any],
+                            occupations: Mapping[str, Occupation]) -> Iterator[Problem]:
+    """Warnings where a step's stage, education or experience disagrees with its occupations."""
+    front = source.front
+    stage = step.get("stage")
+    codes = step.get("occupations") if isinstance(step.get("occupations"), list) else []
+    found = [occupations[c] for c in codes if isinstance(c, str) and c in occupations]
+    label = f"step {index + 1}"
+
+    def warn(key: str, message: str) -> Problem:
+        return Problem(source.path, front.line_of("steps", index, key), message, Severity.WARNING)
+
+    for occupation in found:
+        name = f"{occupation.title} ({occupation.code})"
+        if stage == "entry" and occupation.job_zone == 5:
+            yield warn("occupations", f"{label} is entry level, but {name} is Job Zone 5 (extensive preparation): "
+                                      "move it to a later step")
+        if stage in STAGES[1:] and occupation.job_zone == 1:
+            yield warn("occupations", f"{label} is at stage '{stage}', but {name} is Job Zone 1 "
+                                      "(little or no preparation): move it to the entry step")
+        if stage == "entry" and occupation.experience == "5 years or more":
+            yield warn("occupations", f"{label} is entry level, but {name} typically needs 5 years or more of "
+                                      "related experience: move it to a later step")
+    education = step.get("education")
+    if not isinstance(education, str) or not education.strip():
+        return
+    stated = education_level(education)
+    if stated is None:
+        yield warn("education", f"{label}'s education does not name a level of schooling: start it with one, "
+                                "such as \"High school diploma\", \"Postsecondary certificate\", "
+                                "\"Associate's degree\" or \"Bachelor's degree\"")
+        return
+    for occupation in found:
+        level = occupation.education_level
+        if level is not None and abs(level - stated) >= 2:
+            yield warn("education", f"{label}'s education names {LEVEL_NAMES[stated]}, but {occupation.title} "
+                                    f"({occupation.code}) typically needs "
+                                    f"{occupation.education.lower().replace('or equivalent', '').strip()}: "
+                                    "change the education or the occupation")
+
+
+def check_links(source: Source, markup: Markup, paths: Iterable[str]) -> Iterator[Problem]:
+    """Links in the body to content files that do not exist."""
+    known = set(paths)
+    for target, line in markup.links:
+        if target not in known or content_url(target) is None:
+            names = [p.rsplit("/", 1)[-1] for p in known]
+            yield Problem(source.path, line, f"link to '{target}', which does not exist"
+                                             f"{suggest(target.rsplit('/', 1)[-1], names)}")
