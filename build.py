@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
 
     build = commands.add_parser("build", help="build the site (the default)")
     _common(build)
-    build.add_argument("--out", type=Path, default=ROOT / "site", help="output folder (default: site/)")
+    build.add_argument("--out", type=Path, help="output folder (default: site/ in the project)")
     build.add_argument("--base-url", help="where the site is published, e.g. https://owner.github.io/repo/")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
@@ -48,11 +48,12 @@ def main(argv: list[str] | None = None) -> int:
             if args.command is None:
                 args = build.parse_args([])
                 args.debug = False
-            return cli.build(ROOT, args.content, args.out, args.base_url, args.strict)
+            out = args.out if args.out is not None else args.project / "site"
+            return cli.build(args.project, args.content, out, args.base_url, args.strict)
         if args.command == "serve":
-            return cli.serve(ROOT, args.content, args.host, args.port)
+            return cli.serve(args.project, args.content, args.host, args.port)
         if args.command == "check":
-            return cli.check(ROOT, args.content, args.format, args.strict)
+            return cli.check(args.project, args.content, args.format, args.strict)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the last resort: say what failed, trace only on request
@@ -66,7 +67,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--content", type=Path, help="content folder (default: content/)")
+    parser.add_argument("--project", type=Path, default=ROOT,
+                        help="project folder holding content/, templates/, static/, data/ and site.yml "
+                             "(default: the folder of build.py)")
+    parser.add_argument("--content", type=Path, help="content folder (default: content/ in the project)")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks for unexpected failures")
 
 

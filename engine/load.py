@@ -167,8 +167,11 @@ def parse_front_matter(text: str, shown: str, first_line: int) -> tuple[FrontMat
         node = yaml.compose(text, Loader=yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = first_line + (mark.line if mark else 0)
-        return None, [Problem(shown, line, yaml_message(exc))]
+        if "end of stream" in (exc.problem or "") and exc.context_mark:
+            mark = exc.context_mark  # where the unclosed quote or bracket opened, not the end of the file
+        row = mark.line if mark else 0
+        source_line = text.split("\n")[row] if row < len(text.split("\n")) else ""
+        return None, [Problem(shown, first_line + row, yaml_message(exc, source_line))]
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all we have seen
         return None, [Problem(shown, first_line, f"invalid YAML: {exc}")]
     opening = first_line - 1
@@ -184,19 +187,21 @@ def parse_front_matter(text: str, shown: str, first_line: int) -> tuple[FrontMat
     return FrontMatter(data=data, lines=walker.lines, line=opening), []
 
 
-def yaml_message(exc: yaml.MarkedYAMLError) -> str:
-    """A YAML parser error in an editor's words, with a hint for common slips."""
+def yaml_message(exc: yaml.MarkedYAMLError, line: str = "") -> str:
+    """A YAML parser error in an editor's words, with a hint for common slips on `line`."""
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
     text = f"invalid YAML: {problem}" + (f" ({context})" if context and context not in problem else "")
     if "mapping values are not allowed" in problem:
         text += "; if a value contains ': ', put the whole value in quotes"
-    elif "found character '\\t'" in problem or "\\t" in problem:
+    elif "\t" in line:
         text += "; indent with spaces, not tabs"
     elif "could not find expected ':'" in problem:
         text += "; each field is written 'name: value'"
     elif "found undefined alias" in problem or "found unknown escape" in problem:
         text += "; put the value in quotes"
+    elif "end of stream" in problem:
+        text += "; a quote or bracket opened here is not closed"
     elif "did not find expected" in problem:
         text += "; check the indentation and that quotes and brackets are closed"
     return text

@@ -30,7 +30,7 @@ from .model import Site, build_site
 from .problems import ContentError, Problem, errors_in
 from .render import (PageJob, SiteView, make_environment, output_path, plan_pages, render_page, render_robots,
                      render_sitemap, site_view)
-from .validate import validate
+from .validate import Known, check_duplicates, check_source
 
 PARALLEL_MIN_FILES = 400
 """Below this many files, starting worker processes costs more than it saves."""
@@ -78,6 +78,8 @@ class _Cache:
     sources: dict[str, tuple[tuple[int, int], Source | None, tuple[Problem, ...]]] = field(default_factory=dict)
     markups: dict[tuple[str, str, int], tuple[Markup, tuple[Problem, ...]]] = field(default_factory=dict)
     pages: dict[str, tuple[Any, bytes]] = field(default_factory=dict)
+    checks: dict[str, tuple[Any, list[Problem]]] = field(default_factory=dict)
+    assets: tuple[Any, dict[str, tuple[str, bytes]]] | None = None
     shared: Any = None
     templates_stamp: Any = None
     occupations_stamp: Any = None
@@ -152,7 +154,7 @@ class Builder:
         config = self.config()
         occupations = self.occupations()
         sources, markups, problems = self.load()
-        problems.extend(validate(sources, markups, occupations))
+        problems.extend(self.validate(sources, markups, occupations))
         if errors_in(problems):
             raise ContentError(problems)
         site = build_site(config, sources, markups, occupations)
@@ -170,7 +172,23 @@ class Builder:
             config_problems = list(exc.problems)
         occupations = self.occupations()
         sources, markups, problems = self.load()
-        return config_problems + problems + validate(sources, markups, occupations)
+        return config_problems + problems + self.validate(sources, markups, occupations)
+
+    def validate(self, sources: Sequence[Source], markups: dict[str, Markup],
+                 occupations: dict[str, Occupation]) -> list[Problem]:
+        """`validate.validate`, redoing only documents that changed or whose context did."""
+        known = Known.of(sources)
+        problems = list(check_duplicates(sources))
+        checks = {}
+        for source in sources:
+            key = (source, markups.get(source.path), known, self._cache.occupations_stamp)
+            cached = self._cache.checks.get(source.path)
+            found = cached[1] if cached is not None and cached[0] == key else \
+                check_source(source, markups.get(source.path), known, occupations)
+            checks[source.path] = (key, found)
+            problems.extend(found)
+        self._cache.checks = checks
+        return problems
 
     def render(self, site: Site) -> tuple[dict[str, bytes], int]:
         """Every output file, by path. Returns the files and how many pages were rendered."""
@@ -208,12 +226,20 @@ class Builder:
         stamp = _tree_stamp(self.project.templates)
         if self._cache.templates_stamp != stamp or not hasattr(self, "_env"):
             self._env = make_environment(self.project.templates)
+            for name in self._env.list_templates():  # compile once, before workers fork and share them
+                self._env.get_template(name)
             self._cache.templates_stamp = stamp
             self._cache.pages.clear()
         return self._env
 
     def _assets(self) -> dict[str, tuple[str, bytes]]:
         """Static files by name, each with its fingerprinted output path and bytes."""
+        stamp = _tree_stamp(self.project.static) if self.project.static.is_dir() else ()
+        if self._cache.assets is None or self._cache.assets[0] != stamp:
+            self._cache.assets = (stamp, self._read_assets())
+        return self._cache.assets[1]
+
+    def _read_assets(self) -> dict[str, tuple[str, bytes]]:
         assets: dict[str, tuple[str, bytes]] = {}
         if not self.project.static.is_dir():
             return assets
@@ -233,7 +259,7 @@ class Builder:
         chunks = _chunks(range(len(jobs)), self.workers * 4)
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_renderer,
-                                 initargs=(self.project.templates, view, jobs)) as pool:
+                                 initargs=(env, view, jobs)) as pool:
             return [html for part in pool.map(_render_slice, chunks) for html in part]
 
     def _map(self, function: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
@@ -313,9 +339,9 @@ def _render_markdown(sources: list[Source], root: Path) -> list[tuple[Markup, tu
 _worker: tuple[jinja2.Environment, SiteView, Sequence[PageJob]] | None = None
 
 
-def _start_renderer(templates: Path, view: SiteView, jobs: Sequence[PageJob]) -> None:
-    global _worker  # set once in each forked worker, which inherits the jobs without pickling
-    _worker = (make_environment(templates), view, jobs)
+def _start_renderer(env: jinja2.Environment, view: SiteView, jobs: Sequence[PageJob]) -> None:
+    global _worker  # set once in each forked worker, which inherits all three without pickling
+    _worker = (env, view, jobs)
 
 
 def _render_slice(indexes: list[int]) -> list[bytes]:

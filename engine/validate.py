@@ -8,6 +8,7 @@ entry-level step that holds an occupation needing extensive preparation.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from .data import EDUCATION_LEVELS, Occupation
@@ -35,19 +36,36 @@ LEVEL_NAMES = {
 def validate(sources: Sequence[Source], markups: Mapping[str, Markup],
              occupations: Mapping[str, Occupation]) -> list[Problem]:
     """Every problem in the content, errors and warnings alike."""
-    problems: list[Problem] = []
+    known = Known.of(sources)
+    problems = list(check_duplicates(sources))
     for source in sources:
-        problems.extend(check_fields(source, SCHEMAS[source.kind]))
-    problems.extend(check_duplicates(sources))
-    clusters = {s.slug for s in sources if s.kind == "cluster"}
-    pathways = {s.slug for s in sources if s.kind == "pathway"}
-    paths = {s.path for s in sources}
-    for source in sources:
-        if source.kind == "pathway":
-            problems.extend(check_pathway(source, clusters, pathways, occupations))
-        markup = markups.get(source.path)
-        if markup:
-            problems.extend(check_links(source, markup, paths))
+        problems.extend(check_source(source, markups.get(source.path), known, occupations))
+    return problems
+
+
+@dataclass(frozen=True)
+class Known:
+    """What a document may refer to: the slugs and paths of every other document."""
+
+    clusters: frozenset[str]
+    pathways: frozenset[str]
+    paths: frozenset[str]
+
+    @classmethod
+    def of(cls, sources: Sequence[Source]) -> "Known":
+        return cls(clusters=frozenset(s.slug for s in sources if s.kind == "cluster"),
+                   pathways=frozenset(s.slug for s in sources if s.kind == "pathway"),
+                   paths=frozenset(s.path for s in sources))
+
+
+def check_source(source: Source, markup: Markup | None, known: Known,
+                 occupations: Mapping[str, Occupation]) -> list[Problem]:
+    """Every problem in one document, given what the others are."""
+    problems = list(check_fields(source, SCHEMAS[source.kind]))
+    if source.kind == "pathway":
+        problems.extend(check_pathway(source, known.clusters, known.pathways, occupations))
+    if markup:
+        problems.extend(check_links(source, markup, known.paths))
     return problems
 
 
@@ -260,8 +278,7 @@ def check_step_against_data(source: Source, index: int, step: Mapping[str, Any],
         level = occupation.education_level
         if level is not None and abs(level - stated) >= 2:
             yield warn("education", f"{label}'s education names {LEVEL_NAMES[stated]}, but {occupation.title} "
-                                    f"({occupation.code}) typically needs "
-                                    f"{occupation.education.lower().replace('or equivalent', '').strip()}: "
+                                    f"({occupation.code}) typically needs {LEVEL_NAMES[level]}: "
                                     "change the education or the occupation")
 
 

@@ -77,22 +77,19 @@ def discard(staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def sync_files(root: Path, files: dict[str, bytes], previous: dict[str, str]) -> dict[str, str]:
+def sync_files(root: Path, files: dict[str, bytes], previous: dict[str, bytes]) -> dict[str, bytes]:
     """Make `root` hold exactly `files`, touching only what changed.
 
-    `previous` maps each path written last time to its hash; returns the new map.
-    Used by the dev server, where rewriting 600 unchanged pages would be waste.
+    `previous` is what the last call wrote (returned by it); used by the dev
+    server, where rewriting 600 unchanged pages after each save would be waste.
     """
-    current: dict[str, str] = {}
     for relative, data in files.items():
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-        current[relative] = digest
-        if previous.get(relative) != digest or not (root / relative).exists():
+        if previous.get(relative) != data:
             path = root / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_name(path.name + ".tmp")
             temporary.write_bytes(data)
             os.replace(temporary, path)
-    for relative in set(previous) - set(current):
+    for relative in set(previous) - set(files):
         (root / relative).unlink(missing_ok=True)
-    return current
+    return dict(files)

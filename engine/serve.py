@@ -1,0 +1,156 @@
+"""The dev server: build, serve on localhost, rebuild and reload on every change.
+
+It watches content, templates, static files, data and site.yml, and after
+a change runs the same `Builder` again: unchanged files are not re-read,
+unchanged Markdown is not re-rendered, and only pages whose inputs changed
+are rendered and rewritten, so a one-file edit takes milliseconds. The
+browser reloads through livereload's websocket. When a change breaks the
+content, the last good site stays served and every page shows an overlay
+listing the `path:line: message` problems until the next good build.
+
+The site is served from a temporary folder, never from site/.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
+from livereload.watcher import Watcher
+from tornado import ioloop, web
+
+from .pipeline import Builder, Project, _tree_stamp, format_duration
+from .problems import ContentError, format_text, summary_line
+from .write import sync_files
+
+POLL_MS = 50
+STATUS_PATH = "_dev/status.json"
+
+
+class _Files(web.StaticFileHandler):
+    """Static files with folder index pages, no caching, and the site's own 404 page."""
+
+    def set_extra_headers(self, path: str) -> None:
+        self.set_header("Cache-Control", "no-store")
+
+    def write_error(self, status_code: int, **kwargs) -> None:
+        page = Path(self.root) / "404.html"
+        if status_code == 404 and page.exists():
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.finish(page.read_bytes())
+        else:
+            super().write_error(status_code, **kwargs)
+
+
+class DevServer:
+    def __init__(self, project: Project, host: str = "127.0.0.1", port: int = 8000,
+                 log: Callable[[str], None] = print):
+        self.project = project
+        self.host = host
+        self.port = port
+        self.log = log
+        self.builder = Builder(project, base_url="/", dev=True)
+        self.out = Path(tempfile.mkdtemp(prefix="career-site-serve-"))
+        self._written: dict[str, bytes] = {}
+        self._stamps: tuple = ()
+        self._has_site = False
+
+    def stamps(self) -> tuple:
+        return tuple(_tree_stamp(p) if p.is_dir() else ((str(p), p.stat().st_mtime_ns) if p.exists() else ())
+                     for p in self.project.watched())
+
+    def rebuild(self, reason: str = "") -> bool:
+        """Build once; on success swap in the changed files. Returns True on success."""
+        started = time.perf_counter()
+        try:
+            result = self.builder.build()
+        except ContentError as exc:
+            self._write_status([str(p) for p in exc.problems])
+            self.log(format_text(exc.problems))
+            kept = "keeping the last good build" if self._has_site else "nothing to show yet"
+            self.log(f"build failed: {summary_line(exc.problems)}; {kept}")
+            if not self._has_site:
+                self._write_placeholder()
+            return False
+        files = dict(result.files)
+        files[STATUS_PATH] = json.dumps({"errors": [str(p) for p in result.problems if p.is_error]}).encode()
+        self._written = sync_files(self.out, files, self._written)
+        self._has_site = True
+        if result.problems:
+            self.log(format_text(result.problems))
+        took = format_duration(time.perf_counter() - started)
+        what = f" after a change to {reason}" if reason else ""
+        self.log(f"built {result.pages} pages ({result.rendered} rendered) in {took}{what}")
+        return True
+
+    def _write_status(self, errors: list[str]) -> None:
+        path = self.out / STATUS_PATH
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"errors": errors}))
+
+    def _write_placeholder(self) -> None:
+        """Before any good build there is no page to overlay: write one that only loads the overlay."""
+        assets = self.builder._assets()
+        css, js = assets["css/site.css"][0], assets["js/dev.js"][0]
+        for name in ("css/site.css", "js/dev.js"):
+            target = self.out / assets[name][0]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(assets[name][1])
+        (self.out / "index.html").write_text(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title>"
+            f"<link rel=\"stylesheet\" href=\"/{css}\"><script src=\"/{js}\" defer></script></head>"
+            "<body><main><h1>The site did not build</h1></main></body></html>")
+
+    def changed(self) -> str | None:
+        """The first watched path that changed since the last look, or None."""
+        stamps = self.stamps()
+        if stamps == self._stamps:
+            return None
+        before = {entry for group in self._stamps for entry in (group if isinstance(group, tuple) else ())}
+        self._stamps = stamps
+        for group in stamps:
+            for entry in group if isinstance(group, tuple) else ():
+                if isinstance(entry, tuple) and entry not in before:
+                    return str(Path(entry[0]).relative_to(self.project.root)) if isinstance(entry[0], str) \
+                        and entry[0].startswith(str(self.project.root)) else str(entry[0])
+        return "a deleted file"
+
+    def poll(self) -> None:
+        reason = self.changed()
+        if reason is None:
+            return
+        self.rebuild(reason)
+        LiveReloadHandler.reload_waiters(path="/")
+
+    def application(self) -> web.Application:
+        LiveReloadHandler.watcher = Watcher()  # livereload logs its state; we do the watching
+        LiveReloadHandler.live_css = False
+        return web.Application([
+            (r"/livereload", LiveReloadHandler),
+            (r"/livereload.js", LiveReloadJSHandler),
+            (r"/(.*)", _Files, {"path": str(self.out), "default_filename": "index.html"}),
+        ])
+
+    def run(self) -> int:
+        self._stamps = self.stamps()
+        self.rebuild()
+        app = self.application()
+        try:
+            app.listen(self.port, address=self.host)
+        except OSError as exc:
+            self.log(f"cannot listen on {self.host}:{self.port}: {exc.strerror}; try --port")
+            return 2
+        self.log(f"serving on http://{self.host}:{self.port}/ (Ctrl+C to stop)")
+        ioloop.PeriodicCallback(self.poll, POLL_MS).start()
+        try:
+            ioloop.IOLoop.current().start()
+        except KeyboardInterrupt:
+            self.log("stopped")
+        finally:
+            shutil.rmtree(self.out, ignore_errors=True)
+        return 0

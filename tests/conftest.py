@@ -1,0 +1,200 @@
+"""Shared fixtures: throwaway projects, the real site built once, a static server, a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from engine.pipeline import Builder, Project  # noqa: E402
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync", "--disable-dev-shm-usage"]
+REQUIRED = os.environ.get("REQUIRE_ALL_TESTS") == "1"
+"""Set in CI: a missing browser or Java fails the run instead of skipping tests."""
+
+
+def need(condition: bool, reason: str) -> None:
+    if not condition:
+        if REQUIRED:
+            pytest.fail(f"{reason} (REQUIRE_ALL_TESTS=1)")
+        pytest.skip(reason)
+
+
+# -- throwaway projects ----------------------------------------------------------------------------
+
+CLUSTER = """---
+title: Health Science
+summary: Work that keeps people healthy.
+order: 1
+---
+Health work happens in hospitals and clinics.
+"""
+
+PATHWAY = """---
+title: Therapeutic Services
+cluster: health-science
+summary: Care for patients directly.
+steps:
+  - stage: entry
+    title: Nursing assistant
+    occupations: [31-1131.00]
+    education: Postsecondary certificate from a state-approved course
+    experience: None
+  - stage: mid
+    title: Licensed practical nurse
+    occupations: [29-2061.00]
+    education: Postsecondary certificate in practical nursing
+    experience: None
+  - stage: advanced
+    title: Registered nurse
+    occupations: [29-1141.00]
+    education: Bachelor's degree in nursing
+    experience: None
+---
+Nurses care for patients.
+"""
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
+    """Write a project from `{path: text}`: content files over the real templates, static files and data.
+
+    Without a `content/...` entry it gets one cluster and one pathway that build cleanly.
+    """
+
+    def make(files: dict[str, str | bytes] | None = None, minimal: bool = True) -> Path:
+        root = tmp_path / "project"
+        root.mkdir()
+        for name in ("templates", "static", "data"):
+            shutil.copytree(ROOT / name, root / name)
+        (root / "site.yml").write_text("title: Test Site\n")
+        defaults = {"content/clusters/health-science.md": CLUSTER,
+                    "content/pathways/therapeutic-services.md": PATHWAY} if minimal else {}
+        for name, text in {**defaults, **(files or {})}.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if text is None:
+                path.unlink(missing_ok=True)
+            elif isinstance(text, bytes):
+                path.write_bytes(text)
+            else:
+                path.write_text(text, encoding="utf-8")
+        (root / "content" / "clusters").mkdir(parents=True, exist_ok=True)
+        (root / "content" / "pathways").mkdir(parents=True, exist_ok=True)
+        return root
+
+    return make
+
+
+def run_build(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run build.py as an editor would, on the project in `cwd` (from inside it)."""
+    command = [sys.executable, str(ROOT / "build.py"), *args]
+    if args and args[0] in ("build", "check", "serve") and cwd != ROOT:
+        command += ["--project", str(cwd)]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+# -- the real site -----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content, built once for the whole run with base URL '/'."""
+    out = tmp_path_factory.mktemp("real") / "site"
+    Builder(Project.at(ROOT), base_url="/").write(out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def real_result():
+    return Builder(Project.at(ROOT), base_url="/").build()
+
+
+# -- serving -----------------------------------------------------------------------------------------
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves `directory` under `prefix`, like GitHub Pages serves a project site, 404.html included."""
+
+    prefix = "/"
+
+    def log_message(self, *args) -> None:  # keep test output clean
+        pass
+
+    def translate_path(self, path: str) -> str:
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if not clean.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + clean[len(self.prefix):])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.exists():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+@pytest.fixture
+def serve_dir() -> Iterator[Callable[[Path, str], str]]:
+    """Start a static server for a folder under a URL prefix; returns the site's root URL."""
+    servers = []
+
+    def start(directory: Path, prefix: str = "/") -> str:
+        handler = functools.partial(type("H", (_Handler,), {"prefix": prefix}), directory=str(directory))
+        server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+# -- the browser -------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser():
+    need(CHROMIUM.exists(), f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' package")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover
+        need(False, "the playwright package is not installed")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page that fails the test on any console error or page error."""
+    context = browser.new_context()
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.console_errors = errors
+    yield tab
+    context.close()

@@ -1,0 +1,211 @@
+"""Every kind of bad input gets `path:line: message`, all of them in one run, and no traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import CLUSTER, PATHWAY, run_build
+
+P = "content/pathways/therapeutic-services.md"
+C = "content/clusters/health-science.md"
+
+
+def pathway(**replace: str) -> str:
+    text = PATHWAY
+    for old, new in replace.items():
+        assert old in text or old.replace("_", " ") in text, old
+        text = text.replace(old, new)
+    return text
+
+
+CASES = {
+    "malformed yaml": (
+        {P: PATHWAY.replace("summary: Care for patients directly.", "summary: Care: for patients")},
+        f"{P}:4: invalid YAML: mapping values are not allowed in this context; if a value contains ': ', put the whole value in quotes"),
+    "unclosed quote": (
+        {P: PATHWAY.replace("summary: Care for patients directly.", 'summary: "Care for patients')},
+        f"{P}:4: invalid YAML: found unexpected end of stream (while scanning a quoted scalar); a quote or bracket opened here is not closed"),
+    "tab indentation": (
+        {P: PATHWAY.replace("  - stage: entry", "\t- stage: entry")},
+        f"{P}:6: invalid YAML: found character that cannot start any token (while scanning for the next token); indent with spaces, not tabs"),
+    "no front matter": (
+        {P: "Just some text.\n"},
+        f"{P}:1: no front matter: the file must start with a line '---', then the fields, then another '---' line"),
+    "front matter not closed": (
+        {P: "---\ntitle: Therapeutic Services\n"},
+        f"{P}:1: front matter is not closed: add a line '---' after the last field"),
+    "empty front matter": (
+        {P: "---\n---\nBody.\n"},
+        f"{P}:1: front matter is empty: add the required fields between the '---' lines"),
+    "front matter is a list": (
+        {P: "---\n- one\n- two\n---\n"},
+        f"{P}:2: front matter must be a list of 'field: value' lines"),
+    "empty file": (
+        {P: ""},
+        f"{P}:1: file is empty: it needs front matter between two '---' lines, then the text (see CONTRIBUTING.md, or run 'python build.py new')"),
+    "not utf-8": (
+        {P: PATHWAY.replace("Nurses care for patients.", "Caf\xe9 nurses.").encode("latin-1")},
+        f"{P}:22: file is not valid UTF-8 (byte 0xe9 at column 4): save it with UTF-8 encoding"),
+    "missing field": (
+        {P: PATHWAY.replace("summary: Care for patients directly.\n", "")},
+        f"{P}:1: missing required field 'summary'"),
+    "missing step field": (
+        {P: PATHWAY.replace("    experience: None\n  - stage: mid", "  - stage: mid")},
+        f"{P}:6: step 1 is missing required field 'experience'"),
+    "unknown field": (
+        {P: PATHWAY.replace("summary:", "sumary:")},
+        f"{P}:4: unknown field 'sumary' (did you mean 'summary'?)"),
+    "unknown step field": (
+        {P: PATHWAY.replace("    experience: None\n  - stage: mid", "    experience: None\n    salary: 40000\n  - stage: mid")},
+        f"{P}:11: unknown field 'salary' in step 1"),
+    "wrong type: list for text": (
+        {P: PATHWAY.replace("summary: Care for patients directly.", "summary: [a, b]")},
+        f"{P}:4: 'summary' must be text, not a list"),
+    "wrong type: boolean": (
+        {P: PATHWAY.replace("    experience: None\n  - stage: mid", "    experience: no\n  - stage: mid")},
+        f"{P}:10: 'experience' in step 1 must be text, but YAML reads this value as false: put it in quotes"),
+    "wrong type: number": (
+        {C: CLUSTER.replace("title: Health Science", "title: 1984")},
+        f"{C}:2: 'title' must be text, but YAML reads this value as a number: put it in quotes"),
+    "wrong type: order": (
+        {C: CLUSTER.replace("order: 1", "order: first")},
+        f"{C}:4: 'order' must be a whole number, such as 1"),
+    "steps not a list": (
+        {P: PATHWAY.split("steps:")[0] + "steps: three\n---\nBody.\n"},
+        f"{P}:5: 'steps' must be a list, each item starting with '- '"),
+    "too few steps": (
+        {P: PATHWAY.split("  - stage: mid")[0] + "---\nBody.\n"},
+        f"{P}:5: 'steps' needs at least 3 items; it has 1"),
+    "empty required value": (
+        {P: PATHWAY.replace("summary: Care for patients directly.", "summary:")},
+        f"{P}:4: 'summary' is empty: give it a value"),
+    "unknown stage": (
+        {P: PATHWAY.replace("stage: mid", "stage: middle")},
+        f"{P}:11: 'stage' in step 2 is 'middle'; it must be one of: entry, mid, advanced, leadership (did you mean 'mid'?)"),
+    "stages out of order": (
+        {P: PATHWAY.replace("stage: mid", "stage: leadership")},
+        f"{P}:16: step 3 goes back to stage 'advanced' after 'leadership': order steps entry -> mid -> advanced -> leadership"),
+    "unknown cluster": (
+        {P: PATHWAY.replace("cluster: health-science", "cluster: helth-science")},
+        f"{P}:3: unknown cluster 'helth-science' (did you mean 'health-science'?)"),
+    "unknown related pathway": (
+        {P: PATHWAY.replace("summary: Care for patients directly.", "summary: Care for patients directly.\nrelated: [therapeutic-service]")},
+        f"{P}:5: unknown related pathway 'therapeutic-service' (did you mean 'therapeutic-services'?)"),
+    "related to itself": (
+        {P: PATHWAY.replace("summary: Care for patients directly.", "summary: Care for patients directly.\nrelated: [therapeutic-services]")},
+        f"{P}:5: a pathway cannot be related to itself"),
+    "malformed occupation code": (
+        {P: PATHWAY.replace("[31-1131.00]", "[31-1131]")},
+        f"{P}:8: 'occupation' '31-1131' is not valid: an O*NET-SOC code looks like '29-1141.00'"),
+    "occupation not in data": (
+        {P: PATHWAY.replace("[31-1131.00]", "[31-1131.09]")},
+        f"{P}:8: occupation '31-1131.09' is not in data/occupations.csv (did you mean '31-1131.00'?)"),
+    "duplicate occupation in a step": (
+        {P: PATHWAY.replace("[31-1131.00]", "[31-1131.00, 31-1131.00]")},
+        f"{P}:8: 'occupations' in step 1 lists '31-1131.00' twice"),
+    "too many occupations": (
+        {P: PATHWAY.replace("[31-1131.00]", "[31-1131.00, 31-1122.00, 31-1121.00, 31-1132.00, 31-9092.00, 31-9097.00, 31-9091.00]")},
+        f"{P}:8: 'occupations' in step 1 allows at most 6 items; it has 7"),
+    "duplicate key": (
+        {P: PATHWAY.replace("summary: Care for patients directly.", "summary: Care for patients directly.\nsummary: Again.")},
+        f"{P}:5: field 'summary' is given twice: keep one"),
+    "duplicate title": (
+        {"content/pathways/therapy.md": PATHWAY},
+        f"content/pathways/therapy.md:2: duplicate pathway title 'Therapeutic Services': {P}:2 has it too"),
+    "invalid file name": (
+        {"content/pathways/Therapy Services.md": PATHWAY.replace("Therapeutic Services", "Therapy")},
+        "content/pathways/Therapy Services.md:1: invalid file name 'Therapy Services.md': use lower-case letters, digits and hyphens, e.g. 'therapy-services.md'"),
+    "not a markdown file": (
+        {"content/pathways/notes.txt": "notes"},
+        "content/pathways/notes.txt:1: unexpected file: content files are Markdown and end in '.md'"),
+    "stray folder": (
+        {"content/pathway/x.md": PATHWAY},
+        "content/pathway:1: unexpected folder (did you mean 'pathways'?): content goes in content/clusters/, content/pathways/, content/pages/"),
+    "python object tag": (
+        {P: PATHWAY.replace("summary: Care for patients directly.", "summary: !!python/object/apply:os.system ['echo pwned']")},
+        f"{P}:4: unsupported YAML tag 'tag:yaml.org,2002:python/object/apply:os.system': use plain values"),
+    "custom tag": (
+        {P: PATHWAY.replace("summary: Care for patients directly.", "summary: !include other.md")},
+        f"{P}:4: unsupported YAML tag '!include': use plain text, numbers, lists or fields"),
+    "alias bomb": (
+        {P: PATHWAY.replace("summary: Care for patients directly.\n",
+                            "summary: Care for patients directly.\nx: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+                            "y: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nz: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+                            "w: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n")},
+        f"{P}:5: YAML anchors and aliases ('&name', '*name') are not allowed: write the value out"),
+    "merge key": (
+        {P: PATHWAY.replace("summary: Care for patients directly.\n", "summary: Care for patients directly.\n<<: {title: X}\n")},
+        f"{P}:5: YAML merge keys ('<<') are not allowed: write the fields out"),
+    "raw html in body": (
+        {P: PATHWAY.replace("Nurses care for patients.", "Nurses care.\n\n<script>alert(1)</script>")},
+        f"{P}:24: raw HTML is not allowed: '<script>' would be shown as text; use Markdown instead (or put it in `backticks` to show code)"),
+    "event handler html": (
+        {P: PATHWAY.replace("Nurses care for patients.", 'Look: <img src=x onerror="alert(1)">')},
+        f"{P}:22: raw HTML is not allowed: '<img src=x onerror=\"alert(1)\">' would be shown as text; use Markdown instead (or put it in `backticks` to show code)"),
+    "javascript link": (
+        {P: PATHWAY.replace("Nurses care for patients.", "[Click](javascript:alert(1))")},
+        f"{P}:22: link 'javascript:alert(1' uses 'javascript:'; only http, https and mailto links are allowed"),
+    "root-absolute link": (
+        {P: PATHWAY.replace("Nurses care for patients.", "See [nursing](/pathways/therapeutic-services/).")},
+        f"{P}:22: link '/pathways/therapeutic-services/' starts with '/', which breaks when the site is published under a sub-path; link to the content file instead, such as '../pathways/therapeutic-services.md'"),
+    "broken content link": (
+        {P: PATHWAY.replace("Nurses care for patients.", "See [nursing](diagnostic-services.md).")},
+        f"{P}:22: link to 'content/pathways/diagnostic-services.md', which does not exist (did you mean 'therapeutic-services.md'?)"),
+    "level-1 heading": (
+        {P: PATHWAY.replace("Nurses care for patients.", "# Overview\n\nNurses care.")},
+        f"{P}:22: level-1 heading: the page title comes from 'title'; start sections with '## '"),
+    "bad site.yml": (
+        {"site.yml": "title: Test\nbase_urll: /x/\n"},
+        "site.yml:2: unknown setting 'base_urll' (did you mean 'base_url'?)"),
+}
+
+
+@pytest.mark.parametrize("files, expected", CASES.values(), ids=CASES.keys())
+def test_bad_input_is_reported_at_its_line(make_project, files, expected):
+    root = make_project(files)
+    result = run_build("check", cwd=root)
+    assert result.returncode == 1, result.stderr
+    assert expected in result.stderr.splitlines(), result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.rstrip().splitlines()[-1].startswith("check failed: ")
+
+
+def test_all_problems_are_reported_in_one_run(make_project):
+    root = make_project({
+        P: PATHWAY.replace("cluster: health-science", "cluster: helth-science").replace("[31-1131.00]", "[31-1131]"),
+        C: CLUSTER.replace("summary:", "sumary:"),
+    })
+    result = run_build("build", "--out", str(root / "site"), cwd=root)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert f"{C}:1: missing required field 'summary'" in lines
+    assert f"{C}:3: unknown field 'sumary' (did you mean 'summary'?)" in lines
+    assert f"{P}:3: unknown cluster 'helth-science' (did you mean 'health-science'?)" in lines
+    assert f"{P}:8: 'occupation' '31-1131' is not valid: an O*NET-SOC code looks like '29-1141.00'" in lines
+    assert lines[-1] == "build failed: 4 errors in 2 files; site/ was left as it was"
+
+
+WARNINGS = {
+    "entry step with job zone 5": (
+        PATHWAY.replace("[31-1131.00]", "[31-1131.00, 29-1215.00]"),
+        f"{P}:8: warning: step 1 is entry level, but Family Medicine Physicians (29-1215.00) is Job Zone 5 (extensive preparation): move it to a later step"),
+    "education far from the occupation's": (
+        PATHWAY.replace("education: Bachelor's degree in nursing", "education: High school diploma"),
+        f"{P}:19: warning: step 3's education names a high school diploma, but Registered Nurses (29-1141.00) typically needs a bachelor's degree: change the education or the occupation"),
+    "education names no level": (
+        PATHWAY.replace("education: Bachelor's degree in nursing", "education: Nursing school"),
+        f"{P}:19: warning: step 3's education does not name a level of schooling: start it with one, such as \"High school diploma\", \"Postsecondary certificate\", \"Associate's degree\" or \"Bachelor's degree\""),
+    "job zone 1 after entry": (
+        PATHWAY.replace("[29-2061.00]", "[29-2061.00, 35-9021.00]"),
+        f"{P}:13: warning: step 2 is at stage 'mid', but Dishwashers (35-9021.00) is Job Zone 1 (little or no preparation): move it to the entry step"),
+}
+
+
+@pytest.mark.parametrize("text, expected", WARNINGS.values(), ids=WARNINGS.keys())
+def test_disagreement_with_the_data_is_a_warning(make_project, text, expected):
+    root = make_project({P: text})
+    result = run_build("check", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert expected in result.stderr.splitlines(), result.stderr
+    strict = run_build("check", "--strict", cwd=root)
+    assert strict.returncode == 1

@@ -1,0 +1,109 @@
+"""Building: outputs, exit codes, determinism, and a failed build losing nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from conftest import PATHWAY, ROOT, run_build
+
+P = "content/pathways/therapeutic-services.md"
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_build_writes_every_page_and_the_files_pages_need(make_project):
+    root = make_project()
+    result = run_build("build", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(r"built \d+ pages in \d+ ms into site/\n", result.stderr)
+    site = root / "site"
+    for name in ("index.html", "404.html", "sitemap.xml", "robots.txt", ".nojekyll", "search/index.html",
+                 "clusters/health-science/index.html", "pathways/therapeutic-services/index.html",
+                 "occupations/29-1141.00/index.html", "interests/index.html", "interests/social/index.html"):
+        assert (site / name).is_file(), name
+    assert "Sitemap: /sitemap.xml" in (site / "robots.txt").read_text()
+
+
+def test_default_command_builds_the_real_site_without_problems(tmp_path):
+    out = tmp_path / "site"
+    result = run_build("build", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr
+    assert len(list(out.glob("pathways/*/index.html"))) == len(list((ROOT / "content/pathways").glob("*.md")))
+
+
+def test_two_builds_are_byte_identical(make_project, tmp_path):
+    root = make_project()
+    assert run_build("build", "--out", str(tmp_path / "a"), cwd=root).returncode == 0
+    assert run_build("build", "--out", str(tmp_path / "b"), cwd=root).returncode == 0
+    first, second = snapshot(tmp_path / "a"), snapshot(tmp_path / "b")
+    assert first == second
+    assert len(first) > 10
+
+
+def test_the_real_site_builds_identically_twice(real_site, tmp_path):
+    again = tmp_path / "again"
+    assert run_build("build", "--out", str(again), "--base-url", "/").returncode == 0
+    assert snapshot(real_site) == snapshot(again)
+
+
+def test_failed_build_leaves_the_previous_site_untouched(make_project):
+    root = make_project()
+    assert run_build("build", cwd=root).returncode == 0
+    before = snapshot(root / "site")
+    (root / P).write_text(PATHWAY.replace("cluster: health-science", "cluster: nowhere"))
+    result = run_build("build", cwd=root)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == "build failed: 1 error in 1 file; site/ was left as it was"
+    assert snapshot(root / "site") == before
+    leftovers = [p.name for p in root.iterdir() if p.name.startswith(".site")]
+    assert leftovers == []
+
+
+def test_build_refuses_to_replace_a_folder_it_did_not_build(make_project):
+    root = make_project()
+    precious = root / "documents"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("years of work")
+    result = run_build("build", "--out", str(precious), cwd=root)
+    assert result.returncode == 1
+    assert "refusing to replace this folder" in result.stderr
+    assert (precious / "thesis.txt").read_text() == "years of work"
+
+
+def test_usage_errors_exit_with_2(make_project):
+    assert run_build("build", "--no-such-option").returncode == 2
+    assert run_build("frobnicate").returncode == 2
+
+
+def test_check_writes_nothing(make_project):
+    root = make_project()
+    result = run_build("check", cwd=root)
+    assert result.returncode == 0
+    assert result.stderr == "check passed: no problems\n"
+    assert not (root / "site").exists()
+
+
+def test_base_url_reaches_sitemap_canonical_links_and_404_page(make_project):
+    root = make_project()
+    assert run_build("build", "--base-url", "https://example.github.io/repo", cwd=root).returncode == 0
+    site = root / "site"
+    assert "<loc>https://example.github.io/repo/pathways/therapeutic-services/</loc>" in (site / "sitemap.xml").read_text()
+    page = (site / "pathways/therapeutic-services/index.html").read_text()
+    assert '<link rel="canonical" href="https://example.github.io/repo/pathways/therapeutic-services/">' in page
+    not_found = (site / "404.html").read_text()
+    assert 'href="/repo/assets/css/site.' in not_found
+    assert 'class="brand" href="/repo/"' in not_found
+
+
+def test_site_yml_sets_base_url_and_repo_links(make_project):
+    root = make_project({"site.yml": "title: Test\nbase_url: /careers/\nrepo_url: https://github.com/owner/repo\n"})
+    assert run_build("build", cwd=root).returncode == 0
+    page = (root / "site/pathways/therapeutic-services/index.html").read_text()
+    assert 'href="https://github.com/owner/repo/edit/main/content/pathways/therapeutic-services.md"' in page
+    assert 'href="/careers/' in (root / "site/404.html").read_text()

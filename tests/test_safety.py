@@ -1,0 +1,81 @@
+"""Content from strangers never runs: escaped text, sanitized HTML, a strict CSP, nothing from other origins."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from conftest import CLUSTER, PATHWAY, run_build
+
+HOSTILE_TITLE = '<script>alert("title")</script>'
+HOSTILE = (PATHWAY
+           .replace("summary: Care for patients directly.", "summary: '<img src=x onerror=alert(1)>'")
+           .replace("title: Registered nurse", "title: '<b onmouseover=alert(1)>RN</b>'"))
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+       "connect-src 'self'; media-src 'none'; object-src 'none'; frame-src 'none'; worker-src 'self'; "
+       "manifest-src 'self'; base-uri 'none'; form-action 'self'")
+
+
+class Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.found.append((tag, {k: v or "" for k, v in attrs}))
+
+
+def elements(html: str) -> list[tuple[str, dict[str, str]]]:
+    parser = Elements()
+    parser.feed(html)
+    return parser.found
+
+
+def test_hostile_front_matter_is_shown_as_text(make_project):
+    root = make_project({
+        "content/clusters/health-science.md": CLUSTER.replace("title: Health Science", f"title: '{HOSTILE_TITLE}'"),
+        "content/pathways/therapeutic-services.md": HOSTILE,
+    })
+    assert run_build("build", cwd=root).returncode == 0
+    page = (root / "site/pathways/therapeutic-services/index.html").read_text()
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "&lt;b onmouseover=alert(1)&gt;RN&lt;/b&gt;" in page
+    assert "&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;" in page
+    for tag, attrs in elements(page):
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+        if tag == "script":
+            assert attrs.get("src", "").startswith("../../assets/js/"), attrs
+
+
+def test_sanitizer_removes_what_the_checker_would_report(make_project):
+    """Even if a bad body got past `check`, the rendered HTML holds no live markup from it."""
+    from engine.markup import Renderer
+
+    body = ('<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n[a](javascript:alert(3)) '
+            '[b](data:text/html,hi) [c](https://example.org/ "t")\n\n<iframe src="https://evil.example"></iframe>')
+    markup, problems = Renderer().render(body, "content/pathways/x.md", 5, "pathways/x/")
+    assert len(problems) >= 4
+    assert "<script" not in markup.html and "<img" not in markup.html and "<iframe" not in markup.html
+    assert "javascript:" not in markup.html and "data:text" not in markup.html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markup.html
+    assert '<a href="https://example.org/" title="t">c</a>' in markup.html
+
+
+def test_every_page_ships_the_strict_policy_and_loads_only_its_own_files(real_site: Path):
+    pages = sorted(real_site.rglob("*.html"))
+    assert len(pages) > 100
+    for path in pages:
+        html = path.read_text()
+        found = elements(html)
+        policies = [a["content"] for t, a in found if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+        assert policies == [CSP], path
+        for tag, attrs in found:
+            if tag == "script":
+                assert "src" in attrs, f"inline script in {path}"
+            if tag in ("script", "img", "iframe", "source", "audio", "video") and "src" in attrs:
+                assert not re.match(r"^(https?:)?//", attrs["src"]), (path, attrs)
+            if tag == "link":
+                assert not re.match(r"^(https?:)?//", attrs["href"]) or attrs.get("rel") == "canonical", (path, attrs)
+            assert "style" not in attrs, f"inline style (blocked by the policy) in {path}: {tag}"
+        assert "<style" not in html, path

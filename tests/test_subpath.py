@@ -1,0 +1,104 @@
+"""The site works under a GitHub Pages project sub-path: crawl every page and asset, expect zero broken links."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import pytest
+
+from conftest import run_build
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        for name in ("href", "src", "action"):
+            if attrs.get(name) and tag in ("a", "link", "script", "img", "form"):
+                self.links.append(attrs[name])
+
+
+def fetch(url: str) -> tuple[int, bytes, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read(), response.headers.get("Content-Type", "")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(), error.headers.get("Content-Type", "")
+
+
+def crawl(start: str) -> tuple[set[str], list[str]]:
+    """Every same-site URL reachable from `start`; the broken links and fragments found on the way."""
+    prefix = start
+    seen: set[str] = set()
+    broken: list[str] = []
+    ids: dict[str, set[str]] = {}
+    fragments: list[tuple[str, str, str]] = []
+    queue = [start]
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        status, body, kind = fetch(url)
+        if status != 200:
+            broken.append(f"{url} -> {status}")
+            continue
+        if "html" not in kind:
+            continue
+        parser = Links()
+        parser.feed(body.decode("utf-8"))
+        ids[url] = parser.ids
+        for link in parser.links:
+            target, fragment = urldefrag(urljoin(url, link))
+            if urlsplit(target).netloc != urlsplit(start).netloc:
+                continue  # other sites are linked, never loaded
+            if not target.startswith(prefix):
+                broken.append(f"{url}: {link} leaves the site's sub-path")
+                continue
+            if fragment:
+                fragments.append((url, target, fragment))
+            queue.append(target)
+    for page, target, fragment in fragments:
+        if fragment not in ids.get(target, set()):
+            broken.append(f"{page}: #{fragment} is not an id on {target}")
+    return seen, broken
+
+
+@pytest.fixture(scope="module")
+def subpath_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("subpath") / "site"
+    result = run_build("build", "--out", str(out), "--base-url", "https://owner.github.io/repo/")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_every_link_works_under_a_sub_path(subpath_site, serve_dir):
+    base = serve_dir(subpath_site, "/repo/")
+    seen, broken = crawl(base)
+    assert broken == []
+    pages = len(list(subpath_site.rglob("*.html"))) - 1  # every page but 404.html is linked from somewhere
+    assert len([u for u in seen if not u.endswith((".css", ".js", ".svg", ".json"))]) >= pages
+
+
+def test_the_404_page_works_at_any_depth(subpath_site, serve_dir):
+    base = serve_dir(subpath_site, "/repo/")
+    status, body, _ = fetch(base + "no/such/page/")
+    assert status == 404
+    parser = Links()
+    parser.feed(body.decode())
+    assert parser.links
+    for link in parser.links:
+        if link.startswith("#"):
+            continue  # the skip link points into the 404 page itself
+        absolute = urljoin(base + "no/such/page/", link)
+        if urlsplit(absolute).netloc == urlsplit(base).netloc:
+            assert fetch(urldefrag(absolute)[0])[0] == 200, link
