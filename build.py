@@ -5,6 +5,8 @@
     python build.py build --out DIR --base-url URL
     python build.py serve                preview at http://127.0.0.1:8000 with live reload
     python build.py check                validate the content and write nothing
+    python build.py new pathway "Title" --cluster SLUG
+    python build.py schema               print the JSON Schema of the front matter
 
 Exit status: 0 success, 1 content errors, 2 usage errors.
 """
@@ -27,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     _common(build)
     build.add_argument("--out", type=Path, help="output folder (default: site/ in the project)")
     build.add_argument("--base-url", help="where the site is published, e.g. https://owner.github.io/repo/")
+    build.add_argument("--repo-url", help="the GitHub repository, for 'edit this page' links (overrides site.yml)")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
     serve = commands.add_parser("serve", help="build, serve on localhost and reload the browser on every change")
@@ -40,6 +43,17 @@ def main(argv: list[str] | None = None) -> int:
                        help="text (default), github (Actions annotations) or json")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
+    new = commands.add_parser("new", help="create a new content file with every field explained")
+    new.add_argument("kind", choices=("pathway", "cluster", "page"))
+    new.add_argument("title", help="the title, in quotes; the file name is made from it")
+    new.add_argument("--cluster", help="for a pathway: the slug of its cluster, e.g. health-science")
+    _common(new)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of the front matter")
+    schema.add_argument("kind", nargs="?", choices=("cluster", "pathway", "page"),
+                        help="one kind only (default: all, under $defs)")
+    schema.add_argument("--markdown", action="store_true", help="print the field reference as Markdown instead")
+
     args = parser.parse_args(argv)
     from engine import cli  # imported late so `--help` works before dependencies are installed
 
@@ -47,13 +61,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in (None, "build"):
             if args.command is None:
                 args = build.parse_args([])
-                args.debug = False
             out = args.out if args.out is not None else args.project / "site"
-            return cli.build(args.project, args.content, out, args.base_url, args.strict)
+            return cli.build(args.project, args.content, out, args.base_url, args.strict, args.repo_url)
         if args.command == "serve":
             return cli.serve(args.project, args.content, args.host, args.port)
         if args.command == "check":
             return cli.check(args.project, args.content, args.format, args.strict)
+        if args.command == "new":
+            return cli.new(args.project, args.content, args.kind, args.title, args.cluster)
+        if args.command == "schema":
+            return cli.schema(args.kind, args.markdown)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the last resort: say what failed, trace only on request

@@ -28,9 +28,11 @@ def _progress(message: str) -> None:
     _err(f"  {message}...")
 
 
-def build(root: Path, content: Path | None, out: Path, base_url: str | None, strict: bool) -> int:
+def build(root: Path, content: Path | None, out: Path, base_url: str | None, strict: bool,
+          repo_url: str | None = None) -> int:
     project = Project.at(root, content)
-    builder = Builder(project, base_url=base_url, progress=_progress if sys.stderr.isatty() else None)
+    builder = Builder(project, base_url=base_url, repo_url=repo_url,
+                      progress=_progress if sys.stderr.isatty() else None)
     try:
         if strict:
             problems = builder.check()
@@ -68,6 +70,31 @@ def check(root: Path, content: Path | None, output_format: str, strict: bool) ->
         _report(problems)
         _err(f"check {'failed' if failed else 'passed'}: {summary_line(problems)}")
     return EXIT_CONTENT if failed else EXIT_OK
+
+
+def new(root: Path, content: Path | None, kind: str, title: str, cluster: str | None) -> int:
+    from .scaffold import ScaffoldError, create
+
+    folder = (content or root / "content").resolve()
+    try:
+        path = create(folder, kind, title, cluster)
+    except ScaffoldError as exc:
+        _err(f"new: {exc}")
+        return EXIT_USAGE
+    _err(f"created {_shown(path, root)}: replace every REPLACE, then preview with 'python build.py serve'")
+    return EXIT_OK
+
+
+def schema(kind: str | None, markdown: bool) -> int:
+    import json
+
+    from .schema import json_schema, json_schema_document, markdown_reference
+
+    if markdown:
+        print(markdown_reference())
+    else:
+        print(json.dumps(json_schema(kind) if kind else json_schema_document(), indent=2, sort_keys=True))
+    return EXIT_OK
 
 
 def serve(root: Path, content: Path | None, host: str, port: int) -> int:

@@ -95,6 +95,10 @@ class Renderer:
         # Raw HTML is text here: it is escaped, never passed through.
         self._md.preprocessors.deregister("html_block")
         self._md.inlinePatterns.deregister("html")
+        # Images are not part of the content format (a page loads nothing from elsewhere), so their
+        # patterns would only cost time; `![x](y)` is then read as '!' and a link, which sanitizing keeps safe.
+        for name in ("image_link", "image_reference", "short_image_ref"):
+            self._md.inlinePatterns.deregister(name)
         self._links = _ContentLinks(self._md)
         self._md.treeprocessors.register(self._links, "content_links", 1)
 

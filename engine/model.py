@@ -66,6 +66,7 @@ class Pathway:
     steps: tuple[Step, ...]
     body: Markup
     source: str
+    updated: str | None = None  # date of the last commit to the source file
 
     @property
     def url(self) -> str:
@@ -94,6 +95,7 @@ class Cluster:
     body: Markup
     pathways: tuple[Pathway, ...]
     source: str
+    updated: str | None = None
 
     @property
     def url(self) -> str:
@@ -143,6 +145,7 @@ class Page:
     summary: str
     body: Markup
     source: str
+    updated: str | None = None
 
     @property
     def url(self) -> str:
@@ -166,8 +169,12 @@ class Site:
 
 
 def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, Markup],
-               occupations: Mapping[str, Occupation]) -> Site:
-    """The site model from validated sources. Returns a complete, frozen Site."""
+               occupations: Mapping[str, Occupation], dates: Mapping[str, str] | None = None) -> Site:
+    """The site model from validated sources. Returns a complete, frozen Site.
+
+    `dates` maps source paths to the date of their last commit (see `history`).
+    """
+    dates = dates or {}
     cluster_sources = {s.slug: s for s in sources if s.kind == "cluster"}
     pathway_sources = sorted((s for s in sources if s.kind == "pathway"),
                              key=lambda s: (str(s.front.data["title"]).casefold(), s.slug))
@@ -177,17 +184,17 @@ def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, 
 
     pathways_by_cluster: dict[str, list[Pathway]] = defaultdict(list)
     for source in pathway_sources:
-        pathway = _pathway(source, markups[source.path], cluster_refs, refs, occupations)
+        pathway = _pathway(source, markups[source.path], cluster_refs, refs, occupations, dates.get(source.path))
         pathways_by_cluster[str(source.front.data["cluster"])].append(pathway)
 
     clusters = tuple(sorted(
         (Cluster(slug=slug, title=_text(s, "title"), summary=_text(s, "summary"),
                  order=int(s.front.data.get("order", 1000)), body=markups[s.path],
-                 pathways=tuple(pathways_by_cluster.get(slug, ())), source=s.path)
+                 pathways=tuple(pathways_by_cluster.get(slug, ())), source=s.path, updated=dates.get(s.path))
          for slug, s in cluster_sources.items()),
         key=lambda c: (c.order, c.title.casefold(), c.slug)))
     pages = tuple(sorted((Page(slug=s.slug, title=_text(s, "title"), summary=_text(s, "summary"),
-                               body=markups[s.path], source=s.path)
+                               body=markups[s.path], source=s.path, updated=dates.get(s.path))
                           for s in sources if s.kind == "page"), key=lambda p: p.slug))
     return Site(config=config, clusters=clusters, pages=pages, occupations=_occupation_pages(clusters))
 
@@ -197,7 +204,7 @@ def _text(source: Source, key: str) -> str:
 
 
 def _pathway(source: Source, markup: Markup, clusters: Mapping[str, Ref], refs: Mapping[str, Ref],
-             occupations: Mapping[str, Occupation]) -> Pathway:
+             occupations: Mapping[str, Occupation], updated: str | None) -> Pathway:
     data = source.front.data
     steps = tuple(
         Step(stage=step["stage"], title=" ".join(step["title"].split()),
@@ -212,7 +219,7 @@ def _pathway(source: Source, markup: Markup, clusters: Mapping[str, Ref], refs: 
         slug=source.slug, title=_text(source, "title"), summary=_text(source, "summary"),
         cluster=clusters[data["cluster"]], interests=interests, interests_derived=not given,
         related=tuple(refs[slug] for slug in data.get("related") or ()), steps=steps, body=markup,
-        source=source.path)
+        source=source.path, updated=updated)
 
 
 def derive_interests(occupations: Sequence[Occupation]) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ import os
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
@@ -24,6 +24,7 @@ import jinja2
 from . import write
 from .config import Config, load_config, normalize_base_url
 from .data import Occupation, load_occupations
+from .history import history_stamp, last_commit_dates
 from .load import Source, display, find_content_files, load_source
 from .markup import Markup, Renderer, content_url
 from .model import Site, build_site
@@ -80,6 +81,7 @@ class _Cache:
     pages: dict[str, tuple[Any, bytes]] = field(default_factory=dict)
     checks: dict[str, tuple[Any, list[Problem]]] = field(default_factory=dict)
     assets: tuple[Any, dict[str, tuple[str, bytes]]] | None = None
+    dates: tuple[Any, dict[str, str]] | None = None
     shared: Any = None
     templates_stamp: Any = None
     occupations_stamp: Any = None
@@ -90,9 +92,11 @@ class Builder:
     """Builds one project; reusable, so later builds only redo what changed."""
 
     def __init__(self, project: Project, base_url: str | None = None, dev: bool = False,
-                 workers: int | None = None, progress: Callable[[str], None] | None = None):
+                 workers: int | None = None, progress: Callable[[str], None] | None = None,
+                 repo_url: str | None = None):
         self.project = project
         self.base_url = base_url
+        self.repo_url = repo_url
         self.dev = dev
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.progress = progress or (lambda message: None)
@@ -102,7 +106,16 @@ class Builder:
 
     def config(self) -> Config:
         config = load_config(self.project.config_file, self.project.root)
+        if self.repo_url:
+            config = replace(config, repo_url=self.repo_url.rstrip("/"))
         return config.with_base_url(self.base_url) if self.base_url else config
+
+    def dates(self) -> dict[str, str]:
+        """Last-commit dates of content files, re-read only after git history changes."""
+        stamp = history_stamp(self.project.root)
+        if self._cache.dates is None or self._cache.dates[0] != stamp:
+            self._cache.dates = (stamp, last_commit_dates(self.project.root, self.project.content))
+        return self._cache.dates[1]
 
     def occupations(self) -> dict[str, Occupation]:
         path = self.project.data / "occupations.csv"
@@ -157,7 +170,7 @@ class Builder:
         problems.extend(self.validate(sources, markups, occupations))
         if errors_in(problems):
             raise ContentError(problems)
-        site = build_site(config, sources, markups, occupations)
+        site = build_site(config, sources, markups, occupations, self.dates())
         self.progress(f"rendering {len(site.pathways)} pathways")
         files, rendered = self.render(site)
         return Result(site=site, files=files, problems=tuple(problems),

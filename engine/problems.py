@@ -52,7 +52,12 @@ def sort_key(problem: Problem) -> tuple:
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """Return ` (did you mean 'x'?)` for the closest choice, or ''."""
-    matches = difflib.get_close_matches(str(word), sorted(set(choices)), n=1, cutoff=0.6)
+    options = sorted(set(choices))
+    word = str(word)
+    starting = [c for c in options if len(word) >= 3 and c.startswith(word)]
+    if len(starting) == 1:
+        return f" (did you mean '{starting[0]}'?)"
+    matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f" (did you mean '{matches[0]}'?)" if matches else ""
 
 

@@ -72,6 +72,7 @@ class PageView:
     source: str | None = None
     cluster_url: str | None = None
     absolute: bool = False
+    updated: str | None = None  # YYYY-MM-DD of the source file's last commit
 
     @property
     def output(self) -> str:
@@ -107,7 +108,7 @@ def make_environment(template_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(url=_url, money=money, number=number, percent=percent, hourly=hourly)
+    env.filters.update(url=_url, money=money, number=number, percent=percent, hourly=hourly, long_date=long_date)
     env.globals.update(asset=_asset, stage_labels=STAGE_LABELS, interest_info=INTEREST_INFO,
                        interests=INTERESTS, job_zones=JOB_ZONES, pay_scale=pay_scale, pay_bar=pay_bar)
     return env
@@ -125,6 +126,14 @@ def _url(context: jinja2.runtime.Context, target: str) -> str:
 @jinja2.pass_context
 def _asset(context: jinja2.runtime.Context, name: str) -> str:
     return _url(context, context["site"].assets[name])
+
+
+def long_date(iso: str) -> str:
+    """'2026-11-25' -> 'November 25, 2026'."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    months = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
+    return f"{months[month - 1]} {day}, {year}"
 
 
 def money(value: float | None, missing: str = "not available") -> str:
@@ -182,7 +191,7 @@ def plan_pages(site: Site) -> list[PageJob]:
         jobs.append(PageJob(
             PageView(url=cluster.url, kind="cluster", template="cluster.html", title=cluster.title,
                      description=cluster.summary, breadcrumbs=(home,), toc=cluster.body.toc,
-                     source=cluster.source, cluster_url=cluster.url),
+                     source=cluster.source, cluster_url=cluster.url, updated=cluster.updated),
             (("cluster", cluster),)))
         for index, pathway in enumerate(cluster.pathways):
             previous = cluster.pathways[index - 1].ref if index > 0 else None
@@ -191,7 +200,8 @@ def plan_pages(site: Site) -> list[PageJob]:
                 PageView(url=pathway.url, kind="pathway", template="pathway.html", title=pathway.title,
                          description=pathway.summary, breadcrumbs=(home, cluster.ref),
                          toc=(Heading(2, "ladder", "Career ladder"),) + pathway.body.toc,
-                         previous=previous, next=following, source=pathway.source, cluster_url=cluster.url),
+                         previous=previous, next=following, source=pathway.source, cluster_url=cluster.url,
+                         updated=pathway.updated),
                 (("pathway", pathway),)))
     for entry in site.occupations:
         jobs.append(PageJob(
@@ -203,7 +213,7 @@ def plan_pages(site: Site) -> list[PageJob]:
     for doc in site.pages:
         jobs.append(PageJob(
             PageView(url=doc.url, kind="page", template="page.html", title=doc.title, description=doc.summary,
-                     breadcrumbs=(home,), toc=doc.body.toc, source=doc.source),
+                     breadcrumbs=(home,), toc=doc.body.toc, source=doc.source, updated=doc.updated),
             (("doc", doc),)))
     by_interest = tuple(site.by_interest().items())
     jobs.append(PageJob(

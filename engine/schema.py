@@ -163,3 +163,48 @@ def _json(field: Field) -> dict[str, Any]:
     if field.example is not None:
         out["examples"] = [field.example]
     return out
+
+
+def json_schema_document() -> dict[str, Any]:
+    """One JSON Schema document holding every kind under `$defs`."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Career Pathways content front matter",
+        "description": "Front matter of content/clusters/*.md, content/pathways/*.md and content/pages/*.md.",
+        "$defs": {kind: {k: v for k, v in json_schema(kind).items() if k != "$schema"} for kind in SCHEMAS},
+    }
+
+
+def markdown_reference() -> str:
+    """The field reference for CONTRIBUTING.md, as Markdown tables."""
+    out = []
+    for kind, title in (("cluster", "Cluster files"), ("pathway", "Pathway files"), ("step", "Each step"),
+                        ("page", "Page files")):
+        schema = STEP if kind == "step" else SCHEMAS[kind]
+        out.append(f"#### {title}\n\n{schema.doc}\n\n| field | required | what it holds |\n| --- | --- | --- |")
+        for field in schema.fields:
+            out.append(f"| `{field.name}` | {'yes' if field.required else 'no'} | {_describe(field)} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def _describe(field: Field) -> str:
+    text = field.doc
+    if field.kind == "list" and field.item is not None and field.item.kind != "object":
+        limits = []
+        if field.min_items:
+            limits.append(f"at least {field.min_items}")
+        if field.max_items:
+            limits.append(f"at most {field.max_items}")
+        text += f" A list{' (' + ', '.join(limits) + ')' if limits else ''}"
+        if field.item.choices:
+            text += " of: " + ", ".join(f"`{c}`" for c in field.item.choices)
+        text += "."
+    elif field.kind == "list":
+        text += f" At least {field.min_items}, at most {field.max_items}."
+    if field.choices:
+        text += " One of: " + ", ".join(f"`{c}`" for c in field.choices) + "."
+    if field.example is not None and field.kind != "object":
+        example = field.example if not isinstance(field.example, list) else "[" + ", ".join(field.example) + "]"
+        text += f" Example: `{example}`."
+    return text.replace("|", "\\|")

@@ -15,6 +15,7 @@ from .data import EDUCATION_LEVELS, Occupation
 from .load import FrontMatter, Source
 from .markup import Markup, content_url
 from .problems import Problem, Severity, suggest
+from .scaffold import PLACEHOLDER
 from .schema import SCHEMAS, STAGES, Field
 
 EDUCATION_PHRASES = (
@@ -62,11 +63,33 @@ def check_source(source: Source, markup: Markup | None, known: Known,
                  occupations: Mapping[str, Occupation]) -> list[Problem]:
     """Every problem in one document, given what the others are."""
     problems = list(check_fields(source, SCHEMAS[source.kind]))
+    problems.extend(check_placeholders(source))
     if source.kind == "pathway":
         problems.extend(check_pathway(source, known.clusters, known.pathways, occupations))
     if markup:
         problems.extend(check_links(source, markup, known.paths))
     return problems
+
+
+def check_placeholders(source: Source) -> Iterator[Problem]:
+    """Warnings for scaffold text (`REPLACE ...`) an editor has not written over yet."""
+    def walk(value: Any, path: tuple) -> Iterator[Problem]:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(item, path + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from walk(item, path + (index,))
+        elif isinstance(value, str) and PLACEHOLDER in value:
+            yield Problem(source.path, source.front.line_of(*path),
+                          f"'{path[-1] if not isinstance(path[-1], int) else path[-2]}' still holds placeholder "
+                          f"text from the new-file template: write your own", Severity.WARNING)
+    yield from walk(source.front.data, ())
+    for offset, line in enumerate(source.body.split("\n")):
+        if PLACEHOLDER in line:
+            yield Problem(source.path, source.body_line + offset,
+                          "the text still holds placeholder text from the new-file template: write your own",
+                          Severity.WARNING)
 
 
 def check_fields(source: Source, schema: Field) -> Iterator[Problem]:
