@@ -44,7 +44,7 @@ def pathway_text(title: str, cluster: str) -> str:
              "# Each step has: stage (entry, mid, advanced or leadership, never going backwards); title;\n"
              "# occupations (1 to 6 O*NET-SOC codes); education (start with the level of schooling, such as\n"
              "# \"High school diploma\" or \"Bachelor's degree\", then add detail); experience; and, optionally,\n"
-             "# credentials (real licences and certifications) and skills.\n",
+             "# credentials (real licenses and certifications) and skills.\n",
              "steps:\n"]
     for stage, code, education, experience in PLACEHOLDER_STEPS:
         lines += [f"  - stage: {stage}\n",
@@ -52,7 +52,7 @@ def pathway_text(title: str, cluster: str) -> str:
                   f"    occupations: [{code}]  # {PLACEHOLDER}: O*NET-SOC codes from data/occupations.csv\n",
                   f"    education: {education}\n",
                   f"    experience: {experience}\n",
-                  "    # credentials: [Name of a real licence or certification]\n",
+                  "    # credentials: [Name of a real license or certification]\n",
                   "    # skills: [A skill, Another skill]\n"]
     lines += ["---\n",
               f"{PLACEHOLDER} with a description of at least 200 words: what people in this pathway do each day, "

@@ -72,7 +72,7 @@ STEP = Field(
               required=True, max_length=300, example="Postsecondary certificate from a state-approved course"),
         _text("experience", "The work experience this step needs, or 'None'.",
               required=True, max_length=300, example="None"),
-        Field("credentials", "list", "Licences, certifications or apprenticeships, by their real names.",
+        Field("credentials", "list", "Licenses, certifications or apprenticeships, by their real names.",
               example=["Certified Nursing Assistant (CNA)"],
               item=_text("credential", "A credential's name.", max_length=120)),
         Field("skills", "list", "A few skills this step builds.", example=["Patient care"],

@@ -103,7 +103,7 @@ def make_project(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
 def run_build(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run build.py as an editor would, on the project in `cwd` (from inside it)."""
     command = [sys.executable, str(ROOT / "build.py"), *args]
-    if args and args[0] in ("build", "check", "serve") and cwd != ROOT:
+    if args and args[0] in ("build", "check", "serve", "new") and cwd != ROOT:
         command += ["--project", str(cwd)]
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300)
 

@@ -1,0 +1,152 @@
+"""Tools for editors: scaffolds, check's output formats, the schema export."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from conftest import PATHWAY, ROOT, run_build
+
+P = "content/pathways/therapeutic-services.md"
+
+
+def test_new_pathway_passes_check_at_once_and_warns_until_written(make_project):
+    root = make_project()
+    created = run_build("new", "pathway", "Veterinary Care: Small Animals", "--cluster", "health-science", cwd=root)
+    assert created.returncode == 0, created.stderr
+    path = root / "content/pathways/veterinary-care-small-animals.md"
+    text = path.read_text()
+    assert 'title: "Veterinary Care: Small Animals"' in text
+    for field in ("title", "cluster", "summary", "interests", "related", "steps", "education", "experience",
+                  "credentials", "skills"):
+        assert re.search(rf"^\s*#? ?{field}\b", text, re.M), field
+    check = run_build("check", cwd=root)
+    assert check.returncode == 0, check.stderr
+    assert "content/pathways/veterinary-care-small-animals.md:7: warning: 'summary' still holds placeholder text " \
+           "from the new-file template: write your own" in check.stderr
+    assert run_build("check", "--strict", cwd=root).returncode == 1
+    assert run_build("build", cwd=root).returncode == 0
+
+
+def test_new_cluster_and_page_pass_check(make_project):
+    root = make_project()
+    assert run_build("new", "cluster", "Energy & Utilities", cwd=root).returncode == 0
+    assert run_build("new", "page", "Glossary", cwd=root).returncode == 0
+    assert (root / "content/clusters/energy-utilities.md").read_text().startswith("---\n")
+    assert (root / "content/pages/glossary.md").exists()
+    check = run_build("check", cwd=root)
+    assert check.returncode == 0 and "error" not in check.stderr, check.stderr
+
+
+def test_new_refuses_to_overwrite(make_project):
+    root = make_project()
+    before = (root / P).read_text()
+    result = run_build("new", "pathway", "Therapeutic Services", "--cluster", "health-science", cwd=root)
+    assert result.returncode == 2
+    assert "content/pathways/therapeutic-services.md already exists" in result.stderr
+    assert (root / P).read_text() == before
+
+
+def test_new_rejects_an_unknown_cluster_with_a_suggestion(make_project):
+    root = make_project()
+    result = run_build("new", "pathway", "Dental Care", "--cluster", "helth-science", cwd=root)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "new: unknown cluster 'helth-science' (did you mean 'health-science'?)"
+    assert not (root / "content/pathways/dental-care.md").exists()
+
+
+def broken(make_project) -> Path:
+    return make_project({P: PATHWAY.replace("cluster: health-science", "cluster: helth-science")
+                                .replace("education: Bachelor's degree in nursing", "education: High school diploma")})
+
+
+def test_check_text_format(make_project):
+    result = run_build("check", cwd=broken(make_project))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{P}:3: unknown cluster 'helth-science' (did you mean 'health-science'?)",
+        f"{P}:19: warning: step 3's education names a high school diploma, but Registered Nurses (29-1141.00) "
+        "typically needs a bachelor's degree: change the education or the occupation",
+        "check failed: 1 error in 1 file (and 1 warning)",
+    ]
+
+
+def test_check_github_format_annotates_lines(make_project):
+    result = run_build("check", "--format", "github", cwd=broken(make_project))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"::error file={P},line=3::unknown cluster 'helth-science' (did you mean 'health-science'?)",
+        f"::warning file={P},line=19::step 3's education names a high school diploma, but Registered Nurses "
+        "(29-1141.00) typically needs a bachelor's degree: change the education or the occupation",
+    ]
+
+
+def test_check_json_format(make_project):
+    result = run_build("check", "--format", "json", cwd=broken(make_project))
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["errors"] == 1 and report["warnings"] == 1
+    assert report["problems"][0] == {"path": P, "line": 3, "severity": "error",
+                                     "message": "unknown cluster 'helth-science' (did you mean 'health-science'?)"}
+
+
+def test_check_json_format_when_clean(make_project):
+    result = run_build("check", "--format", "json", cwd=make_project())
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == {"errors": 0, "problems": [], "warnings": 0}
+
+
+def test_schema_describes_the_real_content():
+    result = run_build("schema")
+    assert result.returncode == 0
+    document = json.loads(result.stdout)
+    assert set(document["$defs"]) == {"cluster", "pathway", "page"}
+    pathway = document["$defs"]["pathway"]
+    assert pathway["required"] == ["title", "cluster", "summary", "steps"]
+    assert pathway["additionalProperties"] is False
+    step = pathway["properties"]["steps"]["items"]
+    assert step["properties"]["stage"]["enum"] == ["entry", "mid", "advanced", "leadership"]
+    assert step["properties"]["occupations"]["items"]["pattern"] == r"^\d{2}-\d{4}\.\d{2}$"
+    # Every real file's front matter validates against the exported schema.
+    from engine.load import find_content_files, load_source
+
+    files, problems = find_content_files(ROOT / "content", ROOT)
+    assert problems == []
+    for path in files:
+        source, found = load_source(path, ROOT)
+        assert found == [] and source is not None
+        assert_valid(source.front.data, document["$defs"][source.kind], source.path)
+
+
+def assert_valid(value, schema, where):
+    """A small JSON Schema check covering the keywords the export uses."""
+    kind = schema["type"]
+    if kind == "object":
+        assert isinstance(value, dict), where
+        assert set(schema["required"]) <= set(value), where
+        assert set(value) <= set(schema["properties"]), where
+        for key, item in value.items():
+            assert_valid(item, schema["properties"][key], f"{where}:{key}")
+    elif kind == "array":
+        assert isinstance(value, list), where
+        assert schema.get("minItems", 0) <= len(value) <= schema.get("maxItems", 10**9), where
+        for item in value:
+            assert_valid(item, schema["items"], where)
+    elif kind == "string":
+        assert isinstance(value, str) and value, where
+        if "enum" in schema:
+            assert value in schema["enum"], where
+        if "pattern" in schema:
+            assert re.match(schema["pattern"], value), where
+        assert len(value) <= schema.get("maxLength", 10**9), where
+    elif kind == "integer":
+        assert isinstance(value, int) and schema["minimum"] <= value <= schema["maximum"], where
+
+
+def test_contributing_guide_holds_the_generated_field_reference():
+    reference = run_build("schema", "--markdown").stdout.strip()
+    guide = (ROOT / "CONTRIBUTING.md").read_text()
+    start, end = "<!-- field reference: generated by `python build.py schema --markdown` -->", "<!-- end of field reference -->"
+    assert start in guide and end in guide
+    assert guide.split(start, 1)[1].split(end, 1)[0].strip() == reference

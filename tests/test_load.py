@@ -1,0 +1,70 @@
+"""Unit tests of loading: front matter, line numbers, slugs, and the YAML walk."""
+
+from __future__ import annotations
+
+from engine.load import parse_document, parse_front_matter, slugify
+from engine.markup import relative_url
+from engine.model import derive_interests
+from engine.validate import education_level
+
+
+def test_values_keep_their_lines():
+    text = "---\ntitle: A\nsteps:\n  - stage: entry\n    occupations:\n      - 11-1011.00\n      - 11-1021.00\n---\nBody\n"
+    source, problems = parse_document(text, "x.md", "pathway", "x")
+    assert problems == [] and source is not None
+    front = source.front
+    assert front.line_of("title") == 2
+    assert front.line_of("steps", 0, "stage") == 4
+    assert front.line_of("steps", 0, "occupations", 1) == 7
+    assert front.line_of("steps", 0, "missing") == 4  # falls back to the step
+    assert source.body == "Body\n" and source.body_line == 9
+
+
+def test_plain_scalars_keep_their_yaml_types():
+    front, problems = parse_front_matter("a: 1\nb: yes\nc: 29-1141.00\nd: 2024-01-02\ne: ~\n", "x", 2)
+    assert problems == []
+    assert front.data == {"a": 1, "b": True, "c": "29-1141.00", "d": "2024-01-02", "e": None}
+
+
+def test_crlf_and_bom_are_accepted():
+    from engine.load import decode
+
+    text, problem = decode(b"\xef\xbb\xbf---\r\ntitle: A\r\n---\r\nBody\r\n", "x.md")
+    assert problem is None and text == "---\ntitle: A\n---\nBody\n"
+
+
+def test_slugify_follows_the_catalogue_rule():
+    assert slugify("Arts, A/V Technology & Communications") == "arts-a-v-technology-communications"
+    assert slugify("Design/Pre-Construction") == "design-pre-construction"
+    assert slugify("  Health Science ") == "health-science"
+
+
+def test_relative_urls_work_from_any_depth():
+    assert relative_url("", "pathways/x/") == "pathways/x/"
+    assert relative_url("", "") == "./"
+    assert relative_url("pathways/x/", "clusters/y/") == "../../clusters/y/"
+    assert relative_url("about/", "") == "../"
+    assert relative_url("occupations/29-1141.00/", "assets/css/site.css") == "../../assets/css/site.css"
+
+
+def test_education_level_reads_the_first_level_named():
+    assert education_level("High school diploma plus a certificate") == 1
+    assert education_level("Postsecondary certificate: one year") == 2
+    assert education_level("Associate's degree or a bachelor's") == 3
+    assert education_level("Bachelor's degree; many hold a master's") == 4
+    assert education_level("Doctoral or professional degree (MD or DO)") == 6
+    assert education_level("No formal education; training on the job") == 0
+    assert education_level("Training on the job") is None
+
+
+def test_derived_interests_weigh_letters_by_position():
+    from engine.data import Occupation
+
+    def job(code: str) -> Occupation:
+        return Occupation(code="00-0000.00", title="x", soc_code="", job_zone=None, interest_code=code,
+                          employment=None, wage_median=None, wage_p10=None, wage_p90=None, hourly_median=None,
+                          wage_note="", education="", experience="", training="", growth_pct=None, openings=None)
+
+    assert derive_interests([job("SIC"), job("SI"), job("IS")]) == ("social", "investigative")
+    assert derive_interests([job("RC")]) == ("realistic", "conventional")
+    assert derive_interests([]) == ()
