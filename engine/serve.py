@@ -89,9 +89,11 @@ class DevServer:
         return True
 
     def _write_status(self, errors: list[str]) -> None:
+        data = json.dumps({"errors": errors}).encode()
         path = self.out / STATUS_PATH
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"errors": errors}))
+        path.write_bytes(data)
+        self._written[STATUS_PATH] = data  # so the next good build sees it changed and rewrites it
 
     def _write_placeholder(self) -> None:
         """Before any good build there is no page to overlay: write one that only loads the overlay."""

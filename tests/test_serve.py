@@ -1,0 +1,82 @@
+"""The dev server: live reload, an error overlay over the last good page, and recovery."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import PATHWAY, ROOT
+
+P = "content/pathways/therapeutic-services.md"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def dev_server(make_project):
+    root = make_project()
+    port = free_port()
+    log = root / "serve.log"
+    with log.open("w") as handle:
+        process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--project", str(root),
+                                    "--port", str(port)], stdout=handle, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base, timeout=1).read()
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        process.kill()
+        pytest.fail("dev server did not start:\n" + log.read_text())
+    yield root, base, log
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def edit(path: Path, text: str) -> None:
+    path.write_text(text)
+
+
+def test_serve_shows_errors_over_the_last_good_page_and_recovers(dev_server, page):
+    root, base, log = dev_server
+    page.goto(base + "pathways/therapeutic-services/")
+    page.wait_for_function("window.LiveReload !== undefined")
+    assert page.locator("h1").inner_text() == "Therapeutic Services"
+
+    edit(root / P, PATHWAY.replace("cluster: health-science", "cluster: helth-science"))
+    overlay = page.locator("#build-errors")
+    overlay.wait_for(state="visible", timeout=10_000)
+    assert f"{P}:3: unknown cluster 'helth-science' (did you mean 'health-science'?)" in overlay.inner_text()
+    assert page.locator("h1").inner_text() == "Therapeutic Services"  # the last good page is still served
+
+    edit(root / P, PATHWAY.replace("Care for patients directly.", "Caring for patients, now edited."))
+    page.locator(".lead", has_text="Caring for patients, now edited.").wait_for(timeout=10_000)
+    assert page.locator("#build-errors").count() == 0
+    assert page.console_errors == []
+
+    text = log.read_text()
+    assert "build failed: 1 error in 1 file; keeping the last good build" in text
+    timings = [int(ms) for ms in re.findall(r"rendered\) in (\d+) ms after a change to content/pathways", text)]
+    assert timings, text
+
+
+def test_serve_uses_the_site_404_page(dev_server):
+    _, base, _ = dev_server
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        urllib.request.urlopen(base + "no/such/page/")
+    assert caught.value.code == 404
+    assert b"Page not found" in caught.value.read()
