@@ -102,6 +102,14 @@ def write_project(out: Path, pathways: int, seed: int = 1) -> Path:
     return out
 
 
+def copy_real_project(out: Path) -> Path:
+    """A copy of the real project (content included) in `out`, for benchmarks that edit files."""
+    for name in ("content", "templates", "static", "data"):
+        shutil.copytree(ROOT / name, out / name)
+    shutil.copy(ROOT / "site.yml", out / "site.yml")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path)

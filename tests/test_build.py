@@ -107,3 +107,12 @@ def test_site_yml_sets_base_url_and_repo_links(make_project):
     page = (root / "site/pathways/therapeutic-services/index.html").read_text()
     assert 'href="https://github.com/owner/repo/edit/main/content/pathways/therapeutic-services.md"' in page
     assert 'href="/careers/' in (root / "site/404.html").read_text()
+
+
+def test_content_option_builds_another_content_folder(make_project, tmp_path):
+    root = make_project()
+    other = tmp_path / "elsewhere"
+    (root / "content").rename(other)
+    result = run_build("build", "--content", str(other), cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert (root / "site/pathways/therapeutic-services/index.html").exists()
