@@ -18,7 +18,8 @@ from typing import Iterator
 
 import markdown
 import nh3
-from markdown.extensions.toc import TocExtension
+from markdown.extensions.toc import slugify, unique
+from markdown.util import HTML_PLACEHOLDER_RE
 from markdown.treeprocessors import Treeprocessor
 
 from .problems import Problem
@@ -32,6 +33,12 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+
+TEMPLATE_IDS = frozenset({
+    "main", "site-nav", "search-input", "ladder", "clusters-title", "interests-title", "cluster-pathways",
+    "cluster-pay", "related-title", "pay-title", "prep-title", "where-title", "onet-title",
+})
+"""Ids the page templates use; a heading in a body never takes one of them."""
 
 RAW_HTML_RE = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>|<!--")
 CODE_SPAN_RE = re.compile(r"(`+).+?\1")
@@ -84,12 +91,45 @@ class _ContentLinks(Treeprocessor):
         return None
 
 
+class _Headings(Treeprocessor):
+    """Gives each section heading an id and collects h2 and h3 for the table of contents.
+
+    A lighter stand-in for the `toc` extension, which also builds and serializes a
+    table-of-contents block that pages never use.
+    """
+
+    def __init__(self, md: markdown.Markdown):
+        super().__init__(md)
+        self.found: list[Heading] = []
+
+    def run(self, root):  # type: ignore[override]
+        used = set(TEMPLATE_IDS)
+        self.found = []
+        for element in root.iter():
+            if element.tag in ("h2", "h3", "h4", "h5", "h6"):
+                title = self.plain("".join(element.itertext()))
+                element.set("id", unique(slugify(title, "-") or "section", used))
+                if element.tag in ("h2", "h3"):
+                    self.found.append(Heading(level=int(element.tag[1]), id=element.get("id"), title=title))
+        return None
+
+    def plain(self, text: str) -> str:
+        """Heading text with stashed entities put back and unescaped."""
+        stash = self.md.htmlStash.rawHtmlBlocks
+
+        def restore(match: re.Match) -> str:
+            index = int(match.group(1))
+            return str(stash[index]) if index < len(stash) else ""
+
+        return html.unescape(HTML_PLACEHOLDER_RE.sub(restore, text)).strip()
+
+
 class Renderer:
     """A reusable Markdown renderer (building a Markdown instance is slow)."""
 
     def __init__(self) -> None:
         self._md = markdown.Markdown(
-            extensions=[TocExtension(toc_depth="2-3"), "sane_lists", "tables", "fenced_code"],
+            extensions=["sane_lists", "tables", "fenced_code"],
             output_format="html",
         )
         # Raw HTML is text here: it is escaped, never passed through.
@@ -101,6 +141,8 @@ class Renderer:
             self._md.inlinePatterns.deregister(name)
         self._links = _ContentLinks(self._md)
         self._md.treeprocessors.register(self._links, "content_links", 1)
+        self._headings = _Headings(self._md)
+        self._md.treeprocessors.register(self._headings, "headings", 5)
 
     def render(self, body: str, path: str, first_line: int, page_url: str) -> tuple[Markup, list[Problem]]:
         """Render `body` (which starts at `first_line` of `path`) for the page at `page_url`."""
@@ -110,7 +152,7 @@ class Renderer:
         self._links.source_dir = path.rsplit("/", 1)[0]
         self._links.found = []
         raw_html = self._md.convert(body)
-        toc = tuple(_headings(getattr(self._md, "toc_tokens", [])))
+        toc = tuple(self._headings.found)
         clean = nh3.clean(
             raw_html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
             link_rel=None, strip_comments=True,
@@ -119,12 +161,6 @@ class Renderer:
         text = " ".join(text.split())
         links = tuple((target, _line_of(body, target.rsplit("/", 1)[-1], first_line)) for target in self._links.found)
         return Markup(html=clean, toc=toc, text=text, links=links), problems
-
-
-def _headings(tokens: list[dict]) -> Iterator[Heading]:
-    for token in tokens:
-        yield Heading(level=token["level"], id=token["id"], title=html.unescape(token["name"]))
-        yield from _headings(token.get("children", []))
 
 
 def _line_of(body: str, needle: str, first_line: int) -> int:

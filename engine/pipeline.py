@@ -31,6 +31,7 @@ from .model import Site, build_site
 from .problems import ContentError, Problem, errors_in
 from .render import (PageJob, SiteView, make_environment, output_path, plan_pages, render_page, render_robots,
                      render_sitemap, site_view)
+from .search import build_search_index
 from .validate import Known, check_duplicates, check_source
 
 PARALLEL_MIN_FILES = 400
@@ -64,20 +65,16 @@ class Result:
     """What a build produced and found."""
 
     site: Site
-    files: dict[str, bytes]
+    files: dict[str, bytes]  # empty when the build was written straight to disk
     problems: tuple[Problem, ...]
     seconds: float
     rendered: int  # pages rendered this run (the rest came from the cache)
-
-    @property
-    def pages(self) -> int:
-        return sum(1 for name in self.files if name.endswith(".html"))
+    pages: int
 
 
 @dataclass
 class _Cache:
-    sources: dict[str, tuple[tuple[int, int], Source | None, tuple[Problem, ...]]] = field(default_factory=dict)
-    markups: dict[tuple[str, str, int], tuple[Markup, tuple[Problem, ...]]] = field(default_factory=dict)
+    files: dict[str, "_Loaded"] = field(default_factory=dict)
     pages: dict[str, tuple[Any, bytes]] = field(default_factory=dict)
     checks: dict[str, tuple[Any, list[Problem]]] = field(default_factory=dict)
     assets: tuple[Any, dict[str, tuple[str, bytes]]] | None = None
@@ -126,55 +123,45 @@ class Builder:
         return self._cache.occupations
 
     def load(self) -> tuple[list[Source], dict[str, Markup], list[Problem]]:
-        """Read and parse every content file and render its Markdown."""
+        """Read, parse and render every content file; files unchanged since last time are reused."""
         paths, problems = find_content_files(self.project.content, self.project.root)
-        stale = [p for p in paths if self._cache.sources.get(str(p), (None,))[0] != _stamp(p)]
+        cache = self._cache.files
+        stale = [p for p in paths if str(p) not in cache or cache[str(p)].stamp != _stamp(p)]
         if stale:
             self.progress(f"reading {len(stale)} files")
-            for path, entry in zip(stale, self._map(_read_files, stale)):
-                self._cache.sources[str(path)] = entry
+            for path, entry in zip(stale, self._map(_load_files, stale)):
+                cache[str(path)] = entry
         live = {str(p) for p in paths}
-        for key in set(self._cache.sources) - live:
-            del self._cache.sources[key]
+        for key in set(cache) - live:
+            del cache[key]
         sources: list[Source] = []
+        markups: dict[str, Markup] = {}
         for path in paths:
-            _, source, found = self._cache.sources[str(path)]
-            problems.extend(found)
-            if source is not None:
-                sources.append(source)
-        markups, markup_problems = self._markups(sources)
-        return sources, markups, problems + markup_problems
+            entry = cache[str(path)]
+            problems.extend(entry.problems)
+            if entry.source is not None and entry.markup is not None:
+                sources.append(entry.source)
+                markups[entry.source.path] = entry.markup
+        return sources, markups, problems
 
-    def _markups(self, sources: Sequence[Source]) -> tuple[dict[str, Markup], list[Problem]]:
-        keys = {s.path: (s.path, s.body, s.body_line) for s in sources}
-        missing = [s for s in sources if keys[s.path] not in self._cache.markups]
-        if missing:
-            for source, entry in zip(missing, self._map(_render_markdown, missing)):
-                self._cache.markups[keys[source.path]] = entry
-        wanted = set(keys.values())
-        for key in set(self._cache.markups) - wanted:
-            del self._cache.markups[key]
-        markups, problems = {}, []
-        for source in sources:
-            markup, found = self._cache.markups[keys[source.path]]
-            markups[source.path] = markup
-            problems.extend(found)
-        return markups, problems
-
-    def build(self) -> Result:
-        """Run every phase and return the files of the site. Raises ContentError."""
-        started = time.perf_counter()
+    def prepare(self) -> tuple[Site, list[Problem]]:
+        """Every phase before rendering. Returns the model and the warnings; raises ContentError."""
         config = self.config()
         occupations = self.occupations()
         sources, markups, problems = self.load()
         problems.extend(self.validate(sources, markups, occupations))
         if errors_in(problems):
             raise ContentError(problems)
-        site = build_site(config, sources, markups, occupations, self.dates())
+        return build_site(config, sources, markups, occupations, self.dates()), problems
+
+    def build(self) -> Result:
+        """Run every phase and return the site's files in memory. Raises ContentError."""
+        started = time.perf_counter()
+        site, problems = self.prepare()
         self.progress(f"rendering {len(site.pathways)} pathways")
         files, rendered = self.render(site)
         return Result(site=site, files=files, problems=tuple(problems),
-                      seconds=time.perf_counter() - started, rendered=rendered)
+                      seconds=time.perf_counter() - started, rendered=rendered, pages=_count_pages(files))
 
     def check(self) -> list[Problem]:
         """Every problem in the content, without rendering or writing anything."""
@@ -203,8 +190,9 @@ class Builder:
         self._cache.checks = checks
         return problems
 
-    def render(self, site: Site) -> tuple[dict[str, bytes], int]:
-        """Every output file, by path. Returns the files and how many pages were rendered."""
+    def render(self, site: Site, writer: write.SiteWriter | None = None) -> tuple[dict[str, bytes], int]:
+        """Every output file. Returns the files by path (or, given a `writer`, writes them there and
+        returns an empty dict) and how many pages were rendered rather than reused."""
         assets = self._assets()
         view = site_view(site, {name: path for name, (path, _) in assets.items()}, dev=self.dev)
         env = self._environment()
@@ -212,28 +200,33 @@ class Builder:
             self._cache.pages.clear()
             self._cache.shared = view
         jobs = plan_pages(site)
+        names = [output_path(job.page.url) for job in jobs]
+        if len(set(names)) != len(names):
+            seen: set[str] = set()
+            twice = next(n for n in names if n in seen or seen.add(n))  # type: ignore[func-returns-value]
+            raise ContentError([Problem("content", 1, f"two pages would be written to {twice}; rename one of them")])
         outputs: dict[str, bytes] = {}
-        for job in jobs:
-            name = output_path(job.page.url)
-            if name in outputs:
-                raise ContentError([Problem(job.page.source or "content", 1,
-                                            f"two pages would be written to {name}; rename one of them")])
-            outputs[name] = b""
-        todo = [job for job in jobs if self._cache.pages.get(job.page.url, (None,))[0] != job]
-        rendered = self._render_jobs(env, view, todo)
-        for job, html in zip(todo, rendered):
-            self._cache.pages[job.page.url] = (job, html)
-        live = {job.page.url for job in jobs}
-        for url in set(self._cache.pages) - live:
-            del self._cache.pages[url]
-        for job in jobs:
-            outputs[output_path(job.page.url)] = self._cache.pages[job.page.url][1]
+        sink = writer.write if writer is not None else outputs.__setitem__
+        if writer is not None and not self.dev:
+            rendered = self._render_jobs(env, view, jobs, writer.root)
+        else:
+            todo = [job for job in jobs if self._cache.pages.get(job.page.url, (None,))[0] != job]
+            for job, html in zip(todo, self._render_jobs(env, view, todo, None)):
+                self._cache.pages[job.page.url] = (job, html)
+            live = {job.page.url for job in jobs}
+            for url in set(self._cache.pages) - live:
+                del self._cache.pages[url]
+            for job, name in zip(jobs, names):
+                sink(name, self._cache.pages[job.page.url][1])
+            rendered = len(todo)
         for path, data in assets.values():
-            outputs[path] = data
-        outputs["sitemap.xml"] = render_sitemap(env, view, jobs).encode()
-        outputs["robots.txt"] = render_robots(site.config).encode()
-        outputs[write.MARKER] = b""
-        return dict(sorted(outputs.items())), len(todo)
+            sink(path, data)
+        sink("sitemap.xml", render_sitemap(env, view, jobs).encode())
+        sink("robots.txt", render_robots(site.config).encode())
+        for name, data in build_search_index(site).items():
+            sink(name, data)
+        sink(write.MARKER, b"")
+        return dict(sorted(outputs.items())), rendered
 
     def _environment(self) -> jinja2.Environment:
         stamp = _tree_stamp(self.project.templates)
@@ -266,14 +259,24 @@ class Builder:
             assets[name] = (f"assets/{hashed}", data)
         return assets
 
-    def _render_jobs(self, env: jinja2.Environment, view: SiteView, jobs: Sequence[PageJob]) -> list[bytes]:
-        if len(jobs) < PARALLEL_MIN_FILES or self.workers < 2:
-            return [render_page(env, view, job).encode() for job in jobs]
+    def _render_jobs(self, env: jinja2.Environment, view: SiteView, jobs: Sequence[PageJob],
+                     out_dir: Path | None) -> Any:
+        """Render `jobs`. With `out_dir`, write each page there and return how many; else return the pages."""
+        parallel = len(jobs) >= PARALLEL_MIN_FILES and self.workers >= 2
+        if not parallel:
+            pages = [render_page(env, view, job).encode() for job in jobs]
+            if out_dir is None:
+                return pages
+            writer = write.SiteWriter(out_dir)
+            for job, html in zip(jobs, pages):
+                writer.write(output_path(job.page.url), html)
+            return len(pages)
         chunks = _chunks(range(len(jobs)), self.workers * 4)
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_renderer,
-                                 initargs=(env, view, jobs)) as pool:
-            return [html for part in pool.map(_render_slice, chunks) for html in part]
+                                 initargs=(env, view, jobs, out_dir)) as pool:
+            parts = list(pool.map(_render_slice, chunks))
+        return sum(parts) if out_dir is not None else [html for part in parts for html in part]
 
     def _map(self, function: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
         """`function` over chunks of `items`, across processes when there are many."""
@@ -289,20 +292,23 @@ class Builder:
 
     def write(self, out: Path) -> Result:
         """Build and swap the result into `out`. On any error `out` is untouched."""
-        result = self.build()
+        started = time.perf_counter()
+        site, problems = self.prepare()
         if not write.is_replaceable(out):
             raise ContentError([Problem(str(out), 1, "refusing to replace this folder: it is not empty and was "
                                                      "not built by this tool; choose another --out")])
         staging = write.staging_dir(out)
         try:
             writer = write.SiteWriter(staging)
-            for name, data in result.files.items():
-                writer.write(name, data)
+            self.progress(f"rendering {len(site.pathways)} pathways")
+            _, rendered = self.render(site, writer)
+            pages = sum(1 for _ in staging.rglob("*.html"))
             write.publish(staging, out)
         except BaseException:
             write.discard(staging)
             raise
-        return result
+        return Result(site=site, files={}, problems=tuple(problems), seconds=time.perf_counter() - started,
+                      rendered=rendered, pages=pages)
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -322,7 +328,24 @@ def _chunks(items: Sequence[Any], count: int) -> list[list[Any]]:
     return [list(items[i:i + size]) for i in range(0, len(items), size)]
 
 
-def _read_files(paths: list[Path], root: Path) -> list[tuple[tuple[int, int], Source | None, tuple[Problem, ...]]]:
+@dataclass(frozen=True)
+class _Loaded:
+    """One content file as read: its stamp, and its source and rendered body or the problems."""
+
+    stamp: tuple[int, int]
+    source: Source | None
+    markup: Markup | None
+    problems: tuple[Problem, ...]
+
+
+_renderer: Renderer | None = None
+
+
+def _load_files(paths: list[Path], root: Path) -> list[_Loaded]:
+    """Read, parse and render `paths`: the per-file work, run in worker processes for large sites."""
+    global _renderer  # one Markdown instance per process: building one costs more than a page
+    if _renderer is None:
+        _renderer = Renderer()
     out = []
     for path in paths:
         stamp = _stamp(path)
@@ -330,37 +353,37 @@ def _read_files(paths: list[Path], root: Path) -> list[tuple[tuple[int, int], So
             source, problems = load_source(path, root)
         except OSError as exc:
             source, problems = None, [Problem(display(path, root), 1, f"cannot read file: {exc.strerror}")]
-        out.append((stamp, source, tuple(problems)))
+        markup = None
+        if source is not None:
+            markup, found = _renderer.render(source.body, source.path, source.body_line,
+                                             content_url(source.path) or "")
+            problems = problems + found
+        out.append(_Loaded(stamp, source, markup, tuple(problems)))
     return out
 
 
-_renderer: Renderer | None = None
+_worker: tuple[jinja2.Environment, SiteView, Sequence[PageJob], Path | None] | None = None
 
 
-def _render_markdown(sources: list[Source], root: Path) -> list[tuple[Markup, tuple[Problem, ...]]]:
-    global _renderer  # one Markdown instance per process: building one costs more than a page
-    if _renderer is None:
-        _renderer = Renderer()
-    out = []
-    for source in sources:
-        url = content_url(source.path) or ""
-        markup, problems = _renderer.render(source.body, source.path, source.body_line, url)
-        out.append((markup, tuple(problems)))
-    return out
+def _start_renderer(env: jinja2.Environment, view: SiteView, jobs: Sequence[PageJob], out_dir: Path | None) -> None:
+    global _worker  # set once in each forked worker, which inherits all of it without pickling
+    _worker = (env, view, jobs, out_dir)
 
 
-_worker: tuple[jinja2.Environment, SiteView, Sequence[PageJob]] | None = None
-
-
-def _start_renderer(env: jinja2.Environment, view: SiteView, jobs: Sequence[PageJob]) -> None:
-    global _worker  # set once in each forked worker, which inherits all three without pickling
-    _worker = (env, view, jobs)
-
-
-def _render_slice(indexes: list[int]) -> list[bytes]:
+def _render_slice(indexes: list[int]) -> Any:
+    """Render some pages in a worker: write them to the output folder, or return them."""
     assert _worker is not None
-    env, view, jobs = _worker
-    return [render_page(env, view, jobs[i]).encode() for i in indexes]
+    env, view, jobs, out_dir = _worker
+    if out_dir is None:
+        return [render_page(env, view, jobs[i]).encode() for i in indexes]
+    writer = write.SiteWriter(out_dir)
+    for i in indexes:
+        writer.write(output_path(jobs[i].page.url), render_page(env, view, jobs[i]).encode())
+    return len(indexes)
+
+
+def _count_pages(files: dict[str, bytes]) -> int:
+    return sum(1 for name in files if name.endswith(".html"))
 
 
 def format_duration(seconds: float) -> str:
