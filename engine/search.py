@@ -1,0 +1,505 @@
+"""Search: the index the browser searches, built from the site model.
+
+The site has no server, so search runs in the visitor's browser over files
+built here. The index is split so that a query downloads only the parts it
+uses, which keeps the first result cheap on a site of ten thousand
+pathways as on the real one:
+
+    search/index/manifest.js        always loaded first (about a kilobyte): the build id, the
+                                    clusters and interest areas for filters, the stop words,
+                                    and the names of every other part
+    search/index/words/<c>.js       the vocabulary: every indexed word starting with the
+                                    character c, with how many documents contain it
+    search/index/terms/<prefix>.js  postings: for each word, the documents containing it with a
+                                    score, and the documents whose title contains it
+    search/index/docs/<id>.js       one per document: title, URL, kind, clusters and the text
+                                    that snippets are cut from; loaded for shown results only
+    search/index/facets.js          the documents of each cluster and interest area, for the
+                                    results page's filters
+
+A query word is looked up in its first character's vocabulary, where the
+browser finds the words it matches: the same word, the same word in another
+form (a small stemmer, the same here and in `static/js/search.js`, groups
+plurals, -ing and -ed forms), words it begins (for the word being typed),
+and words within one or two typing mistakes (Damerau-Levenshtein distance,
+also as a prefix). Only the posting files of those words are then loaded.
+Keeping the vocabulary apart from the postings is what makes typo tolerance
+cheap: a mistake in any letter but the first is found without loading any
+posting it does not use. When nothing matches at all, the browser loads
+the other vocabularies too, so a mistake in the first letter is found as
+well.
+
+Posting files group words by prefix: two characters, split into longer
+prefixes while a file would exceed `SHARD_BYTES`, so very common prefixes
+on big sites stay small. The browser maps a word to the longest prefix in
+the manifest's list.
+
+Scores are BM25F-like and computed per document: each field has a weight
+(`FIELD_WEIGHTS`) and a typical length it is normalised against, so a
+document's scores do not depend on the rest of the site. The browser
+multiplies them by the word's inverse document frequency and by how the
+word matched (exactly, as another form, as a prefix, with a typo). Titles
+are recorded separately with their length in words, so a result whose
+whole title is the query ranks first.
+
+Numbers are written as compact text (`_ALPHABET`, five bits a character
+with a continuation bit; document ids as gaps from the previous id), inside
+`<script>` files that call `__searchIndex.add(name, data)`: opened from
+disk, Chromium refuses `fetch()` of local files but runs scripts from the
+site's own folder, and the page's content security policy allows nothing
+else. Every part is plain data; no text from content is ever written as
+code, and the browser inserts it into the page as text only.
+
+The build is deterministic (sorted keys, fixed separators) and linear in
+the content. The dev server rebuilds after every save, so the per-document
+work is memoized by value and an unchanged site returns the last result.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import hashlib
+import json
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from .model import Site
+from .schema import INTERESTS, STAGES
+from .model import STAGE_LABELS
+
+FORMAT = 1
+"""Bumped when the files' layout changes, so a page never reads parts it does not understand."""
+
+ROOT = "search/index/"
+
+FIELD_WEIGHTS = {
+    "title": 12.0,        # the page's own title
+    "code": 12.0,         # an occupation's O*NET-SOC code
+    "steps": 6.0,         # a pathway's step titles; the steps an occupation appears on
+    "occupations": 6.0,   # occupations on a pathway's ladder
+    "credentials": 4.0,
+    "skills": 3.0,
+    "summary": 3.0,
+    "pathways": 2.0,      # a cluster's pathways; the pathways an occupation appears on
+    "body": 1.0,          # the description, and an occupation's education and training
+}
+TYPICAL_LENGTH = {"title": 4, "code": 4, "steps": 16, "occupations": 20, "credentials": 8, "skills": 16,
+                  "summary": 25, "pathways": 20, "body": 500}
+"""Field lengths (in words) a field's term counts are normalised against, as BM25 does with averages.
+
+Fixed rather than averaged over the site, so each document's scores depend on that document alone."""
+LENGTH_EFFECT = {"body": 0.75, "summary": 0.75}
+"""How much a long field dilutes its words (BM25's b); 0.3 for the short fields not listed."""
+SATURATION = 2.0
+"""BM25's k1: how quickly repeating a word stops adding to its score."""
+SCORE_LEVELS = 63
+
+SHARD_BYTES = 12_000
+"""A posting file over this size is split by a longer prefix (a single word's postings never are)."""
+
+STOP_WORDS = frozenset("""
+a about after all also an and any are as at be because been but by can could did do does for from had has
+have he her his how i if in into is it its may more most much must no not of on one or our she should so
+some such than that the their them then there these they this those through to too up us was we were what
+when where which while who will with would you your
+""".split())
+
+KINDS = ("cluster", "pathway", "occupation", "page")
+
+_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+_WORD_RE = re.compile(r"[^\W_]+(?:[-/\u2010\u2011][^\W_]+)*")
+_JOINERS_RE = re.compile(r"[-/\u2010\u2011]")
+_APOSTROPHE_RE = re.compile(r"(?<=[^\W_])['\u2019](?=[^\W_])")
+_VOWELS = frozenset("aeiouy")
+
+
+# -- words -------------------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1 << 16)
+def fold(word: str) -> str:
+    """Lower case without accents: 'Café' -> 'cafe'. The browser folds queries the same way."""
+    word = word.lower()
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.category(c).startswith("M"))
+
+
+def _raw_words(text: str) -> list[str]:
+    """Words of `text`, folded, with compounds ('x-ray', 'A/V') kept whole."""
+    found = []
+    for word in _WORD_RE.findall(_APOSTROPHE_RE.sub("", text.lower())):
+        if not word.isascii():
+            folded = fold(word)
+            if not _WORD_RE.fullmatch(folded):
+                found.extend(_WORD_RE.findall(folded))
+                continue
+            word = folded
+        found.append(word)
+    return found
+
+
+def index_words(text: str) -> list[str]:
+    """The terms `text` is indexed under, in order and with repeats.
+
+    Words are folded; stop words and single characters are left out. A compound
+    is indexed as its parts and as one word: 'x-ray' -> 'ray', 'xray'.
+    """
+    out = []
+    for word in _raw_words(text):
+        if "-" in word or "/" in word or "\u2010" in word or "\u2011" in word:
+            parts = _JOINERS_RE.split(word)
+            out.extend(p for p in parts if len(p) > 1 and p not in STOP_WORDS)
+            word = "".join(parts)
+        if len(word) > 1 and word not in STOP_WORDS:
+            out.append(word)
+    return out
+
+
+def query_words(text: str) -> list[str]:
+    """The words a query is made of, each once: compounds joined ('x-ray' -> 'xray'), stop words left out.
+
+    This is what the browser does to a query; here it measures titles, so that a
+    query equal to a title can be recognised.
+    """
+    out: list[str] = []
+    for word in _raw_words(text):
+        word = _JOINERS_RE.sub("", word)
+        if len(word) > 1 and word not in STOP_WORDS and word not in out:
+            out.append(word)
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A crude common form of an English word: 'nurses', 'nursing', 'nursed' -> 'nurs'; 'welders' -> 'weld'.
+
+    Only used to decide that two words are forms of one another; never shown.
+    The browser's `stem` in search.js must give the same answers.
+    """
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if word.endswith("ing") and len(word) > 6 and _VOWELS.intersection(word[:-3]):
+        word = _undouble(word[:-3])
+    elif word.endswith("ied") and len(word) > 5:
+        word = word[:-3] + "y"
+    elif word.endswith("ed") and len(word) > 5 and _VOWELS.intersection(word[:-2]):
+        word = _undouble(word[:-2])
+    if word.endswith("er") and not word.endswith("eer") and len(word) > 5 and _VOWELS.intersection(word[:-2]):
+        word = _undouble(word[:-2])
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+def _undouble(word: str) -> str:
+    """'runn' -> 'run', but 'install' and 'miss' keep their pair."""
+    if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "lsz" and word[-1] not in _VOWELS:
+        return word[:-1]
+    return word
+
+
+# -- documents ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Document:
+    """One page as search sees it: what is shown in a result, and the fields that are indexed."""
+
+    kind: str
+    url: str
+    title: str
+    clusters: tuple[int, ...]                # indexes into Site.clusters
+    interests: tuple[str, ...]
+    fields: tuple[tuple[str, str], ...]      # (field name, text), several per field allowed
+    passages: tuple[str, ...]                # the text snippets are cut from, in reading order
+
+
+def documents(site: Site) -> list[Document]:
+    """Every searchable page: each cluster followed by its pathways, then occupations, then other pages.
+
+    A cluster's pathways are consecutive, so its documents form one run of ids.
+    """
+    cluster_index = {c.url: n for n, c in enumerate(site.clusters)}
+    docs: list[Document] = []
+    for n, cluster in enumerate(site.clusters):
+        docs.append(Document(
+            kind="cluster", url=cluster.url, title=cluster.title, clusters=(n,), interests=cluster.interests,
+            fields=(("title", cluster.title), ("summary", cluster.summary), ("body", cluster.body.text),
+                    *(("pathways", p.title) for p in cluster.pathways)),
+            passages=(cluster.summary, cluster.body.text)))
+        for pathway in cluster.pathways:
+            fields = [("title", pathway.title), ("summary", pathway.summary), ("body", pathway.body.text)]
+            passages = [pathway.summary]
+            for step in pathway.steps:
+                fields.append(("steps", step.title))
+                fields.extend(("occupations", o.title) for o in step.occupations)
+                fields.extend(("credentials", c) for c in step.credentials)
+                fields.extend(("skills", s) for s in step.skills)
+                passages.append(_step_passage(step))
+            passages.append(pathway.body.text)
+            docs.append(Document(
+                kind="pathway", url=pathway.url, title=pathway.title, clusters=(n,), interests=pathway.interests,
+                fields=tuple(fields), passages=tuple(passages)))
+    for entry in site.occupations:
+        job = entry.occupation
+        clusters = tuple(sorted({cluster_index[a.cluster.url] for a in entry.appearances}))
+        fields = [("title", job.title), ("code", job.code),
+                  ("body", " ".join(x for x in (job.education, job.experience, job.training) if x))]
+        for place in entry.appearances:
+            fields.append(("steps", place.step))
+            fields.append(("pathways", place.pathway.title))
+        passages = [f"O*NET-SOC {job.code}." + (f" Typical education to enter: {job.education}." if job.education
+                                                 else "")]
+        passages.extend(f"{place.pathway.title} ({place.cluster.title}): {STAGE_LABELS[place.stage].lower()} step, "
+                        f"{place.step}." for place in entry.appearances)
+        docs.append(Document(
+            kind="occupation", url=entry.url, title=job.title, clusters=clusters, interests=job.interests,
+            fields=tuple(fields), passages=tuple(passages)))
+    for page in site.pages:
+        docs.append(Document(
+            kind="page", url=page.url, title=page.title, clusters=(), interests=(),
+            fields=(("title", page.title), ("summary", page.summary), ("body", page.body.text)),
+            passages=(page.summary, page.body.text)))
+    return docs
+
+
+def _step_passage(step) -> str:
+    parts = [f"{STAGE_LABELS[step.stage]}: {step.title}."]
+    if step.occupations:
+        parts.append("Occupations: " + "; ".join(o.title for o in step.occupations) + ".")
+    if step.credentials:
+        parts.append("Credentials: " + "; ".join(step.credentials) + ".")
+    if step.skills:
+        parts.append("Skills: " + "; ".join(step.skills) + ".")
+    return " ".join(parts)
+
+
+@functools.lru_cache(maxsize=4096)
+def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[str, ...], int]:
+    """The document's terms with their scores (1..63), the terms of its title, and the title's length in words.
+
+    A score is BM25F's saturated, field-weighted term frequency: a word in the
+    title or on the ladder counts for more than one in the description, and
+    repeating a word helps less each time.
+    """
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    lengths: dict[str, int] = defaultdict(int)
+    for field, text in document.fields:
+        words = index_words(text)
+        lengths[field] += len(words)
+        for word in words:
+            counts[word][field] += 1
+    norms = {field: FIELD_WEIGHTS[field] / (1 - LENGTH_EFFECT.get(field, 0.3)
+                                           + LENGTH_EFFECT.get(field, 0.3) * length / TYPICAL_LENGTH[field])
+             for field, length in lengths.items()}
+    scored = []
+    for word in sorted(counts):
+        weighted = sum(norms[field] * n for field, n in counts[word].items())
+        scored.append((word, max(1, round(SCORE_LEVELS * weighted / (SATURATION + weighted)))))
+    title_length = min(len(query_words(document.title)), SCORE_LEVELS)
+    return tuple(scored), tuple(sorted(set(index_words(document.title)))), title_length
+
+
+# -- encoding ----------------------------------------------------------------------------------------
+
+def encode_number(n: int) -> str:
+    """A non-negative integer as base-32 digits, most significant first; all but the last carry bit 32."""
+    if n < 32:
+        return _ALPHABET[n]
+    digits = []
+    while n:
+        digits.append(n & 31)
+        n >>= 5
+    return "".join(_ALPHABET[d | 32] for d in reversed(digits[1:])) + _ALPHABET[digits[0]]
+
+
+_NUMBERS = [encode_number(n) for n in range(1 << 12)]
+
+
+def encode_postings(postings: Iterable[int]) -> str:
+    """Packed postings (document id << 6 | value) in id order, as text: each id's gap from the last, then the value."""
+    out, last = [], 0
+    numbers, alphabet = _NUMBERS, _ALPHABET
+    for packed in postings:
+        doc = packed >> 6
+        gap = doc - last
+        out.append(numbers[gap] if gap < 4096 else encode_number(gap))
+        out.append(alphabet[packed & 63])
+        last = doc
+    return "".join(out)
+
+
+def decode_postings(text: str) -> list[tuple[int, int]]:
+    """(document id, value) pairs from `encode_postings` text; the browser has its own decoder."""
+    out, doc, i = [], 0, 0
+    while i < len(text):
+        n = 0
+        while True:
+            digit = _ALPHABET.index(text[i])
+            i += 1
+            n = n * 32 + (digit & 31)
+            if not digit & 32:
+                break
+        doc += n
+        out.append((doc, _ALPHABET.index(text[i])))
+        i += 1
+    return out
+
+
+def file_key(prefix: str) -> str:
+    """A prefix as a file name: ASCII letters and digits as they are, anything else as `_` and hex."""
+    return "".join(c if c.isascii() and c.isalnum() else f"_{ord(c):x}" for c in prefix)
+
+
+def _script(name: str, data: object) -> bytes:
+    body = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return f"__searchIndex.add({json.dumps(name)},{body});\n".encode()
+
+
+# -- the index ---------------------------------------------------------------------------------------
+
+_last: list[tuple[Site, dict[str, bytes]]] = []
+
+
+def build_search_index(site: Site) -> dict[str, bytes]:
+    """The search index's files, by path relative to the site root, sorted by path.
+
+    Pure: the same site always gives the same bytes. The last result is kept, so
+    the dev server's rebuild after a template or style change costs one comparison.
+    """
+    if _last and _last[0][0] == site:
+        return dict(_last[0][1])
+    files = _build(site)
+    _last[:] = [(site, files)]
+    return dict(files)
+
+
+def _build(site: Site) -> dict[str, bytes]:
+    docs = documents(site)
+    postings: dict[str, list[int]] = defaultdict(list)
+    titles: dict[str, list[int]] = defaultdict(list)
+    for doc_id, document in enumerate(docs):
+        scored, title_words, title_length = score_terms(document)
+        base = doc_id << 6
+        for word, score in scored:
+            postings[word].append(base | score)
+        for word in title_words:
+            titles[word].append(base | title_length)
+
+    files: dict[str, bytes] = {}
+    entries = {word: _posting_entry(found, titles.get(word)) for word, found in postings.items()}
+    shards = split_shards(entries)
+    for key, words in shards.items():
+        files[f"{ROOT}terms/{file_key(key)}.js"] = _script(f"terms/{key}", {w: entries[w] for w in words})
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(postings):
+        by_initial[word[0]].append(word)
+    for initial, words in by_initial.items():
+        files[f"{ROOT}words/{file_key(initial)}.js"] = _script(
+            f"words/{initial}", {"words": " ".join(words),
+                                 "counts": "".join(encode_number(len(postings[w])) for w in words)})
+    for doc_id, document in enumerate(docs):
+        files[f"{ROOT}docs/{doc_id}.js"] = _fragment(doc_id, document)
+    files[f"{ROOT}facets.js"] = _script("facets", _facets(site, docs))
+
+    build = hashlib.sha256()
+    for name in sorted(files):
+        build.update(name.encode() + b"\0" + files[name])
+    interests = [i for i in INTERESTS if any(i in d.interests for d in docs)]
+    files[f"{ROOT}manifest.js"] = _script("manifest", {
+        "format": FORMAT,
+        "build": build.hexdigest()[:16],
+        "documents": len(docs),
+        "clusters": [[c.slug, c.title] for c in site.clusters],
+        "interests": interests,
+        "stopWords": " ".join(sorted(STOP_WORDS)),
+        "words": sorted(by_initial),
+        "terms": " ".join(sorted(shards)),
+    })
+    return dict(sorted(files.items()))
+
+
+def _posting_entry(postings: list[int], titles: list[int] | None) -> str | list[str]:
+    encoded = encode_postings(postings)
+    return [encoded, encode_postings(titles)] if titles else encoded
+
+
+def _entry_size(word: str, entry: str | list[str]) -> int:
+    return len(word) + 4 + (len(entry) if isinstance(entry, str) else len(entry[0]) + len(entry[1]) + 5)
+
+
+def split_shards(entries: dict[str, str | list[str]]) -> dict[str, list[str]]:
+    """Words grouped into posting files by prefix: two characters, longer where a file would be too big.
+
+    Returns {prefix: words}. A word belongs to the longest prefix in the result
+    that it starts with, which is how the browser finds its file.
+    """
+    groups: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(entries):
+        groups[word[:2]].append(word)
+    shards: dict[str, list[str]] = {}
+    pending = sorted(groups.items())
+    while pending:
+        key, words = pending.pop()
+        size = sum(_entry_size(w, entries[w]) for w in words)
+        longer = [w for w in words if len(w) > len(key)]
+        if size <= SHARD_BYTES or len(longer) < 2:
+            shards[key] = words
+            continue
+        stay = [w for w in words if len(w) == len(key)]
+        if stay:
+            shards[key] = stay
+        split: dict[str, list[str]] = defaultdict(list)
+        for word in longer:
+            split[word[:len(key) + 1]].append(word)
+        pending.extend(sorted(split.items()))
+    return dict(sorted(shards.items()))
+
+
+@functools.lru_cache(maxsize=4096)
+def _fragment(doc_id: int, document: Document) -> bytes:
+    return _script(f"docs/{doc_id}", {
+        "title": document.title,
+        "url": document.url,
+        "kind": document.kind,
+        "clusters": list(document.clusters),
+        "text": [p for p in document.passages if p],
+    })
+
+
+def _facets(site: Site, docs: Sequence[Document]) -> dict[str, dict[str, str]]:
+    """For each cluster (by slug) and interest area, its documents, encoded like postings without values."""
+    clusters: dict[str, list[int]] = defaultdict(list)
+    interests: dict[str, list[int]] = defaultdict(list)
+    for doc_id, document in enumerate(docs):
+        for n in document.clusters:
+            clusters[site.clusters[n].slug].append(doc_id)
+        for interest in document.interests:
+            interests[interest].append(doc_id)
+    return {"clusters": {k: _encode_ids(v) for k, v in clusters.items()},
+            "interests": {k: _encode_ids(v) for k, v in interests.items()}}
+
+
+def _encode_ids(ids: Iterable[int]) -> str:
+    out, last = [], 0
+    for n in ids:
+        out.append(encode_number(n - last))
+        last = n
+    return "".join(out)
+
+
+def index_sizes(files: dict[str, bytes]) -> tuple[int, int]:
+    """The index's bytes on disk and gzipped (each file on its own, as a server sends it)."""
+    return (sum(len(d) for d in files.values()),
+            sum(len(gzip.compress(d, 9, mtime=0)) for d in files.values()))
+
+
+assert set(STAGE_LABELS) == set(STAGES)

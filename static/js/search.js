@@ -1,0 +1,1028 @@
+// Search: the box on every page (a combobox of results as you type) and the results page with filters.
+// The index is built with the site (engine/search.py explains its parts); this script loads only the parts
+// a query needs, as <script> files from the site's own folder, so it works served or opened from disk.
+// Text from the index is only ever inserted as text, never as HTML.
+(function () {
+  "use strict";
+
+  var box = document.querySelector("form.search-box[data-search-root]");
+  if (!box || !window.Promise || !window.Set || !("normalize" in String.prototype)) return;
+
+  var DROPDOWN_RESULTS = 8;
+  var PAGE_RESULTS = 20;
+  var PREFIX_WORDS = 12;
+  var KIND_LABELS = { cluster: "Cluster", pathway: "Pathway", occupation: "Occupation", page: "Page" };
+  var siteRoot = new URL(box.getAttribute("data-search-root") || "./", location.href).href;
+  var indexRoot = siteRoot + "search/index/";
+
+  // -- words: the same folding, splitting and stemming as engine/search.py ------------------------------
+
+  var APOSTROPHE = /([\p{L}\p{N}])['\u2019](?=[\p{L}\p{N}])/gu;
+  var WORD = /[\p{L}\p{N}]+(?:[-/\u2010\u2011][\p{L}\p{N}]+)*/gu;
+  var TEXT_WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019\-/\u2010\u2011][\p{L}\p{N}\p{M}]+)*/gu;
+  var JOINERS = /[-/\u2010\u2011]/g;
+  var MARKS = /\p{M}/gu;
+  var ASCII = /^[\x00-\x7f]*$/;
+  var VOWELS = /[aeiouy]/;
+
+  function fold(text) {
+    text = text.toLowerCase();
+    return ASCII.test(text) ? text : text.normalize("NFKD").replace(MARKS, "");
+  }
+
+  function rawWords(text) {
+    return fold(text).replace(APOSTROPHE, "$1").match(WORD) || [];
+  }
+
+  // Query words: compounds joined ('x-ray' -> 'xray'), stop words and single letters left out, each once.
+  function queryWords(text, stopWords) {
+    var out = [];
+    rawWords(text).forEach(function (word) {
+      word = word.replace(JOINERS, "");
+      if (word.length > 1 && !stopWords.has(word) && out.indexOf(word) < 0) out.push(word);
+    });
+    return out;
+  }
+
+  function undouble(word) {
+    var last = word.charAt(word.length - 1);
+    if (word.length > 2 && last === word.charAt(word.length - 2) && "lsz".indexOf(last) < 0 && !VOWELS.test(last)) {
+      return word.slice(0, -1);
+    }
+    return word;
+  }
+
+  function stem(word) {
+    if (word.length <= 3 || !/^\p{L}+$/u.test(word)) return word;
+    var n = word.length;
+    if (/ies$/.test(word) && n > 4) word = word.slice(0, -3) + "y";
+    else if (/s$/.test(word) && !/(ss|us|is)$/.test(word)) word = word.slice(0, -1);
+    n = word.length;
+    if (/ing$/.test(word) && n > 6 && VOWELS.test(word.slice(0, -3))) word = undouble(word.slice(0, -3));
+    else if (/ied$/.test(word) && n > 5) word = word.slice(0, -3) + "y";
+    else if (/ed$/.test(word) && n > 5 && VOWELS.test(word.slice(0, -2))) word = undouble(word.slice(0, -2));
+    if (/er$/.test(word) && !/eer$/.test(word) && word.length > 5 && VOWELS.test(word.slice(0, -2))) {
+      word = undouble(word.slice(0, -2));
+    }
+    if (/e$/.test(word) && word.length > 4) word = word.slice(0, -1);
+    return word;
+  }
+
+  // Damerau-Levenshtein distance between a and b, or limit + 1 once it must exceed limit.
+  // With asPrefix, the distance from a to the nearest prefix of b.
+  function distance(a, b, limit, asPrefix) {
+    var n = a.length, m = b.length;
+    if (!asPrefix && Math.abs(n - m) > limit) return limit + 1;
+    if (asPrefix) m = Math.min(m, n + limit);
+    var before = null, previous = new Array(m + 1), row, i, j;
+    for (j = 0; j <= m; j++) previous[j] = j;
+    for (i = 1; i <= n; i++) {
+      row = new Array(m + 1);
+      row[0] = i;
+      var smallest = i;
+      for (j = 1; j <= m; j++) {
+        var cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+        var value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
+            a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+          value = Math.min(value, before[j - 2] + 1);
+        }
+        row[j] = value;
+        if (value < smallest) smallest = value;
+      }
+      if (smallest > limit) return limit + 1;
+      before = previous;
+      previous = row;
+    }
+    if (!asPrefix) return previous[m];
+    var best = limit + 1;
+    for (j = Math.max(0, n - limit); j <= m; j++) best = Math.min(best, previous[j]);
+    return best;
+  }
+
+  // -- loading the index's parts ------------------------------------------------------------------------
+
+  var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGIT = new Int8Array(128).fill(-1);
+  for (var d = 0; d < ALPHABET.length; d++) DIGIT[ALPHABET.charCodeAt(d)] = d;
+
+  var parts = Object.create(null);   // name -> {data, promise}
+  var manifest = null;
+
+  var registry = window.__searchIndex || (window.__searchIndex = { add: null });
+  registry.add = function (name, data) {
+    var part = parts[name];
+    if (part && part.data === undefined) {
+      part.data = data;
+      part.resolve(data);
+    }
+  };
+
+  function fileKey(prefix) {
+    var out = "";
+    for (var i = 0; i < prefix.length; i++) {
+      var c = prefix.charAt(i);
+      out += /^[a-z0-9]$/i.test(c) && c.charCodeAt(0) < 128 ? c : "_" + c.charCodeAt(0).toString(16);
+    }
+    return out;
+  }
+
+  function partPath(name) {
+    var slash = name.indexOf("/");
+    if (slash < 0) return name + ".js";
+    return name.slice(0, slash + 1) + fileKey(name.slice(slash + 1)) + ".js";
+  }
+
+  function load(name) {
+    var part = parts[name];
+    if (part) return part.promise;
+    part = parts[name] = { data: undefined };
+    part.promise = new Promise(function (resolve, reject) {
+      part.resolve = resolve;
+      var script = document.createElement("script");
+      // The manifest is read fresh on each page view, so the parts it names are always from one build.
+      var version = name === "manifest" ? "t=" + Date.now() : "v=" + manifest.build;
+      script.src = indexRoot + partPath(name) + "?" + version;
+      script.async = true;
+      script.onerror = function () {
+        delete parts[name];
+        reject(new Error("could not load the search index (" + name + ")"));
+      };
+      script.onload = function () {
+        script.remove();
+        if (part.data === undefined) {
+          delete parts[name];
+          reject(new Error("the search index part " + name + " is not valid"));
+        }
+      };
+      document.head.appendChild(script);
+    });
+    return part.promise;
+  }
+
+  function loaded(name) {
+    var part = parts[name];
+    return part ? part.data : undefined;
+  }
+
+  function loadAll(names) {
+    return Promise.all(names.map(load));
+  }
+
+  var manifestPromise = null;
+  function loadManifest() {
+    if (!manifestPromise) {
+      manifestPromise = load("manifest").then(function (data) {
+        if (data.format !== 1) throw new Error("the search index has an unknown format");
+        manifest = data;
+        manifest.stop = new Set(data.stopWords.split(" "));
+        manifest.termKeys = new Set(data.terms.split(" "));
+        manifest.initials = new Set(data.words);
+        manifest.clusterIndex = {};
+        data.clusters.forEach(function (c, n) { manifest.clusterIndex[c[0]] = n; });
+        return manifest;
+      });
+      manifestPromise.catch(function () { manifestPromise = null; });
+    }
+    return manifestPromise;
+  }
+
+  // -- reading parts ------------------------------------------------------------------------------------
+
+  var vocabularies = Object.create(null);  // initial -> {words, counts, stems}
+
+  function vocabulary(initial) {
+    var cached = vocabularies[initial];
+    if (cached) return cached;
+    var data = loaded("words/" + initial);
+    if (!data) return null;
+    var words = data.words.split(" ");
+    var counts = decodeNumbers(data.counts);
+    return (vocabularies[initial] = { words: words, counts: counts, stems: null });
+  }
+
+  function decodeNumbers(text) {
+    var out = [], i = 0, n = text.length;
+    while (i < n) {
+      var value = 0, digit;
+      do { digit = DIGIT[text.charCodeAt(i++)]; value = value * 32 + (digit & 31); } while (digit & 32);
+      out.push(value);
+    }
+    return out;
+  }
+
+  function decodePostings(text) {
+    var docs = [], values = [], i = 0, n = text.length, doc = 0;
+    while (i < n) {
+      var gap = 0, digit;
+      do { digit = DIGIT[text.charCodeAt(i++)]; gap = gap * 32 + (digit & 31); } while (digit & 32);
+      doc += gap;
+      docs.push(doc);
+      values.push(DIGIT[text.charCodeAt(i++)]);
+    }
+    return { docs: Int32Array.from(docs), values: Uint8Array.from(values) };
+  }
+
+  function termKey(word) {
+    for (var n = word.length; n >= 2; n--) {
+      if (manifest.termKeys.has(word.slice(0, n))) return word.slice(0, n);
+    }
+    return null;
+  }
+
+  var postingCache = Object.create(null);  // word -> {docs, values, titles}
+
+  function postings(word) {
+    var cached = postingCache[word];
+    if (cached) return cached;
+    var shard = loaded("terms/" + termKey(word));
+    var entry = shard && shard[word];
+    if (entry === undefined) return null;
+    var main = decodePostings(typeof entry === "string" ? entry : entry[0]);
+    main.titles = typeof entry === "string" ? null : decodePostings(entry[1]);
+    return (postingCache[word] = main);
+  }
+
+  // -- matching query words with the vocabulary ---------------------------------------------------------
+
+  var WEIGHT = { exact: 1, form: 0.85, typo: 0.55, typo2: 0.4, prefixTypo: 0.35 };
+
+  function firstIndex(words, prefix) {
+    var low = 0, high = words.length;
+    while (low < high) {
+      var mid = (low + high) >> 1;
+      if (words[mid] < prefix) low = mid + 1; else high = mid;
+    }
+    return low;
+  }
+
+  // The indexed words a query word stands for: [{word, weight, how}], best first.
+  // `typing` is true for the last word while it may still be incomplete.
+  var expansionCache = Object.create(null);
+
+  function expand(token, typing, vocab, allowTypos) {
+    var key = token + (typing ? "+" : "") + (allowTypos === "wide" ? "~" : "");
+    if (expansionCache[key] && vocab.length === 1) return expansionCache[key];
+    var found = [];
+    var seen = new Set();
+    var add = function (word, weight, how) {
+      if (!seen.has(word)) { seen.add(word); found.push({ word: word, weight: weight, how: how }); }
+    };
+    vocab.forEach(function (v) {
+      var words = v.words;
+      var at = firstIndex(words, token);
+      if (words[at] === token) add(token, WEIGHT.exact, "exact");
+      if (token.length >= 3) {
+        var root = stem(token);
+        if (!v.stems) v.stems = words.map(stem);
+        for (var i = 0; i < words.length; i++) {
+          if (v.stems[i] === root && words[i] !== token) add(words[i], WEIGHT.form, "form");
+        }
+      }
+      if (typing) {
+        // A finished word may still be the start of a longer one, but less likely than itself.
+        var damping = found.length ? 0.6 : 1;
+        var completions = [];
+        for (var j = at; j < words.length && words[j].lastIndexOf(token, 0) === 0; j++) {
+          if (words[j] !== token) completions.push(j);
+        }
+        completions.sort(function (a, b) { return v.counts[b] - v.counts[a] || a - b; });
+        completions.slice(0, PREFIX_WORDS).forEach(function (j) {
+          add(words[j], damping * (0.45 + 0.45 * token.length / words[j].length), "prefix");
+        });
+      }
+    });
+    if (!found.length && token.length >= 4 && !/^\d+$/.test(token)) {
+      var limit = token.length >= 8 ? 2 : 1;
+      var typos = [];
+      vocab.forEach(function (v) {
+        v.words.forEach(function (word, i) {
+          var d = distance(token, word, limit, false);
+          if (d <= limit) typos.push({ word: word, d: d, count: v.counts[i], prefix: false });
+          else if (typing) {
+            d = distance(token, word, limit, true);
+            if (d <= limit) typos.push({ word: word, d: d, count: v.counts[i], prefix: true });
+          }
+        });
+      });
+      typos.sort(function (a, b) { return a.prefix - b.prefix || a.d - b.d || b.count - a.count; });
+      typos.slice(0, PREFIX_WORDS).forEach(function (t) {
+        add(t.word, t.prefix ? WEIGHT.prefixTypo : t.d === 1 ? WEIGHT.typo : WEIGHT.typo2, "typo");
+      });
+    }
+    if (vocab.length === 1) expansionCache[key] = found;
+    return found;
+  }
+
+  // -- the search itself --------------------------------------------------------------------------------
+
+  var scratch = null;
+
+  function arrays(count) {
+    if (!scratch || scratch.count !== count) {
+      scratch = {
+        count: count, score: new Float64Array(count), best: new Float64Array(count),
+        mask: new Uint32Array(count), title: new Uint32Array(count)
+      };
+    }
+    return scratch;
+  }
+
+  // Parse a query. Returns {words, typing}.
+  function parse(text) {
+    var words = queryWords(text, manifest.stop).slice(0, 12);
+    var typing = words.length > 0 && /[\p{L}\p{N}]$/u.test(text);
+    return { words: words, typing: typing };
+  }
+
+  // Run a query over what is loaded. Returns {missing: [part names]} when parts are needed first, else
+  // {words, matched (Set of indexed words to highlight), results: [{doc, score, exact}] unsorted, all}.
+  function run(text, wide) {
+    var query = parse(text);
+    var missing = [];
+    if (!query.words.length) return { words: [], matched: new Set(), results: [], all: true };
+    var initials = wide ? manifest.words : null;
+    query.words.forEach(function (word) {
+      (initials || [word.charAt(0)]).forEach(function (initial) {
+        if (manifest.initials.has(initial) && !loaded("words/" + initial)) missing.push("words/" + initial);
+      });
+    });
+    if (missing.length) return { missing: unique(missing) };
+
+    var expansions = query.words.map(function (word, n) {
+      var typing = query.typing && n === query.words.length - 1;
+      var vocab = (initials || [word.charAt(0)]).map(vocabulary).filter(Boolean);
+      return vocab.length ? expand(word, typing, vocab, wide ? "wide" : true) : [];
+    });
+    expansions.forEach(function (list) {
+      list.forEach(function (e) {
+        var key = termKey(e.word);
+        if (key && !loaded("terms/" + key)) missing.push("terms/" + key);
+      });
+    });
+    if (missing.length) return { missing: unique(missing) };
+
+    var total = manifest.documents;
+    var a = arrays(total);
+    var touched = [];
+    var full = 0;
+    var matched = new Set();
+    expansions.forEach(function (list, n) {
+      var bit = 1 << n;
+      full |= bit;
+      var hits = [];
+      list.forEach(function (e) {
+        var p = postings(e.word);
+        if (!p) return;
+        matched.add(e.word);
+        var docs = p.docs, values = p.values, count = docs.length;
+        var weight = Math.log(1 + (total - count + 0.5) / (count + 0.5)) * e.weight / 63;
+        for (var k = 0; k < count; k++) {
+          var doc = docs[k], value = values[k] * weight;
+          if (a.best[doc] === 0) hits.push(doc);
+          if (value > a.best[doc]) a.best[doc] = value;
+        }
+        if (p.titles && e.how !== "typo") {
+          var tdocs = p.titles.docs, lengths = p.titles.values;
+          for (k = 0; k < tdocs.length; k++) {
+            if (lengths[k] === expansions.length) a.title[tdocs[k]] |= bit;
+          }
+        }
+      });
+      for (var h = 0; h < hits.length; h++) {
+        var doc = hits[h];
+        if (a.mask[doc] === 0) touched.push(doc);
+        a.score[doc] += a.best[doc];
+        a.mask[doc] |= bit;
+        a.best[doc] = 0;
+      }
+    });
+
+    var results = [], partial = [];
+    for (var t = 0; t < touched.length; t++) {
+      var doc = touched[t];
+      var result = { doc: doc, score: a.score[doc], exact: a.title[doc] === full, words: popcount(a.mask[doc]) };
+      (a.mask[doc] === full ? results : partial).push(result);
+      a.score[doc] = 0;
+      a.mask[doc] = 0;
+      a.title[doc] = 0;
+    }
+    var all = true;
+    if (!results.length && partial.length) {
+      results = partial;  // no page has every word: show pages with most of them
+      all = false;
+    }
+    return { words: query.words, matched: matched, results: results, all: all,
+             empty: expansions.some(function (list) { return !list.length; }) };
+  }
+
+  function popcount(n) {
+    var c = 0;
+    while (n) { n &= n - 1; c++; }
+    return c;
+  }
+
+  function unique(list) {
+    return list.filter(function (x, i) { return list.indexOf(x) === i; });
+  }
+
+  function better(a, b) {
+    return (b.exact - a.exact) || (b.words - a.words) || (b.score - a.score) || (a.doc - b.doc);
+  }
+
+  function sortResults(results) {
+    return results.slice().sort(better);
+  }
+
+  // The best `k` results in order, without sorting them all.
+  function top(results, k) {
+    var best = [];
+    for (var i = 0; i < results.length; i++) {
+      var r = results[i];
+      if (best.length < k) {
+        best.push(r);
+        if (best.length === k) best.sort(better);
+      } else if (better(r, best[k - 1]) < 0) {
+        best[k - 1] = r;
+        for (var j = k - 1; j > 0 && better(best[j], best[j - 1]) < 0; j--) {
+          var swap = best[j]; best[j] = best[j - 1]; best[j - 1] = swap;
+        }
+      }
+    }
+    return best.length < k ? best.sort(better) : best;
+  }
+
+  // Search, loading whatever parts the query needs. Resolves to the outcome of `run`.
+  function search(text) {
+    return loadManifest().then(function () {
+      var attempt = function (wide, rounds) {
+        var outcome = run(text, wide);
+        if (outcome.missing) {
+          if (rounds > 6) throw new Error("the search index is incomplete");
+          return loadAll(outcome.missing).then(function () { return attempt(wide, rounds + 1); });
+        }
+        // Nothing at all for a word: it may be mistyped in its first letter, so look in every vocabulary.
+        if (!wide && outcome.empty && !outcome.results.length &&
+            outcome.words.some(function (w) { return w.length >= 4; })) {
+          return attempt(true, 0);
+        }
+        return outcome;
+      };
+      return attempt(false, 0);
+    });
+  }
+
+  // Documents' display data, loading any not yet loaded.
+  function documents(results) {
+    var names = results.map(function (r) { return "docs/" + r.doc; });
+    var ready = names.every(function (name) { return loaded(name); });
+    if (ready) return null;
+    return loadAll(names);
+  }
+
+  // -- showing results ----------------------------------------------------------------------------------
+
+  var wordCache = Object.create(null);  // passage text -> [{start, end, forms}]
+
+  function textWords(text) {
+    var cached = wordCache[text];
+    if (cached) return cached;
+    var out = [];
+    TEXT_WORD.lastIndex = 0;
+    var match;
+    while ((match = TEXT_WORD.exec(text))) {
+      var folded = fold(match[0]).replace(/['\u2019]/g, "");
+      var forms = [folded.replace(JOINERS, "")];
+      if (JOINERS.test(folded)) forms = forms.concat(folded.split(JOINERS));
+      JOINERS.lastIndex = 0;
+      out.push({ start: match.index, end: match.index + match[0].length, forms: forms });
+    }
+    return (wordCache[text] = out);
+  }
+
+  function isMatch(word, matched) {
+    for (var i = 0; i < word.forms.length; i++) if (matched.has(word.forms[i])) return true;
+    return false;
+  }
+
+  // Append `text` to `parent`, with matched words (from index `from` to `to` of its words) in <mark>.
+  function appendMarked(parent, text, words, from, to, matched, start, end) {
+    var at = start;
+    for (var i = from; i < to; i++) {
+      var w = words[i];
+      if (!isMatch(w, matched)) continue;
+      if (w.start > at) parent.appendChild(document.createTextNode(text.slice(at, w.start)));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(w.start, w.end);
+      parent.appendChild(mark);
+      at = w.end;
+    }
+    if (end > at) parent.appendChild(document.createTextNode(text.slice(at, end)));
+  }
+
+  function highlight(parent, text, matched) {
+    var words = textWords(text);
+    appendMarked(parent, text, words, 0, words.length, matched, 0, text.length);
+  }
+
+  // Where a snippet around word `hit` begins: the start of its sentence if that is near, else a few words back.
+  function windowStart(text, words, hit) {
+    for (var i = hit; i > 0 && i > hit - 10; i--) {
+      if (/[.;!?]\s*$/.test(text.slice(words[i - 1].end, words[i].start))) return i;
+    }
+    return i === 0 ? 0 : Math.max(0, hit - 3);
+  }
+
+  // The passage window with the most matched words, as text with marks; the first passage if none match.
+  function snippet(parent, passages, matched, size) {
+    var best = null;
+    passages.forEach(function (text, p) {
+      var words = textWords(text);
+      var hits = [];
+      for (var i = 0; i < words.length; i++) if (isMatch(words[i], matched)) hits.push(i);
+      for (var h = 0; h < hits.length; h++) {
+        var from = words.length <= size + 4 ? 0 : windowStart(text, words, hits[h]);
+        var to = Math.min(words.length, from + (from === 0 && words.length <= size + 4 ? words.length : size));
+        var distinct = new Set(), count = 0;
+        for (var k = h; k < hits.length && hits[k] < to; k++) { distinct.add(words[hits[k]].forms[0]); count++; }
+        var value = distinct.size * 100 + count * 10 - p;
+        if (!best || value > best.value) best = { value: value, text: text, words: words, from: from, to: to };
+      }
+    });
+    if (!best) {
+      var text = passages[0] || "";
+      var words = textWords(text);
+      best = { text: text, words: words, from: 0, to: Math.min(words.length, size) };
+    }
+    var w = best.words;
+    if (!w.length) return;
+    var start = best.from > 0 ? w[best.from].start : 0;
+    var end = best.to < w.length ? w[best.to - 1].end : best.text.length;
+    if (start > 0) parent.appendChild(document.createTextNode("… "));
+    appendMarked(parent, best.text, w, best.from, best.to, matched, start, end);
+    if (end < best.text.length) parent.appendChild(document.createTextNode(best.to < w.length ? " …" : ""));
+  }
+
+  // A site-relative URL from the index as a link from this page; anything else is refused.
+  function href(url) {
+    if (typeof url !== "string" || /^[a-z][a-z0-9+.-]*:/i.test(url) || /^[\/\\]/.test(url) || /\.\./.test(url)) {
+      return null;
+    }
+    return siteRoot + url;
+  }
+
+  function metaText(doc) {
+    var kind = KIND_LABELS[doc.kind] || "Page";
+    var clusters = (doc.clusters || []).map(function (n) { return manifest.clusters[n] && manifest.clusters[n][1]; })
+      .filter(Boolean);
+    if (doc.kind === "cluster" || !clusters.length) return [kind, ""];
+    var where = clusters[0] + (clusters.length > 1 ? " and " + (clusters.length - 1) + " more" : "");
+    return [kind, where];
+  }
+
+  function appendMeta(parent, doc) {
+    var meta = metaText(doc);
+    var kind = document.createElement("span");
+    kind.className = "search-kind search-kind-" + (KIND_LABELS[doc.kind] ? doc.kind : "page");
+    kind.textContent = meta[0];
+    parent.appendChild(kind);
+    if (meta[1]) {
+      var where = document.createElement("span");
+      where.className = "search-where";
+      where.textContent = meta[1];
+      parent.appendChild(where);
+    }
+  }
+
+  function searchPage(query, params) {
+    var url = siteRoot + "search/" + (location.protocol === "file:" ? "index.html" : "");
+    var search = new URLSearchParams();
+    if (query) search.set("q", query);
+    (params || []).forEach(function (p) { search.append(p[0], p[1]); });
+    var text = search.toString();
+    return url + (text ? "?" + text : "");
+  }
+
+  function quote(text) {
+    return "\u201c" + text.trim() + "\u201d";
+  }
+
+  // -- the combobox in the header -----------------------------------------------------------------------
+
+  function Combobox(form) {
+    var input = form.querySelector("input[type=search]");
+    if (!input) return;
+    var popup = document.createElement("div");
+    popup.className = "search-popup";
+    popup.hidden = true;
+    var list = document.createElement("div");
+    list.id = input.id + "-results";
+    list.className = "search-options";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Search results");
+    var note = document.createElement("p");
+    note.className = "search-note";
+    note.hidden = true;
+    var status = document.createElement("div");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    popup.appendChild(list);
+    popup.appendChild(note);
+    form.appendChild(popup);
+    form.appendChild(status);
+
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", list.id);
+
+    var options = [];
+    var active = -1;
+    var sequence = 0;
+    var statusTimer = 0;
+
+    function setActive(index) {
+      if (active >= 0 && options[active]) {
+        options[active].setAttribute("aria-selected", "false");
+        options[active].classList.remove("is-active");
+      }
+      active = index;
+      if (active >= 0 && options[active]) {
+        options[active].setAttribute("aria-selected", "true");
+        options[active].classList.add("is-active");
+        input.setAttribute("aria-activedescendant", options[active].id);
+        options[active].scrollIntoView({ block: "nearest" });
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
+    }
+
+    function open(show) {
+      popup.hidden = !show;
+      input.setAttribute("aria-expanded", show && options.length ? "true" : "false");
+      if (!show) setActive(-1);
+    }
+
+    function announce(text) {
+      clearTimeout(statusTimer);
+      statusTimer = setTimeout(function () { status.textContent = text; }, 400);
+    }
+
+    function option(index, url) {
+      var a = document.createElement("a");
+      a.id = list.id + "-" + index;
+      a.className = "search-option";
+      a.setAttribute("role", "option");
+      a.setAttribute("aria-selected", "false");
+      a.tabIndex = -1;
+      a.href = url;
+      a.addEventListener("mousemove", function () { if (active !== index) setActive(index); });
+      return a;
+    }
+
+    function render(text, outcome, best) {
+      list.textContent = "";
+      options = [];
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
+      best.forEach(function (result) {
+        var doc = loaded("docs/" + result.doc);
+        var url = doc && href(doc.url);
+        if (!url) return;
+        var a = option(options.length, url);
+        var title = document.createElement("span");
+        title.className = "search-option-title";
+        highlight(title, doc.title, outcome.matched);
+        var meta = document.createElement("span");
+        meta.className = "search-option-meta";
+        appendMeta(meta, doc);
+        var snip = document.createElement("span");
+        snip.className = "search-option-snippet";
+        snippet(snip, doc.text, outcome.matched, 16);
+        a.appendChild(title);
+        a.appendChild(meta);
+        a.appendChild(snip);
+        list.appendChild(a);
+        options.push(a);
+      });
+      var more = option(options.length, searchPage(text));
+      more.classList.add("search-option-all");
+      more.textContent = options.length ? "All results for " + quote(text) : "Search all pages for " + quote(text);
+      note.hidden = options.length > 0;
+      note.textContent = options.length ? "" : "No pages match " + quote(text) + ".";
+      list.appendChild(more);
+      options.push(more);
+      open(true);
+      var count = outcome.results.length;
+      announce(count ? count + (count === 1 ? " result" : " results") + (outcome.all ? "" : " with some of the words") +
+               "; use the arrow keys to choose" : "No results");
+    }
+
+    function update() {
+      var text = input.value;
+      var mine = ++sequence;
+      if (!text.trim() || text.trim().length < 2) {
+        list.textContent = "";
+        options = [];
+        open(false);
+        return;
+      }
+      search(text).then(function (outcome) {
+        if (mine !== sequence) return;
+        var best = top(outcome.results, DROPDOWN_RESULTS);
+        var waiting = documents(best);
+        if (!waiting) return render(text, outcome, best);
+        return waiting.then(function () { if (mine === sequence) render(text, outcome, best); });
+      }).catch(function (error) {
+        if (mine !== sequence) return;
+        list.textContent = "";
+        options = [];
+        note.hidden = false;
+        note.textContent = "Search is not available right now: " + error.message + ".";
+        open(true);
+      });
+    }
+
+    input.addEventListener("input", update);
+    input.addEventListener("focus", function () {
+      loadManifest().catch(function () { /* reported when searching */ });
+      if (input.value.trim().length >= 2 && popup.hidden) update();
+    });
+    input.addEventListener("keydown", function (event) {
+      var count = options.length;
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        if (popup.hidden) {
+          if (input.value.trim().length >= 2) update();
+          event.preventDefault();
+          return;
+        }
+        if (!count) return;
+        event.preventDefault();
+        var down = event.key === "ArrowDown";
+        setActive(down ? (active + 1 >= count ? -1 : active + 1) : (active < 0 ? count - 1 : active - 1));
+      } else if (event.key === "Enter") {
+        if (!popup.hidden && active >= 0 && options[active]) {
+          event.preventDefault();
+          options[active].click();
+        }
+      } else if (event.key === "Escape") {
+        if (!popup.hidden) {
+          event.preventDefault();
+          open(false);
+        } else if (input.value) {
+          event.preventDefault();
+          input.value = "";
+          update();
+        }
+      } else if (event.key === "Tab") {
+        open(false);
+      }
+    });
+    form.addEventListener("focusout", function (event) {
+      if (!event.relatedTarget || !form.contains(event.relatedTarget)) open(false);
+    });
+    document.addEventListener("click", function (event) {
+      if (!form.contains(event.target)) open(false);
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var text = input.value.trim();
+      location.href = searchPage(text);
+    });
+  }
+
+  // -- the results page ---------------------------------------------------------------------------------
+
+  function ResultsPage(root) {
+    var form = root.querySelector(".search-page-form");
+    var input = root.querySelector("#search-page-input");
+    var cluster = root.querySelector("#search-cluster");
+    var interests = Array.prototype.slice.call(root.querySelectorAll("input[name=interest]"));
+    var status = root.querySelector(".search-status");
+    var list = root.querySelector(".search-results");
+    var more = root.querySelector(".search-more");
+    if (!form || !input || !status || !list || !more) return;
+    var baseTitle = document.title;
+    var shown = 0;
+    var ranked = [];
+    var current = null;
+    var sequence = 0;
+    var timer = 0;
+
+    function readUrl() {
+      var params = new URLSearchParams(location.search);
+      input.value = params.get("q") || "";
+      if (cluster) cluster.value = params.get("cluster") || "";
+      if (cluster && cluster.selectedIndex < 0) cluster.value = "";
+      var chosen = params.getAll("interest");
+      interests.forEach(function (box) { box.checked = chosen.indexOf(box.value) >= 0; });
+    }
+
+    function filters() {
+      var out = [];
+      if (cluster && cluster.value) out.push(["cluster", cluster.value]);
+      interests.forEach(function (box) { if (box.checked) out.push(["interest", box.value]); });
+      return out;
+    }
+
+    function writeUrl() {
+      var url = searchPage(input.value.trim(), filters());
+      try { history.replaceState(null, "", url); } catch (e) { /* the address just does not follow */ }
+      document.title = (input.value.trim() ? quote(input.value) + " \u2013 " : "") + baseTitle;
+    }
+
+    function idSet(text) {
+      var ids = decodeNumbers(text), set = new Set(), doc = 0;
+      ids.forEach(function (gap) { doc += gap; set.add(doc); });
+      return set;
+    }
+
+    var facetSets = null;
+    function facets() {
+      if (facetSets) return facetSets;
+      var data = loaded("facets");
+      facetSets = { clusters: {}, interests: {} };
+      Object.keys(data.clusters).forEach(function (k) { facetSets.clusters[k] = idSet(data.clusters[k]); });
+      Object.keys(data.interests).forEach(function (k) { facetSets.interests[k] = idSet(data.interests[k]); });
+      return facetSets;
+    }
+
+    function inCluster(result, slug) {
+      return !slug || (facets().clusters[slug] || new Set()).has(result.doc);
+    }
+
+    function inInterests(result, chosen) {
+      if (!chosen.length) return true;
+      for (var i = 0; i < chosen.length; i++) {
+        var set = facets().interests[chosen[i]];
+        if (set && set.has(result.doc)) return true;
+      }
+      return false;
+    }
+
+    function setCount(element, label, count) {
+      element.textContent = label + " (" + count + ")";
+    }
+
+    function showCounts(results, slug, chosen) {
+      if (cluster) {
+        Array.prototype.forEach.call(cluster.options, function (option) {
+          if (!option.hasAttribute("data-label")) option.setAttribute("data-label", option.textContent);
+          var label = option.getAttribute("data-label");
+          if (!current || !current.words.length) { option.textContent = label; return; }
+          var count = results.filter(function (r) {
+            return inCluster(r, option.value) && inInterests(r, chosen);
+          }).length;
+          setCount(option, label, count);
+        });
+      }
+      interests.forEach(function (box) {
+        var text = box.parentNode.querySelector(".search-count");
+        if (!text) return;
+        if (!current || !current.words.length) { text.textContent = ""; return; }
+        var count = results.filter(function (r) {
+          return inCluster(r, slug) && inInterests(r, [box.value]);
+        }).length;
+        text.textContent = " (" + count + ")";
+      });
+    }
+
+    function describe(count, text) {
+      var where = [];
+      if (cluster && cluster.value) where.push("in " + cluster.options[cluster.selectedIndex].getAttribute("data-label"));
+      var chosen = interests.filter(function (b) { return b.checked; }).map(function (b) {
+        return b.getAttribute("data-label") || b.value;
+      });
+      if (chosen.length) where.push("for " + chosen.join(" or ") + " interests");
+      var lead = count === 0 ? "No results" : count === 1 ? "1 result" : count + " results";
+      return lead + " for " + quote(text) + (where.length ? " " + where.join(" ") : "") +
+        (current && !current.all && count ? ", matching some of the words" : "") + ".";
+    }
+
+    function item(result, outcome) {
+      var doc = loaded("docs/" + result.doc);
+      var url = doc && href(doc.url);
+      var li = document.createElement("li");
+      li.className = "search-result";
+      if (!url) return li;
+      var heading = document.createElement("h2");
+      heading.className = "search-result-title";
+      var a = document.createElement("a");
+      a.href = url;
+      highlight(a, doc.title, outcome.matched);
+      heading.appendChild(a);
+      var meta = document.createElement("p");
+      meta.className = "search-result-meta";
+      appendMeta(meta, doc);
+      var snip = document.createElement("p");
+      snip.className = "search-result-snippet";
+      snippet(snip, doc.text, outcome.matched, 36);
+      li.appendChild(heading);
+      li.appendChild(meta);
+      li.appendChild(snip);
+      return li;
+    }
+
+    function showMore(focusFirst) {
+      var mine = sequence;
+      var next = ranked.slice(shown, shown + PAGE_RESULTS);
+      var outcome = current;
+      var draw = function () {
+        if (mine !== sequence) return;
+        var first = null;
+        next.forEach(function (result) {
+          var li = item(result, outcome);
+          list.appendChild(li);
+          first = first || li.querySelector("a");
+        });
+        shown += next.length;
+        more.hidden = shown >= ranked.length;
+        if (focusFirst && first) first.focus();
+      };
+      var waiting = documents(next);
+      if (!waiting) draw(); else waiting.then(draw, fail);
+    }
+
+    function fail(error) {
+      status.textContent = "Search is not available right now: " + error.message + ".";
+    }
+
+    function update() {
+      var text = input.value;
+      var mine = ++sequence;
+      writeUrl();
+      if (!text.trim()) {
+        current = null;
+        list.textContent = "";
+        more.hidden = true;
+        status.textContent = "Type a word such as nurse, welding or x-ray to search every cluster, pathway and occupation.";
+        loadManifest().then(function () { showCounts([], "", []); }, function () {});
+        return;
+      }
+      Promise.all([search(text), loadManifest().then(function () { return load("facets"); })]).then(function (got) {
+        if (mine !== sequence) return;
+        current = got[0];
+        var slug = cluster ? cluster.value : "";
+        var chosen = interests.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+        showCounts(current.results, slug, chosen);
+        ranked = sortResults(current.results.filter(function (r) {
+          return inCluster(r, slug) && inInterests(r, chosen);
+        }));
+        list.textContent = "";
+        shown = 0;
+        status.textContent = describe(ranked.length, text);
+        more.hidden = true;
+        if (ranked.length) showMore(false);
+      }).catch(function (error) { if (mine === sequence) fail(error); });
+    }
+
+    function available() {
+      // Interest areas no page has are left out of the filters.
+      loadManifest().then(function () {
+        interests.forEach(function (box) {
+          var label = box.closest("label");
+          if (label && manifest.interests.indexOf(box.value) < 0) label.hidden = true;
+        });
+      }, function () {});
+    }
+
+    interests.forEach(function (box) {
+      var label = box.closest("label");
+      if (label && !box.hasAttribute("data-label")) box.setAttribute("data-label", label.textContent.trim());
+      if (label && !label.querySelector(".search-count")) {
+        var count = document.createElement("span");
+        count.className = "search-count";
+        label.appendChild(count);
+      }
+    });
+    if (cluster) Array.prototype.forEach.call(cluster.options, function (o) { o.setAttribute("data-label", o.textContent); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(timer);
+      update();
+    });
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(update, 120);
+    });
+    form.addEventListener("change", function (event) {
+      if (event.target !== input) update();
+    });
+    more.addEventListener("click", function () { showMore(true); });
+    window.addEventListener("popstate", function () { readUrl(); update(); });
+    readUrl();
+    available();
+    update();
+  }
+
+  Combobox(box);
+  var page = document.querySelector("[data-search-page]");
+  if (page) ResultsPage(page);
+
+  // For tests and the benchmark: the same search the page runs, without the page.
+  window.__search = {
+    search: search, run: run, top: top, sort: sortResults, fold: fold, stem: stem,
+    queryWords: function (text) { return queryWords(text, manifest ? manifest.stop : new Set()); },
+    loaded: loaded, load: load, distance: distance
+  };
+})();
