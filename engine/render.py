@@ -40,6 +40,7 @@ INTEREST_INFO = {
 
 @dataclass(frozen=True)
 class NavCluster:
+    slug: str
     title: str
     url: str
     pathways: tuple[Ref, ...]
@@ -108,9 +109,11 @@ def make_environment(template_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(url=_url, money=money, number=number, percent=percent, hourly=hourly, long_date=long_date)
+    env.filters.update(url=_url, money=money, number=number, percent=percent, hourly=hourly, long_date=long_date,
+                       short_money=short_money)
     env.globals.update(asset=_asset, stage_labels=STAGE_LABELS, interest_info=INTEREST_INFO,
-                       interests=INTERESTS, job_zones=JOB_ZONES, pay_scale=pay_scale, pay_bar=pay_bar)
+                       interests=INTERESTS, job_zones=JOB_ZONES, occupation_axis=occupation_axis,
+                       step_axis=step_axis, step_id=step_id, onet_links=onet_links)
     return env
 
 
@@ -154,29 +157,127 @@ def percent(value: float | None, missing: str = "not available") -> str:
     return f"{value:+.1f}%" if value else "0.0%"
 
 
-def pay_scale(occupations: Iterable[Occupation]) -> int:
-    """The top of a common pay axis for these occupations: their highest figure, rounded up."""
-    top = max((o.wage_p90 or o.wage_median or 0 for o in occupations), default=0)
-    step = 25_000
-    return max(step, int(math.ceil(top / step)) * step)
+PAY_STEPS = (5_000, 10_000, 20_000, 25_000, 50_000, 100_000, 200_000, 250_000, 500_000, 1_000_000)
+"""Round numbers a pay axis may count in; the smallest that needs at most `MAX_INTERVALS` is used."""
+
+MAX_INTERVALS = 6
 
 
-def pay_bar(occupation: Occupation, scale: int) -> dict[str, float] | None:
-    """Percent positions of an occupation's pay range on a 0..scale axis, or None without data."""
-    if occupation.wage_median is None or scale <= 0:
-        return None
-    low = occupation.wage_p10 if occupation.wage_p10 is not None else occupation.wage_median
-    high = occupation.wage_p90 if occupation.wage_p90 is not None else occupation.wage_median
-    pct = lambda v: round(min(100.0, 100.0 * v / scale), 2)
-    return {"low": pct(low), "width": max(0.8, round(pct(high) - pct(low), 2)), "median": pct(occupation.wage_median)}
+@dataclass(frozen=True)
+class Tick:
+    value: int
+    at: float  # percent along the axis
+    label: str  # '$50k'
+
+
+@dataclass(frozen=True)
+class PayRange:
+    """Where an occupation's pay sits on an axis, in percent, with the figures it was drawn from."""
+
+    low: float
+    high: float
+    median: float
+    wage_p10: int | None
+    wage_median: int
+    wage_p90: int | None
+
+    @property
+    def width(self) -> float:
+        return round(self.high - self.low, 2)
+
+    @property
+    def has_range(self) -> bool:
+        return self.wage_p10 is not None and self.wage_p90 is not None
+
+
+@dataclass(frozen=True)
+class PayAxis:
+    """A pay axis from $0 to `top` with round-number ticks, so that several charts can share one scale."""
+
+    top: int
+    ticks: tuple[Tick, ...]
+
+    def at(self, value: float) -> float:
+        """Percent position of `value` on the axis, clamped to 0..100 and rounded for compact output."""
+        return round(min(100.0, max(0.0, 100.0 * value / self.top)), 2)
+
+    def range(self, occupation: Occupation) -> PayRange | None:
+        """The occupation's 10th-90th percentile range and median on this axis, or None if no median is published."""
+        if occupation.wage_median is None:
+            return None
+        low = occupation.wage_p10 if occupation.wage_p10 is not None else occupation.wage_median
+        high = occupation.wage_p90 if occupation.wage_p90 is not None else occupation.wage_median
+        return PayRange(low=self.at(low), high=self.at(high), median=self.at(occupation.wage_median),
+                        wage_p10=occupation.wage_p10, wage_median=occupation.wage_median,
+                        wage_p90=occupation.wage_p90)
+
+
+def pay_axis(values: Iterable[float | None]) -> PayAxis:
+    """An axis from $0 that fits every value, counting in round steps, with at most MAX_INTERVALS intervals."""
+    top = max((v for v in values if v is not None), default=0)
+    step = next((s for s in PAY_STEPS if math.ceil(top / s) <= MAX_INTERVALS), PAY_STEPS[-1])
+    intervals = max(1, math.ceil(top / step))
+    end = intervals * step
+    ticks = tuple(Tick(value=i * step, at=round(100 * i / intervals, 2), label=short_money(i * step))
+                  for i in range(intervals + 1))
+    return PayAxis(top=end, ticks=ticks)
+
+
+def occupation_axis(occupations: Iterable[Occupation]) -> PayAxis:
+    """One axis for these occupations' pay ranges: wide enough for the highest 90th percentile (or median)."""
+    return pay_axis(o.wage_p90 if o.wage_p90 is not None else o.wage_median for o in occupations)
+
+
+def step_axis(pathways: Iterable[Pathway]) -> PayAxis:
+    """One axis for the typical (median) pay of every step of these pathways."""
+    return pay_axis(step.median_wage for pathway in pathways for step in pathway.steps)
+
+
+ONET_DETAILS_URL = "https://www.onetonline.org/link/details/{code}"
+
+
+def onet_links(occupation: Occupation) -> tuple[Ref, ...]:
+    """The occupation's reports on O*NET OnLine: the summary, then the full details."""
+    return (Ref("Summary report", occupation.onet_url),
+            Ref("Details report", ONET_DETAILS_URL.format(code=occupation.code)))
+
+
+def short_money(value: float | None, missing: str = "n/a") -> str:
+    """Compact dollars for chart labels: 0 -> '$0', 43_975 -> '$44k', 1_250_000 -> '$1.25M'."""
+    if value is None:
+        return missing
+    if value >= 1_000_000:
+        return f"${value / 1_000_000:.2f}".rstrip("0").rstrip(".") + "M"
+    if value >= 1_000:
+        return f"${value / 1_000:.0f}k"
+    return f"${value:.0f}"
 
 
 def site_view(site: Site, assets: Mapping[str, str], dev: bool = False) -> SiteView:
     nav = tuple(
-        NavCluster(title=c.title, url=c.url, count=len(c.pathways),
+        NavCluster(slug=c.slug, title=c.title, url=c.url, count=len(c.pathways),
                    pathways=tuple(p.ref for p in c.pathways) if len(c.pathways) <= NAV_PATHWAY_LIMIT else ())
         for c in site.clusters)
     return SiteView(config=site.config, nav=nav, assets=dict(assets), dev=dev)
+
+
+def step_id(number: int) -> str:
+    """The id of a pathway page's ladder step, counting from 1."""
+    return f"ladder-step-{number}"
+
+
+def pathway_toc(pathway: Pathway) -> tuple[Heading, ...]:
+    """'On this page' for a pathway: the ladder and its steps by stage, then the description's headings."""
+    steps = tuple(Heading(3, step_id(n), step.stage_label) for n, step in enumerate(pathway.steps, 1))
+    return (Heading(2, "ladder", "Career ladder"),) + steps + pathway.body.toc
+
+
+def cluster_toc(cluster: Cluster) -> tuple[Heading, ...]:
+    """'On this page' for a cluster: the overview's headings, then its pathways and their pay."""
+    if not cluster.pathways:
+        return cluster.body.toc
+    return cluster.body.toc + (Heading(2, "cluster-pathways", "Career pathways"),
+                               Heading(2, "cluster-pay", "Pay from entry level up"))
 
 
 def plan_pages(site: Site) -> list[PageJob]:
@@ -190,7 +291,7 @@ def plan_pages(site: Site) -> list[PageJob]:
     for cluster in site.clusters:
         jobs.append(PageJob(
             PageView(url=cluster.url, kind="cluster", template="cluster.html", title=cluster.title,
-                     description=cluster.summary, breadcrumbs=(home,), toc=cluster.body.toc,
+                     description=cluster.summary, breadcrumbs=(home,), toc=cluster_toc(cluster),
                      source=cluster.source, cluster_url=cluster.url, updated=cluster.updated),
             (("cluster", cluster),)))
         for index, pathway in enumerate(cluster.pathways):
@@ -199,7 +300,7 @@ def plan_pages(site: Site) -> list[PageJob]:
             jobs.append(PageJob(
                 PageView(url=pathway.url, kind="pathway", template="pathway.html", title=pathway.title,
                          description=pathway.summary, breadcrumbs=(home, cluster.ref),
-                         toc=(Heading(2, "ladder", "Career ladder"),) + pathway.body.toc,
+                         toc=pathway_toc(pathway),
                          previous=previous, next=following, source=pathway.source, cluster_url=cluster.url,
                          updated=pathway.updated),
                 (("pathway", pathway),)))

@@ -1,4 +1,6 @@
-// Page behaviour: navigation toggle, theme switch, "/" to search, and file:// links.
+// Page behaviour: the menu on small screens, opening clusters in the sidebar, the theme switch,
+// "/" to search, and folder links when the site is opened from disk. Everything here is an extra:
+// without JavaScript every page reads and navigates the same, only the buttons are hidden.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -17,43 +19,69 @@
     }, true);
   }
 
-  // Small screens: the sidebar opens from a menu button.
+  // Small screens: the sidebar opens from the menu button, and closes with it, with Escape,
+  // or when a link in it is followed.
   var toggle = document.querySelector(".nav-toggle");
   var nav = document.getElementById("site-nav");
   if (toggle && nav) {
-    toggle.hidden = false;
-    toggle.addEventListener("click", function () {
-      var open = toggle.getAttribute("aria-expanded") !== "true";
+    var setOpen = function (open) {
       toggle.setAttribute("aria-expanded", String(open));
       root.classList.toggle("nav-open", open);
+      if (open) {
+        var current = nav.querySelector('[aria-current="page"]');
+        if (current && current.scrollIntoView) current.scrollIntoView({ block: "center" });
+      }
+    };
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () {
+      setOpen(toggle.getAttribute("aria-expanded") !== "true");
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && root.classList.contains("nav-open")) {
-        root.classList.remove("nav-open");
-        toggle.setAttribute("aria-expanded", "false");
+        setOpen(false);
         toggle.focus();
       }
     });
+    nav.addEventListener("click", function (event) {
+      if (event.target.closest("a[href]")) setOpen(false);
+    });
+    if (window.matchMedia) {
+      var wide = window.matchMedia("(min-width: 50.01rem)");
+      var onChange = function () { if (wide.matches) setOpen(false); };
+      if (wide.addEventListener) wide.addEventListener("change", onChange);
+    }
   }
 
-  // Theme: auto (follow the system) -> light -> dark -> auto.
+  // Sidebar: each cluster's arrow button shows or hides its pathways.
+  var expanders = document.querySelectorAll(".nav-expand");
+  Array.prototype.forEach.call(expanders, function (button) {
+    var list = document.getElementById(button.getAttribute("aria-controls"));
+    if (!list) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", String(open));
+      list.hidden = !open;
+    });
+  });
+
+  // Theme: auto (follow the system), then the opposite of the system, then the same as the system, so
+  // that the first press always changes what you see. theme.js applies the saved choice before paint.
   var themeButton = document.querySelector(".theme-toggle");
   if (themeButton) {
-    var label = themeButton.querySelector(".theme-label");
+    var value = themeButton.querySelector(".theme-value");
     var current = function () { return root.getAttribute("data-theme") || "auto"; };
-    var show = function () {
-      label.textContent = "Theme: " + current();
-      themeButton.setAttribute("aria-label", "Colour theme: " + current() + " (change)");
-    };
     themeButton.hidden = false;
-    show();
+    value.textContent = current();
     themeButton.addEventListener("click", function () {
-      var next = { auto: "light", light: "dark", dark: "auto" }[current()];
+      var systemDark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+      var order = systemDark ? ["auto", "light", "dark"] : ["auto", "dark", "light"];
+      var next = order[(order.indexOf(current()) + 1) % order.length];
       if (next === "auto") root.removeAttribute("data-theme"); else root.setAttribute("data-theme", next);
       try {
         if (next === "auto") localStorage.removeItem("theme"); else localStorage.setItem("theme", next);
       } catch (e) { /* not saved; still applies to this page */ }
-      show();
+      value.textContent = next;
     });
   }
 

@@ -1,0 +1,80 @@
+"""The small pure helpers templates use to draw charts and build 'on this page' lists."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from engine.data import Occupation
+from engine.render import cluster_toc, onet_links, pathway_toc, pay_axis, short_money, step_axis, step_id
+
+NURSE = Occupation(code="29-1141.00", title="Registered Nurses", soc_code="29-1141", job_zone=4, interest_code="SIC",
+                   employment=3_379_720, wage_median=97_550, wage_p10=68_940, wage_p90=137_470, hourly_median=46.90,
+                   wage_note="", education="Bachelor's degree", experience="None", training="None",
+                   growth_pct=4.9, openings=189_100)
+
+
+@pytest.mark.parametrize("values, top, labels", [
+    ([137_470], 150_000, ["$0", "$25k", "$50k", "$75k", "$100k", "$125k", "$150k"]),
+    ([51_980, 224_340], 250_000, ["$0", "$50k", "$100k", "$150k", "$200k", "$250k"]),
+    ([507_730], 600_000, ["$0", "$100k", "$200k", "$300k", "$400k", "$500k", "$600k"]),
+    ([20_000, None], 20_000, ["$0", "$5k", "$10k", "$15k", "$20k"]),
+    ([None], 5_000, ["$0", "$5k"]),
+])
+def test_pay_axis_counts_in_round_steps_and_fits_every_value(values, top, labels):
+    axis = pay_axis(values)
+    assert axis.top == top
+    assert [t.label for t in axis.ticks] == labels
+    assert axis.ticks[0].at == 0 and axis.ticks[-1].at == 100
+    assert len(axis.ticks) <= 7
+
+
+def test_positions_on_the_axis_are_clamped_percentages():
+    axis = pay_axis([200_000])
+    assert axis.at(50_000) == 25.0
+    assert axis.at(300_000) == 100.0
+    assert axis.at(-5) == 0.0
+
+
+def test_pay_range_places_the_10th_to_90th_percentile_and_the_median():
+    pay = pay_axis([NURSE.wage_p90]).range(NURSE)
+    assert pay is not None and pay.has_range
+    assert (pay.low, pay.median, pay.high) == (45.96, 65.03, 91.65)
+    assert pay.width == 45.69
+    assert (pay.wage_p10, pay.wage_median, pay.wage_p90) == (68_940, 97_550, 137_470)
+
+
+def test_pay_range_without_percentiles_is_just_the_median_and_without_a_median_is_none():
+    axis = pay_axis([100_000])
+    only_median = axis.range(replace(NURSE, wage_p10=None, wage_p90=None))
+    assert only_median is not None and not only_median.has_range
+    assert only_median.low == only_median.high == only_median.median
+    assert axis.range(replace(NURSE, wage_median=None)) is None
+
+
+@pytest.mark.parametrize("value, text", [
+    (0, "$0"), (950, "$950"), (43_975, "$44k"), (125_000, "$125k"), (1_000_000, "$1M"), (1_250_000, "$1.25M"),
+    (None, "n/a"),
+])
+def test_short_money(value, text):
+    assert short_money(value) == text
+
+
+def test_onet_links_go_to_the_summary_and_details_reports():
+    links = onet_links(NURSE)
+    assert [link.url for link in links] == ["https://www.onetonline.org/link/summary/29-1141.00",
+                                            "https://www.onetonline.org/link/details/29-1141.00"]
+
+
+def test_tables_of_contents_list_the_ladder_steps_and_the_cluster_sections(real_result):
+    site = real_result.site
+    pathway = next(p for p in site.pathways if p.slug == "therapeutic-services")
+    toc = pathway_toc(pathway)
+    assert [(h.level, h.id, h.title) for h in toc[:5]] == [
+        (2, "ladder", "Career ladder"), (3, step_id(1), "Entry level"), (3, step_id(2), "Mid level"),
+        (3, step_id(3), "Advanced"), (3, step_id(4), "Leadership")]
+    assert toc[5:] == pathway.body.toc
+    cluster = next(c for c in site.clusters if c.slug == "health-science")
+    assert [h.id for h in cluster_toc(cluster)][-2:] == ["cluster-pathways", "cluster-pay"]
+    assert step_axis(cluster.pathways).top >= max(s.median_wage or 0 for p in cluster.pathways for s in p.steps)
