@@ -90,8 +90,9 @@ class Builder:
 
     def __init__(self, project: Project, base_url: str | None = None, dev: bool = False,
                  workers: int | None = None, progress: Callable[[str], None] | None = None,
-                 repo_url: str | None = None):
+                 repo_url: str | None = None, parallel_min: int = PARALLEL_MIN_FILES):
         self.project = project
+        self.parallel_min = parallel_min
         self.base_url = base_url
         self.repo_url = repo_url
         self.dev = dev
@@ -262,7 +263,7 @@ class Builder:
     def _render_jobs(self, env: jinja2.Environment, view: SiteView, jobs: Sequence[PageJob],
                      out_dir: Path | None) -> Any:
         """Render `jobs`. With `out_dir`, write each page there and return how many; else return the pages."""
-        parallel = len(jobs) >= PARALLEL_MIN_FILES and self.workers >= 2
+        parallel = len(jobs) >= self.parallel_min and self.workers >= 2
         if not parallel:
             pages = [render_page(env, view, job).encode() for job in jobs]
             if out_dir is None:
@@ -280,7 +281,7 @@ class Builder:
 
     def _map(self, function: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
         """`function` over chunks of `items`, across processes when there are many."""
-        if len(items) < PARALLEL_MIN_FILES or self.workers < 2:
+        if len(items) < self.parallel_min or self.workers < 2:
             return function(list(items), self.project.root)
         chunks = _chunks(items, self.workers * 4)
         context = multiprocessing.get_context("fork")
