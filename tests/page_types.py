@@ -1,0 +1,19 @@
+"""One page of each kind in the real site, shared by the browser tests."""
+
+from __future__ import annotations
+
+PAGE_TYPES = {
+    "home": "",
+    "cluster": "clusters/health-science/",
+    "pathway": "pathways/therapeutic-services/",
+    "occupation": "occupations/29-1141.00/",
+    "about": "about/",
+    "interests": "interests/",
+    "interest": "interests/social/",
+    "search": "search/",
+    "404": "no/such/page/",
+}
+"""Page kind -> URL below the site root. The 404 page is what the server sends for any unknown address."""
+
+WIDTHS = (1280, 375)
+SCHEMES = ("light", "dark")

@@ -1,0 +1,216 @@
+"""The theme in a real browser: colour schemes, the menu, small screens, print, and page weight."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from page_types import PAGE_TYPES
+
+WEIGHT_LIMIT = 50 * 1024
+"""Bytes a page may transfer, gzipped: its HTML, CSS and JavaScript (the search index is fetched separately)."""
+
+BACKGROUND = "getComputedStyle(document.body).backgroundColor"
+
+
+def is_dark(colour: str) -> bool:
+    red, green, blue = (int(v) for v in re.findall(r"\d+", colour)[:3])
+    return (0.2126 * red + 0.7152 * green + 0.0722 * blue) < 128
+
+
+def console_errors(page, kind: str) -> list[str]:
+    expected = "the server responded with a status of 404" if kind == "404" else None
+    return [e for e in page.console_errors if not (expected and expected in e)]
+
+
+# -- colour schemes ------------------------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_dark_scheme_follows_the_system_setting(real_site, serve_dir, page):
+    base = serve_dir(real_site, "/")
+    page.emulate_media(color_scheme="light")
+    page.goto(base)
+    assert not is_dark(page.evaluate(BACKGROUND))
+    page.emulate_media(color_scheme="dark")
+    assert is_dark(page.evaluate(BACKGROUND))
+    assert page.evaluate("getComputedStyle(document.documentElement).colorScheme") == "dark"
+
+
+@pytest.mark.browser
+def test_theme_toggle_cycles_and_is_remembered_across_pages_and_reloads(real_site, serve_dir, page):
+    base = serve_dir(real_site, "/")
+    page.emulate_media(color_scheme="dark")
+    page.goto(base + PAGE_TYPES["pathway"])
+    toggle = page.locator(".theme-toggle")
+    assert toggle.is_visible()
+    assert page.locator(".theme-value").inner_text().lower() == "auto"
+    assert is_dark(page.evaluate(BACKGROUND))
+
+    toggle.click()  # auto -> light: the first press always changes what you see
+    assert page.get_attribute("html", "data-theme") == "light"
+    assert page.locator(".theme-value").inner_text().lower() == "light"
+    assert not is_dark(page.evaluate(BACKGROUND))
+    assert page.evaluate("localStorage.getItem('theme')") == "light"
+    page.reload()
+    assert page.get_attribute("html", "data-theme") == "light"
+    assert not is_dark(page.evaluate(BACKGROUND))
+    page.goto(base + PAGE_TYPES["cluster"])
+    assert not is_dark(page.evaluate(BACKGROUND))
+    assert page.locator(".theme-value").inner_text().lower() == "light"
+
+    page.click(".theme-toggle")  # light -> dark
+    assert page.get_attribute("html", "data-theme") == "dark"
+    page.emulate_media(color_scheme="light")
+    page.reload()
+    assert is_dark(page.evaluate(BACKGROUND)), "a chosen dark theme wins over a light system setting"
+
+    page.emulate_media(color_scheme="dark")
+    page.click(".theme-toggle")  # dark -> auto: follow the system again
+    assert page.get_attribute("html", "data-theme") is None
+    assert page.evaluate("localStorage.getItem('theme')") is None
+    page.emulate_media(color_scheme="light")
+    page.reload()
+    assert not is_dark(page.evaluate(BACKGROUND))
+    page.click(".theme-toggle")  # on a light system, the first press gives dark
+    assert page.get_attribute("html", "data-theme") == "dark"
+    assert page.console_errors == []
+
+
+# -- the menu on small screens --------------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_menu_button_opens_and_closes_the_sidebar_on_a_phone(real_site, serve_dir, page):
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(serve_dir(real_site, "/") + PAGE_TYPES["pathway"])
+    toggle = page.locator(".nav-toggle")
+    nav = page.locator("#site-nav")
+    assert toggle.is_visible()
+    assert not nav.is_visible()
+    assert toggle.get_attribute("aria-expanded") == "false"
+
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert nav.is_visible()
+    current = page.locator('#site-nav a[aria-current="page"]')
+    assert current.inner_text() == "Therapeutic Services"
+    assert current.is_visible()
+
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not nav.is_visible()
+
+    toggle.click()
+    page.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not nav.is_visible()
+    assert page.console_errors == []
+
+
+@pytest.mark.browser
+def test_wide_screens_show_the_sidebar_and_no_menu_button(real_site, serve_dir, page):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(serve_dir(real_site, "/") + PAGE_TYPES["pathway"])
+    assert page.locator("#site-nav").is_visible()
+    assert not page.locator(".nav-toggle").is_visible()
+    assert page.locator(".toc").is_visible()
+
+
+@pytest.mark.browser
+def test_without_javascript_the_ladder_and_navigation_are_all_there(real_site, serve_dir, browser):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 740})
+    try:
+        tab = context.new_page()
+        tab.goto(serve_dir(real_site, "/") + PAGE_TYPES["pathway"])
+        assert tab.locator("ol.ladder > li").count() == 4
+        assert tab.locator("ol.ladder svg").first.is_visible()
+        assert tab.locator('#site-nav a[aria-current="page"]').is_visible()
+        assert not tab.locator(".nav-toggle").is_visible()
+        assert not tab.locator(".theme-toggle").is_visible()
+    finally:
+        context.close()
+
+
+# -- every kind of page -------------------------------------------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_no_horizontal_scrolling_at_320px_no_errors_no_other_origins(kind, real_site, serve_dir, page):
+    base = serve_dir(real_site, "/")
+    origins: list[str] = []
+    page.on("request", lambda request: origins.append(request.url)
+            if urlsplit(request.url).netloc != urlsplit(base).netloc else None)
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto(base + PAGE_TYPES[kind])
+    page.wait_for_load_state("networkidle")
+    overflow = page.evaluate("""() => {
+      const width = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll('body *')]
+        .filter(el => el.getBoundingClientRect().right > width + 1 && !el.closest('.table-wrap, .visually-hidden'))
+        .map(el => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : ''));
+      return {scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5)};
+    }""")
+    assert overflow["scroll"] <= overflow["width"], overflow
+    page.click(".nav-toggle")
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert console_errors(page, kind) == []
+    assert origins == []
+
+
+class Assets(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.files: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attrs = dict(attrs)
+        if tag == "link" and attrs.get("rel") == "stylesheet":
+            self.files.append(attrs["href"])
+        if tag == "script" and attrs.get("src"):
+            self.files.append(attrs["src"])
+
+
+def transferred(page: Path, root: Path) -> int:
+    """Gzipped bytes of a page and every stylesheet and script it loads."""
+    parser = Assets()
+    html = page.read_bytes()
+    parser.feed(html.decode("utf-8"))
+    total = len(gzip.compress(html, compresslevel=6))
+    for href in parser.files:
+        target = (root / href.lstrip("/")) if href.startswith("/") else (page.parent / href)
+        total += len(gzip.compress(target.resolve().read_bytes(), compresslevel=6))
+    return total
+
+
+def test_every_page_is_under_50_kb_gzipped(real_site: Path):
+    weights = {p.relative_to(real_site).as_posix(): transferred(p, real_site) for p in sorted(real_site.rglob("*.html"))}
+    heavy = {name: size for name, size in weights.items() if size > WEIGHT_LIMIT}
+    assert heavy == {}, f"pages over {WEIGHT_LIMIT} bytes: {heavy}"
+    assert len(weights) > 100
+
+
+# -- print ------------------------------------------------------------------------------------------
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("slug", ["therapeutic-services", "engineering-technology"])
+def test_a_pathway_prints_as_a_roadmap_of_at_most_two_a4_pages(slug, real_site, serve_dir, page):
+    page.goto(serve_dir(real_site, "/") + f"pathways/{slug}/")
+    page.emulate_media(media="print")
+    for selector in (".site-header", "#site-nav", ".toc", ".pager", ".breadcrumbs", ".skip-link"):
+        hidden = page.evaluate("s => [...document.querySelectorAll(s)].every(e => e.offsetParent === null)", selector)
+        assert hidden, f"{selector} is printed"
+    assert page.locator("ol.ladder").is_visible()
+    # The roadmap as printed for an advising session: the page down to the end of the ladder.
+    page.evaluate("""() => {
+      for (const el of document.querySelectorAll('.ladder-section ~ *, .site-footer')) el.remove();
+    }""")
+    pages = pdf_pages(page.pdf(format="A4"))
+    assert pages <= 2, f"the ladder takes {pages} A4 pages"
