@@ -267,9 +267,10 @@ def step_id(number: int) -> str:
 
 
 def pathway_toc(pathway: Pathway) -> tuple[Heading, ...]:
-    """'On this page' for a pathway: the ladder and its steps by stage, then the description's headings."""
+    """'On this page' for a pathway: the ladder and its steps by stage, then the description and its headings."""
     steps = tuple(Heading(3, step_id(n), step.stage_label) for n, step in enumerate(pathway.steps, 1))
-    return (Heading(2, "ladder", "Career ladder"),) + steps + pathway.body.toc
+    about = (Heading(2, "pathway-about", "About the work"),) if pathway.body.html.strip() else ()
+    return (Heading(2, "ladder", "Career ladder"),) + steps + about + pathway.body.toc
 
 
 def cluster_toc(cluster: Cluster) -> tuple[Heading, ...]:

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from engine.data import Occupation
+from engine.markup import Heading
 from engine.render import cluster_toc, onet_links, pathway_toc, pay_axis, short_money, step_axis, step_id
 
 NURSE = Occupation(code="29-1141.00", title="Registered Nurses", soc_code="29-1141", job_zone=4, interest_code="SIC",
@@ -74,7 +75,8 @@ def test_tables_of_contents_list_the_ladder_steps_and_the_cluster_sections(real_
     assert [(h.level, h.id, h.title) for h in toc[:5]] == [
         (2, "ladder", "Career ladder"), (3, step_id(1), "Entry level"), (3, step_id(2), "Mid level"),
         (3, step_id(3), "Advanced"), (3, step_id(4), "Leadership")]
-    assert toc[5:] == pathway.body.toc
+    assert toc[5] == Heading(2, "pathway-about", "About the work")
+    assert toc[6:] == pathway.body.toc
     cluster = next(c for c in site.clusters if c.slug == "health-science")
     assert [h.id for h in cluster_toc(cluster)][-2:] == ["cluster-pathways", "cluster-pay"]
     assert step_axis(cluster.pathways).top >= max(s.median_wage or 0 for p in cluster.pathways for s in p.steps)

@@ -121,6 +121,22 @@ def test_wide_screens_show_the_sidebar_and_no_menu_button(real_site, serve_dir, 
 
 
 @pytest.mark.browser
+def test_sidebar_opens_the_current_cluster_and_the_others_on_request(real_site, serve_dir, page):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(serve_dir(real_site, "/") + PAGE_TYPES["pathway"])
+    assert page.locator("#nav-health-science").is_visible()
+    assert page.get_attribute('[aria-controls="nav-health-science"]', "aria-expanded") == "true"
+    finance = page.locator('[aria-controls="nav-finance"]')
+    assert finance.get_attribute("aria-expanded") == "false"
+    assert not page.locator("#nav-finance").is_visible()
+    finance.click()
+    assert finance.get_attribute("aria-expanded") == "true"
+    assert page.locator("#nav-finance a").first.is_visible()
+    finance.click()
+    assert not page.locator("#nav-finance").is_visible()
+
+
+@pytest.mark.browser
 def test_without_javascript_the_ladder_and_navigation_are_all_there(real_site, serve_dir, browser):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 740})
     try:
@@ -131,6 +147,7 @@ def test_without_javascript_the_ladder_and_navigation_are_all_there(real_site, s
         assert tab.locator('#site-nav a[aria-current="page"]').is_visible()
         assert not tab.locator(".nav-toggle").is_visible()
         assert not tab.locator(".theme-toggle").is_visible()
+        assert not tab.locator(".nav-expand").first.is_visible()
     finally:
         context.close()
 

@@ -23,14 +23,23 @@
   // or when a link in it is followed.
   var toggle = document.querySelector(".nav-toggle");
   var nav = document.getElementById("site-nav");
+
+  // Scroll the sidebar itself (never the page) so that the current page's link is in view.
+  var revealCurrent = function () {
+    var current = nav && nav.querySelector('[aria-current="page"]');
+    if (!current || nav.scrollHeight <= nav.clientHeight) return;
+    var top = current.getBoundingClientRect().top - nav.getBoundingClientRect().top;
+    if (top < 0 || top > nav.clientHeight - current.offsetHeight) {
+      nav.scrollTop += top - nav.clientHeight / 3;
+    }
+  };
+  revealCurrent();
+
   if (toggle && nav) {
     var setOpen = function (open) {
       toggle.setAttribute("aria-expanded", String(open));
       root.classList.toggle("nav-open", open);
-      if (open) {
-        var current = nav.querySelector('[aria-current="page"]');
-        if (current && current.scrollIntoView) current.scrollIntoView({ block: "center" });
-      }
+      if (open) revealCurrent();
     };
     toggle.hidden = false;
     toggle.addEventListener("click", function () {
