@@ -145,6 +145,9 @@ def test_without_javascript_the_ladder_and_navigation_are_all_there(real_site, s
         assert tab.locator("ol.ladder > li").count() == 4
         assert tab.locator("ol.ladder svg").first.is_visible()
         assert tab.locator('#site-nav a[aria-current="page"]').is_visible()
+        assert tab.evaluate("document.querySelector('main').getBoundingClientRect().top"
+                            " < document.getElementById('site-nav').getBoundingClientRect().top"), \
+            "without a menu button the sidebar comes after the content"
         assert not tab.locator(".nav-toggle").is_visible()
         assert not tab.locator(".theme-toggle").is_visible()
         assert not tab.locator(".nav-expand").first.is_visible()
