@@ -121,6 +121,17 @@ def test_wide_screens_show_the_sidebar_and_no_menu_button(real_site, serve_dir, 
 
 
 @pytest.mark.browser
+def test_on_this_page_marks_the_section_being_read(real_site, serve_dir, page):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.emulate_media(reduced_motion="reduce")
+    page.goto(serve_dir(real_site, "/") + PAGE_TYPES["pathway"] + "#ladder-step-3")
+    page.wait_for_function("document.querySelector('.toc a.is-active')")
+    page.evaluate("document.getElementById('ladder-step-3').scrollIntoView()")
+    page.wait_for_function("document.querySelector('.toc a.is-active').getAttribute('href') === '#ladder-step-3'")
+    assert page.locator(".toc a.is-active").count() == 1
+
+
+@pytest.mark.browser
 def test_sidebar_opens_the_current_cluster_and_the_others_on_request(real_site, serve_dir, page):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(serve_dir(real_site, "/") + PAGE_TYPES["pathway"])

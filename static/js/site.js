@@ -19,8 +19,6 @@
     }, true);
   }
 
-  // Small screens: the sidebar opens from the menu button, and closes with it, with Escape,
-  // or when a link in it is followed.
   var toggle = document.querySelector(".nav-toggle");
   var nav = document.getElementById("site-nav");
 
@@ -35,6 +33,8 @@
   };
   revealCurrent();
 
+  // Small screens: the sidebar opens from the menu button, and closes with it, with Escape,
+  // or when a link in it is followed.
   if (toggle && nav) {
     var setOpen = function (open) {
       toggle.setAttribute("aria-expanded", String(open));
@@ -92,6 +92,29 @@
       } catch (e) { /* not saved; still applies to this page */ }
       value.textContent = next;
     });
+  }
+
+  // "On this page": mark the section being read, as the page scrolls.
+  var tocLinks = Array.prototype.slice.call(document.querySelectorAll('.toc a[href^="#"]'));
+  var sections = tocLinks.map(function (link) {
+    return document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+  });
+  if (tocLinks.length && sections.every(Boolean)) {
+    var pending = false;
+    var mark = function () {
+      pending = false;
+      var line = (document.querySelector(".site-header") || root).getBoundingClientRect().bottom + 24;
+      var active = 0;
+      sections.forEach(function (section, index) {
+        if (section.getBoundingClientRect().top <= line) active = index;
+      });
+      if (window.innerHeight + window.scrollY >= root.scrollHeight - 2) active = sections.length - 1;
+      tocLinks.forEach(function (link, index) { link.classList.toggle("is-active", index === active); });
+    };
+    window.addEventListener("scroll", function () {
+      if (!pending) { pending = true; window.requestAnimationFrame(mark); }
+    }, { passive: true });
+    mark();
   }
 
   // "/" focuses the search box, as on most documentation sites.
