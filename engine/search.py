@@ -57,6 +57,7 @@ work is memoized by value and an unchanged site returns the last result.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import hashlib
@@ -64,6 +65,7 @@ import json
 import math
 import re
 import unicodedata
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -120,27 +122,19 @@ _VOWELS = frozenset("aeiouy")
 
 # -- words -------------------------------------------------------------------------------------------
 
-@functools.lru_cache(maxsize=1 << 16)
-def fold(word: str) -> str:
+def fold(text: str) -> str:
     """Lower case without accents: 'Café' -> 'cafe'. The browser folds queries the same way."""
-    word = word.lower()
-    if word.isascii():
-        return word
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.category(c).startswith("M"))
+    text = text.lower()
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text)
+    marks = {ord(c): None for c in set(text) if not c.isascii() and unicodedata.category(c).startswith("M")}
+    return text.translate(marks) if marks else text
 
 
 def _raw_words(text: str) -> list[str]:
     """Words of `text`, folded, with compounds ('x-ray', 'A/V') kept whole."""
-    found = []
-    for word in _WORD_RE.findall(_APOSTROPHE_RE.sub("", text.lower())):
-        if not word.isascii():
-            folded = fold(word)
-            if not _WORD_RE.fullmatch(folded):
-                found.extend(_WORD_RE.findall(folded))
-                continue
-            word = folded
-        found.append(word)
-    return found
+    return _WORD_RE.findall(_APOSTROPHE_RE.sub("", fold(text)))
 
 
 def index_words(text: str) -> list[str]:
@@ -324,6 +318,10 @@ def encode_number(n: int) -> str:
 _NUMBERS = [encode_number(n) for n in range(1 << 12)]
 
 
+def _number(n: int) -> str:
+    return _NUMBERS[n] if n < 4096 else encode_number(n)
+
+
 def encode_postings(postings: Iterable[int]) -> str:
     """Packed postings (document id << 6 | value) in id order, as text: each id's gap from the last, then the value."""
     out, last = [], 0
@@ -335,6 +333,18 @@ def encode_postings(postings: Iterable[int]) -> str:
         out.append(alphabet[packed & 63])
         last = doc
     return "".join(out)
+
+
+def decode_numbers(text: str) -> list[int]:
+    """The numbers in text written by `encode_number`; the browser has its own decoder."""
+    out, n = [], 0
+    for char in text:
+        digit = _ALPHABET.index(char)
+        n = n * 32 + (digit & 31)
+        if not digit & 32:
+            out.append(n)
+            n = 0
+    return out
 
 
 def decode_postings(text: str) -> list[tuple[int, int]]:
@@ -366,68 +376,192 @@ def _script(name: str, data: object) -> bytes:
 
 # -- the index ---------------------------------------------------------------------------------------
 
-_last: list[tuple[Site, dict[str, bytes]]] = []
-
-
 def build_search_index(site: Site) -> dict[str, bytes]:
     """The search index's files, by path relative to the site root, sorted by path.
 
-    Pure: the same site always gives the same bytes. The last result is kept, so
-    the dev server's rebuild after a template or style change costs one comparison.
+    Pure: the same site always gives the same bytes, whatever was built before.
+    The pieces of the last build are kept, so after a one-page edit (the dev
+    server's rebuild) only that page's words and files are redone.
     """
-    if _last and _last[0][0] == site:
-        return dict(_last[0][1])
-    files = _build(site)
-    _last[:] = [(site, files)]
-    return dict(files)
+    return _LAST_BUILD.build_site(site)
 
 
-def _build(site: Site) -> dict[str, bytes]:
-    docs = documents(site)
-    postings: dict[str, list[int]] = defaultdict(list)
-    titles: dict[str, list[int]] = defaultdict(list)
-    for doc_id, document in enumerate(docs):
-        scored, title_words, title_length = score_terms(document)
-        base = doc_id << 6
-        for word, score in scored:
-            postings[word].append(base | score)
-        for word in title_words:
-            titles[word].append(base | title_length)
+class _Index:
+    """The pieces of the last build, kept so the next build of a slightly changed site redoes little.
 
-    files: dict[str, bytes] = {}
-    entries = {word: _posting_entry(found, titles.get(word)) for word, found in postings.items()}
-    shards = split_shards(entries)
-    for key, words in shards.items():
-        files[f"{ROOT}terms/{file_key(key)}.js"] = _script(f"terms/{key}", {w: entries[w] for w in words})
-    by_initial: dict[str, list[str]] = defaultdict(list)
-    for word in sorted(postings):
-        by_initial[word[0]].append(word)
-    for initial, words in by_initial.items():
-        files[f"{ROOT}words/{file_key(initial)}.js"] = _script(
-            f"words/{initial}", {"words": " ".join(words),
-                                 "counts": "".join(encode_number(len(postings[w])) for w in words)})
-    for doc_id, document in enumerate(docs):
-        files[f"{ROOT}docs/{doc_id}.js"] = _fragment(doc_id, document)
-    files[f"{ROOT}facets.js"] = _script("facets", _facets(site, docs))
+    Document ids are positions in `documents(site)`; while every page keeps its
+    place, a build compares documents one by one and updates the postings of the
+    words whose scores changed, then rewrites only the files holding them. When
+    pages are added, removed or reordered, it starts afresh.
+    """
 
-    build = hashlib.sha256()
-    for name in sorted(files):
-        build.update(name.encode() + b"\0" + files[name])
-    interests = [i for i in INTERESTS if any(i in d.interests for d in docs)]
-    files[f"{ROOT}manifest.js"] = _script("manifest", {
-        "format": FORMAT,
-        "build": build.hexdigest()[:16],
-        "documents": len(docs),
-        "clusters": [[c.slug, c.title] for c in site.clusters],
-        "interests": interests,
-        "stopWords": " ".join(sorted(STOP_WORDS)),
-        "words": sorted(by_initial),
-        "terms": " ".join(sorted(shards)),
-    })
-    return dict(sorted(files.items()))
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.docs: list[Document] = []
+        self.clusters: tuple[tuple[str, str], ...] = ()
+        self.scored: list[tuple[tuple[tuple[str, int], ...], tuple[str, ...], int]] = []
+        self.postings: dict[str, array] = {}         # word -> packed (doc << 6 | score), in doc order
+        self.titles: dict[str, array] = {}           # word -> packed (doc << 6 | title length)
+        self.entries: dict[str, str | list[str]] = {}  # word -> its postings as written
+        self.shards: dict[str, dict[str, list[str]]] = {}  # two-character prefix -> {file prefix: words}
+        self.files: dict[str, bytes] = {}
+        self.digests: dict[str, bytes] = {}
+
+    def build_site(self, site: Site) -> dict[str, bytes]:
+        if self.site is not None and self.site == site:  # cheaper than comparing documents
+            return dict(self.files)
+        files = self.build(documents(site), tuple((c.slug, c.title) for c in site.clusters))
+        self.site = site
+        return files
+
+    def build(self, docs: list[Document], clusters: tuple[tuple[str, str], ...]) -> dict[str, bytes]:
+        if len(docs) != len(self.docs) or any(a.url != b.url for a, b in zip(docs, self.docs)):
+            self.__init__()  # type: ignore[misc]
+            dirty = counted = self._add_all(docs)
+            changed: Iterable[int] = range(len(docs))
+            facets = True
+        else:
+            changed = [n for n, (a, b) in enumerate(zip(docs, self.docs)) if a != b]
+            if not changed and clusters == self.clusters:
+                return dict(self.files)
+            dirty, counted = set(), set()  # words whose postings changed; those whose document count did
+            for n in changed:
+                self._update(n, score_terms(docs[n]), dirty, counted)
+            facets = clusters != self.clusters or any(
+                (docs[n].clusters, docs[n].interests) != (self.docs[n].clusters, self.docs[n].interests)
+                for n in changed)
+        self.docs = list(docs)
+        self.clusters = clusters
+
+        for n in changed:
+            self._put(f"{ROOT}docs/{n}.js", _fragment(n, docs[n]))
+        for word in dirty:
+            if word in self.postings:
+                self.entries[word] = _posting_entry(self.postings[word], self.titles.get(word))
+            else:
+                self.entries.pop(word, None)
+        vocabulary = sorted(self.postings)
+        for prefix in sorted({word[:2] for word in dirty}):
+            self._write_shards(prefix, vocabulary)
+        for initial in sorted({word[0] for word in counted}):
+            self._write_words(initial, vocabulary)
+        if facets:
+            self._put(f"{ROOT}facets.js", _script("facets", _facets(clusters, docs)))
+        self._write_manifest(docs, clusters)
+        self.files = dict(sorted(self.files.items()))
+        return dict(self.files)
+
+    def _add_all(self, docs: Sequence[Document]) -> set[str]:
+        """Postings of every document, built in one pass (document ids only grow, so lists just append)."""
+        postings: dict[str, list[int]] = defaultdict(list)
+        titles: dict[str, list[int]] = defaultdict(list)
+        for n, document in enumerate(docs):
+            scored = score_terms(document)
+            self.scored.append(scored)
+            base = n << 6
+            for word, score in scored[0]:
+                postings[word].append(base | score)
+            for word in scored[1]:
+                titles[word].append(base | scored[2])
+        self.postings = {word: array("q", found) for word, found in postings.items()}
+        self.titles = {word: array("q", found) for word, found in titles.items()}
+        return set(postings)
+
+    def _update(self, n: int, scored: tuple, dirty: set[str], counted: set[str]) -> None:
+        """Replace document n's postings with `scored`, adding to `dirty` the words whose postings
+        changed and to `counted` those whose number of documents changed."""
+        old = self.scored[n]
+        self.scored[n] = scored
+        _replace(self.postings, n, dict(old[0]), dict(scored[0]), dirty, counted)
+        _replace(self.titles, n, dict.fromkeys(old[1], old[2]), dict.fromkeys(scored[1], scored[2]), dirty, set())
+
+    def _put(self, name: str, data: bytes) -> None:
+        if self.files.get(name) != data:
+            self.files[name] = data
+            self.digests[name] = hashlib.sha256(data).digest()
+
+    def _drop(self, name: str) -> None:
+        self.files.pop(name, None)
+        self.digests.pop(name, None)
+
+    def _write_shards(self, prefix: str, vocabulary: list[str]) -> None:
+        """Rewrite the posting files of the words starting with `prefix` (two characters)."""
+        for key in self.shards.pop(prefix, {}):
+            self._drop(f"{ROOT}terms/{file_key(key)}.js")
+        words = _starting_with(vocabulary, prefix)
+        if not words:
+            return
+        entries = {w: self.entries[w] for w in words}
+        shards = split_shards(entries)
+        self.shards[prefix] = shards
+        for key, members in shards.items():
+            self._put(f"{ROOT}terms/{file_key(key)}.js", _script(f"terms/{key}", {w: entries[w] for w in members}))
+
+    def _write_words(self, initial: str, vocabulary: list[str]) -> None:
+        words = _starting_with(vocabulary, initial)
+        name = f"{ROOT}words/{file_key(initial)}.js"
+        if not words:
+            self._drop(name)
+            return
+        self._put(name, _script(f"words/{initial}", {
+            "words": " ".join(words), "counts": "".join(_number(len(self.postings[w])) for w in words)}))
+
+    def _write_manifest(self, docs: Sequence[Document], clusters: tuple[tuple[str, str], ...]) -> None:
+        name = f"{ROOT}manifest.js"
+        self._drop(name)
+        build = hashlib.sha256()
+        for path in sorted(self.digests):
+            build.update(path.encode() + b"\0" + self.digests[path])
+        self._put(name, _script("manifest", {
+            "format": FORMAT,
+            "build": build.hexdigest()[:16],
+            "documents": len(docs),
+            "clusters": [list(c) for c in clusters],
+            "interests": [i for i in INTERESTS if any(i in d.interests for d in docs)],
+            "stopWords": " ".join(sorted(STOP_WORDS)),
+            "words": sorted({w[0] for w in self.postings}),
+            "terms": " ".join(sorted(key for shards in self.shards.values() for key in shards)),
+        }))
 
 
-def _posting_entry(postings: list[int], titles: list[int] | None) -> str | list[str]:
+def _replace(postings: dict[str, array], n: int, old: dict[str, int], new: dict[str, int],
+             changed: set[str], counted: set[str]) -> None:
+    """Set document n's value in each word's packed postings from `old` to `new`.
+
+    Adds to `changed` every word whose postings changed, and to `counted` those
+    that gained or lost the document.
+    """
+    for word in old.keys() | new.keys():
+        before, after = old.get(word), new.get(word)
+        if before == after:
+            continue
+        changed.add(word)
+        if before is None or after is None:
+            counted.add(word)
+        found = postings.setdefault(word, array("q"))
+        at = bisect.bisect_left(found, n << 6)
+        present = at < len(found) and found[at] >> 6 == n
+        if after is None:
+            if present:
+                del found[at]
+            if not found:
+                del postings[word]
+        elif present:
+            found[at] = n << 6 | after
+        else:
+            found.insert(at, n << 6 | after)
+
+
+def _starting_with(words: list[str], prefix: str) -> list[str]:
+    """The words of sorted `words` that start with `prefix`."""
+    after = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return words[bisect.bisect_left(words, prefix):bisect.bisect_left(words, after)]
+
+
+_LAST_BUILD = _Index()
+
+
+def _posting_entry(postings: Iterable[int], titles: Iterable[int] | None) -> str | list[str]:
     encoded = encode_postings(postings)
     return [encoded, encode_postings(titles)] if titles else encoded
 
@@ -475,17 +609,17 @@ def _fragment(doc_id: int, document: Document) -> bytes:
     })
 
 
-def _facets(site: Site, docs: Sequence[Document]) -> dict[str, dict[str, str]]:
+def _facets(clusters: Sequence[tuple[str, str]], docs: Sequence[Document]) -> dict[str, dict[str, str]]:
     """For each cluster (by slug) and interest area, its documents, encoded like postings without values."""
-    clusters: dict[str, list[int]] = defaultdict(list)
-    interests: dict[str, list[int]] = defaultdict(list)
+    by_cluster: dict[str, list[int]] = defaultdict(list)
+    by_interest: dict[str, list[int]] = defaultdict(list)
     for doc_id, document in enumerate(docs):
         for n in document.clusters:
-            clusters[site.clusters[n].slug].append(doc_id)
+            by_cluster[clusters[n][0]].append(doc_id)
         for interest in document.interests:
-            interests[interest].append(doc_id)
-    return {"clusters": {k: _encode_ids(v) for k, v in clusters.items()},
-            "interests": {k: _encode_ids(v) for k, v in interests.items()}}
+            by_interest[interest].append(doc_id)
+    return {"clusters": {k: _encode_ids(v) for k, v in by_cluster.items()},
+            "interests": {k: _encode_ids(v) for k, v in by_interest.items()}}
 
 
 def _encode_ids(ids: Iterable[int]) -> str:
@@ -500,6 +634,3 @@ def index_sizes(files: dict[str, bytes]) -> tuple[int, int]:
     """The index's bytes on disk and gzipped (each file on its own, as a server sends it)."""
     return (sum(len(d) for d in files.values()),
             sum(len(gzip.compress(d, 9, mtime=0)) for d in files.values()))
-
-
-assert set(STAGE_LABELS) == set(STAGES)

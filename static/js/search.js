@@ -256,13 +256,13 @@
     return low;
   }
 
-  // The indexed words a query word stands for: [{word, weight, how}], best first.
+  // The indexed words a query word stands for, from the vocabularies `vocab`: [{word, weight, how}].
   // `typing` is true for the last word while it may still be incomplete.
   var expansionCache = Object.create(null);
 
-  function expand(token, typing, vocab, allowTypos) {
-    var key = token + (typing ? "+" : "") + (allowTypos === "wide" ? "~" : "");
-    if (expansionCache[key] && vocab.length === 1) return expansionCache[key];
+  function expand(token, typing, vocab) {
+    var key = token + "|" + (typing ? 1 : 0) + "|" + vocab.length;
+    if (expansionCache[key]) return expansionCache[key];
     var found = [];
     var seen = new Set();
     var add = function (word, weight, how) {
@@ -310,8 +310,7 @@
         add(t.word, t.prefix ? WEIGHT.prefixTypo : t.d === 1 ? WEIGHT.typo : WEIGHT.typo2, "typo");
       });
     }
-    if (vocab.length === 1) expansionCache[key] = found;
-    return found;
+    return (expansionCache[key] = found);
   }
 
   // -- the search itself --------------------------------------------------------------------------------
@@ -352,7 +351,7 @@
     var expansions = query.words.map(function (word, n) {
       var typing = query.typing && n === query.words.length - 1;
       var vocab = (initials || [word.charAt(0)]).map(vocabulary).filter(Boolean);
-      return vocab.length ? expand(word, typing, vocab, wide ? "wide" : true) : [];
+      return vocab.length ? expand(word, typing, vocab) : [];
     });
     expansions.forEach(function (list) {
       list.forEach(function (e) {
@@ -568,7 +567,8 @@
     if (typeof url !== "string" || /^[a-z][a-z0-9+.-]*:/i.test(url) || /^[\/\\]/.test(url) || /\.\./.test(url)) {
       return null;
     }
-    return siteRoot + url;
+    // Opened from disk, a folder would show as a file listing: link to its index.html.
+    return siteRoot + url + (location.protocol === "file:" && /(^|\/)$/.test(url) ? "index.html" : "");
   }
 
   function metaText(doc) {
@@ -714,6 +714,7 @@
       options.push(more);
       open(true);
       var count = outcome.results.length;
+      form.dispatchEvent(new CustomEvent("search-shown", { detail: { query: text, results: count } }));
       announce(count ? count + (count === 1 ? " result" : " results") + (outcome.all ? "" : " with some of the words") +
                "; use the arrow keys to choose" : "No results");
     }
@@ -923,7 +924,8 @@
       return li;
     }
 
-    function showMore(focusFirst) {
+    // Show the next page of results; then call `done`, if given.
+    function showMore(focusFirst, done) {
       var mine = sequence;
       var next = ranked.slice(shown, shown + PAGE_RESULTS);
       var outcome = current;
@@ -938,12 +940,14 @@
         shown += next.length;
         more.hidden = shown >= ranked.length;
         if (focusFirst && first) first.focus();
+        if (done) done();
       };
       var waiting = documents(next);
       if (!waiting) draw(); else waiting.then(draw, fail);
     }
 
     function fail(error) {
+      list.removeAttribute("aria-busy");
       status.textContent = "Search is not available right now: " + error.message + ".";
     }
 
@@ -951,9 +955,11 @@
       var text = input.value;
       var mine = ++sequence;
       writeUrl();
+      list.setAttribute("aria-busy", "true");
       if (!text.trim()) {
         current = null;
         list.textContent = "";
+        list.removeAttribute("aria-busy");
         more.hidden = true;
         status.textContent = "Type a word such as nurse, welding or x-ray to search every cluster, pathway and occupation.";
         loadManifest().then(function () { showCounts([], "", []); }, function () {});
@@ -970,9 +976,12 @@
         }));
         list.textContent = "";
         shown = 0;
-        status.textContent = describe(ranked.length, text);
         more.hidden = true;
-        if (ranked.length) showMore(false);
+        var finished = function () {
+          status.textContent = describe(ranked.length, text);
+          list.removeAttribute("aria-busy");
+        };
+        if (ranked.length) showMore(false, finished); else finished();
       }).catch(function (error) { if (mine === sequence) fail(error); });
     }
 

@@ -1,0 +1,340 @@
+"""Search in a real browser: results as you type, typos, filters, the keyboard, file://, hostile content."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from conftest import CLUSTER, PATHWAY, run_build
+from engine import search
+from test_search_index import read_part
+
+pytestmark = pytest.mark.browser
+
+LISTBOX = "#search-input-results"
+
+
+def ask(page, text: str) -> list[str]:
+    """Type `text` into the header's search box; returns the titles offered, best first."""
+    page.fill("#search-input", "")
+    page.focus("#search-input")
+    page.keyboard.type(text)
+    page.wait_for_function("""text => {
+        const all = document.querySelector('.search-option-all');
+        return all && all.textContent.includes('\u201c' + text.trim() + '\u201d');
+    }""", arg=text)
+    return page.locator(f"{LISTBOX} .search-option-title").all_text_contents()
+
+
+def results(page) -> list[str]:
+    """Titles on the results page once it has answered."""
+    page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('result') && "
+                           "!document.querySelector('.search-results').hasAttribute('aria-busy')")
+    return page.locator(".search-results .search-result-title").all_text_contents()
+
+
+def status_count(page) -> int:
+    text = page.text_content(".search-status")
+    return 0 if text.startswith("No results") else int(text.split()[0])
+
+
+@pytest.fixture
+def site_url(real_site, serve_dir) -> str:
+    return serve_dir(real_site, "/")
+
+
+# -- finding things ----------------------------------------------------------------------------------
+
+QUERIES = {
+    "nurse": "Registered Nurses",
+    "radiol": "Radiologic Technologists and Technicians",
+    "nursng": "Nursing Assistants",
+    "acountant": "Accountants and Auditors",
+    "x-ray": "Diagnostic Services",
+    "welding": "Welders, Cutters, Solderers, and Brazers",
+    "cybersecurity": "Information Security Analysts",
+    "Registered nurses": "Registered Nurses",
+    "CAFÉ": "Restaurants & Food/Beverage Services",
+}
+
+
+def test_typing_shows_results_for_words_prefixes_typos_and_word_forms(site_url, page):
+    page.goto(site_url + "clusters/health-science/")
+    missing = {}
+    for query, expected in QUERIES.items():
+        titles = ask(page, query)
+        if expected not in titles:
+            missing[query] = titles
+    assert missing == {}
+    assert ask(page, "radiol")[0] == "Radiologic Technologists and Technicians"
+    assert page.console_errors == []
+
+
+def test_a_whole_title_ranks_first_and_a_ladder_above_a_passing_mention(site_url, page):
+    page.goto(site_url)
+    assert ask(page, "registered nurses")[0] == "Registered Nurses"
+    assert ask(page, "therapeutic services")[0] == "Therapeutic Services"
+    titles = ask(page, "radiologic")
+    assert titles.index("Diagnostic Services") < 3  # its ladder holds radiologic technologists
+    assert page.console_errors == []
+
+
+def test_each_result_shows_its_kind_cluster_and_a_snippet_with_the_words_marked(site_url, page):
+    page.goto(site_url)
+    ask(page, "nurse")
+    options = page.locator(f"{LISTBOX} .search-option:not(.search-option-all)")
+    assert options.count() >= 5
+    kinds = set(page.locator(f"{LISTBOX} .search-kind").all_text_contents())
+    assert {"Pathway", "Occupation"} <= kinds
+    assert "Health Science" in page.locator(f"{LISTBOX} .search-where").all_text_contents()
+    marked = page.locator(f"{LISTBOX} .search-option-snippet mark").all_text_contents()
+    assert marked and all(m.lower().startswith("nurs") for m in marked)
+
+
+# -- the keyboard and screen readers -----------------------------------------------------------------
+
+def test_the_combobox_works_from_the_keyboard(site_url, page):
+    page.goto(site_url + "about/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "search-input"
+    box = page.locator("#search-input")
+    assert box.get_attribute("role") == "combobox"
+    assert box.get_attribute("aria-controls") == LISTBOX[1:]
+    titles = ask(page, "radiol")
+    assert box.get_attribute("aria-expanded") == "true"
+    assert page.locator(LISTBOX).get_attribute("role") == "listbox"
+    page.keyboard.press("ArrowDown")
+    first = page.locator(f"{LISTBOX} [role=option]").first
+    assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
+    assert first.get_attribute("aria-selected") == "true"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
+    page.keyboard.press("Escape")
+    assert box.get_attribute("aria-expanded") == "false"
+    assert not page.locator(LISTBOX).is_visible()
+    assert page.evaluate("document.activeElement.id") == "search-input"
+    page.keyboard.press("ArrowDown")
+    page.wait_for_selector(f"{LISTBOX} [role=option]")
+    page.keyboard.press("ArrowDown")
+    href = first.get_attribute("href")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == href
+    assert page.locator("h1").text_content() == titles[0]
+    assert page.console_errors == []
+
+
+def test_the_active_option_is_visibly_marked(site_url, page):
+    page.goto(site_url)
+    ask(page, "welding")
+    page.keyboard.press("ArrowDown")
+    style = page.evaluate("""() => {
+        const s = getComputedStyle(document.querySelector('.search-option.is-active'));
+        return {outline: s.outlineStyle, width: parseFloat(s.outlineWidth)};
+    }""")
+    assert style["outline"] != "none" and style["width"] >= 2
+
+
+def test_enter_without_a_choice_opens_the_results_page(site_url, page):
+    page.goto(site_url + "pathways/therapeutic-services/")
+    ask(page, "nurse")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert urlsplit(page.url).path == "/search/" and parse_qs(urlsplit(page.url).query) == {"q": ["nurse"]}
+    assert "Registered Nurses" in results(page)
+    assert page.input_value("#search-page-input") == "nurse"
+    assert page.console_errors == []
+
+
+# -- the results page --------------------------------------------------------------------------------
+
+def test_filters_narrow_the_results_and_live_in_the_url(site_url, page):
+    page.goto(site_url + "search/?q=manager")
+    everything = results(page)
+    total = status_count(page)
+    assert total > 20 and len(everything) == 20
+    page.select_option("#search-cluster", "finance")
+    page.wait_for_function("() => location.search.includes('cluster=finance')")
+    finance = results(page)
+    assert finance and 0 < status_count(page) < total
+    pathway_clusters = page.locator(".search-result:has(.search-kind-pathway) .search-where").all_text_contents()
+    assert pathway_clusters and set(pathway_clusters) == {"Finance"}
+    page.check("input[name=interest][value=conventional]")
+    page.wait_for_function("() => location.search.includes('interest=conventional')")
+    results(page)
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["manager"], "cluster": ["finance"], "interest": ["conventional"]}
+    assert "(" in page.locator("#search-cluster option[value=finance]").text_content()
+    assert page.console_errors == []
+
+
+def test_the_results_page_restores_its_state_from_the_url(site_url, page):
+    page.goto(site_url + "search/?q=nurse&cluster=health-science&interest=social&interest=investigative")
+    titles = results(page)
+    assert page.input_value("#search-page-input") == "nurse"
+    assert page.input_value("#search-cluster") == "health-science"
+    checked = page.locator("input[name=interest]:checked").evaluate_all("boxes => boxes.map(b => b.value)")
+    assert checked == ["investigative", "social"]
+    assert "Registered Nurses" in titles
+    assert "nurse" in page.title()
+    page.goto(site_url + "search/?q=nurse")
+    assert status_count(page) >= len(titles)
+    page.go_back()
+    page.wait_for_function("() => document.querySelector('#search-cluster').value === 'health-science'")
+    assert page.console_errors == []
+
+
+def test_more_results_load_on_request_and_take_focus(site_url, page):
+    page.goto(site_url + "search/?q=work")
+    results(page)
+    assert status_count(page) > 40
+    assert page.locator(".search-result").count() == 20
+    page.click(".search-more")
+    page.wait_for_function("() => document.querySelectorAll('.search-result').length === 40")
+    assert page.evaluate("document.activeElement.closest('.search-result') === "
+                         "document.querySelectorAll('.search-result')[20]")
+    assert page.console_errors == []
+
+
+# -- anywhere, offline, without JavaScript -----------------------------------------------------------
+
+def test_search_works_from_disk_offline(real_site: Path, page):
+    page.context.set_offline(True)
+    start = (real_site / "pathways/therapeutic-services/index.html").as_uri()
+    page.goto(start)
+    assert "Registered Nurses" in ask(page, "nurse")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.startswith((real_site / "search/index.html").as_uri() + "?")
+    assert "Registered Nurses" in results(page)
+    page.click(".search-result-title a >> nth=0")
+    page.wait_for_load_state()
+    assert page.url.endswith("/index.html") and page.url.startswith(real_site.as_uri())
+    ask(page, "radiol")
+    page.keyboard.press("ArrowDown")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == (real_site / "occupations/29-2034.00/index.html").as_uri()
+    assert page.console_errors == []
+
+
+def test_no_request_leaves_the_site(site_url, page):
+    elsewhere = []
+    page.on("request", lambda r: elsewhere.append(r.url) if not r.url.startswith(site_url) else None)
+    page.goto(site_url + "search/?q=nurse&cluster=health-science")
+    results(page)
+    ask(page, "acountant")
+    ask(page, "zzzzqqq")
+    assert elsewhere == []
+    assert page.console_errors == []
+
+
+def test_without_javascript_the_search_box_says_it_needs_it(site_url, browser):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + "clusters/health-science/")
+        assert tab.locator(".search-box .search-nojs").is_visible()
+        assert not tab.locator("#search-input").is_visible()
+        tab.goto(site_url + "search/?q=nurse")
+        assert tab.locator(".search-page .search-nojs").is_visible()
+        assert not tab.locator(".search-page-form").is_visible()
+        assert tab.locator(".search-page .search-nojs a").count() == 2
+    finally:
+        context.close()
+
+
+# -- safety ------------------------------------------------------------------------------------------
+
+HOSTILE_TITLE = '<script>window.__ran = 1</script>Quokka <b onmouseover="window.__ran = 2">keepers</b>'
+
+
+@pytest.fixture
+def hostile_site(make_project, serve_dir) -> str:
+    root = make_project({
+        "content/clusters/health-science.md": CLUSTER.replace(
+            "title: Health Science", "title: '<img src=x onerror=\"window.__ran = 3\">Quokka care'"),
+        "content/pathways/therapeutic-services.md": PATHWAY
+        .replace("title: Therapeutic Services", f"title: '{HOSTILE_TITLE.replace(chr(39), chr(39) * 2)}'")
+        .replace("summary: Care for patients directly.", "summary: 'javascript:window.__ran=4 <svg onload=alert(1)>'")
+        .replace("title: Registered nurse", "title: '<a href=\"javascript:window.__ran=5\">quokka nurse</a>'")
+        .replace("Nurses care for patients.", "Quokka `<iframe src=javascript:alert(6)></iframe>` & co."),
+    })
+    result = run_build("build", cwd=root)
+    assert result.returncode == 0, result.stderr
+    return serve_dir(root / "site", "/")
+
+
+def test_hostile_content_shows_as_text_and_never_runs(hostile_site, page):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(hostile_site)
+    ask(page, "quokka")
+    popup = page.locator(".search-popup")
+    text = popup.text_content()
+    assert "<script>window.__ran = 1</script>Quokka" in text
+    assert "<b onmouseover" in text and "<img src=x onerror" in text
+    page.hover(f"{LISTBOX} .search-option >> nth=0")
+    page.goto(hostile_site + "search/?q=quokka+javascript")
+    results(page)
+    page.goto(hostile_site + "search/?q=quokka")
+    results(page)
+    listing = page.locator(".search-results").inner_html()
+    assert "&lt;script&gt;" in listing and "<script" not in listing and "<b " not in listing and "<img" not in listing
+    assert "<iframe" not in listing and "<svg" not in listing
+    hrefs = page.locator(".search-results a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert hrefs and not any(h.lower().startswith("javascript:") for h in hrefs)
+    for a in page.locator(".search-results a").all():
+        a.hover()
+    assert page.evaluate("window.__ran") is None
+    assert page.evaluate("[...document.querySelectorAll('*')].some(e => [...e.attributes].some(a => "
+                         "a.name.startsWith('on')))") is False
+    assert dialogs == []
+    assert page.console_errors == []
+
+
+# -- the browser and the builder agree ----------------------------------------------------------------
+
+SAMPLES = ["Nurse", "NURSES", "nursing", "Café", "naïve", "ÅNGSTRÖM", "ﬁre", "x-ray", "X‐Rays", "A/V", "Bachelor's",
+           "welders", "technologies", "planning", "installing", "engineering", "don’t", "İstanbul", "e-commerce",
+           "29-1141.00", "O*NET", "co-op", "analyses", "status", "businesses", "ceilings", "the", "a"]
+
+
+def test_the_browser_folds_splits_and_stems_words_like_the_builder(real_site, site_url, page):
+    _, data = read_part((real_site / "search/index/words/c.js").read_bytes())
+    words = SAMPLES + data["words"].split(" ") + [w.upper() for w in data["words"].split(" ")[:200]]
+    page.goto(site_url)
+    page.evaluate("window.__search.search('a nurse')")
+    page.wait_for_function("() => window.__search.loaded('manifest') !== undefined")
+    browser = page.evaluate("""words => words.map(w => [window.__search.fold(w),
+        window.__search.stem(window.__search.fold(w)), window.__search.queryWords(w)])""", words)
+    python = [[search.fold(w), search.stem(search.fold(w)), search.query_words(w)] for w in words]
+    different = [(w, b, p) for w, b, p in zip(words, browser, python) if b != p]
+    assert different == []
+
+
+# -- accessibility -----------------------------------------------------------------------------------
+
+def test_no_axe_violations_on_the_results_page_and_with_the_list_open(site_url, page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    found = []
+    for width in (1280, 375):
+        for scheme in ("light", "dark"):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.emulate_media(color_scheme=scheme)
+            page.goto(site_url + "search/?q=nurse&interest=social")
+            results(page)
+            violations = axe.run(page).response["violations"]
+            ask(page, "radiol")
+            page.keyboard.press("ArrowDown")
+            violations += axe.run(page).response["violations"]
+            found += [f"{width}px {scheme}: {v['id']}: {v['help']} at "
+                      f"{[n['target'] for n in v['nodes'][:3]]}" for v in violations]
+    assert found == []
+    assert page.console_errors == []

@@ -1,0 +1,222 @@
+"""The search index builder: words, word forms, field weights, the files it writes, and rebuilding."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+
+import pytest
+
+from engine import search
+from engine.search import (Document, decode_numbers, decode_postings, encode_postings, file_key, fold, index_words, query_words,
+                           score_terms, stem)
+
+PART = re.compile(r'__searchIndex\.add\(("(?:[^"\\]|\\.)*"),(.*)\);\n', re.S)
+
+
+def read_part(data: bytes) -> tuple[str, object]:
+    """A part file's name and data; fails unless the file is exactly one registration call."""
+    match = PART.fullmatch(data.decode("utf-8"))
+    assert match, data[:200]
+    return json.loads(match.group(1)), json.loads(match.group(2))
+
+
+def document(title: str = "Page", **fields: str) -> Document:
+    pairs = [("title", title)] + [(name.rstrip("_0123456789"), text) for name, text in fields.items()]
+    return Document(kind="pathway", url="pathways/x/", title=title, clusters=(0,), interests=(),
+                    fields=tuple(pairs), passages=(title,))
+
+
+def scores(doc: Document) -> dict[str, int]:
+    return dict(score_terms(doc)[0])
+
+
+@pytest.fixture(scope="module")
+def index(real_result) -> dict[str, bytes]:
+    return search.build_search_index(real_result.site)
+
+
+# -- words -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, folded", [
+    ("Nurse", "nurse"), ("Café", "cafe"), ("ÅNGSTRÖM", "angstrom"), ("naïve", "naive"), ("ﬁre", "fire"),
+    ("İstanbul", "istanbul"), ("Ærø", "ærø".replace("ø", "ø")),
+])
+def test_fold_lowercases_and_removes_accents(text, folded):
+    assert fold(text) == folded
+
+
+def test_index_words_leave_out_stop_words_and_single_letters():
+    assert index_words("The nurse and a doctor, in X hospitals") == ["nurse", "doctor", "hospitals"]
+
+
+def test_compounds_are_indexed_whole_and_by_part():
+    assert index_words("X-ray technicians") == ["ray", "xray", "technicians"]
+    assert index_words("A/V crews") == ["av", "crews"]
+    assert index_words("Bachelor's degree") == ["bachelors", "degree"]
+    assert index_words("Café‐owner") == ["cafe", "owner", "cafeowner"]
+
+
+def test_query_words_join_compounds_and_keep_each_word_once():
+    assert query_words("x-ray Technicians, x-ray") == ["xray", "technicians"]
+    assert query_words("the and of") == []
+
+
+@pytest.mark.parametrize("forms", [
+    ("nurse", "nurses", "nursing", "nursed"),
+    ("weld", "welding", "welders", "welder"),
+    ("technology", "technologies"),
+    ("plan", "planning", "plans"),
+    ("install", "installing", "installs"),
+    ("engineer", "engineers", "engineering"),
+    ("farm", "farming", "farmer", "farmers"),
+])
+def test_word_forms_share_a_stem(forms):
+    assert len({stem(word) for word in forms}) == 1, {word: stem(word) for word in forms}
+
+
+@pytest.mark.parametrize("a, b", [("care", "car"), ("string", "sting"), ("business", "busines"), ("status", "stat"),
+                                  ("nursery", "nurse"), ("analysis", "analys")])
+def test_different_words_keep_different_stems(a, b):
+    assert stem(a) != stem(b)
+
+
+# -- scores ------------------------------------------------------------------------------------------
+
+BODY = "Most of the work happens in shops and yards. " * 50  # about as long as a pathway's description
+
+
+def test_fields_count_by_their_weight():
+    summary = "Joining metal parts for buildings, ships and pipelines, on site or in a shop, by hand or with machines."
+    doc = document("Welding", steps="Fitter helper", summary=summary, body=BODY + "Brazing too.")
+    found = scores(doc)
+    assert found["welding"] > found["fitter"] > found["joining"] > found["brazing"]
+
+
+def test_a_ladder_that_holds_an_occupation_outranks_a_page_that_mentions_it_once():
+    ladder = document("Diagnostic Services", steps="Radiologic technologist",
+                      occupations="Radiologic Technologists and Technicians", body=BODY)
+    mention = document("Health Informatics", body=BODY + "A radiologic report is filed.")
+    assert scores(ladder)["radiologic"] > 1.5 * scores(mention)["radiologic"]
+
+
+def test_repeating_a_word_helps_less_each_time():
+    one, two, ten = (scores(document(body=("cabinet " * n + "filler " * 300)))["cabinet"] for n in (1, 2, 10))
+    assert one < two < ten < 10 * one
+    assert max(scores(document(title="Cabinet", body="cabinet " * 200)).values()) <= search.SCORE_LEVELS
+
+
+def test_titles_are_recorded_with_their_length_in_query_words():
+    _, title_words, length = score_terms(document("X-Ray Technicians and Technologists"))
+    assert title_words == ("ray", "technicians", "technologists", "xray")
+    assert length == 3
+
+
+def test_postings_round_trip_including_large_gaps():
+    packed = [3 << 6 | 9, 40 << 6 | 63, 5000 << 6 | 1, 250_000 << 6 | 17]
+    assert decode_postings(encode_postings(packed)) == [(3, 9), (40, 63), (5000, 1), (250_000, 17)]
+
+
+def test_file_keys_are_safe_file_names():
+    assert file_key("nu") == "nu"
+    assert file_key("é") == "_e9"
+    assert file_key("a/") == "a_2f"
+
+
+# -- the files ---------------------------------------------------------------------------------------
+
+def test_every_page_is_a_document_with_its_fragment(index, real_result):
+    site = real_result.site
+    _, manifest = read_part(index["search/index/manifest.js"])
+    expected = len(site.clusters) + len(site.pathways) + len(site.occupations) + len(site.pages)
+    assert manifest["documents"] == expected
+    urls = set()
+    for n in range(expected):
+        name, doc = read_part(index[f"search/index/docs/{n}.js"])
+        assert name == f"docs/{n}"
+        assert doc["kind"] in search.KINDS and doc["title"] and doc["text"]
+        urls.add(doc["url"])
+    assert urls == {c.url for c in site.clusters} | {p.url for p in site.pathways} | \
+        {o.url for o in site.occupations} | {p.url for p in site.pages}
+    assert not any(name.startswith("search/index/docs/") and name.endswith(f"/{expected}.js") for name in index)
+
+
+def test_the_build_hooks_the_index_into_the_site(index, real_result):
+    assert {name: data for name, data in real_result.files.items() if name.startswith("search/index/")} == index
+
+
+def test_every_word_is_in_its_vocabulary_and_posting_file(index):
+    _, manifest = read_part(index["search/index/manifest.js"])
+    keys = set(manifest["terms"].split())
+    vocabulary = {}
+    for initial in manifest["words"]:
+        name, data = read_part(index[f"search/index/words/{file_key(initial)}.js"])
+        assert name == f"words/{initial}"
+        words = data["words"].split(" ")
+        assert words == sorted(words) and all(w.startswith(initial) for w in words)
+        counts = decode_numbers(data["counts"])
+        assert len(counts) == len(words)
+        vocabulary.update(zip(words, counts))
+    shards = {}
+    for key in keys:
+        name, data = read_part(index[f"search/index/terms/{file_key(key)}.js"])
+        assert name == f"terms/{key}"
+        shards[key] = data
+    assert sum(len(s) for s in shards.values()) == len(vocabulary)
+    for word, count in vocabulary.items():
+        key = max((k for k in keys if word.startswith(k)), key=len)
+        entry = shards[key][word]
+        postings = decode_postings(entry if isinstance(entry, str) else entry[0])
+        assert len(postings) == count
+        ids = [doc for doc, _ in postings]
+        assert ids == sorted(set(ids)) and ids[-1] < manifest["documents"]
+        assert all(1 <= value <= search.SCORE_LEVELS for _, value in postings)
+    assert "nurse" in vocabulary and "radiologic" in vocabulary and "xray" in vocabulary
+    assert not set(vocabulary) & search.STOP_WORDS
+
+
+def test_posting_files_split_by_longer_prefixes_when_too_big():
+    entries = {f"rare{n}": "x" * 300 for n in range(100)} | {"rat": "y" * 100, "common": "z" * 50_000}
+    shards = search.split_shards(entries)
+    assert sorted(shards) == ["co", *(f"rare{d}" for d in range(10)), "rat"]
+    assert shards["rat"] == ["rat"] and shards["co"] == ["common"]
+    assert all(sum(len(entries[w]) for w in words) <= search.SHARD_BYTES for key, words in shards.items() if key != "co")
+    for word in entries:
+        assert word in shards[max((k for k in shards if word.startswith(k)), key=len)]
+
+
+def test_output_is_sorted_canonical_json_and_deterministic(index, real_result):
+    assert list(index) == sorted(index)
+    for name, data in index.items():
+        part, value = read_part(data)
+        assert data.decode() == (f"__searchIndex.add({json.dumps(part)},"
+                                 f"{json.dumps(value, sort_keys=True, separators=(',', ':'), ensure_ascii=False)});\n")
+    assert search._Index().build_site(real_result.site) == index
+
+
+def test_a_rebuild_after_an_edit_equals_a_fresh_build(real_result):
+    site = real_result.site
+    first = search._Index()
+    first.build_site(site)
+    cluster = site.clusters[2]
+    pathway = cluster.pathways[0]
+    edited = dataclasses.replace(pathway, title=pathway.title + " and Zebras",
+                                 body=dataclasses.replace(pathway.body, text=pathway.body.text + " Quokkas weld."))
+    cluster = dataclasses.replace(cluster, pathways=(edited,) + cluster.pathways[1:])
+    changed = dataclasses.replace(site, clusters=site.clusters[:2] + (cluster,) + site.clusters[3:])
+    assert first.build_site(changed) == search._Index().build_site(changed)
+    assert first.build_site(site) == search._Index().build_site(site)
+    fewer = dataclasses.replace(site, pages=())
+    assert first.build_site(fewer) == search._Index().build_site(fewer)
+
+
+def test_hostile_text_is_data_in_the_index():
+    hostile = '</script><script>alert(1)</script><img src=x onerror=alert(2)> javascript:alert(3) "\u2028'
+    doc = dataclasses.replace(document(hostile, body=hostile), passages=(hostile,))
+    files = search._Index().build([doc], (("c", hostile),))
+    name, data = read_part(files["search/index/docs/0.js"])
+    assert data["title"] == hostile and data["text"] == [hostile]
+    assert read_part(files["search/index/manifest.js"])[1]["clusters"] == [["c", hostile]]
+    for data in files.values():
+        assert data.count(b"__searchIndex.add(") == 1
