@@ -7,9 +7,10 @@ pathways as on the real one:
 
     search/index/manifest.js        always loaded first (about a kilobyte): the build id, the
                                     clusters and interest areas for filters, the stop words,
-                                    and the names of every other part
+                                    and which vocabularies there are
     search/index/words/<c>.js       the vocabulary: every indexed word starting with the
-                                    character c, with how many documents contain it
+                                    character c, with how many documents contain it, and the
+                                    prefixes of the posting files of these words
     search/index/terms/<prefix>.js  postings: for each word, the documents containing it with a
                                     score, and the documents whose title contains it
     search/index/docs/<id>.js       one per document: title, URL, kind, clusters and the text
@@ -20,7 +21,7 @@ pathways as on the real one:
 A query word is looked up in its first character's vocabulary, where the
 browser finds the words it matches: the same word, the same word in another
 form (a small stemmer, the same here and in `static/js/search.js`, groups
-plurals, -ing and -ed forms), words it begins (for the word being typed),
+plurals and -ing, -ed and -er forms), words it begins (for the word being typed),
 and words within one or two typing mistakes (Damerau-Levenshtein distance,
 also as a prefix). Only the posting files of those words are then loaded.
 Keeping the vocabulary apart from the postings is what makes typo tolerance
@@ -32,7 +33,7 @@ well.
 Posting files group words by prefix: two characters, split into longer
 prefixes while a file would exceed `SHARD_BYTES`, so very common prefixes
 on big sites stay small. The browser maps a word to the longest prefix in
-the manifest's list.
+its vocabulary's list.
 
 Scores are BM25F-like and computed per document: each field has a weight
 (`FIELD_WEIGHTS`) and a typical length it is normalised against, so a
@@ -51,28 +52,28 @@ else. Every part is plain data; no text from content is ever written as
 code, and the browser inserts it into the page as text only.
 
 The build is deterministic (sorted keys, fixed separators) and linear in
-the content. The dev server rebuilds after every save, so the per-document
-work is memoized by value and an unchanged site returns the last result.
+the content. The dev server rebuilds after every save, so the last build's
+pieces are kept (`_Index`): an equal site returns the same files at the
+cost of one comparison, and after a one-page edit only that page's words,
+the files that hold them and its fragment are redone. Its result is always
+byte-identical to a fresh build's, which the tests check.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
-import gzip
 import hashlib
 import json
-import math
 import re
 import unicodedata
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .model import Site
-from .schema import INTERESTS, STAGES
-from .model import STAGE_LABELS
+from .model import STAGE_LABELS, Site
+from .schema import INTERESTS
 
 FORMAT = 1
 """Bumped when the files' layout changes, so a page never reads parts it does not understand."""
@@ -100,6 +101,7 @@ LENGTH_EFFECT = {"body": 0.75, "summary": 0.75}
 SATURATION = 2.0
 """BM25's k1: how quickly repeating a word stops adding to its score."""
 SCORE_LEVELS = 63
+"""Scores are whole numbers from 1 to this, one character each in the posting files."""
 
 SHARD_BYTES = 12_000
 """A posting file over this size is split by a longer prefix (a single word's postings never are)."""
@@ -134,7 +136,10 @@ def fold(text: str) -> str:
 
 def _raw_words(text: str) -> list[str]:
     """Words of `text`, folded, with compounds ('x-ray', 'A/V') kept whole."""
-    return _WORD_RE.findall(_APOSTROPHE_RE.sub("", fold(text)))
+    text = fold(text)
+    if "'" in text or "\u2019" in text:
+        text = _APOSTROPHE_RE.sub("", text)
+    return _WORD_RE.findall(text)
 
 
 def index_words(text: str) -> list[str]:
@@ -143,9 +148,12 @@ def index_words(text: str) -> list[str]:
     Words are folded; stop words and single characters are left out. A compound
     is indexed as its parts and as one word: 'x-ray' -> 'ray', 'xray'.
     """
+    words = _raw_words(text)
+    if not _JOINERS_RE.search(text):
+        return [word for word in words if len(word) > 1 and word not in STOP_WORDS]
     out = []
-    for word in _raw_words(text):
-        if "-" in word or "/" in word or "\u2010" in word or "\u2011" in word:
+    for word in words:
+        if not word.isalnum():  # a compound
             parts = _JOINERS_RE.split(word)
             out.extend(p for p in parts if len(p) > 1 and p not in STOP_WORDS)
             word = "".join(parts)
@@ -284,20 +292,18 @@ def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[
     title or on the ladder counts for more than one in the description, and
     repeating a word helps less each time.
     """
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    lengths: dict[str, int] = defaultdict(int)
+    texts: dict[str, list[str]] = defaultdict(list)
     for field, text in document.fields:
-        words = index_words(text)
-        lengths[field] += len(words)
-        for word in words:
-            counts[word][field] += 1
-    norms = {field: FIELD_WEIGHTS[field] / (1 - LENGTH_EFFECT.get(field, 0.3)
-                                           + LENGTH_EFFECT.get(field, 0.3) * length / TYPICAL_LENGTH[field])
-             for field, length in lengths.items()}
-    scored = []
-    for word in sorted(counts):
-        weighted = sum(norms[field] * n for field, n in counts[word].items())
-        scored.append((word, max(1, round(SCORE_LEVELS * weighted / (SATURATION + weighted)))))
+        texts[field].append(text)
+    weighted: dict[str, float] = {}
+    for field, parts in texts.items():
+        words = index_words("\n".join(parts))
+        effect = LENGTH_EFFECT.get(field, 0.3)
+        norm = FIELD_WEIGHTS[field] / (1 - effect + effect * len(words) / TYPICAL_LENGTH[field])
+        for word, count in Counter(words).items():
+            weighted[word] = weighted.get(word, 0.0) + norm * count
+    scored = [(word, max(1, round(SCORE_LEVELS * value / (SATURATION + value))))
+              for word, value in sorted(weighted.items())]
     title_length = min(len(query_words(document.title)), SCORE_LEVELS)
     return tuple(scored), tuple(sorted(set(index_words(document.title)))), title_length
 
@@ -441,9 +447,11 @@ class _Index:
             else:
                 self.entries.pop(word, None)
         vocabulary = sorted(self.postings)
+        initials = {word[0] for word in counted}
         for prefix in sorted({word[:2] for word in dirty}):
-            self._write_shards(prefix, vocabulary)
-        for initial in sorted({word[0] for word in counted}):
+            if self._write_shards(prefix, vocabulary):
+                initials.add(prefix[0])
+        for initial in sorted(initials):
             self._write_words(initial, vocabulary)
         if facets:
             self._put(f"{ROOT}facets.js", _script("facets", _facets(clusters, docs)))
@@ -484,18 +492,22 @@ class _Index:
         self.files.pop(name, None)
         self.digests.pop(name, None)
 
-    def _write_shards(self, prefix: str, vocabulary: list[str]) -> None:
-        """Rewrite the posting files of the words starting with `prefix` (two characters)."""
-        for key in self.shards.pop(prefix, {}):
+    def _write_shards(self, prefix: str, vocabulary: list[str]) -> bool:
+        """Rewrite the posting files of the words starting with `prefix` (two characters).
+
+        Returns whether the files' prefixes changed (the vocabulary file lists them)."""
+        before = self.shards.pop(prefix, {})
+        for key in before:
             self._drop(f"{ROOT}terms/{file_key(key)}.js")
         words = _starting_with(vocabulary, prefix)
         if not words:
-            return
+            return bool(before)
         entries = {w: self.entries[w] for w in words}
         shards = split_shards(entries)
         self.shards[prefix] = shards
         for key, members in shards.items():
             self._put(f"{ROOT}terms/{file_key(key)}.js", _script(f"terms/{key}", {w: entries[w] for w in members}))
+        return list(shards) != list(before)
 
     def _write_words(self, initial: str, vocabulary: list[str]) -> None:
         words = _starting_with(vocabulary, initial)
@@ -504,7 +516,11 @@ class _Index:
             self._drop(name)
             return
         self._put(name, _script(f"words/{initial}", {
-            "words": " ".join(words), "counts": "".join(_number(len(self.postings[w])) for w in words)}))
+            "words": " ".join(words),
+            "counts": "".join(_number(len(self.postings[w])) for w in words),
+            "files": " ".join(key for prefix in sorted(self.shards) if prefix[0] == initial
+                              for key in self.shards[prefix]),
+        }))
 
     def _write_manifest(self, docs: Sequence[Document], clusters: tuple[tuple[str, str], ...]) -> None:
         name = f"{ROOT}manifest.js"
@@ -520,7 +536,6 @@ class _Index:
             "interests": [i for i in INTERESTS if any(i in d.interests for d in docs)],
             "stopWords": " ".join(sorted(STOP_WORDS)),
             "words": sorted({w[0] for w in self.postings}),
-            "terms": " ".join(sorted(key for shards in self.shards.values() for key in shards)),
         }))
 
 
@@ -628,9 +643,3 @@ def _encode_ids(ids: Iterable[int]) -> str:
         out.append(encode_number(n - last))
         last = n
     return "".join(out)
-
-
-def index_sizes(files: dict[str, bytes]) -> tuple[int, int]:
-    """The index's bytes on disk and gzipped (each file on its own, as a server sends it)."""
-    return (sum(len(d) for d in files.values()),
-            sum(len(gzip.compress(d, 9, mtime=0)) for d in files.values()))

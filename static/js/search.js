@@ -176,7 +176,6 @@
         if (data.format !== 1) throw new Error("the search index has an unknown format");
         manifest = data;
         manifest.stop = new Set(data.stopWords.split(" "));
-        manifest.termKeys = new Set(data.terms.split(" "));
         manifest.initials = new Set(data.words);
         manifest.clusterIndex = {};
         data.clusters.forEach(function (c, n) { manifest.clusterIndex[c[0]] = n; });
@@ -198,7 +197,8 @@
     if (!data) return null;
     var words = data.words.split(" ");
     var counts = decodeNumbers(data.counts);
-    return (vocabularies[initial] = { words: words, counts: counts, stems: null });
+    var files = new Set(data.files.split(" "));
+    return (vocabularies[initial] = { words: words, counts: counts, files: files, stems: null });
   }
 
   function decodeNumbers(text) {
@@ -223,9 +223,11 @@
     return { docs: Int32Array.from(docs), values: Uint8Array.from(values) };
   }
 
+  // The prefix naming the posting file that holds `word`: the longest its vocabulary lists.
   function termKey(word) {
-    for (var n = word.length; n >= 2; n--) {
-      if (manifest.termKeys.has(word.slice(0, n))) return word.slice(0, n);
+    var vocab = vocabulary(word.charAt(0));
+    for (var n = word.length; vocab && n >= 2; n--) {
+      if (vocab.files.has(word.slice(0, n))) return word.slice(0, n);
     }
     return null;
   }
@@ -340,9 +342,12 @@
     var query = parse(text);
     var missing = [];
     if (!query.words.length) return { words: [], matched: new Set(), results: [], all: true };
-    var initials = wide ? manifest.words : null;
+    // Looking everywhere, a word of letters looks among words of letters, a number among numbers.
+    var initials = wide ? function (word) {
+      return manifest.words.filter(function (c) { return /\d/.test(c) === /^\d/.test(word); });
+    } : function (word) { return [word.charAt(0)]; };
     query.words.forEach(function (word) {
-      (initials || [word.charAt(0)]).forEach(function (initial) {
+      initials(word).forEach(function (initial) {
         if (manifest.initials.has(initial) && !loaded("words/" + initial)) missing.push("words/" + initial);
       });
     });
@@ -350,7 +355,7 @@
 
     var expansions = query.words.map(function (word, n) {
       var typing = query.typing && n === query.words.length - 1;
-      var vocab = (initials || [word.charAt(0)]).map(vocabulary).filter(Boolean);
+      var vocab = initials(word).map(vocabulary).filter(Boolean);
       return vocab.length ? expand(word, typing, vocab) : [];
     });
     expansions.forEach(function (list) {
@@ -692,10 +697,14 @@
         var a = option(options.length, url);
         var title = document.createElement("span");
         title.className = "search-option-title";
+        title.id = a.id + "-title";
         highlight(title, doc.title, outcome.matched);
         var meta = document.createElement("span");
         meta.className = "search-option-meta";
+        meta.id = a.id + "-meta";
         appendMeta(meta, doc);
+        // Screen readers hear the title, kind and cluster; the snippet is for the eye.
+        a.setAttribute("aria-labelledby", title.id + " " + meta.id);
         var snip = document.createElement("span");
         snip.className = "search-option-snippet";
         snippet(snip, doc.text, outcome.matched, 16);
