@@ -631,8 +631,8 @@
     var status = document.createElement("div");
     status.className = "visually-hidden";
     status.setAttribute("role", "status");
-    popup.appendChild(list);
     popup.appendChild(note);
+    popup.appendChild(list);
     form.appendChild(popup);
     form.appendChild(status);
 
@@ -970,7 +970,7 @@
         list.textContent = "";
         list.removeAttribute("aria-busy");
         more.hidden = true;
-        status.textContent = "Type a word such as nurse, welding or x-ray to search every cluster, pathway and occupation.";
+        status.textContent = "Type a word such as nurse, welding or x\u2011ray to search every cluster, pathway and occupation.";
         loadManifest().then(function () { showCounts([], "", []); }, function () {});
         return;
       }
