@@ -72,7 +72,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .model import STAGE_LABELS, Site
+from .model import STAGE_LABELS, Site, Step
 from .schema import INTERESTS
 
 FORMAT = 1
@@ -125,13 +125,18 @@ _VOWELS = frozenset("aeiouy")
 # -- words -------------------------------------------------------------------------------------------
 
 def fold(text: str) -> str:
-    """Lower case without accents: 'Café' -> 'cafe'. The browser folds queries the same way."""
+    """Lower case without accents: 'Café' -> 'cafe', 'Ørsted' -> 'orsted'. The browser folds the same way."""
     text = text.lower()
     if text.isascii():
         return text
     text = unicodedata.normalize("NFKD", text)
     marks = {ord(c): None for c in set(text) if not c.isascii() and unicodedata.category(c).startswith("M")}
-    return text.translate(marks) if marks else text
+    return text.translate(marks).translate(_LETTERS)
+
+
+_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+                          "ı": "i"})
+"""Latin letters that are not a letter plus an accent, so NFKD leaves them: folded as people type them."""
 
 
 def _raw_words(text: str) -> list[str]:
@@ -273,7 +278,7 @@ def documents(site: Site) -> list[Document]:
     return docs
 
 
-def _step_passage(step) -> str:
+def _step_passage(step: Step) -> str:
     parts = [f"{STAGE_LABELS[step.stage]}: {step.title}."]
     if step.occupations:
         parts.append("Occupations: " + "; ".join(o.title for o in step.occupations) + ".")

@@ -297,10 +297,21 @@ def test_hostile_content_shows_as_text_and_never_runs(hostile_site, page):
     assert page.console_errors == []
 
 
+def test_words_in_any_script_are_found(make_project, serve_dir, page):
+    root = make_project({"content/pathways/therapeutic-services.md": PATHWAY.replace(
+        "summary: Care for patients directly.", "summary: Ørsted turbines, 𠀋𠀋 tests near 東京 and Ærøskøbing.")})
+    assert run_build("build", cwd=root).returncode == 0
+    page.goto(serve_dir(root / "site", "/"))
+    for query in ("ørsted", "ØRSTED", "𠀋𠀋", "東京", "ærøskøbing", "orsted turbines"):
+        assert ask(page, query)[:1] == ["Therapeutic Services"], query
+    assert page.console_errors == []
+
+
 # -- the browser and the builder agree ----------------------------------------------------------------
 
 SAMPLES = ["Nurse", "NURSES", "nursing", "Café", "naïve", "ÅNGSTRÖM", "ﬁre", "x-ray", "X‐Rays", "A/V", "Bachelor's",
            "welders", "technologies", "planning", "installing", "engineering", "don’t", "İstanbul", "e-commerce",
+           "Ærøskøbing", "Straße", "Łódź", "𠀋𠀋", "東京",
            "29-1141.00", "O*NET", "co-op", "analyses", "status", "businesses", "ceilings", "the", "a"]
 
 

@@ -41,7 +41,7 @@ def index(real_result) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("text, folded", [
     ("Nurse", "nurse"), ("Café", "cafe"), ("ÅNGSTRÖM", "angstrom"), ("naïve", "naive"), ("ﬁre", "fire"),
-    ("İstanbul", "istanbul"), ("Ærø", "ærø".replace("ø", "ø")),
+    ("İstanbul", "istanbul"), ("Ærøskøbing", "aeroskobing"), ("Straße", "strasse"), ("Łódź", "lodz"),
 ])
 def test_fold_lowercases_and_removes_accents(text, folded):
     assert fold(text) == folded

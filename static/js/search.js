@@ -25,9 +25,12 @@
   var ASCII = /^[\x00-\x7f]*$/;
   var VOWELS = /[aeiouy]/;
 
+  var LETTERS = { "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };
+
   function fold(text) {
     text = text.toLowerCase();
-    return ASCII.test(text) ? text : text.normalize("NFKD").replace(MARKS, "");
+    if (ASCII.test(text)) return text;
+    return text.normalize("NFKD").replace(MARKS, "").replace(/[øæœßłđðþı]/g, function (c) { return LETTERS[c]; });
   }
 
   function rawWords(text) {
@@ -118,13 +121,16 @@
     }
   };
 
+  // A prefix as a file name, as engine/search.py writes it: ASCII letters and digits, others as _ and hex.
   function fileKey(prefix) {
-    var out = "";
-    for (var i = 0; i < prefix.length; i++) {
-      var c = prefix.charAt(i);
-      out += /^[a-z0-9]$/i.test(c) && c.charCodeAt(0) < 128 ? c : "_" + c.charCodeAt(0).toString(16);
-    }
-    return out;
+    return Array.from(prefix).map(function (c) {
+      return /^[a-z0-9]$/i.test(c) ? c : "_" + c.codePointAt(0).toString(16);
+    }).join("");
+  }
+
+  // The first n characters of a word, counting characters as the index does (not UTF-16 halves).
+  function head(word, n) {
+    return /^[\x00-\uD7FF]*$/.test(word) ? word.slice(0, n) : Array.from(word).slice(0, n).join("");
   }
 
   function partPath(name) {
@@ -177,8 +183,6 @@
         manifest = data;
         manifest.stop = new Set(data.stopWords.split(" "));
         manifest.initials = new Set(data.words);
-        manifest.clusterIndex = {};
-        data.clusters.forEach(function (c, n) { manifest.clusterIndex[c[0]] = n; });
         return manifest;
       });
       manifestPromise.catch(function () { manifestPromise = null; });
@@ -225,9 +229,10 @@
 
   // The prefix naming the posting file that holds `word`: the longest its vocabulary lists.
   function termKey(word) {
-    var vocab = vocabulary(word.charAt(0));
+    var vocab = vocabulary(head(word, 1));
     for (var n = word.length; vocab && n >= 2; n--) {
-      if (vocab.files.has(word.slice(0, n))) return word.slice(0, n);
+      var prefix = head(word, n);
+      if (vocab.files.has(prefix)) return prefix;
     }
     return null;
   }
@@ -345,7 +350,7 @@
     // Looking everywhere, a word of letters looks among words of letters, a number among numbers.
     var initials = wide ? function (word) {
       return manifest.words.filter(function (c) { return /\d/.test(c) === /^\d/.test(word); });
-    } : function (word) { return [word.charAt(0)]; };
+    } : function (word) { return [head(word, 1)]; };
     query.words.forEach(function (word) {
       initials(word).forEach(function (initial) {
         if (manifest.initials.has(initial) && !loaded("words/" + initial)) missing.push("words/" + initial);
@@ -724,8 +729,10 @@
       open(true);
       var count = outcome.results.length;
       form.dispatchEvent(new CustomEvent("search-shown", { detail: { query: text, results: count } }));
+      var listed = options.length - 1;
       announce(count ? count + (count === 1 ? " result" : " results") + (outcome.all ? "" : " with some of the words") +
-               "; use the arrow keys to choose" : "No results");
+               (count > listed ? ", the best " + listed + " listed" : "") + "; use the arrow keys to choose" :
+               "No results");
     }
 
     function update() {
