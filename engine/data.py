@@ -150,3 +150,30 @@ def _int(text: str) -> int | None:
 def _float(text: str) -> float | None:
     text = text.strip()
     return float(text) if text else None
+
+
+def load_related(path: Path, shown: str) -> Mapping[str, tuple[str, ...]]:
+    """O*NET's related occupations for each code, most related first (`Primary-Short` before the rest).
+
+    A missing file means no related occupations; a malformed one raises ContentError.
+    """
+    if not path.exists():
+        return {}
+    tiers = {"Primary-Short": 0, "Primary-Long": 1, "Supplemental": 2}
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    problems: list[Problem] = []
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames != ["onet_soc_code", "related_onet_soc_code", "tier", "rank"]:
+            raise ContentError([Problem(shown, 1, "related occupations need the columns onet_soc_code, "
+                                                  "related_onet_soc_code, tier, rank")])
+        for row in reader:
+            try:
+                key = (tiers[row["tier"]], int(row["rank"]), row["related_onet_soc_code"])
+            except (KeyError, ValueError):
+                problems.append(Problem(shown, reader.line_num, f"unknown tier or rank: {row['tier']!r}, {row['rank']!r}"))
+                continue
+            found.setdefault(row["onet_soc_code"], []).append(key)
+    if problems:
+        raise ContentError(problems)
+    return {code: tuple(c for _, _, c in sorted(items)) for code, items in found.items()}

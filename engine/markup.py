@@ -36,7 +36,7 @@ URL_SCHEMES = {"http", "https", "mailto"}
 
 TEMPLATE_IDS = frozenset({
     "main", "site-nav", "search-input", "ladder", "clusters-title", "interests-title", "cluster-pathways",
-    "cluster-pay", "related-title", "pay-title", "prep-title", "where-title", "onet-title",
+    "cluster-pay", "related-title", "pay-title", "prep-title", "where-title", "onet-title", "related-jobs-title",
 })
 """Ids the page templates use; a heading in a body never takes one of them."""
 

@@ -130,6 +130,7 @@ class Appearance:
 class OccupationPage:
     occupation: Occupation
     appearances: tuple[Appearance, ...]
+    related: tuple[Occupation, ...] = ()  # related occupations that have pages here, most related first
 
     @property
     def url(self) -> str:
@@ -169,10 +170,12 @@ class Site:
 
 
 def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, Markup],
-               occupations: Mapping[str, Occupation], dates: Mapping[str, str] | None = None) -> Site:
+               occupations: Mapping[str, Occupation], dates: Mapping[str, str] | None = None,
+               related: Mapping[str, Sequence[str]] | None = None) -> Site:
     """The site model from validated sources. Returns a complete, frozen Site.
 
-    `dates` maps source paths to the date of their last commit (see `history`).
+    `dates` maps source paths to the date of their last commit (see `history`); `related` maps an
+    occupation code to O*NET's related codes, most related first (see `data.load_related`).
     """
     dates = dates or {}
     cluster_sources = {s.slug: s for s in sources if s.kind == "cluster"}
@@ -196,7 +199,8 @@ def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, 
     pages = tuple(sorted((Page(slug=s.slug, title=_text(s, "title"), summary=_text(s, "summary"),
                                body=markups[s.path], source=s.path, updated=dates.get(s.path))
                           for s in sources if s.kind == "page"), key=lambda p: p.slug))
-    return Site(config=config, clusters=clusters, pages=pages, occupations=_occupation_pages(clusters))
+    return Site(config=config, clusters=clusters, pages=pages,
+                occupations=_occupation_pages(clusters, related or {}))
 
 
 def _text(source: Source, key: str) -> str:
@@ -239,7 +243,10 @@ def derive_interests(occupations: Sequence[Occupation]) -> tuple[str, ...]:
     return tuple(i for i in ranked if scores[i] * 2 >= top)[:3]
 
 
-def _occupation_pages(clusters: Sequence[Cluster]) -> tuple[OccupationPage, ...]:
+RELATED_LIMIT = 6
+
+
+def _occupation_pages(clusters: Sequence[Cluster], related: Mapping[str, Sequence[str]]) -> tuple[OccupationPage, ...]:
     found: dict[str, Occupation] = {}
     appearances: dict[str, list[Appearance]] = defaultdict(list)
     for cluster in clusters:
@@ -249,7 +256,10 @@ def _occupation_pages(clusters: Sequence[Cluster]) -> tuple[OccupationPage, ...]
                     found[occupation.code] = occupation
                     appearances[occupation.code].append(
                         Appearance(pathway=pathway.ref, cluster=cluster.ref, step=step.title, stage=step.stage))
-    return tuple(OccupationPage(found[code], tuple(appearances[code])) for code in sorted(found))
+    return tuple(
+        OccupationPage(found[code], tuple(appearances[code]),
+                       tuple(found[other] for other in related.get(code, ()) if other in found)[:RELATED_LIMIT])
+        for code in sorted(found))
 
 
 assert set(STAGE_LABELS) == set(STAGES)

@@ -17,13 +17,13 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import jinja2
 
 from . import write
 from .config import Config, load_config, normalize_base_url
-from .data import Occupation, load_occupations
+from .data import Occupation, load_occupations, load_related
 from .history import history_stamp, last_commit_dates
 from .load import Source, display, find_content_files, load_source
 from .markup import Markup, Renderer, content_url
@@ -79,6 +79,7 @@ class _Cache:
     checks: dict[str, tuple[Any, list[Problem]]] = field(default_factory=dict)
     assets: tuple[Any, dict[str, tuple[str, bytes]]] | None = None
     dates: tuple[Any, dict[str, str]] | None = None
+    related: tuple[Any, Mapping[str, tuple[str, ...]]] | None = None
     shared: Any = None
     templates_stamp: Any = None
     occupations_stamp: Any = None
@@ -114,6 +115,14 @@ class Builder:
         if self._cache.dates is None or self._cache.dates[0] != stamp:
             self._cache.dates = (stamp, last_commit_dates(self.project.root, self.project.content))
         return self._cache.dates[1]
+
+    def related(self) -> Mapping[str, tuple[str, ...]]:
+        """O*NET's related occupations by code, re-read only when the file changes."""
+        path = self.project.data / "related-occupations.csv"
+        stamp = _stamp(path)
+        if self._cache.related is None or self._cache.related[0] != stamp:
+            self._cache.related = (stamp, load_related(path, display(path, self.project.root)))
+        return self._cache.related[1]
 
     def occupations(self) -> dict[str, Occupation]:
         path = self.project.data / "occupations.csv"
@@ -153,7 +162,7 @@ class Builder:
         problems.extend(self.validate(sources, markups, occupations))
         if errors_in(problems):
             raise ContentError(problems)
-        return build_site(config, sources, markups, occupations, self.dates()), problems
+        return build_site(config, sources, markups, occupations, self.dates(), self.related()), problems
 
     def build(self) -> Result:
         """Run every phase and return the site's files in memory. Raises ContentError."""

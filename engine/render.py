@@ -13,11 +13,12 @@ base path.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 import jinja2
+from markupsafe import Markup, escape
 
 from .config import Config
 from .data import JOB_ZONES, Occupation
@@ -55,6 +56,8 @@ class SiteView:
     nav: tuple[NavCluster, ...]
     assets: Mapping[str, str] = field(compare=True, hash=False)
     dev: bool = False
+    nav_cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+    """Rendered sidebars, shared by pages that differ only in which link is current (see `_nav`)."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,7 @@ def make_environment(template_dir: Path) -> jinja2.Environment:
     )
     env.filters.update(url=_url, money=money, number=number, percent=percent, hourly=hourly, long_date=long_date,
                        short_money=short_money)
-    env.globals.update(asset=_asset, stage_labels=STAGE_LABELS, interest_info=INTEREST_INFO,
+    env.globals.update(asset=_asset, nav=_nav, stage_labels=STAGE_LABELS, interest_info=INTEREST_INFO,
                        interests=INTERESTS, job_zones=JOB_ZONES, occupation_axis=occupation_axis,
                        step_axis=step_axis, step_id=step_id, onet_links=onet_links)
     return env
@@ -124,6 +127,32 @@ def _url(context: jinja2.runtime.Context, target: str) -> str:
     if page.absolute:
         return context["site"].config.base_path + target
     return relative_url(page.url, target)
+
+
+@jinja2.pass_context
+def _nav(context: jinja2.runtime.Context) -> Markup:
+    """The sidebar for the current page.
+
+    Rendering it is most of the cost of a small page, yet it varies only with the page's depth,
+    its open cluster and the one link marked current. So it is rendered once per depth and open
+    cluster, for a stand-in page at that depth, and the current page's own link is then marked.
+    Pages whose URL the template tests directly (the interest and about pages) render it afresh.
+    """
+    page: PageView = context["page"]
+    view: SiteView = context["site"]
+    template = context.environment.get_template("partials/nav.html")
+    if page.url.startswith("interests/") or page.url == "about/":
+        return Markup(template.render(site=view, page=page).rstrip("\n"))
+    depth = page.url.count("/")
+    key = (page.absolute, depth, page.cluster_url)
+    shared = view.nav_cache.get(key)
+    if shared is None:
+        stand_in = replace(page, url="_/" * depth)  # the same depth, equal to no link in the sidebar
+        shared = view.nav_cache[key] = template.render(site=view, page=stand_in).rstrip("\n")
+    if page.kind not in ("cluster", "pathway"):
+        return Markup(shared)  # no other page has a link of its own in the sidebar
+    own = f'<a href="{escape(_url(context, page.url))}">'
+    return Markup(shared.replace(own, own[:-1] + ' aria-current="page">', 1))
 
 
 @jinja2.pass_context

@@ -91,3 +91,14 @@ def test_about_page_explains_and_links_out(real_site: Path):
     for link in ("https://cte.ed.gov/", "https://www.ilo.org/", "https://www.onetonline.org/"):
         assert f'href="{link}' in about, link
     assert "has not been approved by USDOL/ETA" in about
+
+
+def test_occupation_pages_link_related_occupations_on_the_site(real_result, real_site: Path):
+    entries = {e.occupation.code: e for e in real_result.site.occupations}
+    nurses = entries["29-1141.00"]
+    assert "29-1171.00" in [o.code for o in nurses.related]  # nurse practitioners
+    for entry in entries.values():
+        assert len(entry.related) <= 6
+        assert all(other.code in entries for other in entry.related)
+    page = (real_site / "occupations/29-1141.00/index.html").read_text()
+    assert 'href="../../occupations/29-1171.00/">Nurse Practitioners</a>' in page
