@@ -217,11 +217,22 @@ class Builder:
             raise ContentError([Problem("content", 1, f"two pages would be written to {twice}; rename one of them")])
         outputs: dict[str, bytes] = {}
         sink = writer.write if writer is not None else outputs.__setitem__
+
+        def other_files() -> None:
+            """Everything but the pages; done while worker processes render the pages."""
+            for path, data in assets.values():
+                sink(path, data)
+            sink("sitemap.xml", render_sitemap(env, view, jobs).encode())
+            sink("robots.txt", render_robots(site.config).encode())
+            for name, data in build_search_index(site).items():
+                sink(name, data)
+            sink(write.MARKER, b"")
+
         if writer is not None and not self.dev:
-            rendered = self._render_jobs(env, view, jobs, writer.root)
+            rendered = self._render_jobs(env, view, jobs, writer.root, meanwhile=other_files)
         else:
             todo = [job for job in jobs if self._cache.pages.get(job.page.url, (None,))[0] != job]
-            for job, html in zip(todo, self._render_jobs(env, view, todo, None)):
+            for job, html in zip(todo, self._render_jobs(env, view, todo, None, meanwhile=other_files)):
                 self._cache.pages[job.page.url] = (job, html)
             live = {job.page.url for job in jobs}
             for url in set(self._cache.pages) - live:
@@ -229,13 +240,6 @@ class Builder:
             for job, name in zip(jobs, names):
                 sink(name, self._cache.pages[job.page.url][1])
             rendered = len(todo)
-        for path, data in assets.values():
-            sink(path, data)
-        sink("sitemap.xml", render_sitemap(env, view, jobs).encode())
-        sink("robots.txt", render_robots(site.config).encode())
-        for name, data in build_search_index(site).items():
-            sink(name, data)
-        sink(write.MARKER, b"")
         return dict(sorted(outputs.items())), rendered
 
     def _environment(self) -> jinja2.Environment:
@@ -270,10 +274,12 @@ class Builder:
         return assets
 
     def _render_jobs(self, env: jinja2.Environment, view: SiteView, jobs: Sequence[PageJob],
-                     out_dir: Path | None) -> Any:
-        """Render `jobs`. With `out_dir`, write each page there and return how many; else return the pages."""
+                     out_dir: Path | None, meanwhile: Callable[[], None]) -> Any:
+        """Render `jobs`, and call `meanwhile` (while worker processes render, when there are any).
+        With `out_dir`, write each page there and return how many; else return the pages."""
         parallel = len(jobs) >= self.parallel_min and self.workers >= 2
         if not parallel:
+            meanwhile()
             pages = [render_page(env, view, job).encode() for job in jobs]
             if out_dir is None:
                 return pages
@@ -285,7 +291,9 @@ class Builder:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_renderer,
                                  initargs=(env, view, jobs, out_dir)) as pool:
-            parts = list(pool.map(_render_slice, chunks))
+            pending = pool.map(_render_slice, chunks)  # submitted at once; runs in the workers
+            meanwhile()
+            parts = list(pending)
         return sum(parts) if out_dir is not None else [html for part in parts for html in part]
 
     def _map(self, function: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
