@@ -32,7 +32,7 @@ from .problems import ContentError, Problem, errors_in
 from .render import (PageJob, SiteView, make_environment, output_path, plan_pages, render_page, render_robots,
                      render_sitemap, site_view)
 from .search import build_search_index
-from .validate import Known, check_duplicates, check_source
+from .validate import Known, check_document, check_duplicates, check_references
 
 PARALLEL_MIN_FILES = 400
 """Below this many files, starting worker processes costs more than it saves."""
@@ -186,7 +186,8 @@ class Builder:
 
     def validate(self, sources: Sequence[Source], markups: dict[str, Markup],
                  occupations: dict[str, Occupation]) -> list[Problem]:
-        """`validate.validate`, redoing only documents that changed or whose context did."""
+        """Cross-document checks (`validate.check_references`), redone only for documents that changed or
+        whose context did; the checks each file needs alone ran when it was read (`load`)."""
         known = Known.of(sources)
         problems = list(check_duplicates(sources))
         checks = {}
@@ -194,7 +195,7 @@ class Builder:
             key = (source, markups.get(source.path), known, self._cache.occupations_stamp)
             cached = self._cache.checks.get(source.path)
             found = cached[1] if cached is not None and cached[0] == key else \
-                check_source(source, markups.get(source.path), known, occupations)
+                check_references(source, markups.get(source.path), known, occupations)
             checks[source.path] = (key, found)
             problems.extend(found)
         self._cache.checks = checks
@@ -375,7 +376,7 @@ def _load_files(paths: list[Path], root: Path) -> list[_Loaded]:
         if source is not None:
             markup, found = _renderer.render(source.body, source.path, source.body_line,
                                              content_url(source.path) or "")
-            problems = problems + found
+            problems = problems + check_document(source) + found
         out.append(_Loaded(stamp, source, markup, tuple(problems)))
     return out
 

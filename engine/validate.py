@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import AbstractSet, Any, Iterable, Iterator, Mapping, Sequence
 
 from .data import EDUCATION_LEVELS, Occupation
 from .load import FrontMatter, Source
@@ -62,8 +62,21 @@ class Known:
 def check_source(source: Source, markup: Markup | None, known: Known,
                  occupations: Mapping[str, Occupation]) -> list[Problem]:
     """Every problem in one document, given what the others are."""
-    problems = list(check_fields(source, SCHEMAS[source.kind]))
-    problems.extend(check_placeholders(source))
+    return check_document(source) + check_references(source, markup, known, occupations)
+
+
+def check_document(source: Source) -> list[Problem]:
+    """The problems one document has on its own: schema and leftover placeholders.
+
+    Needs nothing from other files, so it runs where the file is read, in parallel for large sites.
+    """
+    return list(check_fields(source, SCHEMAS[source.kind])) + list(check_placeholders(source))
+
+
+def check_references(source: Source, markup: Markup | None, known: Known,
+                     occupations: Mapping[str, Occupation]) -> list[Problem]:
+    """The problems that depend on other documents and the data: references, ladder order, accuracy."""
+    problems: list[Problem] = []
     if source.kind == "pathway":
         problems.extend(check_pathway(source, known.clusters, known.pathways, occupations))
     if markup:
@@ -305,9 +318,8 @@ def check_step_against_data(source: Source, index: int, step: Mapping[str, Any],
                                     "change the education or the occupation")
 
 
-def check_links(source: Source, markup: Markup, paths: Iterable[str]) -> Iterator[Problem]:
-    """Links in the body to content files that do not exist."""
-    known = set(paths)
+def check_links(source: Source, markup: Markup, known: AbstractSet[str]) -> Iterator[Problem]:
+    """Links in the body to content files that do not exist; `known` holds every content path."""
     for target, line in markup.links:
         if target not in known or content_url(target) is None:
             names = [p.rsplit("/", 1)[-1] for p in known]
