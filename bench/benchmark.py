@@ -143,7 +143,7 @@ def main() -> int:
     reload = save_to_reload()
     if reload:
         print(f"save to reload in the browser:   {reload[0] * 1000:7.0f} ms  median, {reload[1] * 1000:.0f} ms worst "
-              "of 10 (includes the 50 ms polling interval)")
+              "of 10 (includes up to 25 ms of polling)")
     else:
         print("save to reload in the browser:   skipped (no /usr/bin/chromium)")
     for count in (1_000,) if args.quick else (1_000, 10_000):

@@ -28,15 +28,18 @@ from .pipeline import Builder, Project, _tree_stamp, format_duration
 from .problems import ContentError, format_text, summary_line
 from .write import sync_files
 
-POLL_MS = 50
+POLL_MS = 25
 STATUS_PATH = "_dev/status.json"
 
 
 class _Files(web.StaticFileHandler):
-    """Static files with folder index pages, no caching, and the site's own 404 page."""
+    """Static files with folder index pages, the site's own 404 page, and caching only for assets."""
 
     def set_extra_headers(self, path: str) -> None:
-        self.set_header("Cache-Control", "no-store")
+        # Asset names carry a hash of their content, so a changed file gets a new name: the browser
+        # may keep them, and a reload fetches little more than the page itself.
+        immutable = path.startswith("assets/")
+        self.set_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-store")
 
     def write_error(self, status_code: int, **kwargs) -> None:
         page = Path(self.root) / "404.html"
