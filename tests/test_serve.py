@@ -59,12 +59,12 @@ def test_serve_shows_errors_over_the_last_good_page_and_recovers(dev_server, pag
 
     edit(root / P, PATHWAY.replace("cluster: health-science", "cluster: helth-science"))
     overlay = page.locator("#build-errors")
-    overlay.wait_for(state="visible", timeout=10_000)
+    overlay.wait_for(state="visible", timeout=30_000)
     assert f"{P}:3: unknown cluster 'helth-science' (did you mean 'health-science'?)" in overlay.inner_text()
     assert page.locator("h1").inner_text() == "Therapeutic Services"  # the last good page is still served
 
     edit(root / P, PATHWAY.replace("Care for patients directly.", "Caring for patients, now edited."))
-    page.locator(".lead", has_text="Caring for patients, now edited.").wait_for(timeout=10_000)
+    page.locator(".lead", has_text="Caring for patients, now edited.").wait_for(timeout=30_000)
     assert page.locator("#build-errors").count() == 0
     assert page.console_errors == []
 
