@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import jinja2
 
 from . import write
-from .config import Config, load_config, normalize_base_url
+from .config import Config, load_config
 from .data import Occupation, load_occupations, load_related
 from .history import history_stamp, last_commit_dates
 from .load import Source, display, find_content_files, load_source
@@ -244,7 +243,7 @@ class Builder:
         return dict(sorted(outputs.items())), rendered
 
     def _environment(self) -> jinja2.Environment:
-        stamp = _tree_stamp(self.project.templates)
+        stamp = tree_stamp(self.project.templates)
         if self._cache.templates_stamp != stamp or not hasattr(self, "_env"):
             self._env = make_environment(self.project.templates)
             for name in self._env.list_templates():  # compile once, before workers fork and share them
@@ -255,7 +254,7 @@ class Builder:
 
     def _assets(self) -> dict[str, tuple[str, bytes]]:
         """Static files by name, each with its fingerprinted output path and bytes."""
-        stamp = _tree_stamp(self.project.static) if self.project.static.is_dir() else ()
+        stamp = tree_stamp(self.project.static) if self.project.static.is_dir() else ()
         if self._cache.assets is None or self._cache.assets[0] != stamp:
             self._cache.assets = (stamp, self._read_assets())
         return self._cache.assets[1]
@@ -338,7 +337,7 @@ def _stamp(path: Path) -> tuple[int, int]:
     return (info.st_mtime_ns, info.st_size)
 
 
-def _tree_stamp(root: Path) -> tuple:
+def tree_stamp(root: Path) -> tuple:
     return tuple((str(p), _stamp(p)) for p in sorted(root.rglob("*")) if p.is_file())
 
 
@@ -409,8 +408,4 @@ def format_duration(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
-def is_interactive() -> bool:
-    return sys.stderr.isatty()
-
-
-__all__ = ["Builder", "Project", "Result", "ContentError", "normalize_base_url", "format_duration"]
+__all__ = ["Builder", "Project", "Result", "ContentError", "format_duration"]

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 from .config import Config
 from .data import JOB_ZONES, Occupation
 from .markup import Heading, relative_url
-from .model import STAGE_LABELS, Cluster, OccupationPage, Page, Pathway, Ref, Site
+from .model import STAGE_LABELS, Cluster, Pathway, Ref, Site
 from .schema import INTERESTS
 
 NAV_PATHWAY_LIMIT = 40

@@ -24,7 +24,7 @@ from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from livereload.watcher import Watcher
 from tornado import ioloop, web
 
-from .pipeline import Builder, Project, _tree_stamp, format_duration
+from .pipeline import Builder, Project, tree_stamp, format_duration
 from .problems import ContentError, format_text, summary_line
 from .write import sync_files
 
@@ -64,7 +64,7 @@ class DevServer:
         self._has_site = False
 
     def stamps(self) -> tuple:
-        return tuple(_tree_stamp(p) if p.is_dir() else ((str(p), p.stat().st_mtime_ns) if p.exists() else ())
+        return tuple(tree_stamp(p) if p.is_dir() else ((str(p), p.stat().st_mtime_ns) if p.exists() else ())
                      for p in self.project.watched())
 
     def rebuild(self, reason: str = "") -> bool:

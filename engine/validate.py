@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import AbstractSet, Any, Iterable, Iterator, Mapping, Sequence
+from typing import AbstractSet, Any, Iterator, Mapping, Sequence
 
-from .data import EDUCATION_LEVELS, Occupation
-from .load import FrontMatter, Source
+from .data import Occupation
+from .load import Source
 from .markup import Markup, content_url
 from .problems import Problem, Severity, suggest
 from .scaffold import PLACEHOLDER
