@@ -73,16 +73,11 @@ class Result:
 
 @dataclass
 class _Cache:
-    files: dict[str, "_Loaded"] = field(default_factory=dict)
-    pages: dict[str, tuple[Any, bytes]] = field(default_factory=dict)
-    checks: dict[str, tuple[Any, list[Problem]]] = field(default_factory=dict)
-    assets: tuple[Any, dict[str, tuple[str, bytes]]] | None = None
-    dates: tuple[Any, dict[str, str]] | None = None
-    related: tuple[Any, Mapping[str, tuple[str, ...]]] | None = None
-    shared: Any = None
-    templates_stamp: Any = None
-    occupations_stamp: Any = None
-    occupations: Any = None
+    files: dict[str, "_Loaded"] = field(default_factory=dict)  # content path -> as read
+    checks: dict[str, tuple[Any, list[Problem]]] = field(default_factory=dict)  # content path -> (inputs, problems)
+    pages: dict[str, tuple[Any, bytes]] = field(default_factory=dict)  # page URL -> (job, html), dev server only
+    pages_for: Any = None  # the environment and site view the cached pages were rendered with
+    inputs: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # name -> (stamp, value), see Builder._input
 
 
 class Builder:
@@ -108,34 +103,34 @@ class Builder:
             config = replace(config, repo_url=self.repo_url.rstrip("/"))
         return config.with_base_url(self.base_url) if self.base_url else config
 
+    def _input(self, name: str, stamp: Any, read: Callable[[], Any]) -> Any:
+        """The value `read` returns, read again only when `stamp` (what it depends on) has changed."""
+        cached = self._cache.inputs.get(name)
+        if cached is None or cached[0] != stamp:
+            cached = self._cache.inputs[name] = (stamp, read())
+        return cached[1]
+
     def dates(self) -> dict[str, str]:
         """Last-commit dates of content files, re-read only after git history changes."""
-        stamp = history_stamp(self.project.root)
-        if self._cache.dates is None or self._cache.dates[0] != stamp:
-            self._cache.dates = (stamp, last_commit_dates(self.project.root, self.project.content))
-        return self._cache.dates[1]
+        return self._input("dates", history_stamp(self.project.root),
+                           lambda: last_commit_dates(self.project.root, self.project.content))
 
     def related(self) -> Mapping[str, tuple[str, ...]]:
         """O*NET's related occupations by code, re-read only when the file changes."""
         path = self.project.data / "related-occupations.csv"
-        stamp = _stamp(path)
-        if self._cache.related is None or self._cache.related[0] != stamp:
-            self._cache.related = (stamp, load_related(path, display(path, self.project.root)))
-        return self._cache.related[1]
+        return self._input("related", file_stamp(path), lambda: load_related(path, display(path, self.project.root)))
 
     def occupations(self) -> dict[str, Occupation]:
+        """Occupation figures by code, re-read only when the file changes."""
         path = self.project.data / "occupations.csv"
-        stamp = _stamp(path)
-        if self._cache.occupations_stamp != stamp:
-            self._cache.occupations = load_occupations(path, display(path, self.project.root))
-            self._cache.occupations_stamp = stamp
-        return self._cache.occupations
+        return self._input("occupations", file_stamp(path),
+                           lambda: load_occupations(path, display(path, self.project.root)))
 
     def load(self) -> tuple[list[Source], dict[str, Markup], list[Problem]]:
         """Read, parse and render every content file; files unchanged since last time are reused."""
         paths, problems = find_content_files(self.project.content, self.project.root)
         cache = self._cache.files
-        stale = [p for p in paths if str(p) not in cache or cache[str(p)].stamp != _stamp(p)]
+        stale = [p for p in paths if str(p) not in cache or cache[str(p)].stamp != file_stamp(p)]
         if stale:
             self.progress(f"reading {len(stale)} files")
             for path, entry in zip(stale, self._map(_load_files, stale)):
@@ -168,9 +163,9 @@ class Builder:
         started = time.perf_counter()
         site, problems = self.prepare()
         self.progress(f"rendering {len(site.pathways)} pathways")
-        files, rendered = self.render(site)
+        files, rendered, pages = self.render(site)
         return Result(site=site, files=files, problems=tuple(problems),
-                      seconds=time.perf_counter() - started, rendered=rendered, pages=_count_pages(files))
+                      seconds=time.perf_counter() - started, rendered=rendered, pages=pages)
 
     def check(self) -> list[Problem]:
         """Every problem in the content, without rendering or writing anything."""
@@ -191,7 +186,7 @@ class Builder:
         problems = list(check_duplicates(sources))
         checks = {}
         for source in sources:
-            key = (source, markups.get(source.path), known, self._cache.occupations_stamp)
+            key = (source, markups.get(source.path), known, occupations)
             cached = self._cache.checks.get(source.path)
             found = cached[1] if cached is not None and cached[0] == key else \
                 check_references(source, markups.get(source.path), known, occupations)
@@ -200,15 +195,15 @@ class Builder:
         self._cache.checks = checks
         return problems
 
-    def render(self, site: Site, writer: write.SiteWriter | None = None) -> tuple[dict[str, bytes], int]:
+    def render(self, site: Site, writer: write.SiteWriter | None = None) -> tuple[dict[str, bytes], int, int]:
         """Every output file. Returns the files by path (or, given a `writer`, writes them there and
-        returns an empty dict) and how many pages were rendered rather than reused."""
-        assets = self._assets()
+        returns an empty dict), how many pages were rendered rather than reused, and how many pages there are."""
+        assets = self.assets()
         view = site_view(site, {name: path for name, (path, _) in assets.items()}, dev=self.dev)
         env = self._environment()
-        if self._cache.shared != view:
+        if self._cache.pages_for != (env, view):  # templates or something on every page changed
             self._cache.pages.clear()
-            self._cache.shared = view
+            self._cache.pages_for = (env, view)
         jobs = plan_pages(site)
         names = [output_path(job.page.url) for job in jobs]
         if len(set(names)) != len(names):
@@ -240,24 +235,20 @@ class Builder:
             for job, name in zip(jobs, names):
                 sink(name, self._cache.pages[job.page.url][1])
             rendered = len(todo)
-        return dict(sorted(outputs.items())), rendered
+        return dict(sorted(outputs.items())), rendered, len(jobs)
 
     def _environment(self) -> jinja2.Environment:
-        stamp = tree_stamp(self.project.templates)
-        if self._cache.templates_stamp != stamp or not hasattr(self, "_env"):
-            self._env = make_environment(self.project.templates)
-            for name in self._env.list_templates():  # compile once, before workers fork and share them
-                self._env.get_template(name)
-            self._cache.templates_stamp = stamp
-            self._cache.pages.clear()
-        return self._env
+        return self._input("templates", tree_stamp(self.project.templates), self._compile_templates)
 
-    def _assets(self) -> dict[str, tuple[str, bytes]]:
+    def _compile_templates(self) -> jinja2.Environment:
+        env = make_environment(self.project.templates)
+        for name in env.list_templates():  # compile once, before workers fork and share them
+            env.get_template(name)
+        return env
+
+    def assets(self) -> dict[str, tuple[str, bytes]]:
         """Static files by name, each with its fingerprinted output path and bytes."""
-        stamp = tree_stamp(self.project.static) if self.project.static.is_dir() else ()
-        if self._cache.assets is None or self._cache.assets[0] != stamp:
-            self._cache.assets = (stamp, self._read_assets())
-        return self._cache.assets[1]
+        return self._input("assets", tree_stamp(self.project.static), self._read_assets)
 
     def _read_assets(self) -> dict[str, tuple[str, bytes]]:
         assets: dict[str, tuple[str, bytes]] = {}
@@ -319,8 +310,7 @@ class Builder:
         try:
             writer = write.SiteWriter(staging)
             self.progress(f"rendering {len(site.pathways)} pathways")
-            _, rendered = self.render(site, writer)
-            pages = sum(1 for _ in staging.rglob("*.html"))
+            _, rendered, pages = self.render(site, writer)
             write.publish(staging, out)
         except BaseException:
             write.discard(staging)
@@ -329,7 +319,8 @@ class Builder:
                       rendered=rendered, pages=pages)
 
 
-def _stamp(path: Path) -> tuple[int, int]:
+def file_stamp(path: Path) -> tuple[int, int]:
+    """(modification time, size): changes whenever the file is saved; (0, -1) if it is missing."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -337,8 +328,9 @@ def _stamp(path: Path) -> tuple[int, int]:
     return (info.st_mtime_ns, info.st_size)
 
 
-def tree_stamp(root: Path) -> tuple:
-    return tuple((str(p), _stamp(p)) for p in sorted(root.rglob("*")) if p.is_file())
+def tree_stamp(root: Path) -> tuple[tuple[str, tuple[int, int]], ...]:
+    """(path, stamp) of every file under `root`, sorted; empty if `root` is missing."""
+    return tuple((str(p), file_stamp(p)) for p in sorted(root.rglob("*")) if p.is_file())
 
 
 def _chunks(items: Sequence[Any], count: int) -> list[list[Any]]:
@@ -366,7 +358,7 @@ def _load_files(paths: list[Path], root: Path) -> list[_Loaded]:
         _renderer = Renderer()
     out = []
     for path in paths:
-        stamp = _stamp(path)
+        stamp = file_stamp(path)
         try:
             source, problems = load_source(path, root)
         except OSError as exc:
@@ -398,10 +390,6 @@ def _render_slice(indexes: list[int]) -> Any:
     for i in indexes:
         writer.write(output_path(jobs[i].page.url), render_page(env, view, jobs[i]).encode())
     return len(indexes)
-
-
-def _count_pages(files: dict[str, bytes]) -> int:
-    return sum(1 for name in files if name.endswith(".html"))
 
 
 def format_duration(seconds: float) -> str:

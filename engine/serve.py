@@ -24,7 +24,8 @@ from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from livereload.watcher import Watcher
 from tornado import ioloop, web
 
-from .pipeline import Builder, Project, tree_stamp, format_duration
+from .load import display
+from .pipeline import Builder, Project, file_stamp, format_duration, tree_stamp
 from .problems import ContentError, format_text, summary_line
 from .write import sync_files
 
@@ -60,12 +61,18 @@ class DevServer:
         self.builder = Builder(project, base_url="/", dev=True)
         self.out = Path(tempfile.mkdtemp(prefix="career-site-serve-"))
         self._written: dict[str, bytes] = {}
-        self._stamps: tuple = ()
+        self._stamps: dict[str, tuple[int, int]] = {}
         self._has_site = False
 
-    def stamps(self) -> tuple:
-        return tuple(tree_stamp(p) if p.is_dir() else ((str(p), p.stat().st_mtime_ns) if p.exists() else ())
-                     for p in self.project.watched())
+    def stamps(self) -> dict[str, tuple[int, int]]:
+        """The stamp of every watched file, by path."""
+        found: dict[str, tuple[int, int]] = {}
+        for watched in self.project.watched():
+            if watched.is_dir():
+                found.update(tree_stamp(watched))
+            elif watched.exists():
+                found[str(watched)] = file_stamp(watched)
+        return found
 
     def rebuild(self, reason: str = "") -> bool:
         """Build once; on success swap in the changed files. Returns True on success."""
@@ -100,7 +107,7 @@ class DevServer:
 
     def _write_placeholder(self) -> None:
         """Before any good build there is no page to overlay: write one that only loads the overlay."""
-        assets = self.builder._assets()
+        assets = self.builder.assets()
         css, js = assets["css/site.css"][0], assets["js/dev.js"][0]
         for name in ("css/site.css", "js/dev.js"):
             target = self.out / assets[name][0]
@@ -112,18 +119,14 @@ class DevServer:
             "<body><main><h1>The site did not build</h1></main></body></html>")
 
     def changed(self) -> str | None:
-        """The first watched path that changed since the last look, or None."""
+        """The first watched file that changed, appeared or went since the last look, or None."""
         stamps = self.stamps()
         if stamps == self._stamps:
             return None
-        before = {entry for group in self._stamps for entry in (group if isinstance(group, tuple) else ())}
-        self._stamps = stamps
-        for group in stamps:
-            for entry in group if isinstance(group, tuple) else ():
-                if isinstance(entry, tuple) and entry not in before:
-                    return str(Path(entry[0]).relative_to(self.project.root)) if isinstance(entry[0], str) \
-                        and entry[0].startswith(str(self.project.root)) else str(entry[0])
-        return "a deleted file"
+        before, self._stamps = self._stamps, stamps
+        edited = [path for path, stamp in stamps.items() if before.get(path) != stamp]
+        path = min(edited) if edited else min(set(before) - set(stamps))
+        return display(Path(path), self.project.root)
 
     def poll(self) -> None:
         reason = self.changed()

@@ -80,3 +80,26 @@ def test_serve_uses_the_site_404_page(dev_server):
         urllib.request.urlopen(base + "no/such/page/")
     assert caught.value.code == 404
     assert b"Page not found" in caught.value.read()
+
+
+def test_the_server_names_the_file_that_changed(make_project):
+    from engine.pipeline import Project
+    from engine.serve import DevServer
+
+    root = make_project()
+    server = DevServer(Project.at(root))
+    try:
+        server.changed()  # the first look records every file
+        assert server.changed() is None
+        (root / "site.yml").write_text("title: Renamed Site\n")
+        assert server.changed() == "site.yml"
+        (root / P).write_text(PATHWAY + "\nOne more sentence.\n")
+        assert server.changed() == P
+        (root / "content/pages").mkdir()
+        (root / "content/pages/new.md").write_text("---\ntitle: New\nsummary: A new page.\n---\n")
+        assert server.changed() == "content/pages/new.md"
+        (root / "content/pages/new.md").unlink()
+        assert server.changed() == "content/pages/new.md"
+    finally:
+        import shutil
+        shutil.rmtree(server.out, ignore_errors=True)
