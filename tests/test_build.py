@@ -116,3 +116,17 @@ def test_content_option_builds_another_content_folder(make_project, tmp_path):
     result = run_build("build", "--content", str(other), cwd=root)
     assert result.returncode == 0, result.stderr
     assert (root / "site/pathways/therapeutic-services/index.html").exists()
+
+
+def test_the_sidebar_marks_exactly_the_current_page(real_site: Path):
+    """The sidebar is rendered once per depth and shared; each page must still mark only its own link."""
+    def marked(path: Path) -> list[str]:
+        nav = path.read_text().split('id="site-nav"', 1)[1].split("</nav>", 1)[0]
+        return re.findall(r'<a href="([^"]+)" aria-current="page"', nav)
+
+    for folder in ("pathways", "clusters"):
+        for page in sorted((real_site / folder).glob("*/index.html")):
+            assert marked(page) == [f"../../{folder}/{page.parent.name}/"], page
+    for page in (real_site / "index.html", real_site / "occupations/29-1141.00/index.html", real_site / "404.html"):
+        assert marked(page) == [], page
+    assert marked(real_site / "about/index.html") == ["../about/"]
