@@ -259,8 +259,8 @@ class _Walker:
                 self.fail(node, f"unsupported YAML tag '{node.tag}': use plain values")
                 return None
             return [self.value(item, path + (i,)) for i, item in enumerate(node.value)]
-        if node.tag == "tag:yaml.org,2002:timestamp":
-            return node.value  # a date stays as written; no field here is a date
+        if node.tag == "tag:yaml.org,2002:str" or node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # text is the scalar as written; so is a date, as no field here is a date
         if node.tag not in self._plain_tags:
             self.fail(node, f"unsupported YAML tag '{node.tag}': use plain text, numbers, lists or fields")
             return None

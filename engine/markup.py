@@ -20,7 +20,7 @@ import markdown
 import nh3
 from markdown.extensions.toc import slugify, unique
 from markdown.util import HTML_PLACEHOLDER_RE
-from markdown.treeprocessors import Treeprocessor
+from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
 from .problems import Problem
 
@@ -124,6 +124,49 @@ class _Headings(Treeprocessor):
         return html.unescape(HTML_PLACEHOLDER_RE.sub(restore, text)).strip()
 
 
+INLINE_TRIGGERS = {
+    "backtick": "`\\", "escape": "\\", "reference": "[", "link": "[", "short_reference": "[",
+    "autolink": "<", "automail": "<", "linebreak": "  \n", "entity": "&", "em_strong": "*_",
+}
+"""For each of Python-Markdown's inline patterns used here, what text must contain for it to match:
+characters, or (for the line break) a string."""
+
+
+class _PlainTextFirst(InlineProcessor):
+    """Python-Markdown's inline processor, returning at once text that no inline pattern can match.
+
+    The stock processor tries every pattern, one regular-expression search
+    each, on every run of text; most paragraphs of prose contain none of the
+    characters any pattern needs (`*`, `_`, `[`, `` ` ``, `<`, `&`, a backslash
+    or a hard line break), and one search for those settles it. The output is
+    unchanged (a test renders every content file and a set of tricky bodies
+    both ways). Built only when every registered pattern is in
+    `INLINE_TRIGGERS`; with any other pattern the stock processor is kept.
+    """
+
+    def __init__(self, md: markdown.Markdown, triggers: re.Pattern):
+        super().__init__(md)
+        self._triggers = triggers
+
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802, N803
+        if self._triggers.search(data) is None:
+            return data
+        return InlineProcessor._InlineProcessor__handleInline(self, data, patternIndex)  # type: ignore[attr-defined]
+
+    @classmethod
+    def install(cls, md: markdown.Markdown) -> bool:
+        """Put the processor in place of the stock one; False (and nothing changed) if a pattern is unknown."""
+        names = [item.name for item in md.inlinePatterns._priority]
+        if any(name not in INLINE_TRIGGERS for name in names):
+            return False
+        characters = sorted({c for name in names if name != "linebreak" for c in INLINE_TRIGGERS[name]})
+        alternatives = ["[" + "".join(re.escape(c) for c in characters) + "]"] if characters else []
+        if "linebreak" in names:
+            alternatives.append(re.escape(INLINE_TRIGGERS["linebreak"]))
+        md.treeprocessors.register(cls(md, re.compile("|".join(alternatives) or "(?!)")), "inline", 20)
+        return True
+
+
 class Renderer:
     """A reusable Markdown renderer (building a Markdown instance is slow)."""
 
@@ -139,6 +182,7 @@ class Renderer:
         # patterns would only cost time; `![x](y)` is then read as '!' and a link, which sanitizing keeps safe.
         for name in ("image_link", "image_reference", "short_image_ref"):
             self._md.inlinePatterns.deregister(name)
+        _PlainTextFirst.install(self._md)
         self._links = _ContentLinks(self._md)
         self._md.treeprocessors.register(self._links, "content_links", 1)
         self._headings = _Headings(self._md)
@@ -171,7 +215,8 @@ def _line_of(body: str, needle: str, first_line: int) -> int:
 def check_body(body: str, path: str, first_line: int) -> Iterator[Problem]:
     """Problems in a Markdown body: raw HTML, unsafe links, level-1 headings."""
     in_fence = False
-    for offset, line in enumerate(body.split("\n")):
+    lines = body.split("\n")
+    for offset, line in enumerate(lines):
         number = first_line + offset
         stripped = line.strip()
         if stripped.startswith(("```", "~~~")):
@@ -179,13 +224,13 @@ def check_body(body: str, path: str, first_line: int) -> Iterator[Problem]:
             continue
         if in_fence or line.startswith(("    ", "\t")):
             continue
-        prose = CODE_SPAN_RE.sub("", line)
-        match = RAW_HTML_RE.search(prose)
+        prose = CODE_SPAN_RE.sub("", line) if "`" in line else line
+        match = RAW_HTML_RE.search(prose) if "<" in prose else None
         if match:
             tag = match.group(0) if len(match.group(0)) <= 40 else match.group(0)[:37] + "..."
             yield Problem(path, number, f"raw HTML is not allowed: '{tag}' would be shown as text; "
                                         "use Markdown instead (or put it in `backticks` to show code)")
-        for target in LINK_RE.findall(prose):
+        for target in LINK_RE.findall(prose) if "](" in prose else ():
             scheme = SCHEME_RE.match(target)
             if scheme and scheme.group(1).lower() not in URL_SCHEMES:
                 yield Problem(path, number, f"link '{target[:40]}' uses '{scheme.group(1)}:'; "
@@ -194,7 +239,8 @@ def check_body(body: str, path: str, first_line: int) -> Iterator[Problem]:
                 yield Problem(path, number, f"link '{target[:40]}' starts with '/', which breaks when the site "
                                             "is published under a sub-path; link to the content file instead, "
                                             "such as '../pathways/therapeutic-services.md'")
-        if re.match(r"^#(?!#)\s", line) or (offset > 0 and re.match(r"^=+\s*$", line) and body.split("\n")[offset - 1].strip()):
+        if line.startswith(("#", "=")) and (re.match(r"^#(?!#)\s", line) or (
+                offset > 0 and re.match(r"^=+\s*$", line) and lines[offset - 1].strip())):
             yield Problem(path, number, "level-1 heading: the page title comes from 'title'; "
                                         "start sections with '## '")
 

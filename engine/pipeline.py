@@ -10,13 +10,15 @@ every core when the site is large enough to gain from it.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import jinja2
 
@@ -30,7 +32,7 @@ from .model import Site, build_site
 from .problems import ContentError, Problem, errors_in
 from .render import (PageJob, SiteView, make_environment, output_path, plan_pages, render_page, render_robots,
                      render_sitemap, site_view)
-from .search import build_search_index
+from .search import Document, Part, build_search_index, index_part, runs, site_documents
 from .validate import Known, check_document, check_duplicates, check_references
 
 PARALLEL_MIN_FILES = 400
@@ -126,15 +128,18 @@ class Builder:
         return self._input("occupations", file_stamp(path),
                            lambda: load_occupations(path, display(path, self.project.root)))
 
-    def load(self) -> tuple[list[Source], dict[str, Markup], list[Problem]]:
-        """Read, parse and render every content file; files unchanged since last time are reused."""
+    def load(self, meanwhile: Callable[[], Any] = lambda: None) -> tuple[list[Source], dict[str, Markup], list[Problem]]:
+        """Read, parse and render every content file; files unchanged since last time are reused.
+        `meanwhile` is called while worker processes read, if there are any."""
         paths, problems = find_content_files(self.project.content, self.project.root)
         cache = self._cache.files
         stale = [p for p in paths if str(p) not in cache or cache[str(p)].stamp != file_stamp(p)]
         if stale:
             self.progress(f"reading {len(stale)} files")
-            for path, entry in zip(stale, self._map(_load_files, stale)):
+            for path, entry in zip(stale, self._map(_load_files, stale, meanwhile)):
                 cache[str(path)] = entry
+        else:
+            meanwhile()
         live = {str(p) for p in paths}
         for key in set(cache) - live:
             del cache[key]
@@ -152,11 +157,18 @@ class Builder:
         """Every phase before rendering. Returns the model and the warnings; raises ContentError."""
         config = self.config()
         occupations = self.occupations()
-        sources, markups, problems = self.load()
+        sources, markups, problems = self.load(meanwhile=self._read_other_inputs)
         problems.extend(self.validate(sources, markups, occupations))
         if errors_in(problems):
             raise ContentError(problems)
         return build_site(config, sources, markups, occupations, self.dates(), self.related()), problems
+
+    def _read_other_inputs(self) -> None:
+        """Read (or find unchanged) what the phases after loading need, while the content is read."""
+        self.dates()
+        self.related()
+        self.assets()
+        self._environment()
 
     def build(self) -> Result:
         """Run every phase and return the site's files in memory. Raises ContentError."""
@@ -213,18 +225,20 @@ class Builder:
         outputs: dict[str, bytes] = {}
         sink = writer.write if writer is not None else outputs.__setitem__
 
-        def other_files() -> None:
+        def other_files(index_parts: Callable[[], list[Part]] | None) -> None:
             """Everything but the pages; done while worker processes render the pages."""
             for path, data in assets.values():
                 sink(path, data)
             sink("sitemap.xml", render_sitemap(env, view, jobs).encode())
             sink("robots.txt", render_robots(site.config).encode())
-            for name, data in build_search_index(site).items():
+            for name, data in build_search_index(site, index_parts() if index_parts else None).items():
                 sink(name, data)
             sink(write.MARKER, b"")
 
         if writer is not None and not self.dev:
-            rendered = self._render_jobs(env, view, jobs, writer.root, meanwhile=other_files)
+            # A one-off build: the workers also make the search index's postings, which the dev
+            # server instead keeps in this process to update after each edit.
+            rendered = self._render_jobs(env, view, jobs, writer.root, meanwhile=other_files, index=site)
         else:
             todo = [job for job in jobs if self._cache.pages.get(job.page.url, (None,))[0] != job]
             for job, html in zip(todo, self._render_jobs(env, view, todo, None, meanwhile=other_files)):
@@ -264,13 +278,17 @@ class Builder:
             assets[name] = (f"assets/{hashed}", data)
         return assets
 
-    def _render_jobs(self, env: jinja2.Environment, view: SiteView, jobs: Sequence[PageJob],
-                     out_dir: Path | None, meanwhile: Callable[[], None]) -> Any:
+    def _render_jobs(self, env: jinja2.Environment, view: SiteView, jobs: Sequence[PageJob], out_dir: Path | None,
+                     meanwhile: Callable[[Callable[[], list[Part]] | None], None], index: Site | None = None) -> Any:
         """Render `jobs`, and call `meanwhile` (while worker processes render, when there are any).
-        With `out_dir`, write each page there and return how many; else return the pages."""
+        With `out_dir`, write each page there and return how many; else return the pages.
+
+        With `index`, the workers first make the postings of that site's search
+        index, in parts, and `meanwhile` is given a function that waits for them.
+        """
         parallel = len(jobs) >= self.parallel_min and self.workers >= 2
         if not parallel:
-            meanwhile()
+            meanwhile(None)
             pages = [render_page(env, view, job).encode() for job in jobs]
             if out_dir is None:
                 return pages
@@ -278,23 +296,25 @@ class Builder:
             for job, html in zip(jobs, pages):
                 writer.write(output_path(job.page.url), html)
             return len(pages)
+        docs = site_documents(index) if index is not None else []
         chunks = _chunks(range(len(jobs)), self.workers * 4)
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_renderer,
-                                 initargs=(env, view, jobs, out_dir)) as pool:
+        with _pool(self.workers, _start_renderer, (env, view, jobs, out_dir, docs)) as pool:
+            parts = [pool.submit(_index_slice, start, stop) for start, stop in runs(docs, self.workers)]
             pending = pool.map(_render_slice, chunks)  # submitted at once; runs in the workers
-            meanwhile()
-            parts = list(pending)
-        return sum(parts) if out_dir is not None else [html for part in parts for html in part]
+            meanwhile((lambda: [part.result() for part in parts]) if index is not None else None)
+            done = list(pending)
+        return sum(done) if out_dir is not None else [html for part in done for html in part]
 
-    def _map(self, function: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
-        """`function` over chunks of `items`, across processes when there are many."""
+    def _map(self, function: Callable[[Any], Any], items: Sequence[Any], meanwhile: Callable[[], Any]) -> list[Any]:
+        """`function` over chunks of `items`, across processes when there are many; `meanwhile` is
+        called while they work (or first)."""
         if len(items) < self.parallel_min or self.workers < 2:
+            meanwhile()
             return function(list(items), self.project.root)
         chunks = _chunks(items, self.workers * 4)
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+        with _pool(self.workers) as pool:
             parts = pool.map(function, chunks, [self.project.root] * len(chunks))
+            meanwhile()
             return [entry for part in parts for entry in part]
 
     # -- output ---------------------------------------------------------------------------------
@@ -331,6 +351,23 @@ def file_stamp(path: Path) -> tuple[int, int]:
 def tree_stamp(root: Path) -> tuple[tuple[str, tuple[int, int]], ...]:
     """(path, stamp) of every file under `root`, sorted; empty if `root` is missing."""
     return tuple((str(p), file_stamp(p)) for p in sorted(root.rglob("*")) if p.is_file())
+
+
+@contextlib.contextmanager
+def _pool(workers: int, initializer: Callable[..., None] | None = None,
+          initargs: tuple = ()) -> Iterator[ProcessPoolExecutor]:
+    """Forked worker processes, which inherit everything built so far without pickling it.
+
+    The garbage collector's objects are frozen while the workers run: a worker's
+    collections then skip the inherited objects instead of touching every one,
+    which would copy the whole parent's memory into each worker page by page."""
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=initializer, initargs=initargs) as pool:
+            yield pool
+    finally:
+        gc.unfreeze()
 
 
 def _chunks(items: Sequence[Any], count: int) -> list[list[Any]]:
@@ -372,24 +409,31 @@ def _load_files(paths: list[Path], root: Path) -> list[_Loaded]:
     return out
 
 
-_worker: tuple[jinja2.Environment, SiteView, Sequence[PageJob], Path | None] | None = None
+_worker: tuple[jinja2.Environment, SiteView, Sequence[PageJob], Path | None, Sequence[Document]] | None = None
 
 
-def _start_renderer(env: jinja2.Environment, view: SiteView, jobs: Sequence[PageJob], out_dir: Path | None) -> None:
+def _start_renderer(env: jinja2.Environment, view: SiteView, jobs: Sequence[PageJob], out_dir: Path | None,
+                    docs: Sequence[Document]) -> None:
     global _worker  # set once in each forked worker, which inherits all of it without pickling
-    _worker = (env, view, jobs, out_dir)
+    _worker = (env, view, jobs, out_dir, docs)
 
 
 def _render_slice(indexes: list[int]) -> Any:
     """Render some pages in a worker: write them to the output folder, or return them."""
     assert _worker is not None
-    env, view, jobs, out_dir = _worker
+    env, view, jobs, out_dir, _ = _worker
     if out_dir is None:
         return [render_page(env, view, jobs[i]).encode() for i in indexes]
     writer = write.SiteWriter(out_dir)
     for i in indexes:
         writer.write(output_path(jobs[i].page.url), render_page(env, view, jobs[i]).encode())
     return len(indexes)
+
+
+def _index_slice(start: int, stop: int) -> Part:
+    """The search postings of documents start..stop, in a worker."""
+    assert _worker is not None
+    return index_part(_worker[4], start, stop)
 
 
 def format_duration(seconds: float) -> str:

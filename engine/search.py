@@ -118,7 +118,7 @@ KINDS = ("cluster", "pathway", "occupation", "page")
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 _WORD_RE = re.compile(r"[^\W_]+(?:[-/\u2010\u2011][^\W_]+)*")
 _JOINERS_RE = re.compile(r"[-/\u2010\u2011]")
-_APOSTROPHE_RE = re.compile(r"(?<=[^\W_])['\u2019](?=[^\W_])")
+_APOSTROPHE_RE = re.compile(r"['\u2019](?<=[^\W_]['\u2019])(?=[^\W_])")  # quote first: scans faster
 _VOWELS = frozenset("aeiouy")
 
 
@@ -148,22 +148,24 @@ def _raw_words(text: str) -> list[str]:
 
 
 def index_words(text: str) -> list[str]:
-    """The terms `text` is indexed under, in order and with repeats.
+    """The terms `text` is indexed under, with repeats (in no particular order).
 
     Words are folded; stop words and single characters are left out. A compound
     is indexed as its parts and as one word: 'x-ray' -> 'ray', 'xray'.
     """
-    words = _raw_words(text)
+    kept = [word for word in _raw_words(text) if len(word) > 1 and word not in STOP_WORDS]
     if not _JOINERS_RE.search(text):
-        return [word for word in words if len(word) > 1 and word not in STOP_WORDS]
-    out = []
-    for word in words:
-        if not word.isalnum():  # a compound
-            parts = _JOINERS_RE.split(word)
-            out.extend(p for p in parts if len(p) > 1 and p not in STOP_WORDS)
-            word = "".join(parts)
-        if len(word) > 1 and word not in STOP_WORDS:
-            out.append(word)
+        return kept
+    compounds = [word for word in kept if not word.isalnum()]
+    if not compounds:
+        return kept
+    out = [word for word in kept if word.isalnum()]
+    for word in compounds:
+        parts = _JOINERS_RE.split(word)
+        out.extend(p for p in parts if len(p) > 1 and p not in STOP_WORDS)
+        joined = "".join(parts)
+        if joined not in STOP_WORDS:
+            out.append(joined)
     return out
 
 
@@ -307,7 +309,7 @@ def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[
         norm = FIELD_WEIGHTS[field] / (1 - effect + effect * len(words) / TYPICAL_LENGTH[field])
         for word, count in Counter(words).items():
             weighted[word] = weighted.get(word, 0.0) + norm * count
-    scored = [(word, max(1, round(SCORE_LEVELS * value / (SATURATION + value))))
+    scored = [(word, round(SCORE_LEVELS * value / (SATURATION + value)) or 1)  # at least 1
               for word, value in sorted(weighted.items())]
     title_length = min(len(query_words(document.title)), SCORE_LEVELS)
     return tuple(scored), tuple(sorted(set(index_words(document.title)))), title_length
@@ -387,14 +389,110 @@ def _script(name: str, data: object) -> bytes:
 
 # -- the index ---------------------------------------------------------------------------------------
 
-def build_search_index(site: Site) -> dict[str, bytes]:
+def build_search_index(site: Site, parts: Sequence["Part"] | None = None) -> dict[str, bytes]:
     """The search index's files, by path relative to the site root, sorted by path.
 
     Pure: the same site always gives the same bytes, whatever was built before.
     The pieces of the last build are kept, so after a one-page edit (the dev
     server's rebuild) only that page's words and files are redone.
+
+    `parts` are the postings of consecutive runs of `site_documents(site)`
+    (`runs` splits the work, `index_part` does one run, in a worker process
+    on a large site);
+    given them, this merges them instead of scoring every document itself.
+    The bytes are the same either way.
     """
-    return _LAST_BUILD.build_site(site)
+    if parts is None:
+        return _LAST_BUILD.build_site(site)
+    return _LAST_BUILD.build_from_parts(site, site_documents(site), parts)
+
+
+def site_documents(site: Site) -> list[Document]:
+    """`documents(site)`, remembered for the last site asked about (the same object, not an equal one)."""
+    global _DOCUMENTS
+    if _DOCUMENTS is None or _DOCUMENTS[0] is not site:
+        _DOCUMENTS = (site, documents(site))
+    return _DOCUMENTS[1]
+
+
+_DOCUMENTS: tuple[Site, list[Document]] | None = None
+
+
+# -- building in parts -------------------------------------------------------------------------------
+
+Run = tuple[int, str, int, int]
+"""A word's postings in one part: (first document id, the rest encoded, last document id, documents)."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """The postings of the documents from `start` on, made apart from the others and merged in order."""
+
+    start: int
+    postings: dict[str, Run]
+    titles: dict[str, Run]
+
+
+def runs(docs: Sequence[Document], count: int) -> list[tuple[int, int]]:
+    """`docs` split into at most `count` consecutive runs of about equal work, as (start, stop) ids.
+
+    The work of a document grows with its text, so a run of pathways with
+    long descriptions holds fewer documents than a run of occupations."""
+    weights = [sum(len(text) for _, text in doc.fields) + 100 for doc in docs]
+    total, bounds, done = sum(weights), [0], 0
+    for n, weight in enumerate(weights):
+        done += weight
+        if done * count >= total * len(bounds) and n + 1 < len(docs):
+            bounds.append(n + 1)
+    bounds.append(len(docs))
+    return [(start, stop) for start, stop in zip(bounds, bounds[1:]) if stop > start]
+
+
+def index_part(docs: Sequence[Document], start: int, stop: int) -> Part:
+    """The postings of documents `start` to `stop` (not included): the per-document work of a build."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    titles: dict[str, list[int]] = defaultdict(list)
+    for n in range(start, stop):
+        terms, title_terms, title_length = score_terms(docs[n])
+        base = n << 6
+        for word, score in terms:
+            postings[word].append(base | score)
+        for word in title_terms:
+            titles[word].append(base | title_length)
+    return Part(start, {w: _run(p) for w, p in postings.items()}, {w: _run(p) for w, p in titles.items()})
+
+
+def _run(packed: list[int]) -> Run:
+    first = packed[0] >> 6
+    return first, encode_postings(packed)[len(_number(first)):], packed[-1] >> 6, len(packed)
+
+
+def merge_parts(parts: Sequence[Part]) -> tuple[dict[str, str | list[str]], dict[str, int]]:
+    """Every word's postings entry as written, and its number of documents, from parts in any order."""
+    ordered = sorted(parts, key=lambda part: part.start)
+    postings = _merge_runs([part.postings for part in ordered])
+    titles = _merge_runs([part.titles for part in ordered])
+    entries: dict[str, str | list[str]] = {}
+    for word, (encoded, _) in postings.items():
+        entries[word] = [encoded, titles[word][0]] if word in titles else encoded
+    return entries, {word: count for word, (_, count) in postings.items()}
+
+
+def _merge_runs(parts: Sequence[dict[str, Run]]) -> dict[str, tuple[str, int]]:
+    """Each word's runs joined into one encoding: the first id of a run becomes its gap from the last one."""
+    if len(parts) == 1:
+        return {word: (_number(first) + rest, count) for word, (first, rest, _, count) in parts[0].items()}
+    merged: dict[str, tuple[list[str], int, int]] = {}
+    for part in parts:
+        for word, (first, rest, last, count) in part.items():
+            found = merged.get(word)
+            if found is None:
+                merged[word] = ([_number(first), rest], last, count)
+            else:
+                found[0].append(_number(first - found[1]))
+                found[0].append(rest)
+                merged[word] = (found[0], last, found[2] + count)
+    return {word: ("".join(pieces), count) for word, (pieces, _, count) in merged.items()}
 
 
 class _Index:
@@ -414,6 +512,8 @@ class _Index:
         self.postings: dict[str, array] = {}         # word -> packed (doc << 6 | score), in doc order
         self.titles: dict[str, array] = {}           # word -> packed (doc << 6 | title length)
         self.entries: dict[str, str | list[str]] = {}  # word -> its postings as written
+        self.counts: dict[str, int] = {}             # word -> how many documents contain it
+        self.incremental = False                     # whether postings and scores are kept for updates
         self.shards: dict[str, dict[str, list[str]]] = {}  # two-character prefix -> {file prefix: words}
         self.files: dict[str, bytes] = {}
         self.digests: dict[str, bytes] = {}
@@ -421,12 +521,24 @@ class _Index:
     def build_site(self, site: Site) -> dict[str, bytes]:
         if self.site is not None and self.site == site:  # cheaper than comparing documents
             return dict(self.files)
-        files = self.build(documents(site), tuple((c.slug, c.title) for c in site.clusters))
+        files = self.build(site_documents(site), tuple((c.slug, c.title) for c in site.clusters))
+        self.site = site
+        return files
+
+    def build_from_parts(self, site: Site, docs: list[Document], parts: Sequence[Part]) -> dict[str, bytes]:
+        """A fresh build from postings made elsewhere (`index_part`). Keeps no postings, so the
+        next `build` starts afresh too."""
+        self.__init__()  # type: ignore[misc]
+        self.entries, self.counts = merge_parts(parts)
+        words = set(self.entries)
+        files = self._finish(docs, tuple((c.slug, c.title) for c in site.clusters), range(len(docs)), words,
+                             words, facets=True)
         self.site = site
         return files
 
     def build(self, docs: list[Document], clusters: tuple[tuple[str, str], ...]) -> dict[str, bytes]:
-        if len(docs) != len(self.docs) or any(a.url != b.url for a, b in zip(docs, self.docs)):
+        if not self.incremental or len(docs) != len(self.docs) or any(
+                a.url != b.url for a, b in zip(docs, self.docs)):
             self.__init__()  # type: ignore[misc]
             dirty = counted = self._add_all(docs)
             changed: Iterable[int] = range(len(docs))
@@ -441,17 +553,27 @@ class _Index:
             facets = clusters != self.clusters or any(
                 (docs[n].clusters, docs[n].interests) != (self.docs[n].clusters, self.docs[n].interests)
                 for n in changed)
-        self.docs = list(docs)
-        self.clusters = clusters
-
-        for n in changed:
-            self._put(f"{ROOT}docs/{n}.js", _fragment(n, docs[n]))
         for word in dirty:
             if word in self.postings:
                 self.entries[word] = _posting_entry(self.postings[word], self.titles.get(word))
             else:
                 self.entries.pop(word, None)
-        vocabulary = sorted(self.postings)
+        for word in counted:
+            if word in self.postings:
+                self.counts[word] = len(self.postings[word])
+            else:
+                self.counts.pop(word, None)
+        self.incremental = True
+        return self._finish(docs, clusters, changed, dirty, counted, facets)
+
+    def _finish(self, docs: list[Document], clusters: tuple[tuple[str, str], ...], changed: Iterable[int],
+                dirty: set[str], counted: set[str], facets: bool) -> dict[str, bytes]:
+        """Rewrite the files holding what changed: documents, words whose postings or counts changed."""
+        self.docs = list(docs)
+        self.clusters = clusters
+        for n in changed:
+            self._put(f"{ROOT}docs/{n}.js", _fragment(n, docs[n]))
+        vocabulary = sorted(self.counts)
         initials = {word[0] for word in counted}
         for prefix in sorted({word[:2] for word in dirty}):
             if self._write_shards(prefix, vocabulary):
@@ -522,7 +644,7 @@ class _Index:
             return
         self._put(name, _script(f"words/{initial}", {
             "words": " ".join(words),
-            "counts": "".join(_number(len(self.postings[w])) for w in words),
+            "counts": "".join(_number(self.counts[w]) for w in words),
             "files": " ".join(key for prefix in sorted(self.shards) if prefix[0] == initial
                               for key in self.shards[prefix]),
         }))
@@ -540,7 +662,7 @@ class _Index:
             "clusters": [list(c) for c in clusters],
             "interests": [i for i in INTERESTS if any(i in d.interests for d in docs)],
             "stopWords": " ".join(sorted(STOP_WORDS)),
-            "words": sorted({w[0] for w in self.postings}),
+            "words": sorted({w[0] for w in self.counts}),
         }))
 
 

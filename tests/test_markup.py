@@ -1,0 +1,74 @@
+"""Unit tests of Markdown rendering: the plain-text shortcut changes no output."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from markdown.treeprocessors import InlineProcessor
+
+from engine.markup import Renderer, _PlainTextFirst
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TRICKY = [
+    "Plain prose with no markup at all, over\ntwo lines.",
+    "A *star* and an _underscore_ and **strong** and __strong__ and ***both***.",
+    "snake_case_word and 2 * 3 * 4 and a lone _ and a lone *.",
+    "`code` and ``double `tick` code`` and \\`escaped\\` and \\\\`still code`.",
+    "A [link](pathways-x.md), a [ref][r], a [short] and [r]: not a def.\n\n[r]: http://example.com",
+    "<http://example.com> and <someone@example.com> and < not a tag >.",
+    "A hard  \nline break, and a soft\nline break.",
+    "Entities: &amp; &copy; &#169; &#xA9; & plain ampersand, AT&T.",
+    "Escapes: \\* \\_ \\[ \\] \\# \\\\ and a trailing backslash\\",
+    "- list item with *em*\n- plain item\n  continued\n\n1. one\n2. two `x`",
+    "## Heading with *em* and `code`\n\nText under it.",
+    "| a | b |\n|---|---|\n| *x* | plain |",
+    "```\n*not em* inside a fence\n```\n\nafter",
+    "> quoted *text*\n> and plain",
+    "Unicode: café, naïve, Ørsted, \u2019quotes\u2019 and \u2014 dashes.",
+    "![an image](x.png) is read as a bang and a link.",
+    "Tab\tseparated and trailing spaces   ",
+]
+
+
+def _stock() -> Renderer:
+    renderer = Renderer()
+    md = renderer._md
+    assert isinstance(md.treeprocessors["inline"], _PlainTextFirst)
+    md.treeprocessors.register(InlineProcessor(md), "inline", 20)
+    return renderer
+
+
+def _bodies() -> list[str]:
+    bodies = []
+    for path in sorted((ROOT / "content").rglob("*.md")):
+        bodies.append(path.read_text(encoding="utf-8").split("\n---\n", 1)[-1])
+    return bodies
+
+
+def _random_bodies(count: int) -> list[str]:
+    rng = random.Random(7)
+    pieces = ["word", "other", " ", " ", "\n", "\n\n", "*", "**", "_", "`", "[", "]", "(", ")", "<", ">", "&",
+              "amp;", "\\", "  \n", "#", "- ", "1. ", "x.md", "http://e.com", "@", "!", "|", ":"]
+    return ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 60))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("group", ["content", "tricky", "random"])
+def test_the_plain_text_shortcut_renders_exactly_what_python_markdown_does(group: str):
+    bodies = {"content": _bodies, "tricky": lambda: TRICKY, "random": lambda: _random_bodies(3000)}[group]()
+    assert len(bodies) > 10
+    fast, stock = Renderer(), _stock()
+    for body in bodies:
+        expected = stock.render(body, "content/pathways/a.md", 5, "pathways/a/")
+        assert fast.render(body, "content/pathways/a.md", 5, "pathways/a/") == expected, body
+
+
+def test_the_shortcut_steps_aside_for_a_pattern_it_does_not_know():
+    renderer = Renderer()
+    md = renderer._md
+    md.treeprocessors.register(InlineProcessor(md), "inline", 20)
+    md.inlinePatterns.register(md.inlinePatterns["entity"], "custom", 1)
+    assert _PlainTextFirst.install(md) is False
+    assert type(md.treeprocessors["inline"]) is InlineProcessor
