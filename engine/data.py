@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 
 from .problems import ContentError, Problem
 
@@ -111,7 +111,7 @@ def load_occupations(path: Path, shown: str) -> Mapping[str, Occupation]:
             try:
                 occupation = _occupation(row)
             except ValueError as exc:
-                problems.append(Problem(shown, line, f"bad figure in occupation data: {exc}"))
+                problems.append(Problem(shown, line, str(exc)))
                 continue
             if occupation.code in result:
                 problems.append(Problem(shown, line, f"occupation {occupation.code} is listed twice"))
@@ -126,30 +126,33 @@ def _occupation(row: Mapping[str, str]) -> Occupation:
         code=row["onet_soc_code"].strip(),
         title=row["title"].strip(),
         soc_code=row["soc_code"].strip(),
-        job_zone=_int(row["job_zone"]),
+        job_zone=_number(row, "job_zone", int),
         interest_code=row["interest_code"].strip(),
-        employment=_int(row["employment"]),
-        wage_median=_int(row["annual_median_wage"]),
-        wage_p10=_int(row["annual_p10_wage"]),
-        wage_p90=_int(row["annual_p90_wage"]),
-        hourly_median=_float(row["hourly_median_wage"]),
+        employment=_number(row, "employment", int),
+        wage_median=_number(row, "annual_median_wage", int),
+        wage_p10=_number(row, "annual_p10_wage", int),
+        wage_p90=_number(row, "annual_p90_wage", int),
+        hourly_median=_number(row, "hourly_median_wage", float),
         wage_note=row["wage_note"].strip(),
         education=row["typical_entry_education"].strip(),
         experience=row["work_experience"].strip(),
         training=row["on_the_job_training"].strip(),
-        growth_pct=_float(row["projected_growth_pct_2024_34"]),
-        openings=_int(row["annual_openings_2024_34"]),
+        growth_pct=_number(row, "projected_growth_pct_2024_34", float),
+        openings=_number(row, "annual_openings_2024_34", int),
     )
 
 
-def _int(text: str) -> int | None:
-    text = text.strip()
-    return int(float(text)) if text else None
-
-
-def _float(text: str) -> float | None:
-    text = text.strip()
-    return float(text) if text else None
+def _number(row: Mapping[str, str], column: str, kind: type) -> Any:
+    """The number in `column`, or None where it is empty (a figure that is not published)."""
+    text = (row[column] or "").strip()
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"{column} is '{text}', which is not a number; leave it empty if it is not published") \
+            from None
+    return int(value) if kind is int else value
 
 
 def load_related(path: Path, shown: str) -> Mapping[str, tuple[str, ...]]:
@@ -163,17 +166,23 @@ def load_related(path: Path, shown: str) -> Mapping[str, tuple[str, ...]]:
     found: dict[str, list[tuple[int, int, str]]] = {}
     problems: list[Problem] = []
     with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        if reader.fieldnames != ["onet_soc_code", "related_onet_soc_code", "tier", "rank"]:
+        reader = csv.reader(handle)
+        if next(reader, None) != ["onet_soc_code", "related_onet_soc_code", "tier", "rank"]:
             raise ContentError([Problem(shown, 1, "related occupations need the columns onet_soc_code, "
                                                   "related_onet_soc_code, tier, rank")])
         for row in reader:
-            try:
-                key = (tiers[row["tier"]], int(row["rank"]), row["related_onet_soc_code"])
-            except (KeyError, ValueError):
-                problems.append(Problem(shown, reader.line_num, f"unknown tier or rank: {row['tier']!r}, {row['rank']!r}"))
+            if len(row) != 4:
+                problems.append(Problem(shown, reader.line_num, f"expected 4 columns (onet_soc_code, "
+                                                                f"related_onet_soc_code, tier, rank), found {len(row)}"))
                 continue
-            found.setdefault(row["onet_soc_code"], []).append(key)
+            code, related, tier, rank = row
+            if tier not in tiers:
+                problems.append(Problem(shown, reader.line_num, f"unknown tier '{tier}': use Primary-Short, "
+                                                                "Primary-Long or Supplemental"))
+            elif not rank.isdigit():
+                problems.append(Problem(shown, reader.line_num, f"rank '{rank}' is not a whole number"))
+            else:
+                found.setdefault(code, []).append((tiers[tier], int(rank), related))
     if problems:
         raise ContentError(problems)
     return {code: tuple(c for _, _, c in sorted(items)) for code, items in found.items()}

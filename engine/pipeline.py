@@ -30,8 +30,8 @@ from .load import Source, display, find_content_files, load_source
 from .markup import Markup, Renderer, content_url
 from .model import Site, build_site
 from .problems import ContentError, Problem, errors_in
-from .render import (PageJob, SiteView, make_environment, output_path, plan_pages, render_page, render_robots,
-                     render_sitemap, site_view)
+from .render import (PageJob, SiteView, compile_templates, make_environment, output_path, plan_pages, render_page,
+                     render_robots, render_sitemap, site_view)
 from .search import Document, Part, build_search_index, index_part, runs, site_documents
 from .validate import Known, check_document, check_duplicates, check_references
 
@@ -159,16 +159,21 @@ class Builder:
         occupations = self.occupations()
         sources, markups, problems = self.load(meanwhile=self._read_other_inputs)
         problems.extend(self.validate(sources, markups, occupations))
+        problems.extend(self._read_other_inputs())  # read already: this only collects their problems
         if errors_in(problems):
             raise ContentError(problems)
         return build_site(config, sources, markups, occupations, self.dates(), self.related()), problems
 
-    def _read_other_inputs(self) -> None:
-        """Read (or find unchanged) what the phases after loading need, while the content is read."""
-        self.dates()
-        self.related()
-        self.assets()
-        self._environment()
+    def _read_other_inputs(self) -> list[Problem]:
+        """Read (or find unchanged) what the phases after loading need; returns the problems found.
+        Called while the content is read, and again (to collect the problems, if any) after."""
+        problems: list[Problem] = []
+        for read in (self.dates, self.related, self.assets, self._environment):
+            try:
+                read()
+            except ContentError as exc:
+                problems.extend(exc.problems)
+        return problems
 
     def build(self) -> Result:
         """Run every phase and return the site's files in memory. Raises ContentError."""
@@ -188,7 +193,7 @@ class Builder:
             config_problems = list(exc.problems)
         occupations = self.occupations()
         sources, markups, problems = self.load()
-        return config_problems + problems + self.validate(sources, markups, occupations)
+        return config_problems + problems + self.validate(sources, markups, occupations) + self._read_other_inputs()
 
     def validate(self, sources: Sequence[Source], markups: dict[str, Markup],
                  occupations: dict[str, Occupation]) -> list[Problem]:
@@ -256,8 +261,7 @@ class Builder:
 
     def _compile_templates(self) -> jinja2.Environment:
         env = make_environment(self.project.templates)
-        for name in env.list_templates():  # compile once, before workers fork and share them
-            env.get_template(name)
+        compile_templates(env)  # once, before workers fork and share them
         return env
 
     def assets(self) -> dict[str, tuple[str, bytes]]:

@@ -44,6 +44,9 @@ class ContentError(Exception):
         self.problems = tuple(sorted(problems, key=sort_key))
         super().__init__(summary_line(self.problems))
 
+    def __reduce__(self):  # so that one raised in a worker process arrives whole
+        return (ContentError, (self.problems,))
+
 
 def sort_key(problem: Problem) -> tuple:
     """Order problems by file, then line, then text: stable across runs."""

@@ -13,6 +13,7 @@ base path.
 from __future__ import annotations
 
 import math
+import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -24,6 +25,7 @@ from .config import Config
 from .data import JOB_ZONES, Occupation
 from .markup import Heading, relative_url
 from .model import STAGE_LABELS, Cluster, Pathway, Ref, Site
+from .problems import ContentError, Problem
 from .schema import INTERESTS
 
 NAV_PATHWAY_LIMIT = 40
@@ -369,9 +371,44 @@ def plan_pages(site: Site) -> list[PageJob]:
     return jobs
 
 
+TEMPLATE_FAILURES = (jinja2.TemplateError, TypeError, ValueError, LookupError, ArithmeticError, AttributeError)
+"""What a mistake in a template raises: reported at the template's line, like a content problem."""
+
+
 def render_page(env: jinja2.Environment, view: SiteView, job: PageJob) -> str:
-    template = env.get_template(job.page.template)
-    return template.render(site=view, page=job.page, **dict(job.context))
+    try:
+        template = env.get_template(job.page.template)
+        return template.render(site=view, page=job.page, **dict(job.context))
+    except TEMPLATE_FAILURES as exc:
+        raise ContentError([template_problem(env, exc, f"while rendering {job.page.url or 'the home page'}")]) \
+            from None
+
+
+def compile_templates(env: jinja2.Environment) -> None:
+    """Compile every template now (workers then share them); raises ContentError naming each broken one."""
+    problems = []
+    for name in env.list_templates():
+        try:
+            env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            problems.append(template_problem(env, exc))
+    if problems:
+        raise ContentError(problems)
+
+
+def template_problem(env: jinja2.Environment, exc: Exception, doing: str = "") -> Problem:
+    """A template failure as a problem at the template's file and line, which Jinja's traceback records."""
+    folder = Path(env.loader.searchpath[0])  # type: ignore[union-attr]
+    where, line = None, 1
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        where, line = Path(exc.filename), exc.lineno or 1
+    else:
+        for frame in traceback.extract_tb(exc.__traceback__):
+            if Path(frame.filename).is_relative_to(folder):
+                where, line = Path(frame.filename), frame.lineno or 1  # the innermost template frame wins
+    shown = f"{folder.name}/{where.relative_to(folder).as_posix()}" if where else folder.name
+    message = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc)
+    return Problem(shown, line, f"template error{' ' + doing if doing else ''}: {message}")
 
 
 def render_sitemap(env: jinja2.Environment, view: SiteView, jobs: Iterable[PageJob]) -> str:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CLUSTER, PATHWAY, run_build
+from conftest import CLUSTER, PATHWAY, ROOT, run_build
 
 P = "content/pathways/therapeutic-services.md"
 C = "content/clusters/health-science.md"
+
+
+OCCUPATIONS = (ROOT / "data/occupations.csv").read_text(encoding="utf-8")
+CHIEF_EXECUTIVES = "11-1011.00,Chief Executives,11-1011,5,EC,204350,213990,"
+assert CHIEF_EXECUTIVES in OCCUPATIONS.splitlines()[1]
 
 
 def pathway(**replace: str) -> str:
@@ -154,6 +159,23 @@ CASES = {
     "level-1 heading": (
         {P: PATHWAY.replace("Nurses care for patients.", "# Overview\n\nNurses care.")},
         f"{P}:22: level-1 heading: the page title comes from 'title'; start sections with '## '"),
+    "occupation data without a column": (
+        {"data/occupations.csv": OCCUPATIONS.replace(",annual_median_wage,", ",median,", 1)},
+        "data/occupations.csv:1: occupation data lacks columns: annual_median_wage"),
+    "occupation data with a figure that is not a number": (
+        {"data/occupations.csv": OCCUPATIONS.replace(CHIEF_EXECUTIVES, CHIEF_EXECUTIVES.replace("213990", "$213990"))},
+        "data/occupations.csv:2: annual_median_wage is '$213990', which is not a number; leave it empty if it is not published"),
+    "occupation listed twice": (
+        {"data/occupations.csv": OCCUPATIONS + OCCUPATIONS.splitlines()[1] + "\n"},
+        f"data/occupations.csv:{len(OCCUPATIONS.splitlines()) + 1}: occupation 11-1011.00 is listed twice"),
+    "related occupations without their columns": (
+        {"data/related-occupations.csv": "code,related\n11-1011.00,11-1021.00\n"},
+        "data/related-occupations.csv:1: related occupations need the columns onet_soc_code, related_onet_soc_code, tier, rank"),
+    "related occupations with a bad row": (
+        {"data/related-occupations.csv": "onet_soc_code,related_onet_soc_code,tier,rank\n"
+                                         "11-1011.00,11-1021.00,Primary-Short,1\n11-1011.00,11-2021.00,Primary,2\n"
+                                         "11-1011.00,11-3021.00,Supplemental,x\n11-1011.00,11-9021.00\n"},
+        "data/related-occupations.csv:3: unknown tier 'Primary': use Primary-Short, Primary-Long or Supplemental"),
     "bad site.yml": (
         {"site.yml": "title: Test\nbase_urll: /x/\n"},
         "site.yml:2: unknown setting 'base_urll' (did you mean 'base_url'?)"),
@@ -168,6 +190,56 @@ def test_bad_input_is_reported_at_its_line(make_project, files, expected):
     assert expected in result.stderr.splitlines(), result.stderr
     assert "Traceback" not in result.stderr
     assert result.stderr.rstrip().splitlines()[-1].startswith("check failed: ")
+
+
+def test_every_bad_row_of_a_data_file_is_reported(make_project):
+    root = make_project({"data/related-occupations.csv": "onet_soc_code,related_onet_soc_code,tier,rank\n"
+                                                         "11-1011.00,11-2021.00,Primary,2\n"
+                                                         "11-1011.00,11-3021.00,Supplemental,x\n"
+                                                         "11-1011.00,11-9021.00\n"})
+    result = run_build("build", "--out", str(root / "site"), cwd=root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "data/related-occupations.csv:2: unknown tier 'Primary': use Primary-Short, Primary-Long or Supplemental",
+        "data/related-occupations.csv:3: rank 'x' is not a whole number",
+        "data/related-occupations.csv:4: expected 4 columns (onet_soc_code, related_onet_soc_code, tier, rank), found 2",
+        "build failed: 3 errors in 1 file; site/ was left as it was",
+    ]
+
+
+BROKEN_TEMPLATES = {
+    "template syntax": (
+        {"templates/page.html": '{% extends "base.html" %}\n{% block content %}\n{% if %}\n{% endblock %}\n'},
+        "templates/page.html:3: template error: Expected an expression, got 'end of statement block'"),
+    "template naming a missing field": (
+        {"templates/pathway.html": '{% extends "base.html" %}\n{% block content %}\n<h1>{{ pathway.titel }}</h1>\n'
+                                   '{% endblock %}\n'},
+        "templates/pathway.html:3: template error while rendering pathways/therapeutic-services/: "
+        "'engine.model.Pathway object' has no attribute 'titel'"),
+}
+
+
+@pytest.mark.parametrize("files, expected", BROKEN_TEMPLATES.values(), ids=BROKEN_TEMPLATES.keys())
+def test_a_template_mistake_is_reported_at_its_line(make_project, files, expected):
+    root = make_project(files)
+    (root / "site").mkdir()
+    (root / "site" / ".nojekyll").write_text("")
+    (root / "site" / "index.html").write_text("the last good build")
+    result = run_build("build", cwd=root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [expected, "build failed: 1 error in 1 file; site/ was left as it was"]
+    assert (root / "site" / "index.html").read_text() == "the last good build"
+
+
+def test_a_template_mistake_in_a_worker_process_is_reported_whole(make_project):
+    from engine.pipeline import Builder, Project
+    from engine.problems import ContentError
+
+    root = make_project(BROKEN_TEMPLATES["template naming a missing field"][0])
+    with pytest.raises(ContentError) as raised:
+        Builder(Project.at(root), workers=2, parallel_min=1).write(root / "site")
+    assert [str(p) for p in raised.value.problems] == [BROKEN_TEMPLATES["template naming a missing field"][1]]
+    assert not (root / "site").exists()
 
 
 def test_all_problems_are_reported_in_one_run(make_project):
