@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import tempfile
 import time
 from pathlib import Path
@@ -155,6 +156,8 @@ class DevServer:
             return 2
         self.log(f"serving on http://{self.host}:{self.port}/ (Ctrl+C to stop)")
         ioloop.PeriodicCallback(self.poll, POLL_MS).start()
+        for stop in (signal.SIGTERM, signal.SIGHUP):  # stopped like Ctrl+C, so the folder below is removed
+            signal.signal(stop, _interrupt)
         try:
             ioloop.IOLoop.current().start()
         except KeyboardInterrupt:
@@ -162,3 +165,7 @@ class DevServer:
         finally:
             shutil.rmtree(self.out, ignore_errors=True)
         return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -28,9 +30,11 @@ def dev_server(make_project):
     root = make_project()
     port = free_port()
     log = root / "serve.log"
+    (root / "tmp").mkdir()  # the server's own temporary folder goes here, where a test can see it
     with log.open("w") as handle:
         process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--project", str(root),
-                                    "--port", str(port)], stdout=handle, stderr=subprocess.STDOUT)
+                                    "--port", str(port)], stdout=handle, stderr=subprocess.STDOUT,
+                                   env={**os.environ, "TMPDIR": str(root / "tmp")})
     base = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -42,7 +46,7 @@ def dev_server(make_project):
     else:
         process.kill()
         pytest.fail("dev server did not start:\n" + log.read_text())
-    yield root, base, log
+    yield root, base, log, process
     process.terminate()
     process.wait(timeout=10)
 
@@ -52,7 +56,7 @@ def edit(path: Path, text: str) -> None:
 
 
 def test_serve_shows_errors_over_the_last_good_page_and_recovers(dev_server, page):
-    root, base, log = dev_server
+    root, base, log, _ = dev_server
     page.goto(base + "pathways/therapeutic-services/")
     page.wait_for_function("window.LiveReload !== undefined")
     assert page.locator("h1").inner_text() == "Therapeutic Services"
@@ -75,11 +79,20 @@ def test_serve_shows_errors_over_the_last_good_page_and_recovers(dev_server, pag
 
 
 def test_serve_uses_the_site_404_page(dev_server):
-    _, base, _ = dev_server
+    _, base, _, _ = dev_server
     with pytest.raises(urllib.error.HTTPError) as caught:
         urllib.request.urlopen(base + "no/such/page/")
     assert caught.value.code == 404
     assert b"Page not found" in caught.value.read()
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_stopping_the_server_removes_its_temporary_folder(dev_server, how):
+    root, _, log, process = dev_server
+    assert [p.name[:18] for p in (root / "tmp").iterdir()] == ["career-site-serve-"]
+    process.send_signal(how)
+    assert process.wait(timeout=10) in (0, 130)
+    assert list((root / "tmp").iterdir()) == [], log.read_text()
 
 
 def test_the_server_names_the_file_that_changed(make_project):
