@@ -18,6 +18,9 @@ from typing import Iterator
 
 import markdown
 import nh3
+from markdown.extensions.fenced_code import FencedCodeExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import slugify, unique
 from markdown.util import HTML_PLACEHOLDER_RE
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
@@ -171,8 +174,8 @@ class Renderer:
     """A reusable Markdown renderer (building a Markdown instance is slow)."""
 
     def __init__(self) -> None:
-        self._md = markdown.Markdown(
-            extensions=["sane_lists", "tables", "fenced_code"],
+        self._md = markdown.Markdown(  # extensions as objects: names would be looked up in package metadata
+            extensions=[SaneListExtension(), TableExtension(), FencedCodeExtension()],
             output_format="html",
         )
         # Raw HTML is text here: it is escaped, never passed through.
