@@ -234,17 +234,17 @@ class _Walker:
             self.fail(node, "YAML anchors and aliases ('&name', '*name') are not allowed: write the value out")
             return None
         self._seen.add(id(node))
-        self.lines[path] = self.line(node)
-        if isinstance(node, yaml.MappingNode):
-            if node.tag != "tag:yaml.org,2002:map":
-                self.fail(node, f"unsupported YAML tag '{node.tag}': use plain values")
-                return None
+        self.lines[path] = self.first_line + node.start_mark.line
+        tag = node.tag
+        if (tag == _STR or tag == _TIMESTAMP) and isinstance(node, yaml.ScalarNode):
+            return node.value  # text is the scalar as written; so is a date, as no field here is a date
+        if tag == _MAP and isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     self.fail(key_node, "YAML merge keys ('<<') are not allowed: write the fields out")
                     continue
-                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                     self.fail(key_node, "field names must be plain words, such as 'title'")
                     continue
                 key = key_node.value
@@ -252,20 +252,22 @@ class _Walker:
                     self.fail(key_node, f"field '{key}' is given twice: keep one")
                     continue
                 result[key] = self.value(value_node, path + (key,))
-                self.lines[path + (key,)] = self.line(key_node)
+                self.lines[path + (key,)] = self.first_line + key_node.start_mark.line
             return result
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != "tag:yaml.org,2002:seq":
-                self.fail(node, f"unsupported YAML tag '{node.tag}': use plain values")
-                return None
+        if tag == _SEQ and isinstance(node, yaml.SequenceNode):
             return [self.value(item, path + (i,)) for i, item in enumerate(node.value)]
-        if node.tag == "tag:yaml.org,2002:str" or node.tag == "tag:yaml.org,2002:timestamp":
-            return node.value  # text is the scalar as written; so is a date, as no field here is a date
-        if node.tag not in self._plain_tags:
-            self.fail(node, f"unsupported YAML tag '{node.tag}': use plain text, numbers, lists or fields")
+        if not isinstance(node, yaml.ScalarNode):
+            self.fail(node, f"unsupported YAML tag '{tag}': use plain values")
+            return None
+        if tag not in self._plain_tags:
+            self.fail(node, f"unsupported YAML tag '{tag}': use plain text, numbers, lists or fields")
             return None
         try:
             return self._constructor.construct_object(node)
         except (yaml.YAMLError, ValueError) as exc:
             self.fail(node, f"invalid value: {exc}")
             return None
+
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"

@@ -7,6 +7,8 @@ the definitions below, so they cannot drift apart.
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +44,10 @@ class Field:
     maximum: int | None = None
     item: "Field | None" = None
     fields: tuple["Field", ...] = ()
+
+    @functools.cached_property
+    def field_names(self) -> frozenset[str]:
+        return frozenset(f.name for f in self.fields)
 
     def field(self, name: str) -> "Field | None":
         return next((f for f in self.fields if f.name == name), None)

@@ -112,11 +112,10 @@ def check_fields(source: Source, schema: Field) -> Iterator[Problem]:
 
 def _check_object(source: Source, data: Any, schema: Field, path: tuple, where: str) -> Iterator[Problem]:
     front = source.front
-    line = front.line_of(*path)
     if not isinstance(data, dict):
-        yield Problem(source.path, line, f"{where or 'front matter'} must be a set of 'field: value' lines")
+        yield Problem(source.path, front.line_of(*path), f"{where or 'front matter'} must be a set of 'field: value' lines")
         return
-    names = [f.name for f in schema.fields]
+    names = schema.field_names
     for key in data:
         if key not in names:
             yield Problem(source.path, front.line_of(*path, key),
@@ -124,33 +123,45 @@ def _check_object(source: Source, data: Any, schema: Field, path: tuple, where: 
     for field in schema.fields:
         if field.name not in data:
             if field.required:
-                yield Problem(source.path, line, f"{where + ' is ' if where else ''}missing required field "
-                                                 f"'{field.name}'")
+                yield Problem(source.path, front.line_of(*path), f"{where + ' is ' if where else ''}missing required "
+                                                                 f"field '{field.name}'")
             continue
         yield from _check_value(source, data[field.name], field, path + (field.name,), where)
 
 
+def _label(field: Field, where: str) -> str:
+    return f"'{field.name}'" + (f" in {where}" if where else "")
+
+
 def _check_value(source: Source, value: Any, field: Field, path: tuple, where: str) -> Iterator[Problem]:
-    line = source.front.line_of(*path)
-    label = f"'{field.name}'" + (f" in {where}" if where else "")
+    """Problems with one value. Its line and label are worked out only for a problem: most values have none."""
     if value is None or value == "" or value == []:
+        line, label = source.front.line_of(*path), _label(field, where)
         if field.required:
             yield Problem(source.path, line, f"{label} is empty: give it a value")
         elif value is None:
             yield Problem(source.path, line, f"{label} has no value: give it one or remove the line")
         return
     if field.kind == "text":
-        yield from _check_text(source, value, field, line, label)
+        yield from _check_text(source, value, field, path, where)
     elif field.kind == "integer":
         if isinstance(value, bool) or not isinstance(value, int):
-            yield Problem(source.path, line, f"{label} must be a whole number, such as {field.example}")
+            yield Problem(source.path, source.front.line_of(*path),
+                          f"{_label(field, where)} must be a whole number, such as {field.example}")
         elif (field.minimum is not None and value < field.minimum) or (field.maximum is not None and value > field.maximum):
-            yield Problem(source.path, line, f"{label} must be between {field.minimum} and {field.maximum}")
+            yield Problem(source.path, source.front.line_of(*path),
+                          f"{_label(field, where)} must be between {field.minimum} and {field.maximum}")
     elif field.kind == "list":
-        yield from _check_list(source, value, field, path, label)
+        yield from _check_list(source, value, field, path, _label(field, where))
 
 
-def _check_text(source: Source, value: Any, field: Field, line: int, label: str) -> Iterator[Problem]:
+def _check_text(source: Source, value: Any, field: Field, path: tuple, where: str) -> Iterator[Problem]:
+    if isinstance(value, str):
+        text = value.strip()
+        if (not field.choices or text in field.choices) and (not field.pattern or re.match(field.pattern, text)) \
+                and (not field.max_length or len(text) <= field.max_length) and "\n" not in text:
+            return  # the usual case: nothing to report
+    line, label = source.front.line_of(*path), _label(field, where)
     if isinstance(value, bool):
         yield Problem(source.path, line, f"{label} must be text, but YAML reads this value as "
                                          f"{'true' if value else 'false'}: put it in quotes")
@@ -195,10 +206,9 @@ def _check_list(source: Source, value: Any, field: Field, path: tuple, label: st
         if field.item.kind == "object":
             yield from _check_object(source, item, field.item, item_path, f"step {index + 1}")
             continue
-        item_line = source.front.line_of(*item_path)
-        if isinstance(item, str) and item in seen:
-            yield Problem(source.path, item_line, f"{label} lists '{item}' twice")
         if isinstance(item, str):
+            if item in seen:
+                yield Problem(source.path, source.front.line_of(*item_path), f"{label} lists '{item}' twice")
             seen.add(item)
         yield from _check_value(source, item, field.item, item_path, "")
 
