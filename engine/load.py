@@ -104,6 +104,11 @@ def find_content_files(content_dir: Path, display_root: Path) -> tuple[list[Path
 
 def display(path: Path, root: Path) -> str:
     """A path as editors see it: relative to the project, with forward slashes."""
+    if path.is_absolute() and root.is_absolute() and ".." not in path.parts:
+        try:
+            return path.relative_to(root).as_posix()  # the usual case, without a system call
+        except ValueError:
+            pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -37,6 +37,10 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 
+_SANITIZER = nh3.Cleaner(tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None,
+                         strip_comments=True)
+"""The allow-list sanitizer every rendered body goes through, built once."""
+
 TEMPLATE_IDS = frozenset({
     "main", "site-nav", "search-input", "ladder", "clusters-title", "interests-title", "cluster-pathways",
     "cluster-pay", "related-title", "pay-title", "prep-title", "where-title", "onet-title", "related-jobs-title",
@@ -200,10 +204,7 @@ class Renderer:
         self._links.found = []
         raw_html = self._md.convert(body)
         toc = tuple(self._headings.found)
-        clean = nh3.clean(
-            raw_html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-            link_rel=None, strip_comments=True,
-        )
+        clean = _SANITIZER.clean(raw_html)
         text = html.unescape(TAG_RE.sub(" ", clean))
         text = " ".join(text.split())
         links = tuple((target, _line_of(body, target.rsplit("/", 1)[-1], first_line)) for target in self._links.found)

@@ -292,7 +292,6 @@ def _step_passage(step: Step) -> str:
     return " ".join(parts)
 
 
-@functools.lru_cache(maxsize=4096)
 def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[str, ...], int]:
     """The document's terms with their scores (1..63), the terms of its title, and the title's length in words.
 
@@ -314,6 +313,10 @@ def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[
               for word, value in weighted.items()]
     title_length = min(len(query_words(document.title)), SCORE_LEVELS)
     return tuple(scored), tuple(sorted(set(index_words(document.title)))), title_length
+
+
+remembered_score_terms = functools.lru_cache(maxsize=4096)(score_terms)
+"""`score_terms`, remembering recent documents: the dev server's rebuilds score again only what changed."""
 
 
 # -- encoding ----------------------------------------------------------------------------------------
@@ -550,7 +553,7 @@ class _Index:
                 return dict(self.files)
             dirty, counted = set(), set()  # words whose postings changed; those whose document count did
             for n in changed:
-                self._update(n, score_terms(docs[n]), dirty, counted)
+                self._update(n, remembered_score_terms(docs[n]), dirty, counted)
             facets = clusters != self.clusters or any(
                 (docs[n].clusters, docs[n].interests) != (self.docs[n].clusters, self.docs[n].interests)
                 for n in changed)
@@ -592,7 +595,7 @@ class _Index:
         postings: dict[str, list[int]] = defaultdict(list)
         titles: dict[str, list[int]] = defaultdict(list)
         for n, document in enumerate(docs):
-            scored = score_terms(document)
+            scored = remembered_score_terms(document)
             self.scored.append(scored)
             base = n << 6
             for word, score in scored[0]:
