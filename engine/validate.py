@@ -27,6 +27,10 @@ EDUCATION_PHRASES = (
     (re.compile(r"master|\bMBA\b", re.I), 5),
     (re.compile(r"doctor|professional degree|\bPh\.?D\b|\bM\.?D\.?\b|\bJ\.?D\.?\b|\bDVM\b|\bPharmD\b|\bDDS\b", re.I), 6),
 )
+_ANY_EDUCATION = re.compile("|".join(f"(?P<l{level}>{pattern.pattern})" for pattern, level in EDUCATION_PHRASES),
+                            re.I)
+"""All the phrases in one pattern: its leftmost match is the phrase named first (at one place, the earlier
+phrase in the list)."""
 LEVEL_NAMES = {
     0: "no formal education", 1: "a high school diploma", 2: "a postsecondary certificate or some college",
     3: "an associate's degree", 4: "a bachelor's degree", 5: "a master's degree",
@@ -280,12 +284,8 @@ def check_pathway(source: Source, clusters: set[str], pathways: set[str],
 
 def education_level(text: str) -> int | None:
     """The schooling level a step's `education` names first, or None."""
-    best: tuple[int, int] | None = None
-    for pattern, level in EDUCATION_PHRASES:
-        match = pattern.search(text)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), level)
-    return best[1] if best else None
+    match = _ANY_EDUCATION.search(text)
+    return int(match.lastgroup[1:]) if match and match.lastgroup else None
 
 
 def check_step_against_data(source: Source, index: int, step: Mapping[str, Any],

@@ -55,6 +55,9 @@ def test_education_level_reads_the_first_level_named():
     assert education_level("Doctoral or professional degree (MD or DO)") == 6
     assert education_level("No formal education; training on the job") == 0
     assert education_level("Training on the job") is None
+    assert education_level("Master's degree (an MBA) or a Ph.D.") == 5
+    assert education_level("MBA") == 5 and education_level("GED") == 1 and education_level("PharmD") == 6
+    assert education_level("A mastering course") == 5  # a phrase, not a word: 'master' counts where it appears
 
 
 def test_derived_interests_weigh_letters_by_position():
