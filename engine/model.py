@@ -250,12 +250,14 @@ def _occupation_pages(clusters: Sequence[Cluster], related: Mapping[str, Sequenc
     found: dict[str, Occupation] = {}
     appearances: dict[str, list[Appearance]] = defaultdict(list)
     for cluster in clusters:
+        cluster_ref = cluster.ref
         for pathway in cluster.pathways:
+            pathway_ref = pathway.ref
             for step in pathway.steps:
                 for occupation in step.occupations:
                     found[occupation.code] = occupation
                     appearances[occupation.code].append(
-                        Appearance(pathway=pathway.ref, cluster=cluster.ref, step=step.title, stage=step.stage))
+                        Appearance(pathway=pathway_ref, cluster=cluster_ref, step=step.title, stage=step.stage))
     return tuple(
         OccupationPage(found[code], tuple(appearances[code]),
                        tuple(found[other] for other in related.get(code, ()) if other in found)[:RELATED_LIMIT])
