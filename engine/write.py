@@ -27,14 +27,18 @@ class SiteWriter:
     def __init__(self, root: Path):
         self.root = root
         self.written: set[str] = set()
+        self._folders: set[str] = set()  # made (or found) already
 
     def write(self, relative: str, data: str | bytes) -> None:
         if relative in self.written:
             raise DuplicateOutput(f"two pages would be written to {relative}")
         self.written.add(relative)
-        path = self.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        folder, _, _ = relative.rpartition("/")
+        if folder not in self._folders:
+            (self.root / folder).mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+        with open(os.path.join(self.root, relative), "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def fingerprint(data: bytes) -> str:
