@@ -194,9 +194,14 @@ class Builder:
                 problems.extend(exc.problems)
         return problems
 
-    @_cycle_collector_paused()
     def build(self) -> Result:
         """Run every phase and return the site's files in memory. Raises ContentError."""
+        if self.dev:  # small rebuilds, whose garbage is best collected a little at a time, as usual
+            return self._build()
+        with _cycle_collector_paused():
+            return self._build()
+
+    def _build(self) -> Result:
         started = time.perf_counter()
         site, problems = self.prepare()
         self.progress(f"rendering {len(site.pathways)} pathways")
@@ -343,7 +348,7 @@ class Builder:
 
     # -- output ---------------------------------------------------------------------------------
 
-    @_cycle_collector_paused()
+    @_cycle_collector_paused()  # a one-off build
     def write(self, out: Path) -> Result:
         """Build and swap the result into `out`. On any error `out` is untouched."""
         started = time.perf_counter()
