@@ -172,8 +172,8 @@ def load_related(path: Path, shown: str) -> Mapping[str, tuple[str, ...]]:
                                                   "related_onet_soc_code, tier, rank")])
         for row in reader:
             if len(row) != 4:
-                problems.append(Problem(shown, reader.line_num, f"expected 4 columns (onet_soc_code, "
-                                                                f"related_onet_soc_code, tier, rank), found {len(row)}"))
+                problems.append(Problem(shown, reader.line_num, "expected 4 columns (onet_soc_code, related_onet_"
+                                                                f"soc_code, tier, rank), found {len(row)}"))
                 continue
             code, related, tier, rank = row
             if tier not in tiers:

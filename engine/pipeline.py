@@ -147,7 +147,8 @@ class Builder:
         return self._input("occupations", file_stamp(path),
                            lambda: load_occupations(path, display(path, self.project.root)))
 
-    def load(self, meanwhile: Callable[[], Any] = lambda: None) -> tuple[list[Source], dict[str, Markup], list[Problem]]:
+    def load(self, meanwhile: Callable[[], Any] = lambda: None
+             ) -> tuple[list[Source], dict[str, Markup], list[Problem]]:
         """Read, parse and render every content file; files unchanged since last time are reused.
         `meanwhile` is called while worker processes read, if there are any."""
         paths, problems = find_content_files(self.project.content, self.project.root)

@@ -52,11 +52,13 @@ else. Every part is plain data; no text from content is ever written as
 code, and the browser inserts it into the page as text only.
 
 The build is deterministic (sorted keys, fixed separators) and linear in
-the content. The dev server rebuilds after every save, so the last build's
-pieces are kept (`_Index`): an equal site returns the same files at the
-cost of one comparison, and after a one-page edit only that page's words,
-the files that hold them and its fragment are redone. Its result is always
-byte-identical to a fresh build's, which the tests check.
+the content. A large site's postings are made in parts, by the worker
+processes that render its pages, and merged here. The dev server rebuilds
+after every save, so the last build's pieces are kept (`_Index`): an equal
+site returns the same files at the cost of one comparison, and after a
+one-page edit only that page's words, the files that hold them and its
+fragment are redone. Its result is always byte-identical to a fresh
+build's, which the tests check.
 """
 
 from __future__ import annotations
@@ -400,11 +402,10 @@ def build_search_index(site: Site, parts: Sequence["Part"] | None = None) -> dic
     The pieces of the last build are kept, so after a one-page edit (the dev
     server's rebuild) only that page's words and files are redone.
 
-    `parts` are the postings of consecutive runs of `site_documents(site)`
-    (`runs` splits the work, `index_part` does one run, in a worker process
-    on a large site);
-    given them, this merges them instead of scoring every document itself.
-    The bytes are the same either way.
+    Given `parts`, the postings of consecutive runs of `site_documents(site)`
+    (`runs` splits the documents, `index_part` does one run, in worker
+    processes on a large site), it merges them instead of scoring every
+    document itself. The bytes are the same either way.
     """
     if parts is None:
         return _LAST_BUILD.build_site(site)

@@ -117,7 +117,8 @@ def check_fields(source: Source, schema: Field) -> Iterator[Problem]:
 def _check_object(source: Source, data: Any, schema: Field, path: tuple, where: str) -> Iterator[Problem]:
     front = source.front
     if not isinstance(data, dict):
-        yield Problem(source.path, front.line_of(*path), f"{where or 'front matter'} must be a set of 'field: value' lines")
+        yield Problem(source.path, front.line_of(*path),
+                      f"{where or 'front matter'} must be a set of 'field: value' lines")
         return
     names = schema.field_names
     for key in data:
@@ -152,7 +153,8 @@ def _check_value(source: Source, value: Any, field: Field, path: tuple, where: s
         if isinstance(value, bool) or not isinstance(value, int):
             yield Problem(source.path, source.front.line_of(*path),
                           f"{_label(field, where)} must be a whole number, such as {field.example}")
-        elif (field.minimum is not None and value < field.minimum) or (field.maximum is not None and value > field.maximum):
+        elif (field.minimum is not None and value < field.minimum) or \
+                (field.maximum is not None and value > field.maximum):
             yield Problem(source.path, source.front.line_of(*path),
                           f"{_label(field, where)} must be between {field.minimum} and {field.maximum}")
     elif field.kind == "list":
