@@ -269,7 +269,7 @@ class Builder:
         if writer is not None and not self.dev:
             # A one-off build: the workers also make the search index's postings, which the dev
             # server instead keeps in this process to update after each edit.
-            rendered = self._render_jobs(env, view, jobs, writer.root, meanwhile=other_files, index=site)
+            rendered = self._render_jobs(env, view, jobs, writer, meanwhile=other_files, index=site)
         else:
             todo = [job for job in jobs if self._cache.pages.get(job.page.url, (None,))[0] != job]
             for job, html in zip(todo, self._render_jobs(env, view, todo, None, meanwhile=other_files)):
@@ -308,10 +308,11 @@ class Builder:
             assets[name] = (f"assets/{hashed}", data)
         return assets
 
-    def _render_jobs(self, env: jinja2.Environment, view: SiteView, jobs: Sequence[PageJob], out_dir: Path | None,
-                     meanwhile: Callable[[Callable[[], list[Part]] | None], None], index: Site | None = None) -> Any:
+    def _render_jobs(self, env: jinja2.Environment, view: SiteView, jobs: Sequence[PageJob],
+                     writer: write.SiteWriter | None, meanwhile: Callable[[Callable[[], list[Part]] | None], None],
+                     index: Site | None = None) -> Any:
         """Render `jobs`, and call `meanwhile` (while worker processes render, when there are any).
-        With `out_dir`, write each page there and return how many; else return the pages.
+        With a `writer`, write each page with it and return how many; else return the pages.
 
         With `index`, the workers first make the postings of that site's search
         index, in parts, and `meanwhile` is given a function that waits for them.
@@ -320,20 +321,19 @@ class Builder:
         if not parallel:
             meanwhile(None)
             pages = [render_page(env, view, job).encode() for job in jobs]
-            if out_dir is None:
+            if writer is None:
                 return pages
-            writer = write.SiteWriter(out_dir)
             for job, html in zip(jobs, pages):
                 writer.write(output_path(job.page.url), html)
             return len(pages)
         docs = site_documents(index) if index is not None else []
         chunks = _chunks(range(len(jobs)), self.workers * 4)
-        with _pool(self.workers, _start_renderer, (env, view, jobs, out_dir, docs)) as pool:
+        with _pool(self.workers, _start_renderer, (env, view, jobs, writer, docs)) as pool:
             parts = [pool.submit(_index_slice, start, stop) for start, stop in runs(docs, self.workers)]
             pending = pool.map(_render_slice, chunks)  # submitted at once; runs in the workers
             meanwhile((lambda: [part.result() for part in parts]) if index is not None else None)
             done = list(pending)
-        return sum(done) if out_dir is not None else [html for part in done for html in part]
+        return sum(done) if writer is not None else [html for part in done for html in part]
 
     def _map(self, function: Callable[[Any], Any], items: Sequence[Any], meanwhile: Callable[[], Any]) -> list[Any]:
         """`function` over chunks of `items`, across processes when there are many; `meanwhile` is
@@ -359,7 +359,7 @@ class Builder:
                                                      "not built by this tool; choose another --out")])
         staging = write.staging_dir(out)
         try:
-            writer = write.SiteWriter(staging)
+            writer = write.SiteWriter(staging, previous=out if out.is_dir() else None)
             self.progress(f"rendering {len(site.pathways)} pathways")
             _, rendered, pages = self.render(site, writer)
             write.publish(staging, out)
@@ -440,22 +440,22 @@ def _load_files(paths: list[Path], root: Path) -> list[_Loaded]:
     return out
 
 
-_worker: tuple[jinja2.Environment, SiteView, Sequence[PageJob], Path | None, Sequence[Document]] | None = None
+_worker: tuple[jinja2.Environment, SiteView, Sequence[PageJob], write.SiteWriter | None,
+              Sequence[Document]] | None = None
 
 
-def _start_renderer(env: jinja2.Environment, view: SiteView, jobs: Sequence[PageJob], out_dir: Path | None,
-                    docs: Sequence[Document]) -> None:
+def _start_renderer(env: jinja2.Environment, view: SiteView, jobs: Sequence[PageJob],
+                    writer: write.SiteWriter | None, docs: Sequence[Document]) -> None:
     global _worker  # set once in each forked worker, which inherits all of it without pickling
-    _worker = (env, view, jobs, out_dir, docs)
+    _worker = (env, view, jobs, writer, docs)
 
 
 def _render_slice(indexes: list[int]) -> Any:
-    """Render some pages in a worker: write them to the output folder, or return them."""
+    """Render some pages in a worker: write them with the (worker's copy of the) writer, or return them."""
     assert _worker is not None
-    env, view, jobs, out_dir, _ = _worker
-    if out_dir is None:
+    env, view, jobs, writer, _ = _worker
+    if writer is None:
         return [render_page(env, view, jobs[i]).encode() for i in indexes]
-    writer = write.SiteWriter(out_dir)
     for i in indexes:
         writer.write(output_path(jobs[i].page.url), render_page(env, view, jobs[i]).encode())
     return len(indexes)

@@ -2,8 +2,10 @@
 
 A build writes into a fresh staging folder beside the output and, only when
 every file is written, swaps it into place. A failed build therefore leaves
-the previous site exactly as it was. The writer refuses to write one output
-path twice, which would mean two pages claim the same URL.
+the previous site exactly as it was. Files the previous site already has,
+byte for byte, are hard-linked from it rather than written again. The writer
+refuses to write one output path twice, which would mean two pages claim the
+same URL.
 """
 
 from __future__ import annotations
@@ -22,10 +24,17 @@ class DuplicateOutput(Exception):
 
 
 class SiteWriter:
-    """Writes files under `root`, each path once."""
+    """Writes files under `root`, each path once.
 
-    def __init__(self, root: Path):
+    Given `previous`, the site this build will replace, a file whose bytes
+    have not changed is hard-linked from there instead of written anew: a
+    rebuild then creates (and later deletes) only the files that changed, and
+    unchanged files keep their dates. Where links cannot be made, it writes.
+    """
+
+    def __init__(self, root: Path, previous: Path | None = None):
         self.root = root
+        self.previous = previous
         self.written: set[str] = set()
         self._folders: set[str] = set()  # made (or found) already
 
@@ -37,8 +46,25 @@ class SiteWriter:
         if folder not in self._folders:
             (self.root / folder).mkdir(parents=True, exist_ok=True)
             self._folders.add(folder)
-        with open(os.path.join(self.root, relative), "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        content = data.encode("utf-8") if isinstance(data, str) else data
+        target = os.path.join(self.root, relative)
+        if self.previous is not None and self._link_unchanged(relative, content, target):
+            return
+        with open(target, "wb") as handle:
+            handle.write(content)
+
+    def _link_unchanged(self, relative: str, content: bytes, target: str) -> bool:
+        old = os.path.join(self.previous, relative)  # type: ignore[arg-type]
+        try:
+            if os.stat(old).st_size != len(content):
+                return False
+            with open(old, "rb") as handle:
+                if handle.read() != content:
+                    return False
+            os.link(old, target)
+        except OSError:  # no such file, or a file system without hard links
+            return False
+        return True
 
 
 def fingerprint(data: bytes) -> str:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from unittest.mock import ANY
+
+import pytest
 
 from conftest import PATHWAY, ROOT, run_build
 
@@ -50,6 +53,34 @@ def test_the_real_site_builds_identically_twice(real_site, tmp_path):
     again = tmp_path / "again"
     assert run_build("build", "--out", str(again), "--base-url", "/").returncode == 0
     assert snapshot(real_site) == snapshot(again)
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_a_rebuild_links_the_files_that_did_not_change(make_project, parallel):
+    from engine.pipeline import Builder, Project
+
+    root = make_project()
+    builder = lambda: Builder(Project.at(root), workers=2, parallel_min=1 if parallel else 10_000)  # noqa: E731
+    builder().write(root / "site")
+    first, before = snapshot(root / "site"), inodes(root / "site")
+    (root / "site" / "robots.txt").write_text("edited by hand")  # a changed file is written, not linked
+
+    builder().write(root / "site")
+    assert snapshot(root / "site") == first and inodes(root / "site") == {**before, "robots.txt": ANY}
+    assert inodes(root / "site")["robots.txt"] != before["robots.txt"]
+
+    (root / P).write_text(PATHWAY.replace("Care for patients directly.", "Care for patients, edited."))
+    builder().write(root / "site")
+    after = inodes(root / "site")
+    page = "pathways/therapeutic-services/index.html"
+    assert "Care for patients, edited." in (root / "site" / page).read_text()
+    assert after[page] != before[page]
+    assert after["occupations/29-1141.00/index.html"] == before["occupations/29-1141.00/index.html"]
+    assert sum(after[name] != before.get(name) for name in after) < len(after) / 2
 
 
 def test_failed_build_leaves_the_previous_site_untouched(make_project):
