@@ -23,6 +23,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import slugify, unique
 from markdown.util import HTML_PLACEHOLDER_RE
+from markdown.blockprocessors import BlockProcessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
 from .problems import Problem
@@ -174,6 +175,47 @@ class _PlainTextFirst(InlineProcessor):
         return True
 
 
+BLOCK_PROCESSORS = frozenset({"empty", "indent", "code", "hashheader", "setextheader", "hr", "olist", "ulist", "quote",
+                              "reference", "paragraph", "table"})
+"""Python-Markdown's block processors used here, for which `_PlainParagraphFirst` knows what they look for."""
+
+_NOT_PLAIN_RE = re.compile(r"(?m)^[ \t#>*+\-=_\[\d]|\|")
+"""A line that some block processor other than the paragraph's might claim: it starts with a space or tab
+(code, nested lists), '#' (heading), '>' (quote), '*', '+', '-', '_' (list, rule), '=' or '-' (heading
+underline), '[' (link reference) or a digit (numbered list); or a '|' anywhere (table)."""
+
+
+class _PlainParagraphFirst(BlockProcessor):
+    """Sends a top-level block of plain prose straight to the paragraph processor.
+
+    The block parser otherwise asks every other processor first, one regular-
+    expression search each; a block with none of the line starts they look
+    for (`_NOT_PLAIN_RE`) is a paragraph whatever they say. The output is
+    unchanged (a test renders every content file and a set of tricky bodies
+    both ways); installed only when the block processors are the known ones.
+    """
+
+    def __init__(self, parser, paragraph: BlockProcessor):  # type: ignore[no-untyped-def]
+        super().__init__(parser)
+        self._paragraph = paragraph
+
+    def test(self, parent, block: str) -> bool:  # type: ignore[override]
+        return (parent.tag == self.parser.md.doc_tag and bool(block) and block[0] != "\n"
+                and not self.parser.state.isstate("list") and _NOT_PLAIN_RE.search(block) is None)
+
+    def run(self, parent, blocks: list[str]) -> None:  # type: ignore[override]
+        self._paragraph.run(parent, blocks)
+
+    @classmethod
+    def install(cls, md: markdown.Markdown) -> bool:
+        """Put the processor before all others; False (and nothing changed) if a block processor is unknown."""
+        processors = md.parser.blockprocessors
+        if {item.name for item in processors._priority} != BLOCK_PROCESSORS:
+            return False
+        processors.register(cls(md.parser, processors["paragraph"]), "plain_paragraph", 1000)
+        return True
+
+
 class Renderer:
     """A reusable Markdown renderer (building a Markdown instance is slow)."""
 
@@ -190,6 +232,7 @@ class Renderer:
         for name in ("image_link", "image_reference", "short_image_ref"):
             self._md.inlinePatterns.deregister(name)
         _PlainTextFirst.install(self._md)
+        _PlainParagraphFirst.install(self._md)
         self._links = _ContentLinks(self._md)
         self._md.treeprocessors.register(self._links, "content_links", 1)
         self._headings = _Headings(self._md)

@@ -1,4 +1,4 @@
-"""Unit tests of Markdown rendering: the plain-text shortcut changes no output."""
+"""Unit tests of Markdown rendering: the plain-text and plain-paragraph shortcuts change no output."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from markdown.treeprocessors import InlineProcessor
 
-from engine.markup import Renderer, _PlainTextFirst
+from engine.markup import Renderer, _PlainParagraphFirst, _PlainTextFirst
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,6 +30,13 @@ TRICKY = [
     "Unicode: café, naïve, Ørsted, \u2019quotes\u2019 and \u2014 dashes.",
     "![an image](x.png) is read as a bang and a link.",
     "Tab\tseparated and trailing spaces   ",
+    "A paragraph\n=========\n\nand one\n---\n\nand a rule\n\n___\n\n* * *\n\nafter",
+    "1986. A year that starts a line.\n\nA line\n2. that looks numbered\n\n> quoted\ntext",
+    "[ref]: http://example.com\n\nA [ref] link.\n\n    indented code\n\n\tTabbed code",
+    "- item\n\n  continued\n\nNot in the list.\n\n1. one\n\n   two\n\nPlain again.",
+    "a | b\n--|--\n1 | 2\n\nplain",
+    "Line one\nline two # not a heading\n#hashtag at the start\n\nplain",
+    "+ plus list\n\n_underscored_ start\n\n=equals start",
 ]
 
 
@@ -38,6 +45,8 @@ def _stock() -> Renderer:
     md = renderer._md
     assert isinstance(md.treeprocessors["inline"], _PlainTextFirst)
     md.treeprocessors.register(InlineProcessor(md), "inline", 20)
+    assert isinstance(md.parser.blockprocessors["plain_paragraph"], _PlainParagraphFirst)
+    md.parser.blockprocessors.deregister("plain_paragraph")
     return renderer
 
 
@@ -51,18 +60,28 @@ def _bodies() -> list[str]:
 def _random_bodies(count: int) -> list[str]:
     rng = random.Random(7)
     pieces = ["word", "other", " ", " ", "\n", "\n\n", "*", "**", "_", "`", "[", "]", "(", ")", "<", ">", "&",
-              "amp;", "\\", "  \n", "#", "- ", "1. ", "x.md", "http://e.com", "@", "!", "|", ":"]
+              "amp;", "\\", "  \n", "#", "- ", "1. ", "x.md", "http://e.com", "@", "!", "|", ":", "    ", "\t",
+              "===", "---", "___", "+ ", "> ", "2", "\n- ", "\n1. ", "\n    ", "]: ", "```\n", "~~~"]
     return ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 60))) for _ in range(count)]
 
 
 @pytest.mark.parametrize("group", ["content", "tricky", "random"])
 def test_the_plain_text_shortcut_renders_exactly_what_python_markdown_does(group: str):
-    bodies = {"content": _bodies, "tricky": lambda: TRICKY, "random": lambda: _random_bodies(3000)}[group]()
+    bodies = {"content": _bodies, "tricky": lambda: TRICKY, "random": lambda: _random_bodies(6000)}[group]()
     assert len(bodies) > 10
     fast, stock = Renderer(), _stock()
     for body in bodies:
         expected = stock.render(body, "content/pathways/a.md", 5, "pathways/a/")
         assert fast.render(body, "content/pathways/a.md", 5, "pathways/a/") == expected, body
+
+
+def test_the_paragraph_shortcut_steps_aside_for_a_block_processor_it_does_not_know():
+    renderer = Renderer()
+    md = renderer._md
+    md.parser.blockprocessors.deregister("plain_paragraph")
+    md.parser.blockprocessors.register(md.parser.blockprocessors["quote"], "custom", 5)
+    assert _PlainParagraphFirst.install(md) is False
+    assert "plain_paragraph" not in md.parser.blockprocessors
 
 
 def test_the_shortcut_steps_aside_for_a_pattern_it_does_not_know():
