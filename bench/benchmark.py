@@ -12,8 +12,10 @@ Figures:
 - one-file rebuild: the dev server's path after one pathway changes (rebuild + write the changes), median of 20;
   and, where Chromium is installed, save-to-reload in a browser: from writing the file to the new text on screen
 
-Nothing is deleted until every figure is taken. It is a benchmark, not a test: it asserts nothing and takes a
-few minutes.
+Nothing is deleted until every figure is taken: on ext4 without a journal (as on the CI machine), creating
+files is much slower for a few minutes after many were deleted, so run it on a quiet machine, and not within
+five minutes of the test suite or of another run. It is a benchmark, not a test: it asserts nothing and takes
+a few minutes.
 """
 
 from __future__ import annotations
