@@ -2,12 +2,15 @@
 
     .venv/bin/python bench/benchmark.py            # 1,000 and 10,000 pathways, real site, one-file rebuild
     .venv/bin/python bench/benchmark.py --quick    # skip the 10,000-pathway site
+    .venv/bin/python bench/benchmark.py --quick --mkdocs /path/to/venv/bin/mkdocs   # and MkDocs beside it
 
 Figures:
 - synthetic sites: `build.py build` in a fresh process (wall time, including start-up) and its peak memory,
   workers included, for 1,000 and 10,000 generated pathways (bench/synthetic.py). Each run builds into a new
   folder after `sync`, so writing back the last run's files does not slow the next; the median is printed.
   The 1,000-pathway site is also built in memory (/dev/shm), which shows how much of the time is the disk's.
+  With --mkdocs, MkDocs builds the same 1,000 bodies as pages, in turns with this build, three times each:
+  the ratio of the medians holds even when the machine's speed drifts during the run.
 - real site: clean build of the shipped content (median of 5 runs, in-process, like `build.py build`)
 - one-file rebuild: the dev server's path after one pathway changes (rebuild + write the changes), median of 20;
   and, where Chromium is installed, save-to-reload in a browser: from writing the file to the new text on screen
@@ -148,6 +151,29 @@ def synthetic_build(project: Path, out: Path, runs: int) -> dict:
             "bytes": sum(p.stat().st_size for p in files)}
 
 
+def mkdocs_side_by_side(mkdocs: str, project: Path, scratch: Path, runs: int = 3) -> tuple[float, float]:
+    """Median clean-build seconds of MkDocs and of this project on the same page bodies, run in turns so that
+    both see the same machine: MkDocs gets each pathway's body as a page (`# Title` and the Markdown)."""
+    docs = scratch / "mkdocs" / "docs"
+    for n, path in enumerate(sorted((project / "content/pathways").glob("*.md"))):
+        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        page = docs / f"cluster-{n % 16:02d}" / f"{path.stem}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"# Pathway {n:05d}\n\n{body}", encoding="utf-8")
+    (docs / "index.md").write_text("# Synthetic Careers\n", encoding="utf-8")
+    (docs.parent / "mkdocs.yml").write_text("site_name: Synthetic Careers\n", encoding="utf-8")
+    theirs, ours = [], []
+    for run in range(runs):
+        os.sync()
+        time.sleep(1)
+        started = time.perf_counter()
+        subprocess.run([mkdocs, "build", "--quiet", "--site-dir", str(scratch / "mkdocs" / f"site-{run}")],
+                       cwd=docs.parent, check=True)
+        theirs.append(time.perf_counter() - started)
+        ours.append(synthetic_build(project, scratch / f"side-by-side-{run}", 1)["seconds"])
+    return statistics.median(theirs), statistics.median(ours)
+
+
 def report(count: int, runs: int, figures: dict, where: str) -> None:
     print(f"{count:>6,} pathways, clean build:   {figures['seconds']:7.2f} s   median of {runs} {where} "
           f"(fastest {figures['fastest']:.2f} s); {figures['pages']:,} pages, {figures['files']:,} files, "
@@ -159,6 +185,8 @@ def report(count: int, runs: int, figures: dict, where: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Print build-speed figures.")
     parser.add_argument("--quick", action="store_true", help="skip the 10,000-pathway site")
+    parser.add_argument("--mkdocs", metavar="PATH", help="an mkdocs executable (installed apart from this "
+                        "project): also time it on the 1,000 pathways' bodies, in turns with this build")
     args = parser.parse_args()
 
     # Nothing is deleted until the end: on ext4, creating files soon after many were deleted is slower
@@ -168,6 +196,10 @@ def main() -> int:
         for count, runs in ((1_000, 5),) if args.quick else ((1_000, 5), (10_000, 3)):
             project = synthetic.write_project(scratch / f"synthetic-{count}", count)
             report(count, runs, synthetic_build(project, scratch / f"out-{count}", runs), "on disk")
+            if count == 1_000 and args.mkdocs:
+                theirs, ours = mkdocs_side_by_side(args.mkdocs, project, scratch)
+                print(f"        side by side, median of 3: MkDocs {theirs:.2f} s, this build {ours:.2f} s: "
+                      f"{theirs / ours:.1f}x as fast")
             memory = Path("/dev/shm")
             if count == 1_000 and memory.is_dir() and os.access(memory, os.W_OK):
                 with tempfile.TemporaryDirectory(dir=memory) as in_memory:
