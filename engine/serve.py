@@ -35,13 +35,24 @@ STATUS_PATH = "_dev/status.json"
 
 
 class _Files(web.StaticFileHandler):
-    """Static files with folder index pages, the site's own 404 page, and caching only for assets."""
+    """Static files with folder index pages, the site's own 404 page, and caching only for assets.
+
+    Every page says which build it comes from (`Server-Timing: build;desc="N"`, which scripts can read):
+    `dev.js` compares it with the latest build and reloads a page that a rebuild overtook before the
+    live-reload connection was open, so a save made while a page loads is never missed."""
+
+    def initialize(self, path: str, default_filename: str | None = None,  # type: ignore[override]
+                   server: "DevServer | None" = None) -> None:
+        super().initialize(path, default_filename)
+        self.server = server
 
     def set_extra_headers(self, path: str) -> None:
         # Asset names carry a hash of their content, so a changed file gets a new name: the browser
         # may keep them, and a reload fetches little more than the page itself.
         immutable = path.startswith("assets/")
         self.set_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-store")
+        if not immutable and self.server is not None:
+            self.set_header("Server-Timing", f'build;desc="{self.server.builds}"')
 
     def write_error(self, status_code: int, **kwargs) -> None:
         page = Path(self.root) / "404.html"
@@ -64,6 +75,7 @@ class DevServer:
         self._written: dict[str, bytes] = {}
         self._stamps: dict[str, tuple[int, int]] = {}
         self._has_site = False
+        self.builds = 0  # builds tried, good or not; pages and _dev/status.json carry the number
 
     def stamps(self) -> dict[str, tuple[int, int]]:
         """The stamp of every watched file, by path."""
@@ -81,6 +93,7 @@ class DevServer:
         try:
             result = self.builder.build()
         except ContentError as exc:
+            self.builds += 1
             self._write_status([str(p) for p in exc.problems])
             self.log(format_text(exc.problems))
             kept = "keeping the last good build" if self._has_site else "nothing to show yet"
@@ -89,8 +102,10 @@ class DevServer:
                 self._write_placeholder()
             return False
         files = dict(result.files)
-        files[STATUS_PATH] = json.dumps({"errors": [str(p) for p in result.problems if p.is_error]}).encode()
+        files[STATUS_PATH] = json.dumps({"build": self.builds + 1,
+                                         "errors": [str(p) for p in result.problems if p.is_error]}).encode()
         self._written = sync_files(self.out, files, self._written)
+        self.builds += 1  # only now: a page served before this comes from the last build
         self._has_site = True
         if result.problems:
             self.log(format_text(result.problems))
@@ -100,7 +115,7 @@ class DevServer:
         return True
 
     def _write_status(self, errors: list[str]) -> None:
-        data = json.dumps({"errors": errors}).encode()
+        data = json.dumps({"build": self.builds, "errors": errors}).encode()
         path = self.out / STATUS_PATH
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
@@ -142,7 +157,7 @@ class DevServer:
         return web.Application([
             (r"/livereload", LiveReloadHandler),
             (r"/livereload.js", LiveReloadJSHandler),
-            (r"/(.*)", _Files, {"path": str(self.out), "default_filename": "index.html"}),
+            (r"/(.*)", _Files, {"path": str(self.out), "default_filename": "index.html", "server": self}),
         ])
 
     def run(self) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -76,6 +77,29 @@ def test_serve_shows_errors_over_the_last_good_page_and_recovers(dev_server, pag
     assert "build failed: 1 error in 1 file; keeping the last good build" in text
     timings = [int(ms) for ms in re.findall(r"rendered\) in (\d+) ms after a change to content/pathways", text)]
     assert timings, text
+
+
+def test_a_save_made_while_the_page_loads_is_not_missed(dev_server, page):
+    root, base, _, _ = dev_server
+
+    def build_number() -> int:
+        return json.loads(urllib.request.urlopen(base + "_dev/status.json", timeout=5).read())["build"]
+
+    saved: list[int] = []
+
+    def save_before_live_reload_connects(route) -> None:
+        if not saved:  # once: the reload that follows loads the script again
+            saved.append(build_number())
+            edit(root / P, PATHWAY.replace("Care for patients directly.", "Saved while the page loaded."))
+            deadline = time.monotonic() + 30
+            while build_number() == saved[0] and time.monotonic() < deadline:
+                time.sleep(0.05)
+        route.continue_()
+
+    page.route("**/livereload.js*", save_before_live_reload_connects)
+    page.goto(base + "pathways/therapeutic-services/")
+    page.locator(".lead", has_text="Saved while the page loaded.").wait_for(timeout=30_000)
+    assert page.console_errors == []
 
 
 def test_serve_uses_the_site_404_page(dev_server):

@@ -25,8 +25,31 @@
     document.body.appendChild(box);
   }
 
-  fetch("/_dev/status.json", { cache: "no-store" })
-    .then(function (response) { return response.ok ? response.json() : { errors: [] }; })
-    .then(function (status) { show(status.errors); })
-    .catch(function () { /* server gone: nothing to show */ });
+  // The build this page comes from, which the dev server sends as a Server-Timing entry.
+  function pageBuild() {
+    var entries = performance.getEntriesByType ? performance.getEntriesByType("navigation") : [];
+    var timings = (entries[0] && entries[0].serverTiming) || [];
+    for (var i = 0; i < timings.length; i++) {
+      if (timings[i].name === "build") return Number(timings[i].description);
+    }
+    return null;
+  }
+  var built = pageBuild();
+
+  // Show the last build's errors; and if a build finished after this page was served (before the
+  // live-reload connection was open to say so), reload.
+  function check() {
+    fetch("/_dev/status.json", { cache: "no-store" })
+      .then(function (response) { return response.ok ? response.json() : { errors: [] }; })
+      .then(function (status) {
+        if (built !== null && typeof status.build === "number" && status.build > built) {
+          location.reload();
+          return;
+        }
+        show(status.errors);
+      })
+      .catch(function () { /* server gone: nothing to show */ });
+  }
+  check();
+  document.addEventListener("LiveReloadConnect", check);
 })();
