@@ -187,13 +187,7 @@ class Builder:
     def _read_other_inputs(self) -> list[Problem]:
         """Read (or find unchanged) what the phases after loading need; returns the problems found.
         Called while the content is read, and again (to collect the problems, if any) after."""
-        problems: list[Problem] = []
-        for read in (self.dates, self.related, self.assets, self._environment):
-            try:
-                read()
-            except ContentError as exc:
-                problems.extend(exc.problems)
-        return problems
+        return _problems_of(self.dates, self.related, self.assets, self._environment)
 
     def build(self) -> Result:
         """Run every phase and return the site's files in memory. Raises ContentError."""
@@ -212,14 +206,11 @@ class Builder:
 
     def check(self) -> list[Problem]:
         """Every problem in the content, without rendering or writing anything."""
-        config_problems: list[Problem] = []
-        try:
-            self.config()
-        except ContentError as exc:
-            config_problems = list(exc.problems)
+        config_problems = _problems_of(self.config)
         occupations = self.occupations()
         sources, markups, problems = self.load()
-        return config_problems + problems + self.validate(sources, markups, occupations) + self._read_other_inputs()
+        return (config_problems + problems + self.validate(sources, markups, occupations)
+                + _problems_of(self.related, self._environment))  # the inputs that can be wrong
 
     def validate(self, sources: Sequence[Source], markups: dict[str, Markup],
                  occupations: dict[str, Occupation]) -> list[Problem]:
@@ -382,6 +373,17 @@ def file_stamp(path: Path) -> tuple[int, int]:
 def tree_stamp(root: Path) -> tuple[tuple[str, tuple[int, int]], ...]:
     """(path, stamp) of every file under `root`, sorted; empty if `root` is missing."""
     return tuple((str(p), file_stamp(p)) for p in sorted(root.rglob("*")) if p.is_file())
+
+
+def _problems_of(*reads: Callable[[], Any]) -> list[Problem]:
+    """Call each of `reads`; the problems of those that raise ContentError."""
+    problems: list[Problem] = []
+    for read in reads:
+        try:
+            read()
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    return problems
 
 
 @contextlib.contextmanager

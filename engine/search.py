@@ -518,7 +518,6 @@ class _Index:
         self.titles: dict[str, array] = {}           # word -> packed (doc << 6 | title length)
         self.entries: dict[str, str | list[str]] = {}  # word -> its postings as written
         self.counts: dict[str, int] = {}             # word -> how many documents contain it
-        self.incremental = False                     # whether postings and scores are kept for updates
         self.shards: dict[str, dict[str, list[str]]] = {}  # two-character prefix -> {file prefix: words}
         self.files: dict[str, bytes] = {}
         self.digests: dict[str, bytes] = {}
@@ -542,7 +541,9 @@ class _Index:
         return files
 
     def build(self, docs: list[Document], clusters: tuple[tuple[str, str], ...]) -> dict[str, bytes]:
-        if not self.incremental or len(docs) != len(self.docs) or any(
+        # Update in place only with every document's scores at hand (a build from parts keeps none)
+        # and every document where it was.
+        if len(self.scored) != len(docs) or len(self.docs) != len(docs) or any(
                 a.url != b.url for a, b in zip(docs, self.docs)):
             self.__init__()  # type: ignore[misc]
             dirty = counted = self._add_all(docs)
@@ -568,7 +569,6 @@ class _Index:
                 self.counts[word] = len(self.postings[word])
             else:
                 self.counts.pop(word, None)
-        self.incremental = True
         return self._finish(docs, clusters, changed, dirty, counted, facets)
 
     def _finish(self, docs: list[Document], clusters: tuple[tuple[str, str], ...], changed: Iterable[int],

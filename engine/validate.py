@@ -139,57 +139,54 @@ def _label(field: Field, where: str) -> str:
 
 
 def _check_value(source: Source, value: Any, field: Field, path: tuple, where: str) -> Iterator[Problem]:
-    """Problems with one value. Its line and label are worked out only for a problem: most values have none."""
-    if value is None or value == "" or value == []:
-        line, label = source.front.line_of(*path), _label(field, where)
-        if field.required:
-            yield Problem(source.path, line, f"{label} is empty: give it a value")
-        elif value is None:
-            yield Problem(source.path, line, f"{label} has no value: give it one or remove the line")
+    """Problems with one value. Its line is looked up only when there is one: most values have none."""
+    label = _label(field, where)
+    if field.kind == "list" and value not in (None, "", []):
+        yield from _check_list(source, value, field, path, label)
         return
-    if field.kind == "text":
-        yield from _check_text(source, value, field, path, where)
+    messages = list(_value_messages(value, field, label))
+    if messages:
+        line = source.front.line_of(*path)
+        for message in messages:
+            yield Problem(source.path, line, message)
+
+
+def _value_messages(value: Any, field: Field, label: str) -> Iterator[str]:
+    """What is wrong with a text or whole-number value, or an empty one, in an editor's words."""
+    if value is None or value == "" or value == []:
+        if field.required:
+            yield f"{label} is empty: give it a value"
+        elif value is None:
+            yield f"{label} has no value: give it one or remove the line"
+    elif field.kind == "text":
+        yield from _text_messages(value, field, label)
     elif field.kind == "integer":
         if isinstance(value, bool) or not isinstance(value, int):
-            yield Problem(source.path, source.front.line_of(*path),
-                          f"{_label(field, where)} must be a whole number, such as {field.example}")
+            yield f"{label} must be a whole number, such as {field.example}"
         elif (field.minimum is not None and value < field.minimum) or \
                 (field.maximum is not None and value > field.maximum):
-            yield Problem(source.path, source.front.line_of(*path),
-                          f"{_label(field, where)} must be between {field.minimum} and {field.maximum}")
-    elif field.kind == "list":
-        yield from _check_list(source, value, field, path, _label(field, where))
+            yield f"{label} must be between {field.minimum} and {field.maximum}"
 
 
-def _check_text(source: Source, value: Any, field: Field, path: tuple, where: str) -> Iterator[Problem]:
-    if isinstance(value, str):
-        text = value.strip()
-        if (not field.choices or text in field.choices) and (not field.pattern or re.match(field.pattern, text)) \
-                and (not field.max_length or len(text) <= field.max_length) and "\n" not in text:
-            return  # the usual case: nothing to report
-    line, label = source.front.line_of(*path), _label(field, where)
+def _text_messages(value: Any, field: Field, label: str) -> Iterator[str]:
     if isinstance(value, bool):
-        yield Problem(source.path, line, f"{label} must be text, but YAML reads this value as "
-                                         f"{'true' if value else 'false'}: put it in quotes")
+        yield f"{label} must be text, but YAML reads this value as {'true' if value else 'false'}: put it in quotes"
         return
     if isinstance(value, (int, float)):
-        yield Problem(source.path, line, f"{label} must be text, but YAML reads this value as a number: "
-                                         "put it in quotes")
+        yield f"{label} must be text, but YAML reads this value as a number: put it in quotes"
         return
     if not isinstance(value, str):
-        kind = "a list" if isinstance(value, list) else "a set of fields"
-        yield Problem(source.path, line, f"{label} must be text, not {kind}")
+        yield f"{label} must be text, not {'a list' if isinstance(value, list) else 'a set of fields'}"
         return
     text = value.strip()
     if field.choices and text not in field.choices:
-        yield Problem(source.path, line, f"{label} is '{text}'; it must be one of: {', '.join(field.choices)}"
-                                         f"{suggest(text, field.choices)}")
+        yield f"{label} is '{text}'; it must be one of: {', '.join(field.choices)}{suggest(text, field.choices)}"
     if field.pattern and not re.match(field.pattern, text):
-        yield Problem(source.path, line, f"{label} '{text}' is not valid: {field.pattern_hint}")
+        yield f"{label} '{text}' is not valid: {field.pattern_hint}"
     if field.max_length and len(text) > field.max_length:
-        yield Problem(source.path, line, f"{label} is {len(text)} characters long; keep it under {field.max_length}")
+        yield f"{label} is {len(text)} characters long; keep it under {field.max_length}"
     if "\n" in text:
-        yield Problem(source.path, line, f"{label} must be on one line")
+        yield f"{label} must be on one line"
 
 
 def _check_list(source: Source, value: Any, field: Field, path: tuple, label: str) -> Iterator[Problem]:

@@ -119,6 +119,18 @@ def test_stopping_the_server_removes_its_temporary_folder(dev_server, how):
     assert list((root / "tmp").iterdir()) == [], log.read_text()
 
 
+def test_a_template_edit_is_rendered_by_the_next_rebuild(make_project):
+    from engine.pipeline import Builder, Project
+
+    root = make_project()
+    builder = Builder(Project.at(root), dev=True)  # as `serve` keeps it between saves
+    page = "pathways/therapeutic-services/index.html"
+    assert b"A template edit." not in builder.build().files[page]
+    template = root / "templates/pathway.html"
+    template.write_text(template.read_text().replace("{% block content %}", "{% block content %}A template edit."))
+    assert b"A template edit." in builder.build().files[page]
+
+
 def test_the_server_names_the_file_that_changed(make_project):
     from engine.pipeline import Project
     from engine.serve import DevServer
