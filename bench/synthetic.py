@@ -3,8 +3,9 @@
     python bench/synthetic.py OUT --pathways 10000
 
 The project reuses the real templates, static files and data, and builds
-without errors or warnings: occupations are chosen so that each step's
-stage, Job Zone and education agree with the data. Bodies are made of
+without errors: each synthetic pathway takes the ladders of a real pathway
+(its occupations, stages and education, so that they agree with the data),
+with its own step titles, credentials and skills. Bodies are made of
 sentences from the real content, reshuffled, so Markdown and search see
 realistic text. The same arguments always write the same files.
 """
@@ -12,7 +13,6 @@ realistic text. The same arguments always write the same files.
 from __future__ import annotations
 
 import argparse
-import csv
 import random
 import re
 import shutil
@@ -21,28 +21,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CLUSTERS = 16
-LEVEL_TEXT = {1: "High school diploma", 2: "Postsecondary certificate", 3: "Associate's degree",
-              4: "Bachelor's degree", 5: "Master's degree"}
-EDUCATION = {"High school diploma or equivalent": 1, "Postsecondary nondegree award": 2, "Associate's degree": 3,
-             "Bachelor's degree": 4, "Master's degree": 5}
-LADDER = (("entry", 1), ("mid", 2), ("advanced", 4), ("leadership", 5))
-
-
-def occupation_pools() -> dict[int, list[str]]:
-    """Occupation codes by education level, limited to ones that fit the stage they are used at."""
-    pools: dict[int, list[str]] = {level: [] for level in LEVEL_TEXT}
-    with (ROOT / "data/occupations.csv").open(newline="") as handle:
-        for row in csv.DictReader(handle):
-            level = EDUCATION.get(row["typical_entry_education"])
-            zone = int(row["job_zone"]) if row["job_zone"] else None
-            if level is None or zone is None or not row["annual_median_wage"]:
-                continue
-            if level == 1 and (zone >= 4 or row["work_experience"] == "5 years or more"):
-                continue
-            if level >= 2 and zone == 1:
-                continue
-            pools[level].append(row["onet_soc_code"])
-    return pools
+def real_ladders() -> list[list[list[tuple[str, list[str], str, str]]]]:
+    """The ladders of each real pathway: for each ladder, its steps as (stage, occupations, education, pay note)."""
+    import yaml
+    found = []
+    for path in sorted((ROOT / "content/pathways").glob("*.md")):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n", 2)[1])
+        found.append([[(step["stage"], step["occupations"], " ".join(step["education"].split()),
+                        " ".join(str(step.get("pay_note", "")).split()))
+                       for step in ladder["steps"]] for ladder in front["ladders"]])
+    return found
 
 
 def sentences() -> list[str]:
@@ -53,6 +41,7 @@ def sentences() -> list[str]:
         for paragraph in body.split("\n\n"):
             if paragraph.startswith(("#", "-", "*")):
                 continue
+            paragraph = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", paragraph)  # links would point nowhere here
             found.extend(s.strip() for s in re.split(r"(?<=[.!?])\s+", paragraph.replace("\n", " ")) if len(s) > 30)
     return found
 
@@ -80,7 +69,7 @@ def write_project(out: Path, pathways: int, seed: int = 1) -> Path:
         shutil.copytree(ROOT / name, out / name)
     (out / "site.yml").write_text("title: Synthetic Careers\nbase_url: /\n")
     rng = random.Random(seed)
-    pools, text = occupation_pools(), sentences()
+    ladders, text = real_ladders(), sentences()
     clusters, pathway_dir = out / "content/clusters", out / "content/pathways"
     clusters.mkdir(parents=True)
     pathway_dir.mkdir(parents=True)
@@ -88,17 +77,19 @@ def write_project(out: Path, pathways: int, seed: int = 1) -> Path:
         (clusters / f"cluster-{c:02d}.md").write_text(
             f"---\ntitle: Cluster {c:02d}\nsummary: {summary(rng, text)}\norder: {c + 1}\n---\n{body(rng, text)}")
     for p in range(pathways):
-        steps = []
-        for stage, level in LADDER[: 3 + p % 2]:
-            codes = rng.sample(pools[level], 1 + rng.randrange(4))
-            steps.append(
-                f"  - stage: {stage}\n    title: Step {stage} {p}\n    occupations: [{', '.join(codes)}]\n"
-                f"    education: {LEVEL_TEXT[level]} in a related field\n    experience: None\n"
-                f"    credentials: [Credential {rng.randrange(500)}]\n"
-                f"    skills: [{', '.join(f'Skill {n}' for n in rng.sample(range(300), 2))}]\n")
+        written = []
+        for n, ladder in enumerate(ladders[rng.randrange(len(ladders))], 1):
+            steps = "".join(
+                f"      - stage: {stage}\n        title: Step {stage} {p}\n        occupations: [{', '.join(codes)}]\n"
+                f"        education: \"{education.replace(chr(34), chr(39))}\"\n        experience: Some years of work\n"
+                f"        credentials: [Credential {rng.randrange(500)}]\n"
+                f"        skills: [{', '.join(f'Skill {n}' for n in rng.sample(range(300), 2))}]\n"
+                + (f"        pay_note: \"{note.replace(chr(34), chr(39))}\"\n" if note else "")
+                for stage, codes, education, note in ladder)
+            written.append(f"  - title: Ladder {p}-{n}\n    steps:\n{steps}")
         (pathway_dir / f"pathway-{p:05d}.md").write_text(
             f"---\ntitle: Pathway {p:05d}\ncluster: cluster-{p % CLUSTERS:02d}\nsummary: {summary(rng, text)}\n"
-            f"steps:\n{''.join(steps)}---\n{body(rng, text)}")
+            f"ladders:\n{''.join(written)}---\n{body(rng, text)}")
     return out
 
 

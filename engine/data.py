@@ -8,11 +8,13 @@ templates can say "not available" instead of inventing a number.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Mapping
+from statistics import median
+from typing import Any, Mapping, Sequence
 
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, suggest
 
 ONET_URL = "https://www.onetonline.org/link/summary/{code}"
 
@@ -49,6 +51,23 @@ COLUMNS = (
 )
 
 
+FIGURES_OWN = "own"
+FIGURES_SPECIALTY = "specialty"
+FIGURES_GROUP = "group"
+FIGURES_CATCH_ALL = "catch-all"
+FIGURES_NONE = "none"
+"""Where an occupation's BLS figures come from (`Occupation.figures`):
+
+- `own`: published for this occupation itself;
+- `specialty`: a specialty (O*NET code ending .01, .02, ...) shares the figures of its whole occupation,
+  named in `figures_group`;
+- `group`: BLS publishes figures only for a broader group, named in `figures_group` (broad-group-wages.csv);
+- `catch-all`: the occupation is itself an "All Other" group, a mix of jobs;
+- `none`: no figures, either unpublished or because they would belong to an "All Other" group the
+  occupation is only one small part of.
+"""
+
+
 @dataclass(frozen=True)
 class Occupation:
     """One O*NET-SOC occupation with its published figures."""
@@ -69,6 +88,17 @@ class Occupation:
     training: str
     growth_pct: float | None
     openings: int | None
+    figures: str = FIGURES_OWN
+    figures_group: str = ""  # the group whose figures these are, unless `figures` is own, catch-all or none
+
+    @property
+    def has_own_figures(self) -> bool:
+        return self.figures == FIGURES_OWN
+
+    @property
+    def is_hourly_only(self) -> bool:
+        """BLS publishes only an hourly wage (work that is seldom year-round and full-time)."""
+        return self.wage_median is None and self.hourly_median is not None
 
     @property
     def onet_url(self) -> str:
@@ -93,8 +123,76 @@ class Occupation:
         return JOB_ZONES.get(self.job_zone or 0, "")
 
 
-def load_occupations(path: Path, shown: str) -> Mapping[str, Occupation]:
-    """Occupations by O*NET-SOC code. Raises ContentError naming bad rows."""
+def load_occupations(path: Path, shown: str, groups_path: Path | None = None,
+                     groups_shown: str = "") -> Mapping[str, Occupation]:
+    """Occupations by O*NET-SOC code, each with figures labelled by where they come from (`Occupation.figures`).
+
+    `groups_path` is broad-group-wages.csv: figures for occupations BLS publishes only within a broader group.
+    Raises ContentError naming bad rows.
+    """
+    found = _read_occupations(path, shown)
+    groups = load_broad_groups(groups_path, groups_shown) if groups_path is not None else {}
+    return label_figures(found, groups)
+
+
+def label_figures(occupations: Mapping[str, Occupation],
+                  groups: Mapping[str, Mapping[str, Any]]) -> dict[str, Occupation]:
+    """The occupations with their figures' source worked out, group figures filled in, and figures that
+    would belong to an "All Other" group removed from the specialties that are only a part of it."""
+    whole = {o.soc_code: o for o in occupations.values() if o.code.endswith(".00")}
+    result: dict[str, Occupation] = {}
+    for code, occupation in occupations.items():
+        parent = whole.get(occupation.soc_code)
+        if "All Other" in occupation.title and code.endswith(".00"):
+            labelled = replace(occupation, figures=FIGURES_CATCH_ALL)
+        elif parent is not None and parent is not occupation and "All Other" in parent.title:
+            labelled = replace(occupation, figures=FIGURES_NONE, employment=None, wage_median=None, wage_p10=None,
+                               wage_p90=None, hourly_median=None, wage_note="", growth_pct=None, openings=None)
+        elif occupation.employment is None and occupation.wage_median is None and occupation.soc_code in groups:
+            group = groups[occupation.soc_code]
+            labelled = replace(occupation, figures=FIGURES_GROUP, figures_group=group["group_title"],
+                               **{k: v for k, v in group.items() if k != "group_title"})
+        elif occupation.employment is None and occupation.wage_median is None and occupation.hourly_median is None:
+            labelled = replace(occupation, figures=FIGURES_NONE)
+        elif parent is not None and parent is not occupation:
+            labelled = replace(occupation, figures=FIGURES_SPECIALTY, figures_group=parent.title)
+        else:
+            labelled = occupation
+        result[code] = labelled
+    return result
+
+
+def load_broad_groups(path: Path, shown: str) -> dict[str, dict[str, Any]]:
+    """Broad-group figures by the SOC code of each occupation inside the group. A missing file means none."""
+    if not path.exists():
+        return {}
+    columns = ("soc_code", "group_soc_code", "group_title", "employment", "annual_p10_wage", "annual_median_wage",
+               "annual_p90_wage", "hourly_median_wage")
+    problems: list[Problem] = []
+    result: dict[str, dict[str, Any]] = {}
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in columns if c not in (reader.fieldnames or ())]
+        if missing:
+            raise ContentError([Problem(shown, 1, f"broad-group figures lack columns: {', '.join(missing)}")])
+        for row in reader:
+            try:
+                result[row["soc_code"].strip()] = {
+                    "group_title": row["group_title"].strip(),
+                    "employment": _number(row, "employment", int),
+                    "wage_p10": _number(row, "annual_p10_wage", int),
+                    "wage_median": _number(row, "annual_median_wage", int),
+                    "wage_p90": _number(row, "annual_p90_wage", int),
+                    "hourly_median": _number(row, "hourly_median_wage", float),
+                }
+            except ValueError as exc:
+                problems.append(Problem(shown, reader.line_num, str(exc)))
+    if problems:
+        raise ContentError(problems)
+    return result
+
+
+def _read_occupations(path: Path, shown: str) -> dict[str, Occupation]:
     problems: list[Problem] = []
     result: dict[str, Occupation] = {}
     try:
@@ -186,3 +284,117 @@ def load_related(path: Path, shown: str) -> Mapping[str, tuple[str, ...]]:
     if problems:
         raise ContentError(problems)
     return {code: tuple(c for _, _, c in sorted(items)) for code, items in found.items()}
+
+
+@dataclass(frozen=True)
+class CredentialRule:
+    """A credential granted only after work experience (data/credentials-needing-experience.yml)."""
+
+    name: str
+    needs: str
+    pattern: re.Pattern[str]  # matches any of the names that identify it, as whole words
+    unlike: re.Pattern[str] | None = None  # names that contain one of those but need no experience
+
+    def matches(self, credential: str) -> bool:
+        found = self.pattern.search(credential) is not None
+        return found and not (self.unlike is not None and self.unlike.search(credential))
+
+
+CREDENTIAL_FIELDS = ("name", "matches", "except", "needs")
+
+
+def _names_pattern(names: Sequence[str]) -> re.Pattern[str]:
+    """A pattern matching any of `names` as whole words, in any case, with any spacing."""
+    words = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.I)
+
+
+def load_credential_rules(path: Path, shown: str) -> tuple[CredentialRule, ...]:
+    """The credentials that need experience. A missing file means none; a malformed one raises ContentError."""
+    from .load import parse_yaml_file  # data does not otherwise depend on the content loader
+    if not path.exists():
+        return ()
+    data, line_of, problems = parse_yaml_file(path.read_text(encoding="utf-8"), shown)
+    if problems:
+        raise ContentError(problems)
+    if not isinstance(data, list):
+        raise ContentError([Problem(shown, 1, "the file must be a list of credentials, each starting with '- name:'")])
+    rules: list[CredentialRule] = []
+    for index, item in enumerate(data):
+        if not isinstance(item, dict):
+            problems.append(Problem(shown, line_of(index), "each credential needs 'name', 'matches' and 'needs'"))
+            continue
+        for key in item:
+            if key not in CREDENTIAL_FIELDS:
+                problems.append(Problem(shown, line_of(index, key),
+                                        f"unknown field '{key}'{suggest(key, CREDENTIAL_FIELDS)}"))
+        name, matches, needs = item.get("name"), item.get("matches"), item.get("needs")
+        for key, value in (("name", name), ("needs", needs)):
+            if not isinstance(value, str) or not value.strip():
+                problems.append(Problem(shown, line_of(index, key) if key in item else line_of(index),
+                                        f"'{key}' must be text, such as "
+                                        f"{'Professional Engineer (PE) license' if key == 'name' else 'about four years of supervised work'}"))
+        if not isinstance(matches, list) or not matches or not all(isinstance(m, str) and m.strip() for m in matches):
+            problems.append(Problem(shown, line_of(index, "matches") if "matches" in item else line_of(index),
+                                    "'matches' must be a list of names, such as [Professional Engineer, PE license]"))
+            continue
+        unlike = item.get("except")
+        if unlike is not None and (not isinstance(unlike, list) or not all(isinstance(m, str) and m.strip()
+                                                                           for m in unlike)):
+            problems.append(Problem(shown, line_of(index, "except"), "'except' must be a list of names, such as "
+                                                                     "[Associate Professional in Human Resources]"))
+            continue
+        if isinstance(name, str) and isinstance(needs, str):
+            rules.append(CredentialRule(" ".join(name.split()), " ".join(needs.split()), _names_pattern(matches),
+                                        _names_pattern(unlike) if unlike else None))
+    if problems:
+        raise ContentError(problems)
+    return tuple(rules)
+
+
+@dataclass(frozen=True, eq=False)
+class Facts:
+    """The data content is checked against: occupations, O*NET's related occupations and credential rules.
+
+    Compared by identity: the builder keeps one while none of its files changes.
+    """
+
+    occupations: Mapping[str, Occupation]
+    related: Mapping[str, tuple[str, ...]]
+    credentials: tuple[CredentialRule, ...] = ()
+
+    def are_related(self, one: str, other: str) -> bool:
+        """Whether O*NET lists either occupation as related to the other."""
+        return other in self.related.get(one, ()) or one in self.related.get(other, ())
+
+
+@dataclass(frozen=True)
+class Pay:
+    """The typical pay of a group of occupations, such as one ladder step, and what it rests on.
+
+    `median` is the median of the occupations' median yearly wages and `starting` the median of their 10th
+    percentiles (what beginners often earn). Occupations with their own figures are used when there are any;
+    otherwise figures for broader groups, and `grouped` says so. `hourly` is set only where BLS publishes
+    hourly wages alone (work that is seldom year-round and full-time).
+    """
+
+    median: int | None = None
+    starting: int | None = None
+    hourly: float | None = None
+    grouped: bool = False
+
+    @property
+    def is_published(self) -> bool:
+        return self.median is not None or self.hourly is not None
+
+
+def typical_pay(occupations: Sequence[Occupation]) -> Pay:
+    """The typical pay of these occupations (see `Pay`)."""
+    for grouped, kinds in ((False, (FIGURES_OWN,)), (True, (FIGURES_GROUP, FIGURES_SPECIALTY))):
+        chosen = [o for o in occupations if o.figures in kinds and o.wage_median is not None]
+        if chosen:
+            starting = [o.wage_p10 for o in chosen if o.wage_p10 is not None]
+            return Pay(median=int(median(o.wage_median for o in chosen)),
+                       starting=int(median(starting)) if starting else None, grouped=grouped)
+    hourly = [o.hourly_median for o in occupations if o.figures == FIGURES_OWN and o.hourly_median is not None]
+    return Pay(hourly=round(median(hourly), 2)) if hourly else Pay()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -190,6 +190,31 @@ def parse_front_matter(text: str, shown: str, first_line: int) -> tuple[FrontMat
     if walker.problems:
         return None, walker.problems
     return FrontMatter(data=data, lines=walker.lines, line=opening), []
+
+
+def parse_yaml_file(text: str, shown: str) -> tuple[Any, Callable[..., int], list[Problem]]:
+    """Parse a whole YAML data file with the same safe walk as front matter.
+
+    Returns the plain value, a function giving the line of the value at a key path, and the problems found.
+    """
+    try:
+        node = yaml.compose(text, Loader=yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        row = mark.line if mark else 0
+        lines = text.split("\n")
+        return None, lambda *keys: 1, [Problem(shown, row + 1, yaml_message(exc, lines[row] if row < len(lines) else ""))]
+    if node is None:
+        return None, lambda *keys: 1, []
+    walker = _Walker(shown, 1)
+    data = walker.value(node, ())
+
+    def line_of(*keys: Any) -> int:
+        path = tuple(keys)
+        while path and path not in walker.lines:
+            path = path[:-1]
+        return walker.lines.get(path, 1)
+    return data, line_of, walker.problems
 
 
 def yaml_message(exc: yaml.MarkedYAMLError, line: str = "") -> str:

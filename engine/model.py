@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from statistics import median
 from typing import Mapping, Sequence
 
 from .config import Config
-from .data import INTEREST_LETTERS, Occupation
-from .load import Source
+from .data import INTEREST_LETTERS, Occupation, Pay, typical_pay
+from .load import Source, slugify
 from .markup import Markup
 from .schema import INTERESTS, STAGES
 
@@ -39,6 +38,8 @@ class Step:
     experience: str
     credentials: tuple[str, ...]
     skills: tuple[str, ...]
+    pay: Pay  # typical pay of its occupations: the median worker's, and a beginner's (10th percentile)
+    pay_note: str = ""
 
     @property
     def stage_label(self) -> str:
@@ -46,9 +47,26 @@ class Step:
 
     @property
     def median_wage(self) -> int | None:
-        """The median of the step's occupations' median wages, or None if none is published."""
-        wages = [o.wage_median for o in self.occupations if o.wage_median is not None]
-        return int(median(wages)) if wages else None
+        """The step's typical (median) yearly pay, or None if no yearly figure is published."""
+        return self.pay.median
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """One route up a pathway: steps that people climb one after another."""
+
+    slug: str  # unique within its pathway; the ladder's anchor on the pathway page
+    title: str
+    summary: str
+    steps: tuple[Step, ...]
+
+    @property
+    def anchor(self) -> str:
+        return f"ladder-{self.slug}"
+
+    def step_anchor(self, number: int) -> str:
+        """The id of this ladder's step `number` (counting from 1) on the pathway page."""
+        return f"{self.anchor}-step-{number}"
 
 
 STAGE_LABELS = {"entry": "Entry level", "mid": "Mid level", "advanced": "Advanced", "leadership": "Leadership"}
@@ -63,7 +81,7 @@ class Pathway:
     interests: tuple[str, ...]
     interests_derived: bool
     related: tuple[Ref, ...]
-    steps: tuple[Step, ...]
+    ladders: tuple[Ladder, ...]
     body: Markup
     source: str
     updated: str | None = None  # date of the last commit to the source file
@@ -77,8 +95,13 @@ class Pathway:
         return Ref(self.title, self.url, self.summary)
 
     @property
+    def steps(self) -> tuple[Step, ...]:
+        """Every step of every ladder, ladder by ladder."""
+        return tuple(step for ladder in self.ladders for step in ladder.steps)
+
+    @property
     def occupations(self) -> tuple[Occupation, ...]:
-        """Every occupation on the ladder, once, in ladder order."""
+        """Every occupation on the ladders, once, in ladder order."""
         seen: dict[str, Occupation] = {}
         for step in self.steps:
             for occupation in step.occupations:
@@ -118,6 +141,7 @@ class Appearance:
 
     pathway: Ref
     cluster: Ref
+    ladder: str
     step: str
     stage: str
 
@@ -210,20 +234,31 @@ def _text(source: Source, key: str) -> str:
 def _pathway(source: Source, markup: Markup, clusters: Mapping[str, Ref], refs: Mapping[str, Ref],
              occupations: Mapping[str, Occupation], updated: str | None) -> Pathway:
     data = source.front.data
-    steps = tuple(
-        Step(stage=step["stage"], title=" ".join(step["title"].split()),
-             occupations=tuple(occupations[code] for code in step["occupations"]),
-             education=" ".join(step["education"].split()), experience=" ".join(step["experience"].split()),
-             credentials=tuple(" ".join(c.split()) for c in step.get("credentials") or ()),
-             skills=tuple(" ".join(s.split()) for s in step.get("skills") or ()))
-        for step in data["steps"])
+    ladders: list[Ladder] = []
+    for ladder in data["ladders"]:
+        title = " ".join(ladder["title"].split())
+        slug = slugify(title) or "ladder"
+        taken = {existing.slug for existing in ladders}
+        slug = next(f"{slug}-{n}" for n in range(2, len(taken) + 3) if f"{slug}-{n}" not in taken) \
+            if slug in taken else slug
+        ladders.append(Ladder(slug=slug, title=title, summary=" ".join(str(ladder.get("summary") or "").split()),
+                              steps=tuple(_step(step, occupations) for step in ladder["steps"])))
     given = tuple(data.get("interests") or ())
-    interests = given or derive_interests([o for s in steps for o in s.occupations])
+    interests = given or derive_interests([o for ladder in ladders for s in ladder.steps for o in s.occupations])
     return Pathway(
         slug=source.slug, title=_text(source, "title"), summary=_text(source, "summary"),
         cluster=clusters[data["cluster"]], interests=interests, interests_derived=not given,
-        related=tuple(refs[slug] for slug in data.get("related") or ()), steps=steps, body=markup,
+        related=tuple(refs[slug] for slug in data.get("related") or ()), ladders=tuple(ladders), body=markup,
         source=source.path, updated=updated)
+
+
+def _step(step: Mapping, occupations: Mapping[str, Occupation]) -> Step:
+    found = tuple(occupations[code] for code in step["occupations"])
+    return Step(stage=step["stage"], title=" ".join(step["title"].split()), occupations=found,
+                education=" ".join(step["education"].split()), experience=" ".join(step["experience"].split()),
+                credentials=tuple(" ".join(c.split()) for c in step.get("credentials") or ()),
+                skills=tuple(" ".join(s.split()) for s in step.get("skills") or ()),
+                pay=typical_pay(found), pay_note=" ".join(str(step.get("pay_note") or "").split()))
 
 
 def derive_interests(occupations: Sequence[Occupation]) -> tuple[str, ...]:
@@ -253,11 +288,13 @@ def _occupation_pages(clusters: Sequence[Cluster], related: Mapping[str, Sequenc
         cluster_ref = cluster.ref
         for pathway in cluster.pathways:
             pathway_ref = pathway.ref
-            for step in pathway.steps:
-                for occupation in step.occupations:
-                    found[occupation.code] = occupation
-                    appearances[occupation.code].append(
-                        Appearance(pathway=pathway_ref, cluster=cluster_ref, step=step.title, stage=step.stage))
+            for ladder in pathway.ladders:
+                for step in ladder.steps:
+                    for occupation in step.occupations:
+                        found[occupation.code] = occupation
+                        appearances[occupation.code].append(
+                            Appearance(pathway=pathway_ref, cluster=cluster_ref, ladder=ladder.title,
+                                       step=step.title, stage=step.stage))
     return tuple(
         OccupationPage(found[code], tuple(appearances[code]),
                        tuple(found[other] for other in related.get(code, ()) if other in found)[:RELATED_LIMIT])

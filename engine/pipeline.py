@@ -24,7 +24,7 @@ import jinja2
 
 from . import write
 from .config import Config, load_config
-from .data import Occupation, load_occupations, load_related
+from .data import Facts, Occupation, load_credential_rules, load_occupations, load_related
 from .history import history_stamp, last_commit_dates
 from .load import Source, display, find_content_files, load_source
 from .markup import Markup, Renderer, content_url
@@ -144,8 +144,22 @@ class Builder:
     def occupations(self) -> dict[str, Occupation]:
         """Occupation figures by code, re-read only when the file changes."""
         path = self.project.data / "occupations.csv"
-        return self._input("occupations", file_stamp(path),
-                           lambda: load_occupations(path, display(path, self.project.root)))
+        groups = self.project.data / "broad-group-wages.csv"
+        root = self.project.root
+        return self._input("occupations", (file_stamp(path), file_stamp(groups)),
+                           lambda: load_occupations(path, display(path, root), groups, display(groups, root)))
+
+    def credential_rules(self) -> tuple:
+        """Credentials that need work experience, re-read only when the file changes."""
+        path = self.project.data / "credentials-needing-experience.yml"
+        return self._input("credentials", file_stamp(path),
+                           lambda: load_credential_rules(path, display(path, self.project.root)))
+
+    def facts(self) -> Facts:
+        """What content is checked against; the same object while none of its files changes."""
+        occupations, related, credentials = self.occupations(), self.related(), self.credential_rules()
+        return self._input("facts", (id(occupations), id(related), id(credentials)),
+                           lambda: Facts(occupations, related, credentials))
 
     def load(self, meanwhile: Callable[[], Any] = lambda: None
              ) -> tuple[list[Source], dict[str, Markup], list[Problem]]:
@@ -178,7 +192,7 @@ class Builder:
         config = self.config()
         occupations = self.occupations()
         sources, markups, problems = self.load(meanwhile=self._read_other_inputs)
-        problems.extend(self.validate(sources, markups, occupations))
+        problems.extend(self.validate(sources, markups, self.facts()))
         problems.extend(self._read_other_inputs())  # read already: this only collects their problems
         if errors_in(problems):
             raise ContentError(problems)
@@ -207,23 +221,24 @@ class Builder:
     def check(self) -> list[Problem]:
         """Every problem in the content, without rendering or writing anything."""
         config_problems = _problems_of(self.config)
-        occupations = self.occupations()
+        data_problems = _problems_of(self.occupations, self.related, self.credential_rules)
+        if data_problems:
+            return config_problems + data_problems
         sources, markups, problems = self.load()
-        return (config_problems + problems + self.validate(sources, markups, occupations)
-                + _problems_of(self.related, self._environment))  # the inputs that can be wrong
+        return (config_problems + problems + self.validate(sources, markups, self.facts())
+                + _problems_of(self._environment))  # the inputs that can be wrong
 
-    def validate(self, sources: Sequence[Source], markups: dict[str, Markup],
-                 occupations: dict[str, Occupation]) -> list[Problem]:
+    def validate(self, sources: Sequence[Source], markups: dict[str, Markup], facts: Facts) -> list[Problem]:
         """Cross-document checks (`validate.check_references`), redone only for documents that changed or
         whose context did; the checks each file needs alone ran when it was read (`load`)."""
         known = Known.of(sources)
         problems = list(check_duplicates(sources))
         checks = {}
         for source in sources:
-            key = (source, markups.get(source.path), known, occupations)
+            key = (source, markups.get(source.path), known, facts)
             cached = self._cache.checks.get(source.path)
             found = cached[1] if cached is not None and cached[0] == key else \
-                check_references(source, markups.get(source.path), known, occupations)
+                check_references(source, markups.get(source.path), known, facts)
             checks[source.path] = (key, found)
             problems.extend(found)
         self._cache.checks = checks

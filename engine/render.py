@@ -22,9 +22,9 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .config import Config
-from .data import JOB_ZONES, Occupation
+from .data import FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, JOB_ZONES, Occupation
 from .markup import Heading, relative_url
-from .model import STAGE_LABELS, Cluster, Pathway, Ref, Site
+from .model import STAGE_LABELS, Cluster, Ladder, Pathway, Ref, Site
 from .problems import ContentError, Problem
 from .schema import INTERESTS
 
@@ -119,7 +119,8 @@ def make_environment(template_dir: Path) -> jinja2.Environment:
                        short_money=short_money)
     env.globals.update(asset=_asset, nav=_nav, stage_labels=STAGE_LABELS, interest_info=INTEREST_INFO,
                        interests=INTERESTS, job_zones=JOB_ZONES, occupation_axis=occupation_axis,
-                       step_axis=step_axis, step_id=step_id, onet_links=onet_links)
+                       step_axis=step_axis, onet_links=onet_links, figures_source=figures_source,
+                       pay_missing=pay_missing)
     return env
 
 
@@ -169,6 +170,27 @@ def long_date(iso: str) -> str:
     months = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December")
     return f"{months[month - 1]} {day}, {year}"
+
+
+def figures_source(occupation: Occupation) -> str:
+    """Whose figures an occupation shows, in a few words to put after them; '' for its own.
+
+    Never lets a group's figures pass as the occupation's own (see `data.FIGURES_OWN` and the rest).
+    """
+    if occupation.figures == FIGURES_SPECIALTY:
+        return f"for all {occupation.figures_group}, of which this is a specialty"
+    if occupation.figures == FIGURES_GROUP:
+        return f"for {occupation.figures_group} combined"
+    if occupation.figures == FIGURES_CATCH_ALL:
+        return "for a mix of jobs that BLS counts together"
+    return ""
+
+
+def pay_missing(occupation: Occupation) -> str:
+    """Why an occupation shows no pay."""
+    if occupation.figures == FIGURES_NONE and occupation.code[-3:] != ".00":
+        return "Pay not published for this job on its own"
+    return "Pay not published"
 
 
 def money(value: float | None, missing: str = "not available") -> str:
@@ -260,9 +282,9 @@ def occupation_axis(occupations: Iterable[Occupation]) -> PayAxis:
     return pay_axis(o.wage_p90 if o.wage_p90 is not None else o.wage_median for o in occupations)
 
 
-def step_axis(pathways: Iterable[Pathway]) -> PayAxis:
-    """One axis for the typical (median) pay of every step of these pathways."""
-    return pay_axis(step.median_wage for pathway in pathways for step in pathway.steps)
+def step_axis(ladders: Iterable[Ladder]) -> PayAxis:
+    """One axis for the typical (median) pay of every step of these ladders."""
+    return pay_axis(step.median_wage for ladder in ladders for step in ladder.steps)
 
 
 ONET_DETAILS_URL = "https://www.onetonline.org/link/details/{code}"
@@ -293,16 +315,12 @@ def site_view(site: Site, assets: Mapping[str, str], dev: bool = False) -> SiteV
     return SiteView(config=site.config, nav=nav, assets=dict(assets), dev=dev)
 
 
-def step_id(number: int) -> str:
-    """The id of a pathway page's ladder step, counting from 1."""
-    return f"ladder-step-{number}"
-
-
 def pathway_toc(pathway: Pathway) -> tuple[Heading, ...]:
-    """'On this page' for a pathway: the ladder and its steps by stage, then the description and its headings."""
-    steps = tuple(Heading(3, step_id(n), step.stage_label) for n, step in enumerate(pathway.steps, 1))
+    """'On this page' for a pathway: its ladders, then the description and its headings."""
+    ladders = tuple(Heading(3, ladder.anchor, ladder.title) for ladder in pathway.ladders)
     about = (Heading(2, "pathway-about", "About the work"),) if pathway.body.html.strip() else ()
-    return (Heading(2, "ladder", "Career ladder"),) + steps + about + pathway.body.toc
+    return (Heading(2, "ladders", "Career ladders" if len(ladders) > 1 else "Career ladder"),) + ladders + about \
+        + pathway.body.toc
 
 
 def cluster_toc(cluster: Cluster) -> tuple[Heading, ...]:

@@ -18,7 +18,7 @@ PLACEHOLDER = "REPLACE"
 """Marks scaffold text an editor still has to write; `check` warns while it remains."""
 
 PLACEHOLDER_STEPS = (
-    ("entry", "43-4051.00", "High school diploma; on-the-job training", "None"),
+    ("entry", "43-4161.00", "Associate's degree or some college courses in business", "None"),
     ("mid", "13-1071.00", "Bachelor's degree in a related field", "None"),
     ("advanced", "11-3121.00", "Bachelor's degree; many also hold a master's degree", "5+ years of related work"),
 )
@@ -40,20 +40,25 @@ def pathway_text(title: str, cluster: str) -> str:
              _comment(fields["summary"]), f"summary: {PLACEHOLDER} with one sentence on what people in this pathway do.\n",
              _comment(fields["interests"]), "# interests: [social, investigative]\n",
              _comment(fields["related"]), "# related: [another-pathway]\n",
-             _comment(fields["steps"]),
-             "# Each step has: stage (entry, mid, advanced or leadership, never going backwards); title;\n"
-             "# occupations (1 to 6 O*NET-SOC codes); education (start with the level of schooling, such as\n"
-             "# \"High school diploma\" or \"Bachelor's degree\", then add detail); experience; and, optionally,\n"
-             "# credentials (real licenses and certifications) and skills.\n",
-             "steps:\n"]
+             _comment(fields["ladders"]),
+             "# Each ladder has: title; optionally a one-sentence summary; and steps. Each step leads to the next\n"
+             "# in one line of work and pays at least as well. Each step has: stage (entry, mid, advanced or\n"
+             "# leadership, never going backwards); title; occupations (1 to 6 O*NET-SOC codes); education (start\n"
+             "# with the level of schooling, such as \"High school diploma\" or \"Bachelor's degree\", then add\n"
+             "# detail); experience (name the years a license takes); and, optionally, credentials (real licenses\n"
+             "# and certifications), skills and pay_note.\n",
+             "ladders:\n",
+             f"  - title: {PLACEHOLDER} with the ladder's name\n",
+             f"    summary: {PLACEHOLDER} with one sentence on where this ladder starts and leads.\n",
+             "    steps:\n"]
     for stage, code, education, experience in PLACEHOLDER_STEPS:
-        lines += [f"  - stage: {stage}\n",
-                  f"    title: {PLACEHOLDER} with the {stage}-level role\n",
-                  f"    occupations: [{code}]  # {PLACEHOLDER}: O*NET-SOC codes from data/occupations.csv\n",
-                  f"    education: {education}\n",
-                  f"    experience: {experience}\n",
-                  "    # credentials: [Name of a real license or certification]\n",
-                  "    # skills: [A skill, Another skill]\n"]
+        lines += [f"      - stage: {stage}\n",
+                  f"        title: {PLACEHOLDER} with the {stage}-level role\n",
+                  f"        occupations: [{code}]  # {PLACEHOLDER}: O*NET-SOC codes from data/occupations.csv\n",
+                  f"        education: {education}\n",
+                  f"        experience: {experience}\n",
+                  "        # credentials: [Name of a real license or certification]\n",
+                  "        # skills: [A skill, Another skill]\n"]
     lines += ["---\n",
               f"{PLACEHOLDER} with a description of at least 200 words: what people in this pathway do each day, "
               "where they work, and how they move up from one step to the next.\n"]

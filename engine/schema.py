@@ -83,6 +83,22 @@ STEP = Field(
               item=_text("credential", "A credential's name.", max_length=120)),
         Field("skills", "list", "A few skills this step builds.", example=["Patient care"],
               item=_text("skill", "A skill.", max_length=80)),
+        _text("pay_note", "A note shown under the step's pay. Needed when an occupation's figures are published "
+                          "only for a broader group, to say so in plain words.", max_length=200,
+              example="Pay is for home health aides and personal care aides together."),
+    ),
+)
+
+LADDER = Field(
+    name="ladder", kind="object",
+    doc="One career ladder: a route people really climb, each step leading to the next.",
+    fields=(
+        _text("title", "The ladder's name, such as 'Nursing' or 'Rehabilitation therapy'.", required=True,
+              max_length=60, example="Nursing"),
+        _text("summary", "One plain sentence saying where the ladder starts and where it leads.", max_length=200,
+              example="From nursing assistant to registered nurse and nurse practitioner."),
+        Field("steps", "list", "The steps, from entry level to the most advanced role.",
+              required=True, min_items=3, max_items=8, item=STEP),
     ),
 )
 
@@ -114,8 +130,9 @@ PATHWAY = Field(
               max_items=6, example=["diagnostic-services"],
               item=_text("pathway", "A pathway slug.", pattern=SLUG_PATTERN,
                          pattern_hint="a slug looks like 'health-informatics'")),
-        Field("steps", "list", "The career ladder, from entry level to the most advanced role.",
-              required=True, min_items=3, max_items=8, item=STEP),
+        Field("ladders", "list", "The career ladders of this pathway, most common first: one for each distinct "
+                                 "route, such as nursing and pharmacy.",
+              required=True, min_items=1, max_items=6, item=LADDER),
     ),
 )
 
@@ -184,9 +201,9 @@ def json_schema_document() -> dict[str, Any]:
 def markdown_reference() -> str:
     """The field reference for CONTRIBUTING.md, as Markdown tables."""
     out = []
-    for kind, title in (("cluster", "Cluster files"), ("pathway", "Pathway files"), ("step", "Each step"),
-                        ("page", "Page files")):
-        schema = STEP if kind == "step" else SCHEMAS[kind]
+    for kind, title in (("cluster", "Cluster files"), ("pathway", "Pathway files"), ("ladder", "Each ladder"),
+                        ("step", "Each step"), ("page", "Page files")):
+        schema = {"ladder": LADDER, "step": STEP}.get(kind) or SCHEMAS[kind]
         out.append(f"#### {title}\n\n{schema.doc}\n\n| field | required | what it holds |\n| --- | --- | --- |")
         for field in schema.fields:
             out.append(f"| `{field.name}` | {'yes' if field.required else 'no'} | {_describe(field)} |")

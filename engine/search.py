@@ -250,12 +250,16 @@ def documents(site: Site) -> list[Document]:
         for pathway in cluster.pathways:
             fields = [("title", pathway.title), ("summary", pathway.summary), ("body", pathway.body.text)]
             passages = [pathway.summary]
-            for step in pathway.steps:
-                fields.append(("steps", step.title))
-                fields.extend(("occupations", o.title) for o in step.occupations)
-                fields.extend(("credentials", c) for c in step.credentials)
-                fields.extend(("skills", s) for s in step.skills)
-                passages.append(_step_passage(step))
+            for ladder in pathway.ladders:
+                fields.append(("steps", ladder.title))
+                if ladder.summary:
+                    passages.append(f"{ladder.title}: {ladder.summary}")
+                for step in ladder.steps:
+                    fields.append(("steps", step.title))
+                    fields.extend(("occupations", o.title) for o in step.occupations)
+                    fields.extend(("credentials", c) for c in step.credentials)
+                    fields.extend(("skills", s) for s in step.skills)
+                    passages.append(_step_passage(step))
             passages.append(pathway.body.text)
             docs.append(Document(
                 kind="pathway", url=pathway.url, title=pathway.title, clusters=(n,), interests=pathway.interests,
@@ -267,11 +271,12 @@ def documents(site: Site) -> list[Document]:
                   ("body", " ".join(x for x in (job.education, job.experience, job.training) if x))]
         for place in entry.appearances:
             fields.append(("steps", place.step))
+            fields.append(("steps", place.ladder))
             fields.append(("pathways", place.pathway.title))
         passages = [f"O*NET-SOC {job.code}." + (f" Typical education to enter: {job.education}." if job.education
                                                  else "")]
-        passages.extend(f"{place.pathway.title} ({place.cluster.title}): {STAGE_LABELS[place.stage].lower()} step, "
-                        f"{place.step}." for place in entry.appearances)
+        passages.extend(f"{place.pathway.title} ({place.cluster.title}), {place.ladder} ladder: "
+                        f"{STAGE_LABELS[place.stage].lower()} step, {place.step}." for place in entry.appearances)
         docs.append(Document(
             kind="occupation", url=entry.url, title=job.title, clusters=clusters, interests=job.interests,
             fields=tuple(fields), passages=tuple(passages)))

@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass
 from typing import AbstractSet, Any, Iterator, Mapping, Sequence
 
-from .data import Occupation
+from . import readability
+from .data import FIGURES_GROUP, FIGURES_SPECIALTY, CredentialRule, Facts, Occupation, typical_pay
 from .load import Source
 from .markup import Markup, content_url
 from .problems import Problem, Severity, suggest
 from .scaffold import PLACEHOLDER
-from .schema import SCHEMAS, STAGES, Field
+from .schema import OCCUPATION_PATTERN, SCHEMAS, STAGES, Field
 
 EDUCATION_PHRASES = (
     (re.compile(r"no formal", re.I), 0),
@@ -38,16 +39,6 @@ LEVEL_NAMES = {
 }
 
 
-def validate(sources: Sequence[Source], markups: Mapping[str, Markup],
-             occupations: Mapping[str, Occupation]) -> list[Problem]:
-    """Every problem in the content, errors and warnings alike."""
-    known = Known.of(sources)
-    problems = list(check_duplicates(sources))
-    for source in sources:
-        problems.extend(check_source(source, markups.get(source.path), known, occupations))
-    return problems
-
-
 @dataclass(frozen=True)
 class Known:
     """What a document may refer to: the slugs and paths of every other document."""
@@ -63,26 +54,62 @@ class Known:
                    paths=frozenset(s.path for s in sources))
 
 
-def check_source(source: Source, markup: Markup | None, known: Known,
-                 occupations: Mapping[str, Occupation]) -> list[Problem]:
-    """Every problem in one document, given what the others are."""
-    return check_document(source) + check_references(source, markup, known, occupations)
-
-
 def check_document(source: Source) -> list[Problem]:
     """The problems one document has on its own: schema and leftover placeholders.
 
     Needs nothing from other files, so it runs where the file is read, in parallel for large sites.
     """
-    return list(check_fields(source, SCHEMAS[source.kind])) + list(check_placeholders(source))
+    return list(check_fields(source, SCHEMAS[source.kind])) + list(check_placeholders(source)) + \
+        list(check_plain_words(source))
 
 
-def check_references(source: Source, markup: Markup | None, known: Known,
-                     occupations: Mapping[str, Occupation]) -> list[Problem]:
+GRADE_LIMIT = 10.0
+"""Bodies reading above this Flesch-Kincaid grade get a warning (the aim is 9 or below)."""
+SENTENCE_LIMIT = 35
+"""Sentences longer than this many words get a warning (the aim is 30 or fewer)."""
+
+
+def check_plain_words(source: Source) -> Iterator[Problem]:
+    """Warnings for a body that reads above grade 10, and for any sentence over 35 words, at its line."""
+    reading = readability.reading(source.body, source.body_line)
+    if reading.words >= 100 and reading.grade > GRADE_LIMIT:
+        yield Problem(source.path, source.body_line,
+                      f"the text reads at grade {reading.grade:.1f} (Flesch-Kincaid); aim for 9 or below so that "
+                      "a 14-year-old can read it: use shorter sentences and everyday words", Severity.WARNING)
+    for sentence in reading.longer_than(SENTENCE_LIMIT):
+        yield Problem(source.path, sentence.line, _long_sentence(sentence), Severity.WARNING)
+    texts = [("summary",), *(("ladders", i, "summary") for i in range(len(source.front.data.get("ladders") or ())
+                                                                          if isinstance(source.front.data.get("ladders"), list) else 0))]
+    for path in texts:
+        value = _get(source.front.data, path)
+        if isinstance(value, str):
+            for sentence in readability.sentences(value):
+                if sentence.words > SENTENCE_LIMIT:
+                    yield Problem(source.path, source.front.line_of(*path), _long_sentence(sentence), Severity.WARNING)
+
+
+def _long_sentence(sentence: readability.Sentence) -> str:
+    opening = " ".join(sentence.text.split()[:8])
+    return f"a sentence of {sentence.words} words ('{opening} ...'): keep sentences to 30 words or fewer, " \
+           "for example by splitting it in two"
+
+
+def _get(data: Any, path: tuple) -> Any:
+    for key in path:
+        if isinstance(data, dict) and isinstance(key, str):
+            data = data.get(key)
+        elif isinstance(data, list) and isinstance(key, int) and key < len(data):
+            data = data[key]
+        else:
+            return None
+    return data
+
+
+def check_references(source: Source, markup: Markup | None, known: Known, facts: Facts) -> list[Problem]:
     """The problems that depend on other documents and the data: references, ladder order, accuracy."""
     problems: list[Problem] = []
     if source.kind == "pathway":
-        problems.extend(check_pathway(source, known.clusters, known.pathways, occupations))
+        problems.extend(check_pathway(source, known.clusters, known.pathways, facts))
     if markup:
         problems.extend(check_links(source, markup, known.paths))
     return problems
@@ -134,6 +161,13 @@ def _check_object(source: Source, data: Any, schema: Field, path: tuple, where: 
         yield from _check_value(source, data[field.name], field, path + (field.name,), where)
 
 
+def item_label(name: str, index: int, item: Any, where: str = "") -> str:
+    """How messages name one item of a list of objects: "ladder 'Nursing'", "step 2 of ladder 'Nursing'"."""
+    title = item.get("title") if isinstance(item, dict) and name == "ladder" else None
+    own = f"{name} '{' '.join(title.split())}'" if isinstance(title, str) and title.strip() else f"{name} {index + 1}"
+    return f"{own} of {where}" if where else own
+
+
 def _label(field: Field, where: str) -> str:
     return f"'{field.name}'" + (f" in {where}" if where else "")
 
@@ -142,7 +176,7 @@ def _check_value(source: Source, value: Any, field: Field, path: tuple, where: s
     """Problems with one value. Its line is looked up only when there is one: most values have none."""
     label = _label(field, where)
     if field.kind == "list" and value not in (None, "", []):
-        yield from _check_list(source, value, field, path, label)
+        yield from _check_list(source, value, field, path, label, where)
         return
     messages = list(_value_messages(value, field, label))
     if messages:
@@ -189,7 +223,7 @@ def _text_messages(value: Any, field: Field, label: str) -> Iterator[str]:
         yield f"{label} must be on one line"
 
 
-def _check_list(source: Source, value: Any, field: Field, path: tuple, label: str) -> Iterator[Problem]:
+def _check_list(source: Source, value: Any, field: Field, path: tuple, label: str, where: str) -> Iterator[Problem]:
     line = source.front.line_of(*path)
     assert field.item is not None
     if not isinstance(value, list):
@@ -207,7 +241,7 @@ def _check_list(source: Source, value: Any, field: Field, path: tuple, label: st
     for index, item in enumerate(value):
         item_path = path + (index,)
         if field.item.kind == "object":
-            yield from _check_object(source, item, field.item, item_path, f"step {index + 1}")
+            yield from _check_object(source, item, field.item, item_path, item_label(field.item.name, index, item, where))
             continue
         if isinstance(item, str):
             if item in seen:
@@ -239,8 +273,8 @@ def check_duplicates(sources: Sequence[Source]) -> Iterator[Problem]:
 RESERVED_PAGE_SLUGS = {"clusters", "pathways", "occupations", "interests", "search", "assets", "404"}
 
 
-def check_pathway(source: Source, clusters: set[str], pathways: set[str],
-                  occupations: Mapping[str, Occupation]) -> Iterator[Problem]:
+def check_pathway(source: Source, clusters: AbstractSet[str], pathways: AbstractSet[str],
+                  facts: Facts) -> Iterator[Problem]:
     """Cross-references and ladder order in one pathway; data disagreements as warnings."""
     data, front = source.front.data, source.front
     cluster = data.get("cluster")
@@ -256,29 +290,147 @@ def check_pathway(source: Source, clusters: set[str], pathways: set[str],
                 yield Problem(source.path, line, "a pathway cannot be related to itself")
             elif slug not in pathways:
                 yield Problem(source.path, line, f"unknown related pathway '{slug}'{suggest(slug, pathways)}")
-    steps = data.get("steps")
+    ladders = data.get("ladders")
+    if not isinstance(ladders, list):
+        return
+    titles: dict[str, int] = {}
+    for number, ladder in enumerate(ladders):
+        if not isinstance(ladder, dict):
+            continue
+        title = ladder.get("title")
+        if isinstance(title, str) and title.strip():
+            key = " ".join(title.split()).casefold()
+            if key in titles:
+                yield Problem(source.path, front.line_of("ladders", number, "title"),
+                              f"two ladders are called '{' '.join(title.split())}' (the other is at line "
+                              f"{titles[key]}): give each ladder its own title")
+            titles.setdefault(key, front.line_of("ladders", number, "title"))
+        yield from check_ladder(source, number, ladder, facts)
+
+
+def check_ladder(source: Source, number: int, ladder: Mapping[str, Any], facts: Facts) -> Iterator[Problem]:
+    """One ladder: stage order, occupation codes, and each step against the data and the step before it."""
+    steps = ladder.get("steps")
     if not isinstance(steps, list):
         return
-    previous = -1
+    where = item_label("ladder", number, ladder)
+    previous_rank, previous = -1, None
     for index, step in enumerate(steps):
         if not isinstance(step, dict):
             continue
+        at = LadderStep(source, ("ladders", number, "steps", index), f"step {index + 1} of {where}", step)
         stage = step.get("stage")
         if stage in STAGES:
             rank = STAGES.index(stage)
-            if rank < previous:
-                yield Problem(source.path, front.line_of("steps", index, "stage"),
-                              f"step {index + 1} goes back to stage '{stage}' after '{STAGES[previous]}': "
-                              f"order steps {' -> '.join(STAGES)}")
-            previous = max(previous, rank)
+            if rank < previous_rank:
+                yield at.problem("stage", f"{at.label} goes back to stage '{stage}' after '{STAGES[previous_rank]}': "
+                                          f"order steps {' -> '.join(STAGES)}")
+            previous_rank = max(previous_rank, rank)
         codes = step.get("occupations")
         if isinstance(codes, list):
-            for at, code in enumerate(codes):
-                if isinstance(code, str) and re.match(r"^\d{2}-\d{4}\.\d{2}$", code) and code not in occupations:
-                    yield Problem(source.path, front.line_of("steps", index, "occupations", at),
+            for position, code in enumerate(codes):
+                if isinstance(code, str) and re.match(OCCUPATION_PATTERN, code) and code not in facts.occupations:
+                    yield Problem(source.path, source.front.line_of(*at.path, "occupations", position),
                                   f"occupation '{code}' is not in data/occupations.csv"
-                                  f"{suggest(code, occupations)}")
-        yield from check_step_against_data(source, index, step, occupations)
+                                  f"{suggest(code, facts.occupations)}")
+        yield from check_step_against_data(at, facts.occupations)
+        yield from check_credentials(at, facts.credentials)
+        yield from check_group_figures(at, facts.occupations)
+        if previous is not None:
+            yield from check_climb(previous, at, facts)
+        previous = at
+
+
+@dataclass(frozen=True)
+class LadderStep:
+    """One step of a ladder as written, with where it is, for messages."""
+
+    source: Source
+    path: tuple
+    label: str  # "step 2 of ladder 'Nursing'"
+    data: Mapping[str, Any]
+
+    def problem(self, key: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
+        return Problem(self.source.path, self.source.front.line_of(*self.path, key), message, severity)
+
+    def warn(self, key: str, message: str) -> Problem:
+        return self.problem(key, message, Severity.WARNING)
+
+    def occupations(self, occupations: Mapping[str, Occupation]) -> list[Occupation]:
+        codes = self.data.get("occupations")
+        return [occupations[c] for c in codes if isinstance(c, str) and c in occupations] \
+            if isinstance(codes, list) else []
+
+    @property
+    def number(self) -> int:
+        return self.path[-1] + 1
+
+
+PAY_FALL_LIMIT = 0.05
+"""A step up may pay at most this much less than the step before (medians move a little between jobs)."""
+
+
+def check_climb(lower: LadderStep, upper: LadderStep, facts: Facts) -> Iterator[Problem]:
+    """Warnings where a step is not a real step up from the one before: it pays less, or nothing connects them."""
+    below, above = lower.occupations(facts.occupations), upper.occupations(facts.occupations)
+    if not below or not above:
+        return
+    pay_below, pay_above = typical_pay(below).median, typical_pay(above).median
+    if pay_below and pay_above and pay_above < pay_below * (1 - PAY_FALL_LIMIT):
+        fall = round(100 * (pay_below - pay_above) / pay_below)
+        yield upper.warn("occupations", f"{upper.label} pays less than the step before it (median ${pay_above:,} "
+                                        f"against ${pay_below:,}, {fall}% less): a step up should not pay less; "
+                                        "reorder the steps, choose other occupations or put them on separate ladders")
+    if not any(family(a.soc_code) == family(b.soc_code) or facts.are_related(a.code, b.code)
+               for a in below for b in above):
+        yield upper.warn("occupations", f"{upper.label} has no occupation in the same family as step {lower.number}'s, "
+                                        "and O*NET lists none of them as related: check that people really move "
+                                        "from one to the other, or put them on separate ladders")
+
+
+def family(soc_code: str) -> str:
+    """An occupation's family: its SOC minor group, such as '29-1' (health diagnosing and treating practitioners)."""
+    return soc_code[:4]
+
+
+def check_credentials(at: LadderStep, rules: Sequence[CredentialRule]) -> Iterator[Problem]:
+    """Warnings for a credential that takes years of work, on a step whose experience says none."""
+    credentials = at.data.get("credentials")
+    experience = at.data.get("experience")
+    if not isinstance(credentials, list) or not isinstance(experience, str) or not says_no_experience(experience):
+        return
+    for credential in credentials:
+        if not isinstance(credential, str):
+            continue
+        rule = next((r for r in rules if r.matches(credential)), None)
+        if rule is not None:
+            yield at.warn("experience", f"{at.label} lists '{' '.join(credential.split())}', which takes {rule.needs}, "
+                                        f"but its experience says '{' '.join(experience.split())}': say how much "
+                                        "experience it takes")
+
+
+def says_no_experience(text: str) -> bool:
+    """Whether a step's experience says none is needed, without naming years or hours for anything."""
+    words = text.strip().casefold()
+    return words.startswith(("none", "no ")) and not re.search(r"\d|year|hour|month", words)
+
+
+def check_group_figures(at: LadderStep, occupations: Mapping[str, Occupation]) -> Iterator[Problem]:
+    """A warning where a step's pay rests on figures for a broader group and the step does not say so, or where
+    a step explains pay it does not show."""
+    found = at.occupations(occupations)
+    note = at.data.get("pay_note")
+    pay = typical_pay(found)
+    if found and not pay.is_published and isinstance(note, str) and note.strip():
+        yield at.warn("pay_note", f"{at.label} has a 'pay_note', but no pay is published for its occupations, so "
+                                  "the site shows none: remove the pay_note")
+    if not pay.grouped or (isinstance(note, str) and note.strip()):
+        return
+    groups = sorted({o.figures_group for o in found if o.figures in (FIGURES_GROUP, FIGURES_SPECIALTY)})
+    yield at.warn("occupations", f"the pay of {at.label} is published only for the broader "
+                                 f"{'group' if len(groups) == 1 else 'groups'} {' and '.join(map(repr, groups))}: "
+                                 f"say so in a 'pay_note', such as pay_note: \"Pay is for all {groups[0].lower()} "
+                                 "together.\"")
 
 
 def education_level(text: str) -> int | None:
@@ -287,44 +439,37 @@ def education_level(text: str) -> int | None:
     return int(match.lastgroup[1:]) if match and match.lastgroup else None
 
 
-def check_step_against_data(source: Source, index: int, step: Mapping[str, Any],
-                            occupations: Mapping[str, Occupation]) -> Iterator[Problem]:
+def check_step_against_data(at: LadderStep, occupations: Mapping[str, Occupation]) -> Iterator[Problem]:
     """Warnings where a step's stage, education or experience disagrees with its occupations."""
-    front = source.front
-    stage = step.get("stage")
-    codes = step.get("occupations") if isinstance(step.get("occupations"), list) else []
-    found = [occupations[c] for c in codes if isinstance(c, str) and c in occupations]
-    label = f"step {index + 1}"
-
-    def warn(key: str, message: str) -> Problem:
-        return Problem(source.path, front.line_of("steps", index, key), message, Severity.WARNING)
-
+    stage = at.data.get("stage")
+    found = at.occupations(occupations)
+    label = at.label
     for occupation in found:
         name = f"{occupation.title} ({occupation.code})"
         if stage == "entry" and occupation.job_zone == 5:
-            yield warn("occupations", f"{label} is entry level, but {name} is Job Zone 5 (extensive preparation): "
-                                      "move it to a later step")
+            yield at.warn("occupations", f"{label} is entry level, but {name} is Job Zone 5 (extensive preparation): "
+                                         "move it to a later step")
         if stage in STAGES[1:] and occupation.job_zone == 1:
-            yield warn("occupations", f"{label} is at stage '{stage}', but {name} is Job Zone 1 "
-                                      "(little or no preparation): move it to the entry step")
+            yield at.warn("occupations", f"{label} is at stage '{stage}', but {name} is Job Zone 1 "
+                                         "(little or no preparation): move it to the entry step")
         if stage == "entry" and occupation.experience == "5 years or more":
-            yield warn("occupations", f"{label} is entry level, but {name} typically needs 5 years or more of "
-                                      "related experience: move it to a later step")
-    education = step.get("education")
+            yield at.warn("occupations", f"{label} is entry level, but {name} typically needs 5 years or more of "
+                                         "related experience: move it to a later step")
+    education = at.data.get("education")
     if not isinstance(education, str) or not education.strip():
         return
     stated = education_level(education)
     if stated is None:
-        yield warn("education", f"{label}'s education does not name a level of schooling: start it with one, "
-                                "such as \"High school diploma\", \"Postsecondary certificate\", "
-                                "\"Associate's degree\" or \"Bachelor's degree\"")
+        yield at.warn("education", f"the education of {label} does not name a level of schooling: start it with one, "
+                                   "such as \"High school diploma\", \"Postsecondary certificate\", "
+                                   "\"Associate's degree\" or \"Bachelor's degree\"")
         return
     for occupation in found:
         level = occupation.education_level
         if level is not None and abs(level - stated) >= 2:
-            yield warn("education", f"{label}'s education names {LEVEL_NAMES[stated]}, but {occupation.title} "
-                                    f"({occupation.code}) typically needs {LEVEL_NAMES[level]}: "
-                                    "change the education or the occupation")
+            yield at.warn("education", f"the education of {label} names {LEVEL_NAMES[stated]}, but {occupation.title} "
+                                       f"({occupation.code}) typically needs {LEVEL_NAMES[level]}: "
+                                       "change the education or the occupation")
 
 
 def check_links(source: Source, markup: Markup, known: AbstractSet[str]) -> Iterator[Problem]:

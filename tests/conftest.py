@@ -48,22 +48,24 @@ PATHWAY = """---
 title: Therapeutic Services
 cluster: health-science
 summary: Care for patients directly.
-steps:
-  - stage: entry
-    title: Nursing assistant
-    occupations: [31-1131.00]
-    education: Postsecondary certificate from a state-approved course
-    experience: None
-  - stage: mid
-    title: Licensed practical nurse
-    occupations: [29-2061.00]
-    education: Postsecondary certificate in practical nursing
-    experience: None
-  - stage: advanced
-    title: Registered nurse
-    occupations: [29-1141.00]
-    education: Bachelor's degree in nursing
-    experience: None
+ladders:
+  - title: Nursing
+    steps:
+      - stage: entry
+        title: Nursing assistant
+        occupations: [31-1131.00]
+        education: Postsecondary certificate from a state-approved course
+        experience: None
+      - stage: mid
+        title: Licensed practical nurse
+        occupations: [29-2061.00]
+        education: Postsecondary certificate in practical nursing
+        experience: None
+      - stage: advanced
+        title: Registered nurse
+        occupations: [29-1141.00]
+        education: Bachelor's degree in nursing
+        experience: None
 ---
 Nurses care for patients.
 """

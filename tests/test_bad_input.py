@@ -31,8 +31,8 @@ CASES = {
         {P: PATHWAY.replace("summary: Care for patients directly.", 'summary: "Care for patients')},
         f"{P}:4: invalid YAML: found unexpected end of stream (while scanning a quoted scalar); a quote or bracket opened here is not closed"),
     "tab indentation": (
-        {P: PATHWAY.replace("  - stage: entry", "\t- stage: entry")},
-        f"{P}:6: invalid YAML: found character that cannot start any token (while scanning for the next token); indent with spaces, not tabs"),
+        {P: PATHWAY.replace("      - stage: entry", "\t- stage: entry")},
+        f"{P}:8: invalid YAML: found character that cannot start any token (while scanning for the next token); indent with spaces, not tabs"),
     "no front matter": (
         {P: "Just some text.\n"},
         f"{P}:1: no front matter: the file must start with a line '---', then the fields, then another '---' line"),
@@ -50,46 +50,59 @@ CASES = {
         f"{P}:1: file is empty: it needs front matter between two '---' lines, then the text (see CONTRIBUTING.md, or run 'python build.py new')"),
     "not utf-8": (
         {P: PATHWAY.replace("Nurses care for patients.", "Caf\xe9 nurses.").encode("latin-1")},
-        f"{P}:22: file is not valid UTF-8 (byte 0xe9 at column 4): save it with UTF-8 encoding"),
+        f"{P}:24: file is not valid UTF-8 (byte 0xe9 at column 4): save it with UTF-8 encoding"),
     "missing field": (
         {P: PATHWAY.replace("summary: Care for patients directly.\n", "")},
         f"{P}:1: missing required field 'summary'"),
     "missing step field": (
-        {P: PATHWAY.replace("    experience: None\n  - stage: mid", "  - stage: mid")},
-        f"{P}:6: step 1 is missing required field 'experience'"),
+        {P: PATHWAY.replace("        experience: None\n      - stage: mid", "      - stage: mid")},
+        f"{P}:8: step 1 of ladder 'Nursing' is missing required field 'experience'"),
     "unknown field": (
         {P: PATHWAY.replace("summary:", "sumary:")},
         f"{P}:4: unknown field 'sumary' (did you mean 'summary'?)"),
     "unknown step field": (
-        {P: PATHWAY.replace("    experience: None\n  - stage: mid", "    experience: None\n    salary: 40000\n  - stage: mid")},
-        f"{P}:11: unknown field 'salary' in step 1"),
+        {P: PATHWAY.replace("        experience: None\n      - stage: mid", "        experience: None\n        salary: 40000\n      - stage: mid")},
+        f"{P}:13: unknown field 'salary' in step 1 of ladder 'Nursing'"),
     "wrong type: list for text": (
         {P: PATHWAY.replace("summary: Care for patients directly.", "summary: [a, b]")},
         f"{P}:4: 'summary' must be text, not a list"),
     "wrong type: boolean": (
-        {P: PATHWAY.replace("    experience: None\n  - stage: mid", "    experience: no\n  - stage: mid")},
-        f"{P}:10: 'experience' in step 1 must be text, but YAML reads this value as false: put it in quotes"),
+        {P: PATHWAY.replace("        experience: None\n      - stage: mid", "        experience: no\n      - stage: mid")},
+        f"{P}:12: 'experience' in step 1 of ladder 'Nursing' must be text, but YAML reads this value as false: put it in quotes"),
     "wrong type: number": (
         {C: CLUSTER.replace("title: Health Science", "title: 1984")},
         f"{C}:2: 'title' must be text, but YAML reads this value as a number: put it in quotes"),
     "wrong type: order": (
         {C: CLUSTER.replace("order: 1", "order: first")},
         f"{C}:4: 'order' must be a whole number, such as 1"),
-    "steps not a list": (
-        {P: PATHWAY.split("steps:")[0] + "steps: three\n---\nBody.\n"},
-        f"{P}:5: 'steps' must be a list, each item starting with '- '"),
+    "ladders not a list": (
+        {P: PATHWAY.split("ladders:")[0] + "ladders: three\n---\nBody.\n"},
+        f"{P}:5: 'ladders' must be a list, each item starting with '- '"),
+    "no ladders": (
+        {P: PATHWAY.split("ladders:")[0] + "ladders: []\n---\nBody.\n"},
+        f"{P}:5: 'ladders' is empty: give it a value"),
+    "ladder without a title": (
+        {P: PATHWAY.replace("  - title: Nursing\n", "  - summary: Care.\n")},
+        f"{P}:6: ladder 1 is missing required field 'title'"),
+    "two ladders with one title": (
+        {P: PATHWAY.replace("---\nNurses", "  - title: nursing\n    steps:\n"
+                            + PATHWAY.split("    steps:\n")[1].split("---")[0] + "---\nNurses")},
+        f"{P}:23: two ladders are called 'nursing' (the other is at line 6): give each ladder its own title"),
+    "unknown ladder field": (
+        {P: PATHWAY.replace("  - title: Nursing\n", "  - title: Nursing\n    sumary: Care.\n")},
+        f"{P}:7: unknown field 'sumary' in ladder 'Nursing' (did you mean 'summary'?)"),
     "too few steps": (
-        {P: PATHWAY.split("  - stage: mid")[0] + "---\nBody.\n"},
-        f"{P}:5: 'steps' needs at least 3 items; it has 1"),
+        {P: PATHWAY.split("      - stage: mid")[0] + "---\nBody.\n"},
+        f"{P}:7: 'steps' in ladder 'Nursing' needs at least 3 items; it has 1"),
     "empty required value": (
         {P: PATHWAY.replace("summary: Care for patients directly.", "summary:")},
         f"{P}:4: 'summary' is empty: give it a value"),
     "unknown stage": (
         {P: PATHWAY.replace("stage: mid", "stage: middle")},
-        f"{P}:11: 'stage' in step 2 is 'middle'; it must be one of: entry, mid, advanced, leadership (did you mean 'mid'?)"),
+        f"{P}:13: 'stage' in step 2 of ladder 'Nursing' is 'middle'; it must be one of: entry, mid, advanced, leadership (did you mean 'mid'?)"),
     "stages out of order": (
         {P: PATHWAY.replace("stage: mid", "stage: leadership")},
-        f"{P}:16: step 3 goes back to stage 'advanced' after 'leadership': order steps entry -> mid -> advanced -> leadership"),
+        f"{P}:18: step 3 of ladder 'Nursing' goes back to stage 'advanced' after 'leadership': order steps entry -> mid -> advanced -> leadership"),
     "unknown cluster": (
         {P: PATHWAY.replace("cluster: health-science", "cluster: helth-science")},
         f"{P}:3: unknown cluster 'helth-science' (did you mean 'health-science'?)"),
@@ -101,16 +114,16 @@ CASES = {
         f"{P}:5: a pathway cannot be related to itself"),
     "malformed occupation code": (
         {P: PATHWAY.replace("[31-1131.00]", "[31-1131]")},
-        f"{P}:8: 'occupation' '31-1131' is not valid: an O*NET-SOC code looks like '29-1141.00'"),
+        f"{P}:10: 'occupation' '31-1131' is not valid: an O*NET-SOC code looks like '29-1141.00'"),
     "occupation not in data": (
         {P: PATHWAY.replace("[31-1131.00]", "[31-1131.09]")},
-        f"{P}:8: occupation '31-1131.09' is not in data/occupations.csv (did you mean '31-1131.00'?)"),
+        f"{P}:10: occupation '31-1131.09' is not in data/occupations.csv (did you mean '31-1131.00'?)"),
     "duplicate occupation in a step": (
         {P: PATHWAY.replace("[31-1131.00]", "[31-1131.00, 31-1131.00]")},
-        f"{P}:8: 'occupations' in step 1 lists '31-1131.00' twice"),
+        f"{P}:10: 'occupations' in step 1 of ladder 'Nursing' lists '31-1131.00' twice"),
     "too many occupations": (
         {P: PATHWAY.replace("[31-1131.00]", "[31-1131.00, 31-1122.00, 31-1121.00, 31-1132.00, 31-9092.00, 31-9097.00, 31-9091.00]")},
-        f"{P}:8: 'occupations' in step 1 allows at most 6 items; it has 7"),
+        f"{P}:10: 'occupations' in step 1 of ladder 'Nursing' allows at most 6 items; it has 7"),
     "duplicate key": (
         {P: PATHWAY.replace("summary: Care for patients directly.", "summary: Care for patients directly.\nsummary: Again.")},
         f"{P}:5: field 'summary' is given twice: keep one"),
@@ -143,22 +156,22 @@ CASES = {
         f"{P}:5: YAML merge keys ('<<') are not allowed: write the fields out"),
     "raw html in body": (
         {P: PATHWAY.replace("Nurses care for patients.", "Nurses care.\n\n<script>alert(1)</script>")},
-        f"{P}:24: raw HTML is not allowed: '<script>' would be shown as text; use Markdown instead (or put it in `backticks` to show code)"),
+        f"{P}:26: raw HTML is not allowed: '<script>' would be shown as text; use Markdown instead (or put it in `backticks` to show code)"),
     "event handler html": (
         {P: PATHWAY.replace("Nurses care for patients.", 'Look: <img src=x onerror="alert(1)">')},
-        f"{P}:22: raw HTML is not allowed: '<img src=x onerror=\"alert(1)\">' would be shown as text; use Markdown instead (or put it in `backticks` to show code)"),
+        f"{P}:24: raw HTML is not allowed: '<img src=x onerror=\"alert(1)\">' would be shown as text; use Markdown instead (or put it in `backticks` to show code)"),
     "javascript link": (
         {P: PATHWAY.replace("Nurses care for patients.", "[Click](javascript:alert(1))")},
-        f"{P}:22: link 'javascript:alert(1' uses 'javascript:'; only http, https and mailto links are allowed"),
+        f"{P}:24: link 'javascript:alert(1' uses 'javascript:'; only http, https and mailto links are allowed"),
     "root-absolute link": (
         {P: PATHWAY.replace("Nurses care for patients.", "See [nursing](/pathways/therapeutic-services/).")},
-        f"{P}:22: link '/pathways/therapeutic-services/' starts with '/', which breaks when the site is published under a sub-path; link to the content file instead, such as '../pathways/therapeutic-services.md'"),
+        f"{P}:24: link '/pathways/therapeutic-services/' starts with '/', which breaks when the site is published under a sub-path; link to the content file instead, such as '../pathways/therapeutic-services.md'"),
     "broken content link": (
         {P: PATHWAY.replace("Nurses care for patients.", "See [nursing](diagnostic-services.md).")},
-        f"{P}:22: link to 'content/pathways/diagnostic-services.md', which does not exist (did you mean 'therapeutic-services.md'?)"),
+        f"{P}:24: link to 'content/pathways/diagnostic-services.md', which does not exist (did you mean 'therapeutic-services.md'?)"),
     "level-1 heading": (
         {P: PATHWAY.replace("Nurses care for patients.", "# Overview\n\nNurses care.")},
-        f"{P}:22: level-1 heading: the page title comes from 'title'; start sections with '## '"),
+        f"{P}:24: level-1 heading: the page title comes from 'title'; start sections with '## '"),
     "occupation data without a column": (
         {"data/occupations.csv": OCCUPATIONS.replace(",annual_median_wage,", ",median,", 1)},
         "data/occupations.csv:1: occupation data lacks columns: annual_median_wage"),
@@ -176,6 +189,18 @@ CASES = {
                                          "11-1011.00,11-1021.00,Primary-Short,1\n11-1011.00,11-2021.00,Primary,2\n"
                                          "11-1011.00,11-3021.00,Supplemental,x\n11-1011.00,11-9021.00\n"},
         "data/related-occupations.csv:3: unknown tier 'Primary': use Primary-Short, Primary-Long or Supplemental"),
+    "credential rule without names to match": (
+        {"data/credentials-needing-experience.yml": "- name: Professional Engineer (PE) license\n  needs: four years\n"},
+        "data/credentials-needing-experience.yml:1: 'matches' must be a list of names, such as [Professional Engineer, PE license]"),
+    "credential rule with an unknown field": (
+        {"data/credentials-needing-experience.yml": "- name: PE license\n  match: [PE license]\n  needs: four years\n"},
+        "data/credentials-needing-experience.yml:2: unknown field 'match' (did you mean 'matches'?)"),
+    "credential rules that are not a list": (
+        {"data/credentials-needing-experience.yml": "name: PE license\n"},
+        "data/credentials-needing-experience.yml:1: the file must be a list of credentials, each starting with '- name:'"),
+    "broad-group figures without a column": (
+        {"data/broad-group-wages.csv": (ROOT / "data/broad-group-wages.csv").read_text().replace("group_title", "group", 1)},
+        "data/broad-group-wages.csv:1: broad-group figures lack columns: group_title"),
     "bad site.yml": (
         {"site.yml": "title: Test\nbase_urll: /x/\n"},
         "site.yml:2: unknown setting 'base_urll' (did you mean 'base_url'?)"),
@@ -253,23 +278,51 @@ def test_all_problems_are_reported_in_one_run(make_project):
     assert f"{C}:1: missing required field 'summary'" in lines
     assert f"{C}:3: unknown field 'sumary' (did you mean 'summary'?)" in lines
     assert f"{P}:3: unknown cluster 'helth-science' (did you mean 'health-science'?)" in lines
-    assert f"{P}:8: 'occupation' '31-1131' is not valid: an O*NET-SOC code looks like '29-1141.00'" in lines
+    assert f"{P}:10: 'occupation' '31-1131' is not valid: an O*NET-SOC code looks like '29-1141.00'" in lines
     assert lines[-1] == "build failed: 4 errors in 2 files; site/ was left as it was"
 
 
 WARNINGS = {
     "entry step with job zone 5": (
         PATHWAY.replace("[31-1131.00]", "[31-1131.00, 29-1215.00]"),
-        f"{P}:8: warning: step 1 is entry level, but Family Medicine Physicians (29-1215.00) is Job Zone 5 (extensive preparation): move it to a later step"),
+        f"{P}:10: warning: step 1 of ladder 'Nursing' is entry level, but Family Medicine Physicians (29-1215.00) is Job Zone 5 (extensive preparation): move it to a later step"),
     "education far from the occupation's": (
         PATHWAY.replace("education: Bachelor's degree in nursing", "education: High school diploma"),
-        f"{P}:19: warning: step 3's education names a high school diploma, but Registered Nurses (29-1141.00) typically needs a bachelor's degree: change the education or the occupation"),
+        f"{P}:21: warning: the education of step 3 of ladder 'Nursing' names a high school diploma, but Registered Nurses (29-1141.00) typically needs a bachelor's degree: change the education or the occupation"),
     "education names no level": (
         PATHWAY.replace("education: Bachelor's degree in nursing", "education: Nursing school"),
-        f"{P}:19: warning: step 3's education does not name a level of schooling: start it with one, such as \"High school diploma\", \"Postsecondary certificate\", \"Associate's degree\" or \"Bachelor's degree\""),
+        f"{P}:21: warning: the education of step 3 of ladder 'Nursing' does not name a level of schooling: start it with one, such as \"High school diploma\", \"Postsecondary certificate\", \"Associate's degree\" or \"Bachelor's degree\""),
     "job zone 1 after entry": (
         PATHWAY.replace("[29-2061.00]", "[29-2061.00, 35-9021.00]"),
-        f"{P}:13: warning: step 2 is at stage 'mid', but Dishwashers (35-9021.00) is Job Zone 1 (little or no preparation): move it to the entry step"),
+        f"{P}:15: warning: step 2 of ladder 'Nursing' is at stage 'mid', but Dishwashers (35-9021.00) is Job Zone 1 (little or no preparation): move it to the entry step"),
+    "a step that pays less than the one before": (
+        PATHWAY.replace("[29-2061.00]", "[29-1141.00, 29-1171.00]").replace("[29-1141.00]\n        education: Bachelor's",
+                                                                            "[29-2061.00]\n        education: Bachelor's"),
+        f"{P}:20: warning: step 3 of ladder 'Nursing' pays less than the step before it (median $64,400 against $114,925, 44% less): a step up should not pay less; reorder the steps, choose other occupations or put them on separate ladders"),
+    "steps that nothing connects": (
+        PATHWAY.replace("[29-2061.00]", "[47-2111.00]"),
+        f"{P}:15: warning: step 2 of ladder 'Nursing' has no occupation in the same family as step 1's, and O*NET lists none of them as related: check that people really move from one to the other, or put them on separate ladders"),
+    "a licence that takes experience, with none": (
+        PATHWAY.replace("education: Bachelor's degree in nursing\n        experience: None",
+                        "education: Bachelor's degree in nursing\n        experience: None\n"
+                        "        credentials: [Licensed Clinical Social Worker (LCSW)]"),
+        f"{P}:22: warning: step 3 of ladder 'Nursing' lists 'Licensed Clinical Social Worker (LCSW)', which takes about two years (often 3,000 hours) of supervised clinical work after a master's degree in social work, but its experience says 'None': say how much experience it takes"),
+    "pay for a broader group, unlabelled": (
+        PATHWAY.replace("[31-1131.00]", "[31-1121.00]"),
+        f"{P}:10: warning: the pay of step 1 of ladder 'Nursing' is published only for the broader group 'Home Health and Personal Care Aides': say so in a 'pay_note', such as pay_note: \"Pay is for all home health and personal care aides together.\""),
+    "a pay note on a step that shows no pay": (
+        PATHWAY.replace("[29-1141.00]\n        education: Bachelor's degree in nursing\n        experience: None",
+                        "[11-9199.02]\n        education: Bachelor's degree in nursing\n        experience: None\n"
+                        "        pay_note: Pay is for all managers."),
+        f"{P}:23: warning: step 3 of ladder 'Nursing' has a 'pay_note', but no pay is published for its occupations, so the site shows none: remove the pay_note"),
+    "a body above grade 10": (
+        PATHWAY.replace("Nurses care for patients.", " ".join(
+            ["Interdisciplinary rehabilitation professionals systematically evaluate physiological capabilities, "
+             "administer therapeutic interventions, and document functional improvements comprehensively."] * 8)),
+        f"{P}:24: warning: the text reads at grade 41.4 (Flesch-Kincaid); aim for 9 or below so that a 14-year-old can read it: use shorter sentences and everyday words"),
+    "a sentence over 35 words": (
+        PATHWAY.replace("Nurses care for patients.", "Nurses care for patients.\n\n" + " ".join(["nurses help"] * 20) + "."),
+        f"{P}:26: warning: a sentence of 40 words ('nurses help nurses help nurses help nurses help ...'): keep sentences to 30 words or fewer, for example by splitting it in two"),
 }
 
 

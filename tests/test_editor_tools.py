@@ -66,7 +66,8 @@ def test_check_text_format(make_project):
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"{P}:3: unknown cluster 'helth-science' (did you mean 'health-science'?)",
-        f"{P}:19: warning: step 3's education names a high school diploma, but Registered Nurses (29-1141.00) "
+        f"{P}:21: warning: the education of step 3 of ladder 'Nursing' names a high school diploma, but Registered "
+        "Nurses (29-1141.00) "
         "typically needs a bachelor's degree: change the education or the occupation",
         "check failed: 1 error in 1 file (and 1 warning)",
     ]
@@ -77,7 +78,8 @@ def test_check_github_format_annotates_lines(make_project):
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"::error file={P},line=3::unknown cluster 'helth-science' (did you mean 'health-science'?)",
-        f"::warning file={P},line=19::step 3's education names a high school diploma, but Registered Nurses "
+        f"::warning file={P},line=21::the education of step 3 of ladder 'Nursing' names a high school diploma, "
+        "but Registered Nurses "
         "(29-1141.00) typically needs a bachelor's degree: change the education or the occupation",
     ]
 
@@ -103,9 +105,11 @@ def test_schema_describes_the_real_content():
     document = json.loads(result.stdout)
     assert set(document["$defs"]) == {"cluster", "pathway", "page"}
     pathway = document["$defs"]["pathway"]
-    assert pathway["required"] == ["title", "cluster", "summary", "steps"]
+    assert pathway["required"] == ["title", "cluster", "summary", "ladders"]
     assert pathway["additionalProperties"] is False
-    step = pathway["properties"]["steps"]["items"]
+    ladder = pathway["properties"]["ladders"]["items"]
+    assert ladder["required"] == ["title", "steps"] and ladder["properties"]["steps"]["minItems"] == 3
+    step = ladder["properties"]["steps"]["items"]
     assert step["properties"]["stage"]["enum"] == ["entry", "mid", "advanced", "leadership"]
     assert step["properties"]["occupations"]["items"]["pattern"] == r"^\d{2}-\d{4}\.\d{2}$"
     # Every real file's front matter validates against the exported schema.

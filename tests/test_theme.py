@@ -124,10 +124,12 @@ def test_wide_screens_show_the_sidebar_and_no_menu_button(real_site, serve_dir, 
 def test_on_this_page_marks_the_section_being_read(real_site, serve_dir, page):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.emulate_media(reduced_motion="reduce")
-    page.goto(serve_dir(real_site, "/") + PAGE_TYPES["pathway"] + "#ladder-step-3")
+    page.goto(serve_dir(real_site, "/") + PAGE_TYPES["pathway"])
     page.wait_for_function("document.querySelector('.toc a.is-active')")
-    page.evaluate("document.getElementById('ladder-step-3').scrollIntoView()")
-    page.wait_for_function("document.querySelector('.toc a.is-active').getAttribute('href') === '#ladder-step-3'")
+    target = page.evaluate("[...document.querySelectorAll('.toc a[href^=\"#ladder-\"]')].pop().getAttribute('href')")
+    page.evaluate("id => document.getElementById(id).scrollIntoView()", target[1:])
+    page.wait_for_function("href => document.querySelector('.toc a.is-active').getAttribute('href') === href",
+                           arg=target)
     assert page.locator(".toc a.is-active").count() == 1
 
 
@@ -148,12 +150,14 @@ def test_sidebar_opens_the_current_cluster_and_the_others_on_request(real_site, 
 
 
 @pytest.mark.browser
-def test_without_javascript_the_ladder_and_navigation_are_all_there(real_site, serve_dir, browser):
+def test_without_javascript_the_ladder_and_navigation_are_all_there(real_site, real_result, serve_dir, browser):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 740})
+    pathway = next(p for p in real_result.site.pathways if p.url == PAGE_TYPES["pathway"])
     try:
         tab = context.new_page()
         tab.goto(serve_dir(real_site, "/") + PAGE_TYPES["pathway"])
-        assert tab.locator("ol.ladder > li").count() == 4
+        assert tab.locator("ol.ladder > li").count() == len(pathway.steps)
+        assert tab.locator(".ladder-jump a").count() == len(pathway.ladders) > 1
         assert tab.locator("ol.ladder svg").first.is_visible()
         assert tab.locator('#site-nav a[aria-current="page"]').is_visible()
         assert tab.evaluate("document.querySelector('main').getBoundingClientRect().top"
@@ -230,18 +234,49 @@ def pdf_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("slug", ["therapeutic-services", "engineering-technology"])
-def test_a_pathway_prints_as_a_roadmap_of_at_most_two_a4_pages(slug, real_site, serve_dir, page):
-    page.goto(serve_dir(real_site, "/") + f"pathways/{slug}/")
-    page.emulate_media(media="print")
-    for selector in (".site-header", "#site-nav", ".toc", ".pager", ".breadcrumbs", ".skip-link"):
+def _printed(page) -> None:
+    for selector in (".site-header", "#site-nav", ".toc", ".pager", ".breadcrumbs", ".skip-link", ".ladder-jump"):
         hidden = page.evaluate("s => [...document.querySelectorAll(s)].every(e => e.offsetParent === null)", selector)
         assert hidden, f"{selector} is printed"
-    assert page.locator("ol.ladder").is_visible()
-    # The roadmap as printed for an advising session: the page down to the end of the ladder.
+    # The roadmap as printed for an advising session: the page down to the end of the ladders.
     page.evaluate("""() => {
       for (const el of document.querySelectorAll('.ladder-section ~ *, .site-footer')) el.remove();
     }""")
+
+
+def _ladders_printed(page) -> list[str]:
+    return page.evaluate("[...document.querySelectorAll('.ladder-block')].filter(e => e.offsetParent !== null)"
+                         ".map(e => e.id)")
+
+
+@pytest.mark.browser
+def test_one_ladder_prints_alone_on_at_most_two_a4_pages(real_result, real_site, serve_dir, page):
+    """A counselor prints the ladder a student chose: the typical one and the longest on the site."""
+    ladders = [(p, ladder) for p in real_result.site.pathways for ladder in p.ladders]
+    longest = max(ladders, key=lambda pair: (len(pair[1].steps), sum(len(s.occupations) for s in pair[1].steps)))
+    typical = next(pair for pair in ladders if pair[0].url == PAGE_TYPES["pathway"])
+    base = serve_dir(real_site, "/")
+    for pathway, ladder in (typical, longest):
+        page.goto(base + pathway.url + "#" + ladder.anchor)
+        page.emulate_media(media="print")
+        assert _ladders_printed(page) == [ladder.anchor], "the ladder in the address prints alone"
+        _printed(page)
+        pages = pdf_pages(page.pdf(format="A4"))
+        assert pages <= 2, f"{pathway.slug}: the ladder '{ladder.title}' takes {pages} A4 pages"
+
+
+@pytest.mark.browser
+def test_print_this_ladder_prints_that_ladder_and_the_page_prints_them_all(real_result, real_site, serve_dir, page):
+    pathway = next(p for p in real_result.site.pathways if p.url == PAGE_TYPES["pathway"])
+    page.goto(serve_dir(real_site, "/") + pathway.url)
+    page.evaluate("window.print = () => { window.printed = true; }")
+    last = pathway.ladders[-1]
+    page.click(f'a.print-ladder[href="#{last.anchor}"]')
+    assert page.evaluate("window.printed") is True
+    page.emulate_media(media="print")
+    assert _ladders_printed(page) == [last.anchor]
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert _ladders_printed(page) == [ladder.anchor for ladder in pathway.ladders]
+    _printed(page)
     pages = pdf_pages(page.pdf(format="A4"))
-    assert pages <= 2, f"the ladder takes {pages} A4 pages"
+    assert pages <= 2 * len(pathway.ladders), f"{len(pathway.ladders)} ladders take {pages} A4 pages"

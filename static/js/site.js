@@ -117,6 +117,25 @@
     mark();
   }
 
+  // "Print this ladder": print.css prints only the ladder marked here (or, without JavaScript, the ladder
+  // named in the address, which the link leads to).
+  var printing = null;
+  Array.prototype.forEach.call(document.querySelectorAll("a.print-ladder"), function (link) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      printing = document.getElementById(link.getAttribute("href").slice(1));
+      if (!printing) return;
+      printing.classList.add("is-printing");
+      root.classList.add("print-one-ladder");
+      window.print();
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    root.classList.remove("print-one-ladder");
+    if (printing) printing.classList.remove("is-printing");
+    printing = null;
+  });
+
   // "/" focuses the search box, as on most documentation sites.
   document.addEventListener("keydown", function (event) {
     if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;

@@ -1,0 +1,92 @@
+"""Honest figures: every number is the occupation's own, or labelled as its group's, or not shown at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import PATHWAY, ROOT
+from engine.data import (FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_OWN, FIGURES_SPECIALTY, Pay,
+                         load_occupations, typical_pay)
+from engine.pipeline import Builder, Project
+
+OCCUPATIONS = load_occupations(ROOT / "data/occupations.csv", "data/occupations.csv",
+                               ROOT / "data/broad-group-wages.csv", "data/broad-group-wages.csv")
+
+
+@pytest.mark.parametrize("code, figures, group", [
+    ("29-1141.00", FIGURES_OWN, ""),                                            # registered nurses
+    ("31-1121.00", FIGURES_GROUP, "Home Health and Personal Care Aides"),       # published only as a broad group
+    ("11-1011.03", FIGURES_SPECIALTY, "Chief Executives"),                      # a specialty shares its whole job's
+    ("11-9199.02", FIGURES_NONE, ""),                                           # inside "Managers, All Other"
+    ("11-9199.00", FIGURES_CATCH_ALL, ""),                                      # the catch-all group itself
+    ("11-1031.00", FIGURES_NONE, ""),                                           # legislators: nothing published
+])
+def test_each_occupation_knows_whose_figures_it_has(code, figures, group):
+    job = OCCUPATIONS[code]
+    assert (job.figures, job.figures_group) == (figures, group)
+    assert job.has_own_figures == (figures == FIGURES_OWN)
+
+
+def test_group_figures_come_from_the_broad_group_file():
+    aides = OCCUPATIONS["31-1121.00"]
+    assert aides.employment is not None and aides.wage_median is not None
+    assert (aides.employment, aides.wage_median) == (OCCUPATIONS["31-1122.00"].employment,
+                                                     OCCUPATIONS["31-1122.00"].wage_median)
+
+
+def test_a_job_inside_an_all_other_group_shows_no_figure_at_all():
+    compliance = OCCUPATIONS["11-9199.02"]
+    assert (compliance.employment, compliance.wage_median, compliance.wage_p10, compliance.hourly_median,
+            compliance.growth_pct, compliance.openings) == (None,) * 6
+
+
+def test_hourly_only_pay_is_kept():
+    actors = OCCUPATIONS["27-2011.00"]
+    assert actors.is_hourly_only and actors.hourly_median == 29.05 and actors.wage_median is None
+
+
+def test_a_steps_pay_prefers_own_figures_and_says_when_it_rests_on_a_group():
+    nurse, aides, actors = OCCUPATIONS["29-1141.00"], OCCUPATIONS["31-1121.00"], OCCUPATIONS["27-2011.00"]
+    assert typical_pay([nurse, aides]) == Pay(median=nurse.wage_median, starting=nurse.wage_p10)
+    assert typical_pay([aides]) == Pay(median=aides.wage_median, starting=aides.wage_p10, grouped=True)
+    assert typical_pay([actors]) == Pay(hourly=29.05)
+    assert typical_pay([OCCUPATIONS["11-9199.02"]]) == Pay()
+
+
+def _pages(make_project, pathway_text: str, *urls: str) -> list[str]:
+    root = make_project({"content/pathways/therapeutic-services.md": pathway_text})
+    files = Builder(Project.at(root), base_url="/").build().files
+    return [files[url].decode() for url in urls]
+
+
+def test_pages_label_group_figures_and_beginners_pay(make_project):
+    text = PATHWAY.replace("[31-1131.00]", "[31-1121.00]").replace(
+        "        experience: None\n      - stage: mid",
+        "        experience: None\n        pay_note: Pay is for home health aides and personal care aides together.\n"
+        "      - stage: mid")
+    aides = OCCUPATIONS["31-1121.00"]
+    pathway, job = _pages(make_project, text, "pathways/therapeutic-services/index.html",
+                          "occupations/31-1121.00/index.html")
+    assert "Median pay (wider group)" in pathway
+    assert "Pay is for home health aides and personal care aides together." in pathway
+    assert "for Home Health and Personal Care Aides combined" in pathway
+    assert f"Beginners often earn nearer ${aides.wage_p10:,} (the 10th percentile)" in pathway
+    assert "The figures below are for Home Health and Personal Care Aides combined: BLS does not publish them for " \
+           "Home Health Aides alone." in job
+
+
+def test_pages_show_hourly_pay_where_only_hourly_pay_is_published(make_project):
+    text = PATHWAY.replace("[29-1141.00]", "[29-1141.00, 27-2011.00]")
+    pathway, job = _pages(make_project, text, "pathways/therapeutic-services/index.html",
+                          "occupations/27-2011.00/index.html")
+    assert "<strong>$29.05</strong> an hour, median" in pathway
+    assert "BLS publishes only hourly pay for this job" in job and "$29.05" in job
+
+
+def test_a_job_inside_a_catch_all_group_says_why_it_shows_no_pay(make_project):
+    text = PATHWAY.replace("[29-1141.00]", "[29-1141.00, 11-9199.02]")
+    pathway, job = _pages(make_project, text, "pathways/therapeutic-services/index.html",
+                          "occupations/11-9199.02/index.html")
+    assert "Pay not published for this job on its own" in pathway
+    assert "622,190" not in job and "$141,900" not in job
+    assert "catch-all group of different jobs" in job
