@@ -52,6 +52,9 @@ def test_every_pathway_has_ordered_ladders_of_real_occupations(real_result):
                 if not step.pay.is_published:  # honest, but rare: BLS publishes nothing for these jobs on their own
                     unpaid.append((pathway.slug, step.title))
                     assert not step.pay_note, f"{pathway.slug}: '{step.title}' explains a pay figure it does not show"
+            for lower, upper in zip(ladder.steps, ladder.steps[1:]):  # check allows 5%; the catalogue allows none
+                assert not (lower.pay.median and upper.pay.median and upper.pay.median < lower.pay.median), \
+                    f"{pathway.slug}: '{upper.title}' pays less than '{lower.title}'"
     steps = sum(len(p.steps) for p in real_result.site.pathways)
     assert len(unpaid) <= 0.05 * steps, unpaid
 
