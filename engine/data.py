@@ -15,6 +15,7 @@ from statistics import median
 from typing import Any, Mapping, Sequence
 
 from .problems import ContentError, Problem, suggest
+from .routes import url_for
 
 ONET_URL = "https://www.onetonline.org/link/summary/{code}"
 
@@ -90,10 +91,19 @@ class Occupation:
     openings: int | None
     figures: str = FIGURES_OWN
     figures_group: str = ""  # the group whose figures these are, unless `figures` is own, catch-all or none
+    figures_group_code: str = ""  # that group's SOC code
 
     @property
     def has_own_figures(self) -> bool:
         return self.figures == FIGURES_OWN
+
+    @property
+    def figures_soc(self) -> str:
+        """The SOC code of the figures it shows (its own, its whole job's or its group's), which is also the
+        code of those figures by state; '' where it shows none."""
+        if self.figures == FIGURES_GROUP:
+            return self.figures_group_code
+        return "" if self.figures == FIGURES_NONE else self.soc_code
 
     @property
     def is_hourly_only(self) -> bool:
@@ -107,7 +117,7 @@ class Occupation:
     @property
     def url(self) -> str:
         """Site-relative URL of the occupation's page."""
-        return f"occupations/{self.code}/"
+        return url_for("occupation", self.code)
 
     @property
     def education_level(self) -> int | None:
@@ -151,11 +161,13 @@ def label_figures(occupations: Mapping[str, Occupation],
         elif occupation.employment is None and occupation.wage_median is None and occupation.soc_code in groups:
             group = groups[occupation.soc_code]
             labelled = replace(occupation, figures=FIGURES_GROUP, figures_group=group["group_title"],
-                               **{k: v for k, v in group.items() if k != "group_title"})
+                               figures_group_code=group["group_soc_code"],
+                               **{k: v for k, v in group.items() if k not in ("group_title", "group_soc_code")})
         elif occupation.employment is None and occupation.wage_median is None and occupation.hourly_median is None:
             labelled = replace(occupation, figures=FIGURES_NONE)
         elif parent is not None and parent is not occupation:
-            labelled = replace(occupation, figures=FIGURES_SPECIALTY, figures_group=parent.title)
+            labelled = replace(occupation, figures=FIGURES_SPECIALTY, figures_group=parent.title,
+                               figures_group_code=parent.soc_code)
         else:
             labelled = occupation
         result[code] = labelled
@@ -179,6 +191,7 @@ def load_broad_groups(path: Path, shown: str) -> dict[str, dict[str, Any]]:
             try:
                 result[row["soc_code"].strip()] = {
                     "group_title": row["group_title"].strip(),
+                    "group_soc_code": row["group_soc_code"].strip(),
                     "employment": _number(row, "employment", int),
                     "wage_p10": _number(row, "annual_p10_wage", int),
                     "wage_median": _number(row, "annual_median_wage", int),
@@ -382,6 +395,7 @@ class Pay:
     starting: int | None = None
     hourly: float | None = None
     grouped: bool = False
+    codes: tuple[str, ...] = ()  # the SOC codes of the figures it was worked out from
 
     @property
     def is_published(self) -> bool:
@@ -395,6 +409,8 @@ def typical_pay(occupations: Sequence[Occupation]) -> Pay:
         if chosen:
             starting = [o.wage_p10 for o in chosen if o.wage_p10 is not None]
             return Pay(median=int(median(o.wage_median for o in chosen)),
-                       starting=int(median(starting)) if starting else None, grouped=grouped)
-    hourly = [o.hourly_median for o in occupations if o.figures == FIGURES_OWN and o.hourly_median is not None]
-    return Pay(hourly=round(median(hourly), 2)) if hourly else Pay()
+                       starting=int(median(starting)) if starting else None, grouped=grouped,
+                       codes=tuple(dict.fromkeys(o.figures_soc for o in chosen)))
+    hourly = [o for o in occupations if o.figures == FIGURES_OWN and o.hourly_median is not None]
+    return Pay(hourly=round(median(o.hourly_median for o in hourly), 2),
+               codes=tuple(dict.fromkeys(o.soc_code for o in hourly))) if hourly else Pay()

@@ -19,11 +19,11 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from .problems import Problem, suggest
+from .routes import BY_FOLDER, SLUG
 
-KINDS = {"clusters": "cluster", "pathways": "pathway", "pages": "page"}
+KINDS = {folder: route.kind for folder, route in BY_FOLDER.items()}
 """Content folders and the kind of document each holds."""
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FENCE_RE = re.compile(r"^---[ \t]*$")
 CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
@@ -118,13 +118,13 @@ def display(path: Path, root: Path) -> str:
 def load_source(path: Path, display_root: Path) -> tuple[Source | None, list[Problem]]:
     """Read one content file. Returns the source, or None and why not."""
     shown = display(path, display_root)
-    kind = KINDS[path.parent.name]
+    route = BY_FOLDER[path.parent.name]
+    kind = route.kind
     problems: list[Problem] = []
     slug = path.stem
-    if not SLUG_RE.match(slug):
-        fixed = slugify(slug) or "my-page"
-        problems.append(Problem(shown, 1, f"invalid file name '{path.name}': use lower-case letters, "
-                                          f"digits and hyphens, e.g. '{fixed}.md'"))
+    if not re.fullmatch(route.name, slug):
+        example = f", e.g. '{slugify(slug) or 'my-page'}.md'" if route.name == SLUG else ""
+        problems.append(Problem(shown, 1, f"invalid file name '{path.name}': {route.name_hint}{example}"))
     raw = path.read_bytes()
     text, problem = decode(raw, shown)
     if problem:

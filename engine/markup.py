@@ -27,6 +27,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
 from .problems import Problem
+from .routes import content_url
 
 ALLOWED_TAGS = {
     "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", "code", "pre",
@@ -290,15 +291,6 @@ def check_body(body: str, path: str, first_line: int) -> Iterator[Problem]:
                 offset > 0 and re.match(r"^=+\s*$", line) and lines[offset - 1].strip())):
             yield Problem(path, number, "level-1 heading: the page title comes from 'title'; "
                                         "start sections with '## '")
-
-
-def content_url(path: str) -> str | None:
-    """The site URL of a content file path, e.g. content/pathways/x.md -> pathways/x/."""
-    match = re.match(r"^content/(clusters|pathways|pages)/([^/]+)\.md$", path)
-    if not match:
-        return None
-    folder, slug = match.groups()
-    return f"{slug}/" if folder == "pages" else f"{folder}/{slug}/"
 
 
 def relative_url(from_dir: str, to: str) -> str:

@@ -16,7 +16,9 @@ from typing import Mapping, Sequence
 from .config import Config
 from .data import INTEREST_LETTERS, Occupation, Pay, typical_pay
 from .load import Source, slugify
+from .profiles import EMPTY as EMPTY_PROFILE, Profile, Profiles
 from .markup import Markup
+from .routes import url_for
 from .schema import INTERESTS, STAGES
 
 
@@ -88,7 +90,7 @@ class Pathway:
 
     @property
     def url(self) -> str:
-        return f"pathways/{self.slug}/"
+        return url_for("pathway", self.slug)
 
     @property
     def ref(self) -> Ref:
@@ -122,7 +124,7 @@ class Cluster:
 
     @property
     def url(self) -> str:
-        return f"clusters/{self.slug}/"
+        return url_for("cluster", self.slug)
 
     @property
     def ref(self) -> Ref:
@@ -137,13 +139,15 @@ class Cluster:
 
 @dataclass(frozen=True)
 class Appearance:
-    """A place on a ladder where an occupation appears."""
+    """A place on a ladder where an occupation appears, and the steps above it there."""
 
     pathway: Ref
     cluster: Ref
     ladder: str
     step: str
     stage: str
+    anchor: str = ""  # the ladder's id on the pathway page
+    above: tuple[str, ...] = ()  # titles of the steps above this one, next first
 
     @property
     def stage_label(self) -> str:
@@ -154,11 +158,22 @@ class Appearance:
 class OccupationPage:
     occupation: Occupation
     appearances: tuple[Appearance, ...]
-    related: tuple[Occupation, ...] = ()  # related occupations that have pages here, most related first
+    related: tuple[Occupation, ...] = ()  # O*NET's related occupations, most related first
+    summary: str = ""  # one sentence on what the job is (content/occupations/<code>.md)
+    description: Markup | None = None  # what the work is
+    source: str | None = None
+    updated: str | None = None
+    profile: Profile = EMPTY_PROFILE
+    similar: tuple[tuple[Occupation, int], ...] = ()  # jobs needing the most similar skills, with the match
+    clusters: tuple[Ref, ...] = ()  # the clusters it belongs to: of its ladders, or as O*NET lists it
 
     @property
     def url(self) -> str:
         return self.occupation.url
+
+    @property
+    def title(self) -> str:
+        return self.occupation.title
 
 
 @dataclass(frozen=True)
@@ -174,7 +189,7 @@ class Page:
 
     @property
     def url(self) -> str:
-        return f"{self.slug}/"
+        return url_for("page", self.slug)
 
 
 @dataclass(frozen=True)
@@ -182,7 +197,8 @@ class Site:
     config: Config
     clusters: tuple[Cluster, ...]
     pages: tuple[Page, ...]
-    occupations: tuple[OccupationPage, ...]
+    occupations: tuple[OccupationPage, ...]  # every occupation in the data, by code
+    profiles: Profiles | None = None
 
     @property
     def pathways(self) -> tuple[Pathway, ...]:
@@ -195,18 +211,19 @@ class Site:
 
 def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, Markup],
                occupations: Mapping[str, Occupation], dates: Mapping[str, str] | None = None,
-               related: Mapping[str, Sequence[str]] | None = None) -> Site:
+               related: Mapping[str, Sequence[str]] | None = None, profiles: Profiles | None = None) -> Site:
     """The site model from validated sources. Returns a complete, frozen Site.
 
     `dates` maps source paths to the date of their last commit (see `history`); `related` maps an
-    occupation code to O*NET's related codes, most related first (see `data.load_related`).
+    occupation code to O*NET's related codes, most related first (see `data.load_related`); `profiles`
+    holds skills, programs and the rest for each occupation (see `profiles.load_profiles`).
     """
     dates = dates or {}
     cluster_sources = {s.slug: s for s in sources if s.kind == "cluster"}
     pathway_sources = sorted((s for s in sources if s.kind == "pathway"),
                              key=lambda s: (str(s.front.data["title"]).casefold(), s.slug))
-    refs = {s.slug: Ref(_text(s, "title"), f"pathways/{s.slug}/", _text(s, "summary")) for s in pathway_sources}
-    cluster_refs = {slug: Ref(_text(s, "title"), f"clusters/{slug}/", _text(s, "summary"))
+    refs = {s.slug: Ref(_text(s, "title"), url_for("pathway", s.slug), _text(s, "summary")) for s in pathway_sources}
+    cluster_refs = {slug: Ref(_text(s, "title"), url_for("cluster", slug), _text(s, "summary"))
                     for slug, s in cluster_sources.items()}
 
     pathways_by_cluster: dict[str, list[Pathway]] = defaultdict(list)
@@ -223,8 +240,10 @@ def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, 
     pages = tuple(sorted((Page(slug=s.slug, title=_text(s, "title"), summary=_text(s, "summary"),
                                body=markups[s.path], source=s.path, updated=dates.get(s.path))
                           for s in sources if s.kind == "page"), key=lambda p: p.slug))
-    return Site(config=config, clusters=clusters, pages=pages,
-                occupations=_occupation_pages(clusters, related or {}))
+    descriptions = {s.slug: s for s in sources if s.kind == "occupation"}
+    return Site(config=config, clusters=clusters, pages=pages, profiles=profiles,
+                occupations=_occupation_pages(clusters, occupations, related or {}, profiles, descriptions,
+                                              markups, dates))
 
 
 def _text(source: Source, key: str) -> str:
@@ -281,24 +300,41 @@ def derive_interests(occupations: Sequence[Occupation]) -> tuple[str, ...]:
 RELATED_LIMIT = 6
 
 
-def _occupation_pages(clusters: Sequence[Cluster], related: Mapping[str, Sequence[str]]) -> tuple[OccupationPage, ...]:
-    found: dict[str, Occupation] = {}
+def _occupation_pages(clusters: Sequence[Cluster], occupations: Mapping[str, Occupation],
+                      related: Mapping[str, Sequence[str]], profiles: Profiles | None,
+                      descriptions: Mapping[str, Source], markups: Mapping[str, Markup],
+                      dates: Mapping[str, str]) -> tuple[OccupationPage, ...]:
+    """A page for every occupation in the data, in code order."""
     appearances: dict[str, list[Appearance]] = defaultdict(list)
+    by_title = {c.title: c.ref for c in clusters}
     for cluster in clusters:
         cluster_ref = cluster.ref
         for pathway in cluster.pathways:
             pathway_ref = pathway.ref
             for ladder in pathway.ladders:
-                for step in ladder.steps:
+                for index, step in enumerate(ladder.steps):
+                    above = tuple(s.title for s in ladder.steps[index + 1:])
                     for occupation in step.occupations:
-                        found[occupation.code] = occupation
                         appearances[occupation.code].append(
                             Appearance(pathway=pathway_ref, cluster=cluster_ref, ladder=ladder.title,
-                                       step=step.title, stage=step.stage))
-    return tuple(
-        OccupationPage(found[code], tuple(appearances[code]),
-                       tuple(found[other] for other in related.get(code, ()) if other in found)[:RELATED_LIMIT])
-        for code in sorted(found))
+                                       step=step.title, stage=step.stage, anchor=ladder.anchor, above=above))
+    pages = []
+    for code in sorted(occupations):
+        profile = profiles.of(code) if profiles else EMPTY_PROFILE
+        places = tuple(appearances.get(code, ()))
+        source = descriptions.get(code)
+        refs = tuple(dict.fromkeys(p.cluster for p in places)) or \
+            tuple(by_title[name] for name in profile.clusters if name in by_title)
+        pages.append(OccupationPage(
+            occupation=occupations[code], appearances=places,
+            related=tuple(occupations[o] for o in related.get(code, ()) if o in occupations)[:RELATED_LIMIT],
+            summary=_text(source, "summary") if source else "",
+            description=markups.get(source.path) if source else None,
+            source=source.path if source else None, updated=dates.get(source.path) if source else None,
+            profile=profile,
+            similar=tuple((occupations[s.code], s.match) for s in profile.similar if s.code in occupations),
+            clusters=refs))
+    return tuple(pages)
 
 
 assert set(STAGE_LABELS) == set(STAGES)

@@ -29,9 +29,10 @@ from .history import history_stamp, last_commit_dates
 from .load import Source, display, find_content_files, load_source
 from .markup import Markup, Renderer, content_url
 from .model import Site, build_site
+from .profiles import TRANSFERABLE_FILE, Profiles, load_profiles
 from .problems import ContentError, Problem, errors_in
 from .render import (PageJob, SiteView, compile_templates, make_environment, output_path, plan_pages, render_page,
-                     render_robots, render_sitemap, site_view)
+                     render_robots, render_sitemap, render_state_pay, site_view)
 from .search import Document, Part, build_search_index, index_part, runs, site_documents
 from .validate import Known, check_document, check_duplicates, check_references
 
@@ -149,6 +150,16 @@ class Builder:
         return self._input("occupations", (file_stamp(path), file_stamp(groups)),
                            lambda: load_occupations(path, display(path, root), groups, display(groups, root)))
 
+    def profiles(self) -> Profiles:
+        """Skills, programs, pay by state and the rest for each occupation, re-read only when a file changes."""
+        names = ("occupation-skills.csv", "occupation-knowledge.csv", "technology-skills.csv",
+                 "occupation-titles.csv", "soc-cip.csv", "soc-modern-clusters.csv", "state-wages.csv",
+                 "skill-descriptions.yml", TRANSFERABLE_FILE, "career-pathway-occupations.csv")
+        occupations = self.occupations()
+        stamp = (id(occupations),) + tuple(file_stamp(self.project.data / name) for name in names)
+        return self._input("profiles", stamp, lambda: load_profiles(
+            self.project.data, occupations, lambda path: display(path, self.project.root)))
+
     def credential_rules(self) -> tuple:
         """Credentials that need work experience, re-read only when the file changes."""
         path = self.project.data / "credentials-needing-experience.yml"
@@ -196,12 +207,13 @@ class Builder:
         problems.extend(self._read_other_inputs())  # read already: this only collects their problems
         if errors_in(problems):
             raise ContentError(problems)
-        return build_site(config, sources, markups, occupations, self.dates(), self.related()), problems
+        return build_site(config, sources, markups, occupations, self.dates(), self.related(),
+                          self.profiles()), problems
 
     def _read_other_inputs(self) -> list[Problem]:
         """Read (or find unchanged) what the phases after loading need; returns the problems found.
         Called while the content is read, and again (to collect the problems, if any) after."""
-        return _problems_of(self.dates, self.related, self.assets, self._environment)
+        return _problems_of(self.dates, self.related, self.profiles, self.assets, self._environment)
 
     def build(self) -> Result:
         """Run every phase and return the site's files in memory. Raises ContentError."""
@@ -221,7 +233,7 @@ class Builder:
     def check(self) -> list[Problem]:
         """Every problem in the content, without rendering or writing anything."""
         config_problems = _problems_of(self.config)
-        data_problems = _problems_of(self.occupations, self.related, self.credential_rules)
+        data_problems = _problems_of(self.occupations, self.related, self.credential_rules, self.profiles)
         if data_problems:
             return config_problems + data_problems
         sources, markups, problems = self.load()
@@ -268,6 +280,8 @@ class Builder:
                 sink(path, data)
             sink("sitemap.xml", render_sitemap(env, view, jobs).encode())
             sink("robots.txt", render_robots(site.config).encode())
+            for name, data in render_state_pay(site).items():
+                sink(name, data)
             for name, data in build_search_index(site, index_parts() if index_parts else None).items():
                 sink(name, data)
             sink(write.MARKER, b"")

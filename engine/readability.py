@@ -13,6 +13,7 @@ same grade, so editors can see a rewrite move it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from statistics import median
@@ -31,7 +32,11 @@ class Sentence:
     text: str
     line: int  # line of the body where the sentence starts, counted from the body's first line
     words: int
-    syllables: int
+
+    @functools.cached_property
+    def syllables(self) -> int:
+        """Counted only when a grade is asked for: most checks need only the words."""
+        return sum(syllables(w) for w in _WORD.findall(self.text))
 
 
 @dataclass(frozen=True)
@@ -89,7 +94,7 @@ def sentences(body: str, first_line: int = 1) -> tuple[Sentence, ...]:
             words = _WORD.findall(part)
             if words:
                 line = max(line for start, line in lines if start <= at)
-                found.append(Sentence(part, line, len(words), sum(syllables(w) for w in words)))
+                found.append(Sentence(part, line, len(words)))
     return tuple(found)
 
 

@@ -12,8 +12,10 @@ base path.
 
 from __future__ import annotations
 
+import json
 import math
 import traceback
+from urllib.parse import quote
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -23,8 +25,10 @@ from markupsafe import Markup, escape
 
 from .config import Config
 from .data import FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, JOB_ZONES, Occupation
+from .load import slugify
 from .markup import Heading, relative_url
-from .model import STAGE_LABELS, Cluster, Ladder, Pathway, Ref, Site
+from .model import STAGE_LABELS, Cluster, Ladder, OccupationPage, Pathway, Ref, Site
+from .routes import ROUTES, url_for
 from .problems import ContentError, Problem
 from .schema import INTERESTS
 
@@ -58,6 +62,8 @@ class SiteView:
     nav: tuple[NavCluster, ...]
     assets: Mapping[str, str] = field(compare=True, hash=False)
     dev: bool = False
+    average_growth: float | None = None  # projected growth of all occupations, percent
+    states: tuple[tuple[str, str], ...] = ()  # (slug, name) of each state, DC and territory with its own figures
     nav_cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
     """Rendered sidebars, shared by pages that differ only in which link is current (see `_nav`)."""
 
@@ -115,12 +121,13 @@ def make_environment(template_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(url=_url, money=money, number=number, percent=percent, hourly=hourly, long_date=long_date,
+    env.filters.update(url=_url, slug=slugify, money=money, number=number, percent=percent, hourly=hourly, long_date=long_date,
                        short_money=short_money)
     env.globals.update(asset=_asset, nav=_nav, stage_labels=STAGE_LABELS, interest_info=INTEREST_INFO,
                        interests=INTERESTS, job_zones=JOB_ZONES, occupation_axis=occupation_axis,
                        step_axis=step_axis, onet_links=onet_links, figures_source=figures_source,
-                       pay_missing=pay_missing)
+                       pay_missing=pay_missing, external_links=external_links, training_links=training_links,
+                       outlook=outlook, fig=pay_figure)
     return env
 
 
@@ -191,6 +198,20 @@ def pay_missing(occupation: Occupation) -> str:
     if occupation.figures == FIGURES_NONE and occupation.code[-3:] != ".00":
         return "Pay not published for this job on its own"
     return "Pay not published"
+
+
+FIGURE_FORMATS = {"employment": lambda v: f"{v:,.0f}", "hourly": lambda v: f"${v:,.2f}"}
+
+
+def pay_figure(value: float | None, soc: str | Iterable[str], field: str, missing: str = "not available") -> Markup:
+    """A pay or job figure that follows the visitor's state (static/js/pay.js): the national figure, marked
+    with the SOC code it comes from (`soc`), or the codes a step's median is worked out from (a list), and
+    which figure it is: employment, p10, median, p90 or hourly."""
+    codes = soc if isinstance(soc, str) else " ".join(soc)
+    attribute = "data-soc" if isinstance(soc, str) else "data-socs"
+    text = missing if value is None else FIGURE_FORMATS.get(field, lambda v: f"${v:,.0f}")(value)
+    marks = f' {attribute}="{escape(codes)}" data-fig="{field}"' if codes else ""
+    return Markup(f'<span class="fig"{marks}>{escape(text)}</span>')
 
 
 def money(value: float | None, missing: str = "not available") -> str:
@@ -288,12 +309,71 @@ def step_axis(ladders: Iterable[Ladder]) -> PayAxis:
 
 
 ONET_DETAILS_URL = "https://www.onetonline.org/link/details/{code}"
+MY_NEXT_MOVE_URL = "https://www.mynextmove.org/profile/summary/{code}"
+CAREERONESTOP_URL = "https://www.careeronestop.org/Toolkit/Careers/Occupations/occupation-profile.aspx?keyword={title}&onetcode={code}"
+TRAINING_URL = "https://www.careeronestop.org/Toolkit/Training/find-local-training.aspx?keyword={title}"
+APPRENTICESHIP_URL = "https://www.apprenticeship.gov/apprenticeship-job-finder"
 
 
 def onet_links(occupation: Occupation) -> tuple[Ref, ...]:
     """The occupation's reports on O*NET OnLine: the summary, then the full details."""
     return (Ref("Summary report", occupation.onet_url),
             Ref("Details report", ONET_DETAILS_URL.format(code=occupation.code)))
+
+
+def external_links(occupation: Occupation) -> tuple[Ref, ...]:
+    """Where to read more about the job, on the public career sites that address it by its O*NET-SOC code."""
+    title = quote(occupation.title)
+    return (Ref("O*NET OnLine", occupation.onet_url, "the full report: tasks, skills, tools and work context"),
+            Ref("My Next Move", MY_NEXT_MOVE_URL.format(code=occupation.code), "a short profile for students"),
+            Ref("CareerOneStop", CAREERONESTOP_URL.format(title=title, code=occupation.code),
+                "pay where you live, videos and job listings"))
+
+
+def training_links(occupation: Occupation) -> tuple[Ref, ...]:
+    """Where to find training and apprenticeships for the job near you."""
+    return (Ref("Find training programs near you", TRAINING_URL.format(title=quote(occupation.title)),
+                "CareerOneStop's training finder"),
+            Ref("Find an apprenticeship", APPRENTICESHIP_URL, "Apprenticeship.gov's job finder"))
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """How an occupation's projected growth compares with all occupations', and whether it has a bright outlook."""
+
+    phrase: str  # "much faster than average"
+    bright: bool
+    average: float | None  # percent, all occupations
+    much_faster: float | None  # percent: growth at or above this is "much faster than average"
+
+
+MUCH_FASTER = 3.0
+FASTER = 1.5
+SLOWER = 0.5
+"""Growth compared with the average: much faster from 3 times it, faster from 1.5 times, slower below half."""
+BRIGHT_OPENINGS = 100_000
+"""A job with this many openings a year or more has a bright outlook whatever its growth (O*NET's rule)."""
+
+
+def outlook(occupation: Occupation, average: float | None) -> Outlook:
+    """The occupation's outlook by O*NET's Bright Outlook rule: projected to grow much faster than average,
+    or to have 100,000 or more openings a year."""
+    growth = occupation.growth_pct
+    much_faster = round(MUCH_FASTER * average, 1) if average else None
+    if growth is None or not average:
+        phrase = ""
+    elif growth < 0:
+        phrase = "projected to decline"
+    elif growth >= MUCH_FASTER * average:
+        phrase = "much faster than average"
+    elif growth > FASTER * average:
+        phrase = "faster than average"
+    elif growth >= SLOWER * average:
+        phrase = "about as fast as average"
+    else:
+        phrase = "slower than average"
+    bright = phrase == "much faster than average" or (occupation.openings or 0) >= BRIGHT_OPENINGS
+    return Outlook(phrase, bright, average, much_faster)
 
 
 def short_money(value: float | None, missing: str = "n/a") -> str:
@@ -312,7 +392,9 @@ def site_view(site: Site, assets: Mapping[str, str], dev: bool = False) -> SiteV
         NavCluster(slug=c.slug, title=c.title, url=c.url, count=len(c.pathways),
                    pathways=tuple(p.ref for p in c.pathways) if len(c.pathways) <= NAV_PATHWAY_LIMIT else ())
         for c in site.clusters)
-    return SiteView(config=site.config, nav=nav, assets=dict(assets), dev=dev)
+    return SiteView(config=site.config, nav=nav, assets=dict(assets), dev=dev,
+                    average_growth=site.profiles.average_growth if site.profiles else None,
+                    states=tuple((slugify(s), s) for s in site.profiles.states) if site.profiles else ())
 
 
 def pathway_toc(pathway: Pathway) -> tuple[Heading, ...]:
@@ -331,63 +413,106 @@ def cluster_toc(cluster: Cluster) -> tuple[Heading, ...]:
                                Heading(2, "cluster-pay", "Pay from entry level up"))
 
 
+def page_view(kind: str, slug: str = "", **fields: Any) -> PageView:
+    """The view of a page of `kind`, with its URL and template from the routing table."""
+    route = ROUTES[kind]
+    return PageView(url=route.url(slug), kind=kind, template=route.template, **fields)
+
+
 def plan_pages(site: Site) -> list[PageJob]:
     """Every page of the site, in a fixed order."""
-    home = Ref("Home", "")
+    home = Ref("Home", url_for("home"))
+    occupations_ref = Ref("Occupations A to Z", url_for("occupations"))
+    by_interest = tuple(site.by_interest().items())
     jobs: list[PageJob] = [
-        PageJob(PageView(url="", kind="home", template="home.html", title=site.config.title,
-                         description=site.config.description),
-                (("clusters", site.clusters), ("by_interest", tuple(site.by_interest().items())))),
+        PageJob(page_view("home", title=site.config.title, description=site.config.description),
+                (("clusters", site.clusters), ("by_interest", by_interest))),
     ]
     for cluster in site.clusters:
         jobs.append(PageJob(
-            PageView(url=cluster.url, kind="cluster", template="cluster.html", title=cluster.title,
-                     description=cluster.summary, breadcrumbs=(home,), toc=cluster_toc(cluster),
-                     source=cluster.source, cluster_url=cluster.url, updated=cluster.updated),
+            page_view("cluster", cluster.slug, title=cluster.title, description=cluster.summary, breadcrumbs=(home,),
+                      toc=cluster_toc(cluster), source=cluster.source, cluster_url=cluster.url,
+                      updated=cluster.updated),
             (("cluster", cluster),)))
         for index, pathway in enumerate(cluster.pathways):
             previous = cluster.pathways[index - 1].ref if index > 0 else None
             following = cluster.pathways[index + 1].ref if index + 1 < len(cluster.pathways) else None
             jobs.append(PageJob(
-                PageView(url=pathway.url, kind="pathway", template="pathway.html", title=pathway.title,
-                         description=pathway.summary, breadcrumbs=(home, cluster.ref),
-                         toc=pathway_toc(pathway),
-                         previous=previous, next=following, source=pathway.source, cluster_url=cluster.url,
-                         updated=pathway.updated),
+                page_view("pathway", pathway.slug, title=pathway.title, description=pathway.summary,
+                          breadcrumbs=(home, cluster.ref), toc=pathway_toc(pathway), previous=previous,
+                          next=following, source=pathway.source, cluster_url=cluster.url, updated=pathway.updated),
                 (("pathway", pathway),)))
+    jobs.append(PageJob(
+        page_view("occupations", title="Occupations A to Z",
+                  description=f"All {len(site.occupations):,} occupations: what the work is, pay, outlook and how "
+                              "to prepare.", breadcrumbs=(home,)),
+        (("letters", occupation_letters(site.occupations)),)))
     for entry in site.occupations:
+        job = entry.occupation
         jobs.append(PageJob(
-            PageView(url=entry.url, kind="occupation", template="occupation.html", title=entry.occupation.title,
-                     description=f"Pay, outlook and career pathways for {entry.occupation.title} "
-                                 f"(O*NET-SOC {entry.occupation.code}).",
-                     breadcrumbs=(home,)),
+            page_view("occupation", job.code, title=job.title,
+                      description=entry.summary or f"Pay, outlook and how to prepare for {job.title} "
+                                                   f"(O*NET-SOC {job.code}).",
+                      breadcrumbs=(home, occupations_ref), toc=occupation_toc(entry), source=entry.source,
+                      updated=entry.updated),
             (("entry", entry),)))
     for doc in site.pages:
         jobs.append(PageJob(
-            PageView(url=doc.url, kind="page", template="page.html", title=doc.title, description=doc.summary,
-                     breadcrumbs=(home,), toc=doc.body.toc, source=doc.source, updated=doc.updated),
+            page_view("page", doc.slug, title=doc.title, description=doc.summary, breadcrumbs=(home,),
+                      toc=doc.body.toc, source=doc.source, updated=doc.updated),
             (("doc", doc),)))
-    by_interest = tuple(site.by_interest().items())
     jobs.append(PageJob(
-        PageView(url="interests/", kind="interests", template="interests.html", title="Explore by interest",
-                 description="Find career pathways that fit what you like to do.", breadcrumbs=(home,)),
+        page_view("interests", title="Explore by interest",
+                  description="Find career pathways that fit what you like to do.", breadcrumbs=(home,)),
         (("by_interest", by_interest),)))
     for name, pathways in by_interest:
         jobs.append(PageJob(
-            PageView(url=f"interests/{name}/", kind="interest", template="interest.html",
-                     title=INTEREST_INFO[name][0], description=f"Career pathways for people with "
-                                                               f"{INTEREST_INFO[name][0].lower()} interests.",
-                     breadcrumbs=(home, Ref("Explore by interest", "interests/"))),
+            page_view("interest", name, title=INTEREST_INFO[name][0],
+                      description=f"Career pathways for people with {INTEREST_INFO[name][0].lower()} interests.",
+                      breadcrumbs=(home, Ref("Explore by interest", url_for("interests")))),
             (("interest", name), ("pathways", pathways))))
     jobs.append(PageJob(
-        PageView(url="search/", kind="search", template="search.html", title="Search",
-                 description="Search career clusters, pathways and occupations.", breadcrumbs=(home,)),
+        page_view("search", title="Search", description="Search career clusters, pathways and occupations.",
+                  breadcrumbs=(home,)),
         ()))
     jobs.append(PageJob(
-        PageView(url="404.html", kind="404", template="404.html", title="Page not found",
-                 description="This page does not exist.", absolute=True),
+        page_view("404", title="Page not found", description="This page does not exist.", absolute=True),
         ()))
     return jobs
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One letter of the A to Z list of occupations."""
+
+    letter: str
+    entries: tuple[OccupationPage, ...]
+
+    @property
+    def anchor(self) -> str:
+        return f"letter-{self.letter.lower()}"
+
+
+def occupation_letters(entries: Iterable[OccupationPage]) -> tuple[Letter, ...]:
+    """Occupations by the first letter of their title, each letter's in title order."""
+    groups: dict[str, list[OccupationPage]] = {}
+    for entry in sorted(entries, key=lambda e: (e.title.casefold(), e.occupation.code)):
+        first = entry.title[:1].upper()
+        groups.setdefault(first if first.isalpha() else "#", []).append(entry)
+    return tuple(Letter(letter, tuple(items)) for letter, items in sorted(groups.items()))
+
+
+def occupation_toc(entry: OccupationPage) -> tuple[Heading, ...]:
+    """'On this page' for an occupation: the sections it has."""
+    sections = [("work", "What the work is", entry.description is not None),
+                ("pay", "Pay and jobs", True),
+                ("outlook", "Outlook", True),
+                ("prepare", "How to prepare", True),
+                ("skills", "Skills and knowledge", True),
+                ("technology", "Tools and technology", bool(entry.profile.technology)),
+                ("leads", "Where it leads", True),
+                ("more", "More about this job", True)]
+    return tuple(Heading(2, anchor, title) for anchor, title, shown in sections if shown)
 
 
 TEMPLATE_FAILURES = (jinja2.TemplateError, TypeError, ValueError, LookupError, ArithmeticError, AttributeError)
@@ -433,6 +558,21 @@ def template_problem(env: jinja2.Environment, exc: Exception, doing: str = "") -
 def render_sitemap(env: jinja2.Environment, view: SiteView, jobs: Iterable[PageJob]) -> str:
     urls = [view.config.absolute_base + job.page.url for job in jobs if job.page.kind != "404"]
     return env.get_template("sitemap.xml").render(urls=urls)
+
+
+def render_state_pay(site: Site) -> dict[str, bytes]:
+    """For each state, a script with its pay figures by SOC code ([employment, 10th percentile, median,
+    90th percentile, hourly median], null where BLS publishes none), which static/js/pay.js loads on demand."""
+    files = {}
+    profiles = site.profiles
+    for state in profiles.states if profiles else ():
+        table = json.dumps(profiles.state_pay[state], sort_keys=True, separators=(",", ":"))
+        files[f"{STATE_PAY_FOLDER}{slugify(state)}.js"] = \
+            f"window.__statePay.add({json.dumps(slugify(state))},{table});\n".encode()
+    return files
+
+
+STATE_PAY_FOLDER = "assets/pay/"
 
 
 def render_robots(config: Config) -> str:

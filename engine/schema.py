@@ -141,7 +141,15 @@ PAGE = Field(
     fields=(TITLE, SUMMARY),
 )
 
-SCHEMAS = {"cluster": CLUSTER, "pathway": PATHWAY, "page": PAGE}
+OCCUPATION = Field(
+    name="occupation", kind="object",
+    doc="What an occupation's work is: content/occupations/<O*NET-SOC code>.md. The body, 50 to 120 words, "
+        "describes the tasks, the setting, the tools and the people the job works with.",
+    fields=(_text("summary", "One plain sentence saying what the job is, shown under its title and in lists.",
+                  required=True, max_length=200),),
+)
+
+SCHEMAS = {"cluster": CLUSTER, "pathway": PATHWAY, "page": PAGE, "occupation": OCCUPATION}
 
 
 def json_schema(kind: str) -> dict[str, Any]:
@@ -193,7 +201,8 @@ def json_schema_document() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Career Pathways content front matter",
-        "description": "Front matter of content/clusters/*.md, content/pathways/*.md and content/pages/*.md.",
+        "description": "Front matter of content/clusters/*.md, content/pathways/*.md, content/occupations/*.md "
+                       "and content/pages/*.md.",
         "$defs": {kind: {k: v for k, v in json_schema(kind).items() if k != "$schema"} for kind in SCHEMAS},
     }
 
@@ -202,7 +211,7 @@ def markdown_reference() -> str:
     """The field reference for CONTRIBUTING.md, as Markdown tables."""
     out = []
     for kind, title in (("cluster", "Cluster files"), ("pathway", "Pathway files"), ("ladder", "Each ladder"),
-                        ("step", "Each step"), ("page", "Page files")):
+                        ("step", "Each step"), ("occupation", "Occupation files"), ("page", "Page files")):
         schema = {"ladder": LADDER, "step": STEP}.get(kind) or SCHEMAS[kind]
         out.append(f"#### {title}\n\n{schema.doc}\n\n| field | required | what it holds |\n| --- | --- | --- |")
         for field in schema.fields:

@@ -266,15 +266,20 @@ def documents(site: Site) -> list[Document]:
                 fields=tuple(fields), passages=tuple(passages)))
     for entry in site.occupations:
         job = entry.occupation
-        clusters = tuple(sorted({cluster_index[a.cluster.url] for a in entry.appearances}))
-        fields = [("title", job.title), ("code", job.code),
-                  ("body", " ".join(x for x in (job.education, job.experience, job.training) if x))]
+        clusters = tuple(sorted({cluster_index[ref.url] for ref in entry.clusters}))
+        description = entry.description.text if entry.description is not None else ""
+        fields = [("title", job.title), ("code", job.code), ("summary", entry.summary),
+                  ("body", " ".join(x for x in (description, job.education, job.experience, job.training) if x))]
+        fields.extend(("occupations", title) for title in entry.profile.titles)  # the titles people use
         for place in entry.appearances:
             fields.append(("steps", place.step))
             fields.append(("steps", place.ladder))
             fields.append(("pathways", place.pathway.title))
-        passages = [f"O*NET-SOC {job.code}." + (f" Typical education to enter: {job.education}." if job.education
-                                                 else "")]
+        passages = [entry.summary or f"O*NET-SOC {job.code}.",
+                    (f"Also called {', '.join(entry.profile.titles)}. " if entry.profile.titles else "")
+                    + (f"Typical education to enter: {job.education}." if job.education else "")]
+        if description:
+            passages.append(description)
         passages.extend(f"{place.pathway.title} ({place.cluster.title}), {place.ladder} ladder: "
                         f"{STAGE_LABELS[place.stage].lower()} step, {place.step}." for place in entry.appearances)
         docs.append(Document(

@@ -16,6 +16,7 @@ from .data import FIGURES_GROUP, FIGURES_SPECIALTY, CredentialRule, Facts, Occup
 from .load import Source
 from .markup import Markup, content_url
 from .problems import Problem, Severity, suggest
+from .routes import RESERVED_SLUGS
 from .scaffold import PLACEHOLDER
 from .schema import OCCUPATION_PATTERN, SCHEMAS, STAGES, Field
 
@@ -110,9 +111,37 @@ def check_references(source: Source, markup: Markup | None, known: Known, facts:
     problems: list[Problem] = []
     if source.kind == "pathway":
         problems.extend(check_pathway(source, known.clusters, known.pathways, facts))
+    if source.kind == "occupation":
+        problems.extend(check_occupation(source, markup, facts))
     if markup:
         problems.extend(check_links(source, markup, known.paths))
     return problems
+
+
+DESCRIPTION_WORDS = (50, 120)
+"""An occupation's description should be long enough to say what the work is, and short enough to read at once."""
+
+
+def check_occupation(source: Source, markup: Markup | None, facts: Facts) -> Iterator[Problem]:
+    """An occupation file names an occupation in the data, and describes it at a readable length."""
+    if source.slug not in facts.occupations:
+        yield Problem(source.path, 1, f"'{source.slug}' is not an occupation in data/occupations.csv"
+                                      f"{suggest_occupation(source.slug, facts.occupations)}: name the file by "
+                                      "the occupation's O*NET-SOC code")
+    if markup is not None:
+        low, high = DESCRIPTION_WORDS
+        if not low <= markup.words <= high * 5 // 4:
+            yield Problem(source.path, source.body_line,
+                          f"the description has {markup.words} words; write {low} to {high}", Severity.WARNING)
+
+
+def suggest_occupation(code: str, occupations: Mapping[str, Occupation]) -> str:
+    """` (did you mean '29-1141.00', Registered Nurses?)` for the nearest code, or ''."""
+    hint = suggest(code, occupations)
+    if not hint:
+        return ""
+    nearest = hint.split("'")[1]
+    return f" (did you mean '{nearest}', {occupations[nearest].title}?)"
 
 
 def check_placeholders(source: Source) -> Iterator[Problem]:
@@ -270,7 +299,7 @@ def check_duplicates(sources: Sequence[Source]) -> Iterator[Problem]:
             yield Problem(source.path, 1, f"the page name '{source.slug}' is used by the site itself; rename the file")
 
 
-RESERVED_PAGE_SLUGS = {"clusters", "pathways", "occupations", "interests", "search", "assets", "404"}
+RESERVED_PAGE_SLUGS = RESERVED_SLUGS
 
 
 def check_pathway(source: Source, clusters: AbstractSet[str], pathways: AbstractSet[str],
@@ -332,7 +361,7 @@ def check_ladder(source: Source, number: int, ladder: Mapping[str, Any], facts: 
                 if isinstance(code, str) and re.match(OCCUPATION_PATTERN, code) and code not in facts.occupations:
                     yield Problem(source.path, source.front.line_of(*at.path, "occupations", position),
                                   f"occupation '{code}' is not in data/occupations.csv"
-                                  f"{suggest(code, facts.occupations)}")
+                                  f"{suggest_occupation(code, facts.occupations)}")
         yield from check_step_against_data(at, facts.occupations)
         yield from check_credentials(at, facts.credentials)
         yield from check_group_figures(at, facts.occupations)

@@ -117,7 +117,7 @@ CASES = {
         f"{P}:10: 'occupation' '31-1131' is not valid: an O*NET-SOC code looks like '29-1141.00'"),
     "occupation not in data": (
         {P: PATHWAY.replace("[31-1131.00]", "[31-1131.09]")},
-        f"{P}:10: occupation '31-1131.09' is not in data/occupations.csv (did you mean '31-1131.00'?)"),
+        f"{P}:10: occupation '31-1131.09' is not in data/occupations.csv (did you mean '31-1131.00', Nursing Assistants?)"),
     "duplicate occupation in a step": (
         {P: PATHWAY.replace("[31-1131.00]", "[31-1131.00, 31-1131.00]")},
         f"{P}:10: 'occupations' in step 1 of ladder 'Nursing' lists '31-1131.00' twice"),
@@ -138,7 +138,7 @@ CASES = {
         "content/pathways/notes.txt:1: unexpected file: content files are Markdown and end in '.md'"),
     "stray folder": (
         {"content/pathway/x.md": PATHWAY},
-        "content/pathway:1: unexpected folder (did you mean 'pathways'?): content goes in content/clusters/, content/pathways/, content/pages/"),
+        "content/pathway:1: unexpected folder (did you mean 'pathways'?): content goes in content/clusters/, content/pathways/, content/occupations/, content/pages/"),
     "python object tag": (
         {P: PATHWAY.replace("summary: Care for patients directly.", "summary: !!python/object/apply:os.system ['echo pwned']")},
         f"{P}:4: unsupported YAML tag 'tag:yaml.org,2002:python/object/apply:os.system': use plain values"),

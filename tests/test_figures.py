@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import PATHWAY, ROOT
@@ -47,16 +49,17 @@ def test_hourly_only_pay_is_kept():
 
 def test_a_steps_pay_prefers_own_figures_and_says_when_it_rests_on_a_group():
     nurse, aides, actors = OCCUPATIONS["29-1141.00"], OCCUPATIONS["31-1121.00"], OCCUPATIONS["27-2011.00"]
-    assert typical_pay([nurse, aides]) == Pay(median=nurse.wage_median, starting=nurse.wage_p10)
-    assert typical_pay([aides]) == Pay(median=aides.wage_median, starting=aides.wage_p10, grouped=True)
-    assert typical_pay([actors]) == Pay(hourly=29.05)
+    assert typical_pay([nurse, aides]) == Pay(median=nurse.wage_median, starting=nurse.wage_p10, codes=("29-1141",))
+    assert typical_pay([aides]) == Pay(median=aides.wage_median, starting=aides.wage_p10, grouped=True,
+                                       codes=("31-1120",))
+    assert typical_pay([actors]) == Pay(hourly=29.05, codes=("27-2011",))
     assert typical_pay([OCCUPATIONS["11-9199.02"]]) == Pay()
 
 
 def _pages(make_project, pathway_text: str, *urls: str) -> list[str]:
     root = make_project({"content/pathways/therapeutic-services.md": pathway_text})
     files = Builder(Project.at(root), base_url="/").build().files
-    return [files[url].decode() for url in urls]
+    return [re.sub(r"<span class=\"fig\"[^>]*>([^<]*)</span>", r"\1", files[url].decode()) for url in urls]
 
 
 def test_pages_label_group_figures_and_beginners_pay(make_project):

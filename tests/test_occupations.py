@@ -1,0 +1,180 @@
+"""Every occupation has a page worth landing on: what the work is, skills, programs, outlook, pay by state."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, need, run_build
+from engine.data import load_occupations
+from engine.profiles import TRANSFERABLE_FILE, _ratings, transferable
+from engine.readability import reading
+
+OCCUPATIONS = load_occupations(ROOT / "data/occupations.csv", "data/occupations.csv",
+                               ROOT / "data/broad-group-wages.csv", "data/broad-group-wages.csv")
+
+
+def test_every_occupation_in_the_data_has_a_page_and_a_place_in_the_a_to_z_list(real_site: Path):
+    pages = {p.parent.name for p in (real_site / "occupations").glob("*/index.html")}
+    assert pages == set(OCCUPATIONS)
+    index = (real_site / "occupations/index.html").read_text()
+    linked = set(re.findall(r'href="\.\./occupations/(\d{2}-\d{4}\.\d{2})/"', index))
+    assert linked == set(OCCUPATIONS)
+    letters = re.findall(r'<a href="#letter-([a-z#])">', index)
+    assert letters == sorted({t[:1].lower() for t in (o.title for o in OCCUPATIONS.values())})
+    assert 'id="letter-r"' in index and "Health Science" in index  # each job with its cluster
+
+
+def test_every_occupation_has_a_plain_description_of_its_own():
+    grades = []
+    for code in OCCUPATIONS:
+        path = ROOT / "content/occupations" / f"{code}.md"
+        assert path.exists(), f"no description for {code} {OCCUPATIONS[code].title}"
+        body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
+        words = reading(body)
+        assert 50 <= words.words <= 150, (code, words.words)
+        grades.append(words.grade)
+    grades.sort()
+    assert grades[len(grades) // 2] <= 9
+
+
+def test_an_occupation_page_shows_the_work_skills_programs_outlook_and_links(real_site: Path):
+    page = (real_site / "occupations/29-1141.00/index.html").read_text()
+    for section in ("What the work is", "Skills and knowledge", "Programs of study", "Outlook", "Where it leads",
+                    "Jobs that use similar skills", "In the 2024 Career Clusters framework"):
+        assert section in page, section
+    assert "Registered Nursing/Registered Nurse" in page and "CIP 51.3801" in page
+    assert "Also called:" in page and "Charge Nurse" in page
+    for link in ("https://www.onetonline.org/link/summary/29-1141.00",
+                 "https://www.mynextmove.org/profile/summary/29-1141.00",
+                 "https://www.careeronestop.org/Toolkit/Careers/Occupations/occupation-profile.aspx?keyword="
+                 "Registered%20Nurses&amp;onetcode=29-1141.00",
+                 "https://www.apprenticeship.gov/apprenticeship-job-finder"):
+        assert f'href="{link}"' in page, link
+    assert "Social Perceptiveness" in page and "Noticing how others feel" in page
+
+
+def test_a_job_without_a_skills_profile_or_pay_says_so(real_site: Path):
+    unrated = next(code for code, o in sorted(OCCUPATIONS.items()) if o.figures == "none" and code.endswith(".00")
+                   and not (ROOT / "data/occupation-skills.csv").read_text().count(code))
+    page = (real_site / f"occupations/{unrated}/index.html").read_text()
+    assert "O*NET has not yet surveyed the skills" in page
+    assert "BLS publishes no pay or employment figures for this job." in page
+    assert "$0" not in page
+
+
+def test_the_bright_outlook_mark_follows_the_rule(real_site: Path, real_result):
+    average = real_result.site.profiles.average_growth
+    assert 1.0 < average < 6.0
+    for code, job in OCCUPATIONS.items():
+        if job.growth_pct is None or not job.code.endswith(".00") or job.figures != "own":
+            continue
+        page = (real_site / f"occupations/{code}/index.html").read_text()
+        bright = job.growth_pct >= 3 * average or (job.openings or 0) >= 100_000
+        assert ('class="bright"' in page) == bright, code
+
+
+def test_transferable_skills_are_computed_as_documented():
+    """The file the build reads is what `python -m engine.profiles` computes from the skills data."""
+    problems: list = []
+    skills = _ratings(ROOT / "data/occupation-skills.csv", str, {}, problems)
+    knowledge = _ratings(ROOT / "data/occupation-knowledge.csv", str, {}, problems)
+    both = {code: ratings + knowledge[code] for code, ratings in skills.items() if code in knowledge}
+    expected = [(code, m.code, str(m.match)) for code, matches in sorted(transferable(OCCUPATIONS, both).items())
+                for m in matches]
+    with (ROOT / "data" / TRANSFERABLE_FILE).open(newline="") as handle:
+        assert [tuple(row) for row in csv.reader(handle)][1:] == expected
+    nurses = [other for code, other, _ in expected if code == "29-1141.00"]
+    assert "29-2061.00" in nurses  # licensed practical nurses
+    assert all(OCCUPATIONS[o].soc_code != "29-1141" for o in nurses)
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    ("31-1131.09.md", "---\nsummary: Nurses care for patients.\n---\n" + "Nurses care. " * 30,
+     "content/occupations/31-1131.09.md:1: '31-1131.09' is not an occupation in data/occupations.csv (did you "
+     "mean '31-1131.00', Nursing Assistants?): name the file by the occupation's O*NET-SOC code"),
+    ("registered-nurses.md", "---\nsummary: Nurses care for patients.\n---\nNurses care.\n",
+     "content/occupations/registered-nurses.md:1: invalid file name 'registered-nurses.md': name the file by its "
+     "O*NET-SOC code, such as '29-1141.00.md'"),
+])
+def test_a_wrong_occupation_file_is_reported(make_project, name, text, expected):
+    root = make_project({f"content/occupations/{name}": text})
+    result = run_build("check", cwd=root)
+    assert result.returncode == 1 and expected in result.stderr.splitlines(), result.stderr
+
+
+def test_a_description_of_the_wrong_length_is_a_warning(make_project):
+    root = make_project({"content/occupations/29-1141.00.md": "---\nsummary: Nurses care for patients.\n---\n"
+                                                               "Nurses care for patients.\n"})
+    result = run_build("check", cwd=root)
+    assert "content/occupations/29-1141.00.md:4: warning: the description has 4 words; write 50 to 120" \
+        in result.stderr.splitlines(), result.stderr
+
+
+@pytest.mark.browser
+def test_choosing_a_state_changes_every_pay_figure_and_is_remembered(real_site: Path, browser):
+    rows = {}
+    with (ROOT / "data/state-wages.csv").open(newline="") as handle:
+        for row in csv.DictReader(handle):
+            rows[(row["state"], row["soc_code"])] = row
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto((real_site / "occupations/29-1141.00/index.html").as_uri())  # from disk
+        select = page.get_by_label("State")
+        assert select.is_visible()
+        national = page.inner_text(".pay-headline .fig")
+        for state, slug in (("Texas", "texas"), ("Alaska", "alaska")):
+            select.select_option(slug)
+            page.wait_for_function("s => document.getElementById('state-note').textContent.includes(s)", arg=state)
+            row = rows[(state, "29-1141")]
+            for field, column in (("median", "annual_median_wage"), ("p10", "annual_p10_wage"),
+                                  ("p90", "annual_p90_wage"), ("employment", "employment")):
+                shown = page.locator(f'.pay-summary .fig[data-fig="{field}"], .facts .fig[data-fig="{field}"]').first
+                assert shown.inner_text().replace("$", "").replace(",", "") == row[column], (state, field)
+            assert f"(U.S. {national})" in page.inner_text(".pay-headline")
+        # The choice follows the visitor to a pathway page, where each step's pay is worked out for the state.
+        page.goto((real_site / "pathways/therapeutic-services/index.html").as_uri())
+        page.wait_for_function("document.getElementById('state-note').textContent.includes('Alaska')")
+        assert page.input_value("#state-select") == "alaska"
+        assert "(U.S. $" in page.inner_text(".step-pay >> nth=0")
+        # A state with no published figure says so, and choosing the whole country restores the national ones.
+        page.goto((real_site / "occupations/29-1141.00/index.html").as_uri())
+        page.wait_for_function("document.getElementById('state-note').textContent.includes('Alaska')")
+        page.get_by_label("State").select_option("")
+        assert page.inner_text(".pay-headline .fig") == national
+        assert errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_a_state_without_a_figure_says_it_is_not_published(real_site: Path, browser):
+    rows = {}
+    with (ROOT / "data/state-wages.csv").open(newline="") as handle:
+        for row in csv.DictReader(handle):
+            rows[(row["state"], row["soc_code"])] = row
+    code, state = next((c, s) for c, o in sorted(OCCUPATIONS.items()) for s in ("Wyoming", "Vermont", "Guam")
+                       if o.figures == "own" and o.wage_median and (s, o.soc_code) not in rows)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto((real_site / f"occupations/{code}/index.html").as_uri())
+        page.get_by_label("State").select_option(state.lower())
+        page.wait_for_function("s => document.getElementById('state-note').textContent.includes(s)", arg=state)
+        assert f"not published for {state}" in page.inner_text(".pay-headline")
+    finally:
+        context.close()
+
+
+def test_state_figures_are_loaded_only_when_chosen(real_site: Path):
+    need(True, "")
+    page = (real_site / "occupations/29-1141.00/index.html").read_text()
+    assert "assets/pay/texas.js" not in page and 'value="texas"' in page
+    script = (real_site / "assets/pay/texas.js").read_text()
+    assert script.startswith('window.__statePay.add("texas",{')
