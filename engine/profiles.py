@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
@@ -91,7 +92,9 @@ class Profiles:
 
     by_code: Mapping[str, Profile]
     states: tuple[str, ...] = ()
-    state_pay: Mapping[str, Mapping[str, tuple]] = field(default_factory=dict)  # state -> SOC code -> figures
+    state_pay: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """State -> SOC code -> its figures as a JSON array: [employment, 10th percentile, median, 90th percentile,
+    hourly median], null where BLS publishes none."""
     average_growth: float | None = None  # percent, all occupations, weighted by employment
 
     def of(self, code: str) -> Profile:
@@ -307,25 +310,21 @@ def _ratings(path: Path, shown: Any, about: Mapping[str, str],
 
 
 def _state_pay(path: Path, shown: Any, problems: list[Problem]
-               ) -> tuple[tuple[str, ...], dict[str, dict[str, tuple]]]:
+               ) -> tuple[tuple[str, ...], dict[str, dict[str, str]]]:
     columns = ("state", "soc_code", "employment", "annual_p10_wage", "annual_median_wage", "annual_p90_wage",
                "hourly_median_wage")
-    pay: dict[str, dict[str, tuple]] = {}
+    pay: dict[str, dict[str, str]] = {}
     for line, row in _rows(path, shown, columns, problems):
-        try:
-            figures = tuple(_number(text) for text in row[2:])
-        except ValueError:
+        figures = row[2:]
+        if not all(NUMBER.fullmatch(text) for text in figures if text):
             problems.append(Problem(shown(path), line, "a figure is not a number; leave it empty if it is not "
                                                        "published"))
             continue
-        pay.setdefault(row[0].strip(), {})[row[1].strip()] = figures
+        pay.setdefault(row[0].strip(), {})[row[1].strip()] = "[" + ",".join(text or "null" for text in figures) + "]"
     return tuple(sorted(pay)), pay
 
 
-def _number(text: str) -> float | int | None:
-    if not text:
-        return None
-    return float(text) if "." in text else int(text)
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _descriptions(path: Path, shown: Any, problems: list[Problem]) -> dict[str, dict[str, str]]:

@@ -566,7 +566,8 @@ def render_state_pay(site: Site) -> dict[str, bytes]:
     files = {}
     profiles = site.profiles
     for state in profiles.states if profiles else ():
-        table = json.dumps(profiles.state_pay[state], sort_keys=True, separators=(",", ":"))
+        rows = profiles.state_pay[state]
+        table = "{" + ",".join(f"{json.dumps(code)}:{rows[code]}" for code in sorted(rows)) + "}"
         files[f"{STATE_PAY_FOLDER}{slugify(state)}.js"] = \
             f"window.__statePay.add({json.dumps(slugify(state))},{table});\n".encode()
     return files
