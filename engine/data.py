@@ -375,6 +375,7 @@ class Facts:
     occupations: Mapping[str, Occupation]
     related: Mapping[str, tuple[str, ...]]
     credentials: tuple[CredentialRule, ...] = ()
+    framework: "Framework | None" = None
 
     def are_related(self, one: str, other: str) -> bool:
         """Whether O*NET lists either occupation as related to the other."""
@@ -414,3 +415,30 @@ def typical_pay(occupations: Sequence[Occupation]) -> Pay:
     hourly = [o for o in occupations if o.figures == FIGURES_OWN and o.hourly_median is not None]
     return Pay(hourly=round(median(o.hourly_median for o in hourly), 2),
                codes=tuple(dict.fromkeys(o.soc_code for o in hourly))) if hourly else Pay()
+
+
+@dataclass(frozen=True)
+class Framework:
+    """The 2024 National Career Clusters Framework: its clusters, in order, each with its sub-clusters."""
+
+    clusters: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Sub-cluster name -> its cluster's name."""
+        return {sub: cluster for cluster, subs in self.clusters for sub in subs}
+
+
+def load_framework(path: Path, shown: str) -> Framework:
+    """The framework's official names from data/modern-career-clusters.yml; empty if the file is missing."""
+    from .load import parse_yaml_file
+    if not path.exists():
+        return Framework()
+    data, line_of, problems = parse_yaml_file(path.read_text(encoding="utf-8"), shown)
+    if problems:
+        raise ContentError(problems)
+    if not isinstance(data, dict) or not all(isinstance(v, list) and all(isinstance(s, str) for s in v)
+                                              for v in data.values()):
+        raise ContentError([Problem(shown, 1, "the file must list each cluster's name, then its sub-clusters' "
+                                              "names as '- name' lines")])
+    return Framework(tuple((str(name), tuple(subs)) for name, subs in data.items()))

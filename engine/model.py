@@ -10,13 +10,13 @@ so objects compare by value, which lets the dev server tell what changed.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from typing import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
 
 from .config import Config
-from .data import INTEREST_LETTERS, Occupation, Pay, typical_pay
+from .data import INTEREST_LETTERS, Framework, Occupation, Pay, typical_pay
 from .load import Source, slugify
-from .profiles import EMPTY as EMPTY_PROFILE, Profile, Profiles
+from .profiles import EMPTY as EMPTY_PROFILE, Profile, Profiles, Program
 from .markup import Markup
 from .routes import url_for
 from .schema import INTERESTS, STAGES
@@ -193,12 +193,119 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Placement:
+    """Where some occupations sit in the other framework: a page there, and how many of them it holds."""
+
+    ref: Ref
+    count: int
+    parent: Ref | None = None  # a sub-cluster's 2024 cluster, or a pathway's cluster
+
+
+@dataclass(frozen=True)
+class SubCluster:
+    slug: str
+    title: str
+    summary: str
+    body: Markup | None
+    cluster: Ref
+    occupations: tuple[OccupationPage, ...]  # by title
+    programs: tuple[tuple[Program, int], ...]  # programs of study, with how many of its occupations they lead to
+    pathways: tuple[Placement, ...]  # the 16-cluster pathways whose ladders hold its occupations, most first
+    legacy_clusters: tuple[Placement, ...]  # the 16 clusters its occupations belong to, most first
+    source: str | None = None
+    updated: str | None = None
+
+    @property
+    def url(self) -> str:
+        return url_for("sub-cluster", self.slug)
+
+    @property
+    def ref(self) -> Ref:
+        return Ref(self.title, self.url, self.summary)
+
+
+CROSS_CUTTING = ("Digital Technology", "Management & Entrepreneurship", "Marketing & Sales")
+"""The 2024 clusters whose skills are used in every industry, as Advance CTE describes them."""
+
+
+@dataclass(frozen=True)
+class ModernCluster:
+    """A cluster of the 2024 National Career Clusters Framework."""
+
+    slug: str
+    title: str
+    summary: str
+    body: Markup | None
+    sub_clusters: tuple[SubCluster, ...]
+    source: str | None = None
+    updated: str | None = None
+
+    @property
+    def url(self) -> str:
+        return url_for("modern-cluster", self.slug)
+
+    @property
+    def ref(self) -> Ref:
+        return Ref(self.title, self.url, self.summary)
+
+    @property
+    def is_cross_cutting(self) -> bool:
+        return self.title in CROSS_CUTTING
+
+    @property
+    def occupations(self) -> tuple[OccupationPage, ...]:
+        seen: dict[str, OccupationPage] = {}
+        for sub in self.sub_clusters:
+            for entry in sub.occupations:
+                seen.setdefault(entry.occupation.code, entry)
+        return tuple(sorted(seen.values(), key=lambda e: e.title.casefold()))
+
+    @property
+    def programs(self) -> tuple[tuple[Program, int], ...]:
+        """The programs of study that lead to most of its occupations, with how many each leads to."""
+        return _programs(self.occupations)
+
+    @property
+    def pathways(self) -> tuple[Placement, ...]:
+        """The 16-cluster pathways whose ladders hold its occupations, most first."""
+        return _pathways_of(self.occupations)
+
+    @property
+    def legacy_clusters(self) -> tuple[Placement, ...]:
+        """The 16 clusters its occupations belong to, with how many, most first."""
+        counts: Counter[Ref] = Counter()
+        for entry in self.occupations:
+            counts.update(set(entry.clusters))
+        return tuple(Placement(ref, n) for ref, n in sorted(counts.items(), key=lambda i: (-i[1], i[0].title)))
+
+
+@dataclass(frozen=True)
+class Crosswalk:
+    """How the two frameworks map onto each other, counted in occupations (SOC codes)."""
+
+    legacy: tuple[Ref, ...]  # the 16 clusters, in order
+    modern: tuple[Ref, ...]  # the 14 clusters, in order
+    counts: Mapping[tuple[str, str], int]  # (legacy URL, modern URL) -> occupations in both
+
+    def count(self, legacy: Ref, modern: Ref) -> int:
+        return self.counts.get((legacy.url, modern.url), 0)
+
+
+@dataclass(frozen=True)
 class Site:
     config: Config
     clusters: tuple[Cluster, ...]
     pages: tuple[Page, ...]
     occupations: tuple[OccupationPage, ...]  # every occupation in the data, by code
     profiles: Profiles | None = None
+    modern: tuple[ModernCluster, ...] = ()  # the 2024 framework
+    modern_places: Mapping[str, tuple[Placement, ...]] = field(default_factory=dict)
+    """A 16-cluster cluster's or pathway's URL -> the 2024 sub-clusters its occupations sit in, most first."""
+    crosswalk: Crosswalk | None = None
+
+    @property
+    def sub_clusters(self) -> tuple[SubCluster, ...]:
+        return tuple(s for c in self.modern for s in c.sub_clusters)
 
     @property
     def pathways(self) -> tuple[Pathway, ...]:
@@ -211,7 +318,8 @@ class Site:
 
 def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, Markup],
                occupations: Mapping[str, Occupation], dates: Mapping[str, str] | None = None,
-               related: Mapping[str, Sequence[str]] | None = None, profiles: Profiles | None = None) -> Site:
+               related: Mapping[str, Sequence[str]] | None = None, profiles: Profiles | None = None,
+               framework: Framework | None = None) -> Site:
     """The site model from validated sources. Returns a complete, frozen Site.
 
     `dates` maps source paths to the date of their last commit (see `history`); `related` maps an
@@ -241,9 +349,11 @@ def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, 
                                body=markups[s.path], source=s.path, updated=dates.get(s.path))
                           for s in sources if s.kind == "page"), key=lambda p: p.slug))
     descriptions = {s.slug: s for s in sources if s.kind == "occupation"}
-    return Site(config=config, clusters=clusters, pages=pages, profiles=profiles,
-                occupations=_occupation_pages(clusters, occupations, related or {}, profiles, descriptions,
-                                              markups, dates))
+    entries = _occupation_pages(clusters, occupations, related or {}, profiles, descriptions, markups, dates)
+    modern = _modern_clusters(framework, entries, sources, markups, dates, profiles)
+    return Site(config=config, clusters=clusters, pages=pages, profiles=profiles, occupations=entries,
+                modern=modern, modern_places=_modern_places(clusters, modern),
+                crosswalk=_crosswalk(clusters, modern))
 
 
 def _text(source: Source, key: str) -> str:
@@ -335,6 +445,106 @@ def _occupation_pages(clusters: Sequence[Cluster], occupations: Mapping[str, Occ
             similar=tuple((occupations[s.code], s.match) for s in profile.similar if s.code in occupations),
             clusters=refs))
     return tuple(pages)
+
+
+def _modern_clusters(framework: Framework | None, entries: Sequence[OccupationPage], sources: Sequence[Source],
+                     markups: Mapping[str, Markup], dates: Mapping[str, str],
+                     profiles: Profiles | None) -> tuple[ModernCluster, ...]:
+    """The 2024 framework: every cluster and sub-cluster in the data, each with its overview if one is written,
+    its occupations (by SOC code, from soc-modern-clusters.csv) and where they sit in the 16 clusters."""
+    if framework is None:
+        return ()
+    written = {(s.kind, _text(s, "title")): s for s in sources if s.kind in ("modern-cluster", "sub-cluster")}
+    members: dict[tuple[str, str], list[OccupationPage]] = defaultdict(list)
+    by_soc: dict[str, list[OccupationPage]] = defaultdict(list)
+    for entry in entries:
+        by_soc[entry.occupation.soc_code].append(entry)
+    for soc, group in by_soc.items():
+        whole = [e for e in group if e.occupation.code.endswith(".00")] or group
+        for place in group[0].profile.modern:
+            members[(place.cluster, place.sub_cluster)].extend(whole)
+    clusters = []
+    for name, subs in framework.clusters:
+        cluster_source = written.get(("modern-cluster", name))
+        cluster_ref = Ref(name, url_for("modern-cluster", slugify(name)),
+                          _text(cluster_source, "summary") if cluster_source else "")
+        built = []
+        for sub in subs:
+            source = written.get(("sub-cluster", sub))
+            found = sorted(members.get((name, sub), ()), key=lambda e: (e.title.casefold(), e.occupation.code))
+            built.append(SubCluster(
+                slug=slugify(sub), title=sub, summary=_text(source, "summary") if source else "",
+                body=markups.get(source.path) if source else None, cluster=cluster_ref,
+                occupations=tuple(found), programs=_programs(found), pathways=_pathways_of(found),
+                legacy_clusters=_counted(ref for e in found for ref in set(e.clusters)),
+                source=source.path if source else None, updated=dates.get(source.path) if source else None))
+        clusters.append(ModernCluster(
+            slug=slugify(name), title=name, summary=cluster_ref.summary,
+            body=markups.get(cluster_source.path) if cluster_source else None, sub_clusters=tuple(built),
+            source=cluster_source.path if cluster_source else None,
+            updated=dates.get(cluster_source.path) if cluster_source else None))
+    return tuple(clusters)
+
+
+PROGRAM_LIMIT = 15
+
+
+def _programs(entries: Sequence[OccupationPage]) -> tuple[tuple[Program, int], ...]:
+    """The programs of study that lead to most of these occupations, with how many each leads to."""
+    counts: Counter[Program] = Counter()
+    for entry in entries:
+        counts.update(set(entry.profile.programs))
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0].title)))[:PROGRAM_LIMIT]
+
+
+def _pathways_of(entries: Sequence[OccupationPage]) -> tuple[Placement, ...]:
+    """The pathways whose ladders hold these occupations, with how many of them, most first."""
+    counts: Counter[tuple[Ref, Ref]] = Counter()
+    for entry in entries:
+        counts.update({(place.pathway, place.cluster) for place in entry.appearances})
+    return tuple(Placement(pathway, n, cluster) for (pathway, cluster), n in
+                 sorted(counts.items(), key=lambda item: (-item[1], item[0][0].title)))
+
+
+def _counted(refs: Iterable[Ref]) -> tuple[Placement, ...]:
+    counts = Counter(refs)
+    return tuple(Placement(ref, n) for ref, n in sorted(counts.items(), key=lambda item: (-item[1], item[0].title)))
+
+
+def _modern_places(clusters: Sequence[Cluster], modern: Sequence[ModernCluster]) -> dict[str, tuple[Placement, ...]]:
+    """For each 16-cluster cluster and pathway page, the 2024 sub-clusters its ladders' occupations sit in."""
+    subs = {sub.url: sub for cluster in modern for sub in cluster.sub_clusters}
+    where: dict[str, set[str]] = defaultdict(set)  # SOC code -> URLs of its sub-clusters
+    for sub in subs.values():
+        for entry in sub.occupations:
+            where[entry.occupation.soc_code].add(sub.url)
+    places: dict[str, tuple[Placement, ...]] = {}
+    for cluster in clusters:
+        everything: Counter[str] = Counter()
+        for pathway in cluster.pathways:
+            counts = Counter(url for soc in {o.soc_code for o in pathway.occupations} for url in where.get(soc, ()))
+            everything.update(counts)
+            places[pathway.url] = _placements(counts, subs)
+        places[cluster.url] = _placements(everything, subs)
+    return places
+
+
+def _placements(counts: Counter, subs: Mapping[str, SubCluster]) -> tuple[Placement, ...]:
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], subs[item[0]].cluster.title, subs[item[0]].title))
+    return tuple(Placement(subs[url].ref, n, subs[url].cluster) for url, n in ordered)
+
+
+def _crosswalk(clusters: Sequence[Cluster], modern: Sequence[ModernCluster]) -> Crosswalk:
+    """Occupations (SOC codes) in each pair of a 16-cluster cluster and a 2024 cluster."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for cluster in modern:
+        legacy: dict[str, set[str]] = defaultdict(set)
+        for entry in cluster.occupations:
+            for ref in entry.clusters:
+                legacy[ref.url].add(entry.occupation.soc_code)
+        for url, socs in legacy.items():
+            counts[(url, cluster.url)] = len(socs)
+    return Crosswalk(tuple(c.ref for c in clusters), tuple(c.ref for c in modern), dict(counts))
 
 
 assert set(STAGE_LABELS) == set(STAGES)

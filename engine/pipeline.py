@@ -24,7 +24,7 @@ import jinja2
 
 from . import write
 from .config import Config, load_config
-from .data import Facts, Occupation, load_credential_rules, load_occupations, load_related
+from .data import Facts, Framework, Occupation, load_credential_rules, load_framework, load_occupations, load_related
 from .history import history_stamp, last_commit_dates
 from .load import Source, display, find_content_files, load_source
 from .markup import Markup, Renderer, content_url
@@ -166,11 +166,18 @@ class Builder:
         return self._input("credentials", file_stamp(path),
                            lambda: load_credential_rules(path, display(path, self.project.root)))
 
+    def framework(self) -> Framework:
+        """The 2024 framework's official names, re-read only when the file changes."""
+        path = self.project.data / "modern-career-clusters.yml"
+        return self._input("framework", file_stamp(path),
+                           lambda: load_framework(path, display(path, self.project.root)))
+
     def facts(self) -> Facts:
         """What content is checked against; the same object while none of its files changes."""
         occupations, related, credentials = self.occupations(), self.related(), self.credential_rules()
-        return self._input("facts", (id(occupations), id(related), id(credentials)),
-                           lambda: Facts(occupations, related, credentials))
+        framework = self.framework()
+        return self._input("facts", (id(occupations), id(related), id(credentials), id(framework)),
+                           lambda: Facts(occupations, related, credentials, framework))
 
     def load(self, meanwhile: Callable[[], Any] = lambda: None
              ) -> tuple[list[Source], dict[str, Markup], list[Problem]]:
@@ -208,7 +215,7 @@ class Builder:
         if errors_in(problems):
             raise ContentError(problems)
         return build_site(config, sources, markups, occupations, self.dates(), self.related(),
-                          self.profiles()), problems
+                          self.profiles(), self.framework()), problems
 
     def _read_other_inputs(self) -> list[Problem]:
         """Read (or find unchanged) what the phases after loading need; returns the problems found.
@@ -233,7 +240,8 @@ class Builder:
     def check(self) -> list[Problem]:
         """Every problem in the content, without rendering or writing anything."""
         config_problems = _problems_of(self.config)
-        data_problems = _problems_of(self.occupations, self.related, self.credential_rules, self.profiles)
+        data_problems = _problems_of(self.occupations, self.related, self.credential_rules, self.framework,
+                                     self.profiles)
         if data_problems:
             return config_problems + data_problems
         sources, markups, problems = self.load()

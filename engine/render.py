@@ -64,6 +64,9 @@ class SiteView:
     dev: bool = False
     average_growth: float | None = None  # projected growth of all occupations, percent
     states: tuple[tuple[str, str], ...] = ()  # (slug, name) of each state, DC and territory with its own figures
+    modern_nav: tuple[Ref, ...] = ()  # the 2024 framework's clusters, for the sidebar
+    modern_places: Mapping[str, tuple] = field(default_factory=dict, hash=False)
+    """A 16-cluster cluster's or pathway's URL -> where its occupations sit in the 2024 framework."""
     nav_cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
     """Rendered sidebars, shared by pages that differ only in which link is current (see `_nav`)."""
 
@@ -152,7 +155,7 @@ def _nav(context: jinja2.runtime.Context) -> Markup:
     page: PageView = context["page"]
     view: SiteView = context["site"]
     template = context.environment.get_template("partials/nav.html")
-    if page.url.startswith("interests/") or page.url == "about/":
+    if page.url.startswith("interests/") or page.url in ("about/", url_for("modern-clusters")):
         return Markup(template.render(site=view, page=page).rstrip("\n"))
     depth = page.url.count("/")
     key = (page.absolute, depth, page.cluster_url)
@@ -160,7 +163,7 @@ def _nav(context: jinja2.runtime.Context) -> Markup:
     if shared is None:
         stand_in = replace(page, url="_/" * depth)  # the same depth, equal to no link in the sidebar
         shared = view.nav_cache[key] = template.render(site=view, page=stand_in).rstrip("\n")
-    if page.kind not in ("cluster", "pathway"):
+    if page.kind not in ("cluster", "pathway", "modern-cluster"):
         return Markup(shared)  # no other page has a link of its own in the sidebar
     own = f'<a href="{escape(_url(context, page.url))}">'
     return Markup(shared.replace(own, own[:-1] + ' aria-current="page">', 1))
@@ -394,7 +397,8 @@ def site_view(site: Site, assets: Mapping[str, str], dev: bool = False) -> SiteV
         for c in site.clusters)
     return SiteView(config=site.config, nav=nav, assets=dict(assets), dev=dev,
                     average_growth=site.profiles.average_growth if site.profiles else None,
-                    states=tuple((slugify(s), s) for s in site.profiles.states) if site.profiles else ())
+                    states=tuple((slugify(s), s) for s in site.profiles.states) if site.profiles else (),
+                    modern_nav=tuple(c.ref for c in site.modern), modern_places=site.modern_places)
 
 
 def pathway_toc(pathway: Pathway) -> tuple[Heading, ...]:
@@ -456,6 +460,32 @@ def plan_pages(site: Site) -> list[PageJob]:
                       breadcrumbs=(home, occupations_ref), toc=occupation_toc(entry), source=entry.source,
                       updated=entry.updated),
             (("entry", entry),)))
+    framework_ref = Ref("2024 Career Clusters", url_for("modern-clusters"))
+    if site.modern:
+        jobs.append(PageJob(
+            page_view("modern-clusters", title="The 2024 Career Clusters",
+                      description="The 14 clusters and their sub-clusters of the 2024 National Career Clusters "
+                                  "Framework, and how they map onto the 16 clusters.", breadcrumbs=(home,)),
+            (("modern", site.modern),)))
+        jobs.append(PageJob(
+            page_view("crosswalk", title="From 16 clusters to 14: the crosswalk",
+                      description="How the 16 career clusters map onto the 14 clusters of the 2024 framework.",
+                      breadcrumbs=(home, framework_ref)),
+            (("crosswalk", site.crosswalk),)))
+    for cluster in site.modern:
+        jobs.append(PageJob(
+            page_view("modern-cluster", cluster.slug, title=cluster.title,
+                      description=cluster.summary or f"{cluster.title}, a cluster of the 2024 National Career "
+                                                     "Clusters Framework.",
+                      breadcrumbs=(home, framework_ref), source=cluster.source, updated=cluster.updated),
+            (("cluster", cluster),)))
+        for sub in cluster.sub_clusters:
+            jobs.append(PageJob(
+                page_view("sub-cluster", sub.slug, title=sub.title,
+                          description=sub.summary or f"{sub.title}, a sub-cluster of {cluster.title} in the 2024 "
+                                                     "National Career Clusters Framework.",
+                          breadcrumbs=(home, framework_ref, cluster.ref), source=sub.source, updated=sub.updated),
+                (("sub", sub),)))
     for doc in site.pages:
         jobs.append(PageJob(
             page_view("page", doc.slug, title=doc.title, description=doc.summary, breadcrumbs=(home,),

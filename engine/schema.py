@@ -149,7 +149,28 @@ OCCUPATION = Field(
                   required=True, max_length=200),),
 )
 
-SCHEMAS = {"cluster": CLUSTER, "pathway": PATHWAY, "page": PAGE, "occupation": OCCUPATION}
+MODERN_CLUSTER = Field(
+    name="modern-cluster", kind="object",
+    doc="A cluster of the 2024 National Career Clusters Framework: content/clusters-2024/<slug>.md. The body is "
+        "its overview, at least 120 words.",
+    fields=(_text("title", "The cluster's official name, exactly as in data/modern-career-clusters.yml.",
+                  required=True, max_length=90, example="Advanced Manufacturing"), SUMMARY),
+)
+
+SUB_CLUSTER = Field(
+    name="sub-cluster", kind="object",
+    doc="A sub-cluster of the 2024 framework: content/sub-clusters-2024/<slug>.md. The body is its overview, at "
+        "least 60 words.",
+    fields=(_text("title", "The sub-cluster's official name, exactly as in data/modern-career-clusters.yml.",
+                  required=True, max_length=90, example="Robotics"),
+            _text("cluster", "The slug of its 2024 cluster (the file name of the cluster without '.md').",
+                  required=True, pattern=SLUG_PATTERN, pattern_hint="a slug looks like 'advanced-manufacturing'",
+                  example="advanced-manufacturing"),
+            SUMMARY),
+)
+
+SCHEMAS = {"cluster": CLUSTER, "pathway": PATHWAY, "page": PAGE, "occupation": OCCUPATION,
+           "modern-cluster": MODERN_CLUSTER, "sub-cluster": SUB_CLUSTER}
 
 
 def json_schema(kind: str) -> dict[str, Any]:
@@ -201,8 +222,8 @@ def json_schema_document() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Career Pathways content front matter",
-        "description": "Front matter of content/clusters/*.md, content/pathways/*.md, content/occupations/*.md "
-                       "and content/pages/*.md.",
+        "description": "Front matter of the files in content/clusters/, pathways/, occupations/, clusters-2024/, "
+                       "sub-clusters-2024/ and pages/.",
         "$defs": {kind: {k: v for k, v in json_schema(kind).items() if k != "$schema"} for kind in SCHEMAS},
     }
 
@@ -211,7 +232,9 @@ def markdown_reference() -> str:
     """The field reference for CONTRIBUTING.md, as Markdown tables."""
     out = []
     for kind, title in (("cluster", "Cluster files"), ("pathway", "Pathway files"), ("ladder", "Each ladder"),
-                        ("step", "Each step"), ("occupation", "Occupation files"), ("page", "Page files")):
+                        ("step", "Each step"), ("occupation", "Occupation files"),
+                        ("modern-cluster", "2024 cluster files"), ("sub-cluster", "2024 sub-cluster files"),
+                        ("page", "Page files")):
         schema = {"ladder": LADDER, "step": STEP}.get(kind) or SCHEMAS[kind]
         out.append(f"#### {title}\n\n{schema.doc}\n\n| field | required | what it holds |\n| --- | --- | --- |")
         for field in schema.fields:

@@ -75,6 +75,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from .model import STAGE_LABELS, Site, Step
+from .routes import ROUTES
 from .schema import INTERESTS
 
 FORMAT = 1
@@ -115,7 +116,7 @@ some such than that the their them then there these they this those through to t
 when where which while who will with would you your
 """.split())
 
-KINDS = ("cluster", "pathway", "occupation", "page")
+KINDS = tuple(route.kind for route in ROUTES.values() if route.search_label)
 
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 _WORD_RE = re.compile(r"[^\W_]+(?:[-/\u2010\u2011][^\W_]+)*")
@@ -285,6 +286,21 @@ def documents(site: Site) -> list[Document]:
         docs.append(Document(
             kind="occupation", url=entry.url, title=job.title, clusters=clusters, interests=job.interests,
             fields=tuple(fields), passages=tuple(passages)))
+    for modern in site.modern:
+        docs.append(Document(
+            kind="modern-cluster", url=modern.url, title=modern.title, clusters=(), interests=(),
+            fields=(("title", modern.title), ("summary", modern.summary),
+                    ("body", modern.body.text if modern.body is not None else ""),
+                    *(("pathways", s.title) for s in modern.sub_clusters)),
+            passages=(modern.summary or f"A cluster of the 2024 Career Clusters framework.",
+                      modern.body.text if modern.body is not None else "")))
+        for sub in modern.sub_clusters:
+            docs.append(Document(
+                kind="sub-cluster", url=sub.url, title=sub.title, clusters=(), interests=(),
+                fields=(("title", sub.title), ("summary", sub.summary), ("pathways", modern.title),
+                        ("body", sub.body.text if sub.body is not None else "")),
+                passages=(sub.summary or f"A sub-cluster of {modern.title} in the 2024 framework.",
+                          sub.body.text if sub.body is not None else "")))
     for page in site.pages:
         docs.append(Document(
             kind="page", url=page.url, title=page.title, clusters=(), interests=(),
@@ -677,6 +693,7 @@ class _Index:
             "clusters": [list(c) for c in clusters],
             "interests": [i for i in INTERESTS if any(i in d.interests for d in docs)],
             "stopWords": " ".join(sorted(STOP_WORDS)),
+            "kinds": {route.kind: route.search_label for route in ROUTES.values() if route.search_label},
             "words": sorted({w[0] for w in self.counts}),
         }))
 

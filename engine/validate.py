@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import AbstractSet, Any, Iterator, Mapping, Sequence
 
 from . import readability
-from .data import FIGURES_GROUP, FIGURES_SPECIALTY, CredentialRule, Facts, Occupation, typical_pay
-from .load import Source
+from .data import FIGURES_GROUP, FIGURES_SPECIALTY, CredentialRule, Facts, Framework, Occupation, typical_pay
+from .load import Source, slugify
 from .markup import Markup, content_url
 from .problems import Problem, Severity, suggest
 from .routes import RESERVED_SLUGS
@@ -113,9 +113,45 @@ def check_references(source: Source, markup: Markup | None, known: Known, facts:
         problems.extend(check_pathway(source, known.clusters, known.pathways, facts))
     if source.kind == "occupation":
         problems.extend(check_occupation(source, markup, facts))
+    if source.kind in ("modern-cluster", "sub-cluster"):
+        problems.extend(check_framework_name(source, markup, facts.framework))
     if markup:
         problems.extend(check_links(source, markup, known.paths))
     return problems
+
+
+OVERVIEW_WORDS = {"modern-cluster": 120, "sub-cluster": 60}
+"""The shortest overview of a 2024 cluster or sub-cluster that says enough."""
+
+
+def check_framework_name(source: Source, markup: Markup | None, framework: Framework | None) -> Iterator[Problem]:
+    """A 2024 cluster or sub-cluster file names one in the framework by its official name, in the file named
+    after it, and (for a sub-cluster) under the cluster the framework puts it in."""
+    front = source.front
+    title = front.data.get("title")
+    if framework is None or not isinstance(title, str):
+        return
+    title = " ".join(title.split())
+    clusters = [name for name, _ in framework.clusters]
+    parents = framework.names
+    official = clusters if source.kind == "modern-cluster" else list(parents)
+    what = "cluster" if source.kind == "modern-cluster" else "sub-cluster"
+    if title not in official:
+        yield Problem(source.path, front.line_of("title"), f"'{title}' is not a {what} of the 2024 framework in "
+                                                          f"data/modern-career-clusters.yml{suggest(title, official)}: "
+                                                          "use its official name")
+        return
+    if source.slug != slugify(title):
+        yield Problem(source.path, 1, f"the file for '{title}' must be named '{slugify(title)}.md'")
+    if source.kind == "sub-cluster":
+        cluster = front.data.get("cluster")
+        parent = slugify(parents[title])
+        if isinstance(cluster, str) and cluster.strip() != parent:
+            yield Problem(source.path, front.line_of("cluster"), f"'{title}' belongs to the cluster "
+                                                                f"'{parents[title]}': write 'cluster: {parent}'")
+    if markup is not None and markup.words < OVERVIEW_WORDS[source.kind]:
+        yield Problem(source.path, source.body_line, f"the overview has {markup.words} words; write at least "
+                                                     f"{OVERVIEW_WORDS[source.kind]}", Severity.WARNING)
 
 
 DESCRIPTION_WORDS = (50, 120)

@@ -138,7 +138,7 @@ CASES = {
         "content/pathways/notes.txt:1: unexpected file: content files are Markdown and end in '.md'"),
     "stray folder": (
         {"content/pathway/x.md": PATHWAY},
-        "content/pathway:1: unexpected folder (did you mean 'pathways'?): content goes in content/clusters/, content/pathways/, content/occupations/, content/pages/"),
+        "content/pathway:1: unexpected folder (did you mean 'pathways'?): content goes in content/clusters/, content/pathways/, content/occupations/, content/clusters-2024/, content/sub-clusters-2024/, content/pages/"),
     "python object tag": (
         {P: PATHWAY.replace("summary: Care for patients directly.", "summary: !!python/object/apply:os.system ['echo pwned']")},
         f"{P}:4: unsupported YAML tag 'tag:yaml.org,2002:python/object/apply:os.system': use plain values"),

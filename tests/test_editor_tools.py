@@ -103,7 +103,7 @@ def test_schema_describes_the_real_content():
     result = run_build("schema")
     assert result.returncode == 0
     document = json.loads(result.stdout)
-    assert set(document["$defs"]) == {"cluster", "pathway", "page", "occupation"}
+    assert set(document["$defs"]) == {"cluster", "pathway", "page", "occupation", "modern-cluster", "sub-cluster"}
     pathway = document["$defs"]["pathway"]
     assert pathway["required"] == ["title", "cluster", "summary", "ladders"]
     assert pathway["additionalProperties"] is False

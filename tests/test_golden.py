@@ -33,6 +33,10 @@ def golden_site(tmp_path_factory) -> Path:
     rows = (ROOT / "data/occupations.csv").read_text(encoding="utf-8").splitlines(keepends=True)
     (project / "data/occupations.csv").write_text(rows[0] + "".join(r for r in rows[1:] if r[:10] in named),
                                                   encoding="utf-8")
+    # And one cluster of the 2024 framework, with two of its sub-clusters.
+    (project / "data/modern-career-clusters.yml").write_text(
+        '"Healthcare & Human Services":\n  - "Physical Health"\n  - "Health Data & Administration"\n',
+        encoding="utf-8")
     (project / "site.yml").write_text("title: Golden Site\nbase_url: https://example.org/golden/\n"
                                       "repo_url: https://github.com/example/golden\n")
     result = run_build("build", cwd=project)

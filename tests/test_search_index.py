@@ -129,7 +129,8 @@ def test_file_keys_are_safe_file_names():
 def test_every_page_is_a_document_with_its_fragment(index, real_result):
     site = real_result.site
     _, manifest = read_part(index["search/index/manifest.js"])
-    expected = len(site.clusters) + len(site.pathways) + len(site.occupations) + len(site.pages)
+    expected = len(site.clusters) + len(site.pathways) + len(site.occupations) + len(site.pages) + \
+        len(site.modern) + len(site.sub_clusters)
     assert manifest["documents"] == expected
     urls = set()
     for n in range(expected):
@@ -138,7 +139,8 @@ def test_every_page_is_a_document_with_its_fragment(index, real_result):
         assert doc["kind"] in search.KINDS and doc["title"] and doc["text"]
         urls.add(doc["url"])
     assert urls == {c.url for c in site.clusters} | {p.url for p in site.pathways} | \
-        {o.url for o in site.occupations} | {p.url for p in site.pages}
+        {o.url for o in site.occupations} | {p.url for p in site.pages} | {c.url for c in site.modern} | \
+        {s.url for s in site.sub_clusters}
     assert not any(name.startswith("search/index/docs/") and name.endswith(f"/{expected}.js") for name in index)
 
 

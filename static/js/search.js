@@ -582,7 +582,7 @@
   }
 
   function metaText(doc) {
-    var kind = KIND_LABELS[doc.kind] || "Page";
+    var kind = (manifest.kinds && manifest.kinds[doc.kind]) || KIND_LABELS[doc.kind] || "Page";
     var clusters = (doc.clusters || []).map(function (n) { return manifest.clusters[n] && manifest.clusters[n][1]; })
       .filter(Boolean);
     if (doc.kind === "cluster" || !clusters.length) return [kind, ""];
@@ -671,6 +671,9 @@
       popup.hidden = !show;
       input.setAttribute("aria-expanded", show && options.length ? "true" : "false");
       if (!show) setActive(-1);
+      // A list taller than the popup scrolls; keyboard users can then reach it to scroll it.
+      if (show && popup.scrollHeight > popup.clientHeight) popup.tabIndex = 0;
+      else popup.removeAttribute("tabindex");
     }
 
     function announce(text) {

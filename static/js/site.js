@@ -136,6 +136,30 @@
     printing = null;
   });
 
+  // The sidebar lists either the 16 clusters or the 2024 framework's 14; the choice is remembered, and a page
+  // of the 2024 framework shows its own list.
+  var frameworks = document.querySelector(".nav-frameworks");
+  if (frameworks) {
+    var buttons = Array.prototype.slice.call(frameworks.querySelectorAll("button[data-framework]"));
+    var lists = Array.prototype.slice.call(document.querySelectorAll(".sidebar .nav-clusters[data-framework]"));
+    var showFramework = function (name) {
+      buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.getAttribute("data-framework") === name)); });
+      lists.forEach(function (list) { list.hidden = list.getAttribute("data-framework") !== name; });
+    };
+    var chosen = null;
+    try { chosen = localStorage.getItem("framework"); } catch (e) { chosen = null; }
+    if (document.querySelector('.nav-modern a[aria-current="page"]') || root.getAttribute("data-page-kind") === "sub-cluster") chosen = "2024";
+    showFramework(chosen === "2024" ? "2024" : "16");
+    frameworks.hidden = false;
+    buttons.forEach(function (button) {
+      button.addEventListener("click", function () {
+        var name = button.getAttribute("data-framework");
+        showFramework(name);
+        try { localStorage.setItem("framework", name); } catch (e) { /* not saved; applies to this page */ }
+      });
+    });
+  }
+
   // "/" focuses the search box, as on most documentation sites.
   document.addEventListener("keydown", function (event) {
     if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
