@@ -288,7 +288,10 @@ class Builder:
                 sink(path, data)
             sink("sitemap.xml", render_sitemap(env, view, jobs).encode())
             sink("robots.txt", render_robots(site.config).encode())
-            for name, data in render_state_pay(site).items():
+            # The same as long as the data files behind the profiles are (their stamp says so).
+            stamp = self._cache.inputs["profiles"][0] if "profiles" in self._cache.inputs else None
+            state_pay = self._input("state pay", stamp, lambda: render_state_pay(site))
+            for name, data in state_pay.items():
                 sink(name, data)
             for name, data in build_search_index(site, index_parts() if index_parts else None).items():
                 sink(name, data)
