@@ -671,9 +671,15 @@
       popup.hidden = !show;
       input.setAttribute("aria-expanded", show && options.length ? "true" : "false");
       if (!show) setActive(-1);
-      // A list taller than the popup scrolls; keyboard users can then reach it to scroll it.
-      if (show && popup.scrollHeight > popup.clientHeight) popup.tabIndex = 0;
-      else popup.removeAttribute("tabindex");
+    }
+
+    // A list taller than the popup scrolls; keyboard users can then reach it to scroll it. Measured after the
+    // browser has laid the list out anyway, so typing never forces an extra layout.
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () {
+        if (!popup.hidden && popup.scrollHeight > popup.clientHeight) popup.tabIndex = 0;
+        else popup.removeAttribute("tabindex");
+      }).observe(list);
     }
 
     function announce(text) {
