@@ -124,7 +124,7 @@ def make_environment(template_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(url=_url, slug=slugify, money=money, number=number, percent=percent, hourly=hourly, long_date=long_date,
+    env.filters.update(url=_url, money=money, number=number, percent=percent, hourly=hourly, long_date=long_date,
                        short_money=short_money)
     env.globals.update(asset=_asset, nav=_nav, stage_labels=STAGE_LABELS, interest_info=INTEREST_INFO,
                        interests=INTERESTS, job_zones=JOB_ZONES, occupation_axis=occupation_axis,

@@ -79,10 +79,11 @@ def check_plain_words(source: Source) -> Iterator[Problem]:
                       "a 14-year-old can read it: use shorter sentences and everyday words", Severity.WARNING)
     for sentence in reading.longer_than(SENTENCE_LIMIT):
         yield Problem(source.path, sentence.line, _long_sentence(sentence), Severity.WARNING)
-    texts = [("summary",), *(("ladders", i, "summary") for i in range(len(source.front.data.get("ladders") or ())
-                                                                          if isinstance(source.front.data.get("ladders"), list) else 0))]
-    for path in texts:
-        value = _get(source.front.data, path)
+    data = source.front.data
+    ladders = data.get("ladders") if isinstance(data.get("ladders"), list) else []
+    texts = [(("summary",), data.get("summary"))] + [(("ladders", i, "summary"), ladder.get("summary"))
+                                                      for i, ladder in enumerate(ladders) if isinstance(ladder, dict)]
+    for path, value in texts:
         if isinstance(value, str):
             for sentence in readability.sentences(value):
                 if sentence.words > SENTENCE_LIMIT:
@@ -93,17 +94,6 @@ def _long_sentence(sentence: readability.Sentence) -> str:
     opening = " ".join(sentence.text.split()[:8])
     return f"a sentence of {sentence.words} words ('{opening} ...'): keep sentences to 30 words or fewer, " \
            "for example by splitting it in two"
-
-
-def _get(data: Any, path: tuple) -> Any:
-    for key in path:
-        if isinstance(data, dict) and isinstance(key, str):
-            data = data.get(key)
-        elif isinstance(data, list) and isinstance(key, int) and key < len(data):
-            data = data[key]
-        else:
-            return None
-    return data
 
 
 def check_references(source: Source, markup: Markup | None, known: Known, facts: Facts) -> list[Problem]:

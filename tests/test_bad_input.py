@@ -201,6 +201,20 @@ CASES = {
     "broad-group figures without a column": (
         {"data/broad-group-wages.csv": (ROOT / "data/broad-group-wages.csv").read_text().replace("group_title", "group", 1)},
         "data/broad-group-wages.csv:1: broad-group figures lack columns: group_title"),
+    "state pay that is not a number": (
+        {"data/state-wages.csv": "state,soc_code,employment,annual_p10_wage,annual_median_wage,annual_p90_wage,"
+                                 "hourly_median_wage,location_quotient\nTexas,29-1141,1000,50000,$80000,100000,40.0,1.0\n"},
+        "data/state-wages.csv:2: a figure is not a number; leave it empty if it is not published"),
+    "a transferable-skill match that is not a number": (
+        {"data/transferable-skills.csv": "onet_soc_code,similar_onet_soc_code,match\n29-1141.00,29-2061.00,high\n"},
+        "data/transferable-skills.csv:2: match 'high' is not a whole number"),
+    "a skill without an explanation": (
+        {"data/skill-descriptions.yml": "skills:\n  Writing:\nknowledge: {}\n"},
+        "data/skill-descriptions.yml:2: 'Writing' needs an explanation"),
+    "a 2024 framework file that is not a list of names": (
+        {"data/modern-career-clusters.yml": "- Agriculture\n"},
+        "data/modern-career-clusters.yml:1: the file must list each cluster's name, then its sub-clusters' names as "
+        "'- name' lines"),
     "bad site.yml": (
         {"site.yml": "title: Test\nbase_urll: /x/\n"},
         "site.yml:2: unknown setting 'base_urll' (did you mean 'base_url'?)"),
@@ -334,3 +348,16 @@ def test_disagreement_with_the_data_is_a_warning(make_project, text, expected):
     assert expected in result.stderr.splitlines(), result.stderr
     strict = run_build("check", "--strict", cwd=root)
     assert strict.returncode == 1
+
+
+
+@pytest.mark.parametrize("credential, flagged", [
+    ("Professional in Human Resources (PHR)", True),
+    ("Associate Professional in Human Resources (aPHR)", False),  # needs no experience, though its name holds the PHR's
+])
+def test_a_credential_listed_as_an_exception_is_not_flagged(make_project, credential, flagged):
+    text = PATHWAY.replace("education: Bachelor's degree in nursing\n        experience: None",
+                           "education: Bachelor's degree in nursing\n        experience: None\n"
+                           f"        credentials: [{credential}]")
+    result = run_build("check", cwd=make_project({P: text}))
+    assert (f"lists '{credential}', which takes" in result.stderr) == flagged, result.stderr

@@ -114,12 +114,15 @@ def test_a_description_of_the_wrong_length_is_a_warning(make_project):
         in result.stderr.splitlines(), result.stderr
 
 
+def state_wages() -> dict[tuple[str, str], dict[str, str]]:
+    """data/state-wages.csv by (state, SOC code)."""
+    with (ROOT / "data/state-wages.csv").open(newline="") as handle:
+        return {(row["state"], row["soc_code"]): row for row in csv.DictReader(handle)}
+
+
 @pytest.mark.browser
 def test_choosing_a_state_changes_every_pay_figure_and_is_remembered(real_site: Path, browser):
-    rows = {}
-    with (ROOT / "data/state-wages.csv").open(newline="") as handle:
-        for row in csv.DictReader(handle):
-            rows[(row["state"], row["soc_code"])] = row
+    rows = state_wages()
     context = browser.new_context()
     try:
         page = context.new_page()
@@ -155,10 +158,7 @@ def test_choosing_a_state_changes_every_pay_figure_and_is_remembered(real_site: 
 
 @pytest.mark.browser
 def test_a_state_without_a_figure_says_it_is_not_published(real_site: Path, browser):
-    rows = {}
-    with (ROOT / "data/state-wages.csv").open(newline="") as handle:
-        for row in csv.DictReader(handle):
-            rows[(row["state"], row["soc_code"])] = row
+    rows = state_wages()
     code, state = next((c, s) for c, o in sorted(OCCUPATIONS.items()) for s in ("Wyoming", "Vermont", "Guam")
                        if o.figures == "own" and o.wage_median and (s, o.soc_code) not in rows)
     context = browser.new_context()
