@@ -47,7 +47,8 @@ import synthetic  # noqa: E402
 CHROMIUM = Path("/usr/bin/chromium")
 QUERIES = ["nurse", "welding", "x-ray", "cybersecurity", "radiol", "nursng", "acountant", "registered nurse",
            "software developer", "electrician", "teacher", "police officer", "truck driver", "accounting", "data",
-           "chef", "agriculture", "engineering technology", "physical therapist", "manager"]
+           "chef", "agriculture", "engineering technology", "physical therapist", "manager", "attorney", "rn",
+           "how do i become an electrician", "what do nurses earn", "cyber security", "vet tech"]
 ROUNDS = 5
 
 
@@ -210,6 +211,11 @@ def percentile(values: list[float], share: float) -> float:
 
 # -- report ------------------------------------------------------------------------------------------
 
+BUDGETS = {"real site": 30_000, "1,000 pathways": 60_000, "10,000 pathways": 60_000}
+"""Most bytes (gzipped) a typical query may download after the page has loaded until its first results show."""
+KEYSTROKE_BUDGET_MS = 10.0
+
+
 def report(name: str, site: Path, seconds: float) -> None:
     files, raw, packed = index_size(site)
     print(f"\n{name}")
@@ -234,6 +240,12 @@ def report(name: str, site: Path, seconds: float) -> None:
     times = figures["times"]
     print(f"  per keystroke, warm:            {percentile(times, 0.5):8.2f} ms p50, {percentile(times, 0.95):.2f} ms p95, "
           f"{max(times):.2f} ms max ({len(times)} keystrokes)")
+    budget = BUDGETS.get(name)
+    if budget:
+        within = sum(b <= budget for b in pasted.values())
+        print(f"  budgets:                        {within} of {len(pasted)} queries within {budget / 1000:.0f} KB; "
+              f"p95 per keystroke {'within' if percentile(times, 0.95) <= KEYSTROKE_BUDGET_MS else 'OVER'} "
+              f"{KEYSTROKE_BUDGET_MS:.0f} ms")
     if empty:
         print(f"  queries with no results:        {', '.join(empty)}")
 
@@ -241,7 +253,16 @@ def report(name: str, site: Path, seconds: float) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Print search size and speed figures.")
     parser.add_argument("--quick", action="store_true", help="skip the 10,000-pathway site")
+    parser.add_argument("--smoke", action="store_true",
+                        help="a 30-pathway synthetic site, three queries, one round: checks that the benchmark runs")
     args = parser.parse_args()
+    if args.smoke:
+        global QUERIES, ROUNDS
+        QUERIES, ROUNDS = QUERIES[:3], 1
+        with tempfile.TemporaryDirectory() as tmp:
+            project = synthetic.write_project(Path(tmp) / "smoke", 30)
+            report("30 pathways", project / "site", build(project, project / "site"))
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "real"
         seconds = build(ROOT, out)

@@ -19,6 +19,7 @@ from .load import Source, slugify
 from .profiles import EMPTY as EMPTY_PROFILE, Profile, Profiles, Program
 from .markup import Markup
 from .routes import url_for
+from .search_words import SearchWords
 from .schema import INTERESTS, STAGES
 
 
@@ -302,6 +303,7 @@ class Site:
     modern_places: Mapping[str, tuple[Placement, ...]] = field(default_factory=dict)
     """A 16-cluster cluster's or pathway's URL -> the 2024 sub-clusters its occupations sit in, most first."""
     crosswalk: Crosswalk | None = None
+    search_words: SearchWords = SearchWords()  # synonyms and filler words for search
 
     @property
     def sub_clusters(self) -> tuple[SubCluster, ...]:
@@ -319,7 +321,7 @@ class Site:
 def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, Markup],
                occupations: Mapping[str, Occupation], dates: Mapping[str, str] | None = None,
                related: Mapping[str, Sequence[str]] | None = None, profiles: Profiles | None = None,
-               framework: Framework | None = None) -> Site:
+               framework: Framework | None = None, search_words: SearchWords | None = None) -> Site:
     """The site model from validated sources. Returns a complete, frozen Site.
 
     `dates` maps source paths to the date of their last commit (see `history`); `related` maps an
@@ -353,7 +355,7 @@ def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, 
     modern = _modern_clusters(framework, entries, sources, markups, dates, profiles)
     return Site(config=config, clusters=clusters, pages=pages, profiles=profiles, occupations=entries,
                 modern=modern, modern_places=_modern_places(clusters, modern),
-                crosswalk=_crosswalk(clusters, modern))
+                crosswalk=_crosswalk(clusters, modern), search_words=search_words or SearchWords())
 
 
 def _text(source: Source, key: str) -> str:

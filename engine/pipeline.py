@@ -33,6 +33,7 @@ from .profiles import TRANSFERABLE_FILE, Profiles, load_profiles
 from .problems import ContentError, Problem, errors_in
 from .render import (PageJob, SiteView, compile_templates, make_environment, output_path, plan_pages, render_page,
                      render_robots, render_sitemap, render_state_pay, site_view)
+from .search_words import SearchWords, load_search_words
 from .search import Document, Part, build_search_index, index_part, runs, site_documents
 from .validate import Known, check_document, check_duplicates, check_references
 
@@ -172,6 +173,12 @@ class Builder:
         return self._input("framework", file_stamp(path),
                            lambda: load_framework(path, display(path, self.project.root)))
 
+    def search_words(self) -> SearchWords:
+        """Synonyms, filler words and pay words for search, re-read only when the file changes."""
+        path = self.project.data / "search-words.yml"
+        return self._input("search-words", file_stamp(path),
+                           lambda: load_search_words(path, display(path, self.project.root)))
+
     def facts(self) -> Facts:
         """What content is checked against; the same object while none of its files changes."""
         occupations, related, credentials = self.occupations(), self.related(), self.credential_rules()
@@ -215,12 +222,13 @@ class Builder:
         if errors_in(problems):
             raise ContentError(problems)
         return build_site(config, sources, markups, occupations, self.dates(), self.related(),
-                          self.profiles(), self.framework()), problems
+                          self.profiles(), self.framework(), self.search_words()), problems
 
     def _read_other_inputs(self) -> list[Problem]:
         """Read (or find unchanged) what the phases after loading need; returns the problems found.
         Called while the content is read, and again (to collect the problems, if any) after."""
-        return _problems_of(self.dates, self.related, self.profiles, self.assets, self._environment)
+        return _problems_of(self.dates, self.related, self.profiles, self.search_words, self.assets,
+                            self._environment)
 
     def build(self) -> Result:
         """Run every phase and return the site's files in memory. Raises ContentError."""
@@ -241,7 +249,7 @@ class Builder:
         """Every problem in the content, without rendering or writing anything."""
         config_problems = _problems_of(self.config)
         data_problems = _problems_of(self.occupations, self.related, self.credential_rules, self.framework,
-                                     self.profiles)
+                                     self.profiles, self.search_words)
         if data_problems:
             return config_problems + data_problems
         sources, markups, problems = self.load()

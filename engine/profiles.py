@@ -21,6 +21,8 @@ from .problems import ContentError, Problem
 IMPORTANT = 3.0
 """Skills and knowledge rated at least this important (of 5) are the ones that matter for a job."""
 TECHNOLOGY_LIMIT = 16
+ALTERNATE_TITLES = 10
+"""How many of an occupation's alternate titles search knows it by, shortest first."""
 TITLE_LIMIT = 5
 PROGRAM_LIMIT = 12
 SIMILAR_LIMIT = 6
@@ -76,7 +78,8 @@ class Profile:
     rated: bool = False  # O*NET has surveyed the job's skills and knowledge
     technology: tuple[Technology, ...] = ()  # hot technologies first
     technology_total: int = 0
-    titles: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()  # a few titles people use, for the page
+    names: tuple[tuple[str, int], ...] = ()  # every title O*NET lists, for search: (title, how common, 0-2)
     programs: tuple[Program, ...] = ()
     modern: tuple[ModernPlace, ...] = ()
     similar: tuple[Similar, ...] = ()
@@ -135,6 +138,7 @@ def load_profiles(data: Path, occupations: Mapping[str, Occupation], shown: Any)
                              )[:TECHNOLOGY_LIMIT],
             technology_total=len(ordered),
             titles=_titles(occupation, titles.get(code, [])),
+            names=_names(occupation, titles.get(code, [])),
             programs=tuple(sorted({Program(cip, title) for _, cip, title in programs.get(occupation.soc_code, [])},
                                   key=lambda p: p.code))[:PROGRAM_LIMIT],
             modern=tuple(sorted({ModernPlace(cluster, sub) for _, cluster, sub in modern.get(occupation.soc_code, [])},
@@ -253,6 +257,25 @@ def _titles(occupation: Occupation, rows: Sequence[Sequence[str]]) -> tuple[str,
         if len(chosen) == TITLE_LIMIT:
             break
     return tuple(chosen)
+
+
+def _names(occupation: Occupation, rows: Sequence[Sequence[str]]) -> tuple[tuple[str, int], ...]:
+    """The titles O*NET lists for the job, each once, with how commonly it is used: 2 for a title My Next Move
+    shows, 1 for one reported by workers or a short form, 0 for one of the many alternates (only the
+    `ALTERNATE_TITLES` shortest, which are the ones people type: 'Cop', not 'Traffic Enforcement Officer').
+    Most common first, then shorter ones."""
+    found: dict[str, tuple[str, int]] = {}
+    for _, job_title, source, in_my_next_move in rows:
+        title = " ".join(job_title.split())
+        key = title.casefold()
+        if key == occupation.title.casefold() or not title:
+            continue
+        level = 2 if in_my_next_move == "yes" else 1 if source in ("reported", "short") else 0
+        if key not in found or level > found[key][1]:
+            found[key] = (title, level)
+    ordered = sorted(found.values(), key=lambda t: (-t[1], len(t[0].split()), t[0].casefold()))
+    common = [t for t in ordered if t[1]]
+    return tuple(common + [t for t in ordered if not t[1]][:ALTERNATE_TITLES])
 
 
 def _rows(path: Path, shown: Any, columns: Sequence[str], problems: list[Problem]

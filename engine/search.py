@@ -6,7 +6,8 @@ uses, which keeps the first result cheap on a site of ten thousand
 pathways as on the real one:
 
     search/index/manifest.js        always loaded first (about a kilobyte): the build id, the
-                                    clusters and interest areas for filters, the stop words,
+                                    clusters and interest areas for filters, the stop, filler
+                                    and pay words, pages to offer when a query finds little,
                                     and which vocabularies there are
     search/index/words/<c>.js       the vocabulary: every indexed word starting with the
                                     character c, with how many documents contain it, and the
@@ -34,6 +35,15 @@ Posting files group words by prefix: two characters, split into longer
 prefixes while a file would exceed `SHARD_BYTES`, so very common prefixes
 on big sites stay small. The browser maps a word to the longest prefix in
 its vocabulary's list.
+
+A page is also indexed under its other names (`Document.names`): for an
+occupation, the job titles people use (`profiles.Profile.names`), and for
+every page the synonyms of `data/search-words.yml` found in its title or in
+those titles ('doctor' on every physician). A word of these names counts
+towards the title's weight by how many and how common the names holding it
+are (`NAME_SHARE`), and a query equal to a strong name ranks like the title.
+The browser drops filler words ('how do I become') and pay words ('earn')
+from a query, and ranks pages by how many of its words they have.
 
 Scores are BM25F-like and computed per document: each field has a weight
 (`FIELD_WEIGHTS`) and a typical length it is normalised against, so a
@@ -74,9 +84,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from .data import FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, Occupation
 from .model import STAGE_LABELS, Site, Step
 from .routes import ROUTES
 from .schema import INTERESTS
+from .search_words import SearchWords
 
 FORMAT = 1
 """Bumped when the files' layout changes, so a page never reads parts it does not understand."""
@@ -101,6 +113,18 @@ TYPICAL_LENGTH = {"title": 4, "code": 4, "steps": 16, "occupations": 20, "creden
 Fixed rather than averaged over the site, so each document's scores depend on that document alone."""
 LENGTH_EFFECT = {"body": 0.75, "summary": 0.75}
 """How much a long field dilutes its words (BM25's b); 0.3 for the short fields not listed."""
+NAME_SHARE = {3: 1.0, 2: 0.5, 1: 0.35, 0: 0.2}
+"""How much one name of a page counts towards a word's full title weight, by the name's strength: 3 for a
+synonym of the title itself, 2 for a job title My Next Move shows, 1 for one workers report or a short form,
+0 for one of O*NET's many alternate titles. A word in two titles My Next Move shows, or in five alternates,
+counts as much as a word of the title."""
+EXACT_STRONG, EXACT_WEAK = 0, 32
+"""A name's length in the title postings is offset by this: a query equal to the title, to a synonym of it or to
+a title My Next Move shows ranks first; one equal to a title workers report ranks next; an alternate title is
+never taken as the page's name (several jobs share many of them)."""
+NAME_TITLE = 3
+ALSO_SHOWN = 30
+"""How many of an occupation's other names a result carries, to show the one the query matched."""
 SATURATION = 2.0
 """BM25's k1: how quickly repeating a word stops adding to its score."""
 SCORE_LEVELS = 63
@@ -115,6 +139,10 @@ have he her his how i if in into is it its may more most much must no not of on 
 some such than that the their them then there these they this those through to too up us was we were what
 when where which while who will with would you your
 """.split())
+
+HELP_PAGES = (("explore", "Find your path"), ("occupations", "All jobs from A to Z"),
+              ("interests", "Explore by interest"), ("home", "The 16 career clusters"))
+"""Pages offered when a query finds little, where the site has them."""
 
 KINDS = tuple(route.kind for route in ROUTES.values() if route.search_label)
 
@@ -189,7 +217,8 @@ def query_words(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """A crude common form of an English word: 'nurses', 'nursing', 'nursed' -> 'nurs'; 'welders' -> 'weld'.
+    """A crude common form of an English word: 'nurses', 'nursing', 'nursed' -> 'nurs'; 'welders' -> 'weld';
+    'cosmetology', 'cosmetologists' -> 'cosmetolog'.
 
     Only used to decide that two words are forms of one another; never shown.
     The browser's `stem` in search.js must give the same answers.
@@ -200,6 +229,10 @@ def stem(word: str) -> str:
         word = word[:-3] + "y"
     elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
+    if word.endswith("ologist"):  # a field and who works in it: 'biology', 'biologists' -> 'biolog'
+        return word[:-3]
+    if word.endswith("ology"):
+        return word[:-1]
     if word.endswith("ing") and len(word) > 6 and _VOWELS.intersection(word[:-3]):
         word = _undouble(word[:-3])
     elif word.endswith("ied") and len(word) > 5:
@@ -233,6 +266,12 @@ class Document:
     interests: tuple[str, ...]
     fields: tuple[tuple[str, str], ...]      # (field name, text), several per field allowed
     passages: tuple[str, ...]                # the text snippets are cut from, in reading order
+    names: tuple[tuple[str, int, bool, bool], ...] = ()
+    """Other names of the page: (name, strength, whether it names the whole page, whether it is a synonym). The titles people use for a
+    job and the synonyms of its names (`NAME_SHARE`); a query equal to a whole name may rank like its title
+    (`EXACT_STRONG`)."""
+    also: tuple[str, ...] = ()               # names a result may show ("also called attorney")
+    pay: str = ""                            # an occupation's median pay, as a result shows it
 
 
 def documents(site: Site) -> list[Document]:
@@ -241,13 +280,14 @@ def documents(site: Site) -> list[Document]:
     A cluster's pathways are consecutive, so its documents form one run of ids.
     """
     cluster_index = {c.url: n for n, c in enumerate(site.clusters)}
+    synonyms = _Synonyms.of(site.search_words)
     docs: list[Document] = []
     for n, cluster in enumerate(site.clusters):
         docs.append(Document(
             kind="cluster", url=cluster.url, title=cluster.title, clusters=(n,), interests=cluster.interests,
             fields=(("title", cluster.title), ("summary", cluster.summary), ("body", cluster.body.text),
                     *(("pathways", p.title) for p in cluster.pathways)),
-            passages=(cluster.summary, cluster.body.text)))
+            passages=(cluster.summary, cluster.body.text), names=synonyms.names(cluster.title)))
         for pathway in cluster.pathways:
             fields = [("title", pathway.title), ("summary", pathway.summary), ("body", pathway.body.text)]
             passages = [pathway.summary]
@@ -264,14 +304,13 @@ def documents(site: Site) -> list[Document]:
             passages.append(pathway.body.text)
             docs.append(Document(
                 kind="pathway", url=pathway.url, title=pathway.title, clusters=(n,), interests=pathway.interests,
-                fields=tuple(fields), passages=tuple(passages)))
+                fields=tuple(fields), passages=tuple(passages), names=synonyms.names(pathway.title)))
     for entry in site.occupations:
         job = entry.occupation
         clusters = tuple(sorted({cluster_index[ref.url] for ref in entry.clusters}))
         description = entry.description.text if entry.description is not None else ""
         fields = [("title", job.title), ("code", job.code), ("summary", entry.summary),
                   ("body", " ".join(x for x in (description, job.education, job.experience, job.training) if x))]
-        fields.extend(("occupations", title) for title in entry.profile.titles)  # the titles people use
         for place in entry.appearances:
             fields.append(("steps", place.step))
             fields.append(("steps", place.ladder))
@@ -283,9 +322,11 @@ def documents(site: Site) -> list[Document]:
             passages.append(description)
         passages.extend(f"{place.pathway.title} ({place.cluster.title}), {place.ladder} ladder: "
                         f"{STAGE_LABELS[place.stage].lower()} step, {place.step}." for place in entry.appearances)
+        people = entry.profile.names
         docs.append(Document(
             kind="occupation", url=entry.url, title=job.title, clusters=clusters, interests=job.interests,
-            fields=tuple(fields), passages=tuple(passages)))
+            fields=tuple(fields), passages=tuple(passages), names=synonyms.names(job.title, people),
+            also=tuple(name for name, _ in people[:ALSO_SHOWN]), pay=pay_text(job)))
     for modern in site.modern:
         docs.append(Document(
             kind="modern-cluster", url=modern.url, title=modern.title, clusters=(), interests=(),
@@ -293,20 +334,84 @@ def documents(site: Site) -> list[Document]:
                     ("body", modern.body.text if modern.body is not None else ""),
                     *(("pathways", s.title) for s in modern.sub_clusters)),
             passages=(modern.summary or f"A cluster of the 2024 Career Clusters framework.",
-                      modern.body.text if modern.body is not None else "")))
+                      modern.body.text if modern.body is not None else ""), names=synonyms.names(modern.title)))
         for sub in modern.sub_clusters:
             docs.append(Document(
                 kind="sub-cluster", url=sub.url, title=sub.title, clusters=(), interests=(),
                 fields=(("title", sub.title), ("summary", sub.summary), ("pathways", modern.title),
                         ("body", sub.body.text if sub.body is not None else "")),
                 passages=(sub.summary or f"A sub-cluster of {modern.title} in the 2024 framework.",
-                          sub.body.text if sub.body is not None else "")))
+                          sub.body.text if sub.body is not None else ""), names=synonyms.names(sub.title)))
     for page in site.pages:
         docs.append(Document(
             kind="page", url=page.url, title=page.title, clusters=(), interests=(),
             fields=(("title", page.title), ("summary", page.summary), ("body", page.body.text)),
             passages=(page.summary, page.body.text)))
     return docs
+
+
+def pay_text(job: Occupation) -> str:
+    """An occupation's median pay as a search result shows it, labelled when it is not the job's own."""
+    if job.wage_median is not None:
+        figure = f"${job.wage_median:,} a year"
+    elif job.hourly_median is not None:
+        figure = f"${job.hourly_median:,.2f} an hour"
+    else:
+        return "Pay not published"
+    if job.figures in (FIGURES_GROUP, FIGURES_SPECIALTY):
+        return f"Median pay {figure} (for {job.figures_group})"
+    if job.figures == FIGURES_CATCH_ALL:
+        return f"Median pay {figure} (for this mixed group)"
+    return "Pay not published" if job.figures == FIGURES_NONE else f"Median pay {figure}"
+
+
+class _Synonyms:
+    """The synonyms of `data/search-words.yml`, found in names: 'doctor' in 'Family Medicine Physicians'."""
+
+    def __init__(self, words: SearchWords) -> None:
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for synonym in words.synonyms:
+            for phrase in synonym.means:
+                stems = tuple(stem(w) for w in _name_terms(phrase)[2])
+                if stems:
+                    self.by_first[stems[0]].append((stems, synonym.says))
+
+    @classmethod
+    @functools.lru_cache(maxsize=4)
+    def of(cls, words: SearchWords) -> "_Synonyms":
+        return cls(words)
+
+    def found_in(self, name: str) -> list[tuple[str, bool]]:
+        """The synonyms whose phrase is in `name`, each with whether the phrase is the whole name."""
+        if not self.by_first:
+            return []
+        stems = [stem(w) for w in _name_terms(name)[2]]
+        found: dict[str, bool] = {}
+        for at, first in enumerate(stems):
+            for phrase, says in self.by_first.get(first, ()):
+                if tuple(stems[at:at + len(phrase)]) == phrase:
+                    found[says] = found.get(says, False) or len(phrase) == len(stems)
+        return sorted(found.items())
+
+    def names(self, title: str, people: Sequence[tuple[str, int]] = ()) -> tuple[tuple[str, int, bool, bool], ...]:
+        """A page's other names: the titles people use, then the synonyms found in its title and in the titles
+        people commonly use (not in the many alternates, which would add little)."""
+        out: list[tuple[str, int, bool, bool]] = [(name, level, True, False) for name, level in people]
+        for name, strength in ((title, NAME_TITLE), *((n, level) for n, level in people if level)):
+            out.extend((says, strength, whole, True) for says, whole in self.found_in(name))
+        return tuple(out)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _name_terms(name: str) -> tuple[tuple[str, ...], int, tuple[str, ...]]:
+    """A name's indexed words (each once), its length in query words, and its words as compared with synonyms
+    (compounds joined, stop words out; `_Synonyms` stems them), from one reading of the name."""
+    kept = [w for w in _raw_words(name) if len(w) > 1 and w not in STOP_WORDS]
+    if all(w.isalnum() for w in kept):
+        words, joined = kept, kept
+    else:
+        words, joined = index_words(name), [_JOINERS_RE.sub("", w) for w in kept]
+    return tuple(dict.fromkeys(words)), len(set(joined)), tuple(joined)
 
 
 def _step_passage(step: Step) -> str:
@@ -320,12 +425,14 @@ def _step_passage(step: Step) -> str:
     return " ".join(parts)
 
 
-def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[str, ...], int]:
-    """The document's terms with their scores (1..63), the terms of its title, and the title's length in words.
+def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
+    """The document's terms with their scores (1..63), and the terms of its names with the length in words of
+    the shortest whole name (its title, or another) that holds each.
 
     A score is BM25F's saturated, field-weighted term frequency: a word in the
     title or on the ladder counts for more than one in the description, and
-    repeating a word helps less each time.
+    repeating a word helps less each time. A word of the page's other names
+    counts towards the title's weight by how many names hold it (`NAME_SHARE`).
     """
     texts: dict[str, list[str]] = defaultdict(list)
     for field, text in document.fields:
@@ -337,10 +444,38 @@ def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[
         norm = FIELD_WEIGHTS[field] / (1 - effect + effect * len(words) / TYPICAL_LENGTH[field])
         for word, count in Counter(words).items():
             weighted[word] = weighted.get(word, 0.0) + norm * count
+    shortest = dict.fromkeys(index_words(document.title), min(len(query_words(document.title)), EXACT_WEAK - 1))
+    if document.names:
+        shares: dict[str, float] = defaultdict(float)
+        for name, strength, whole, synonym in document.names:
+            words, length, _ = _name_terms(name)
+            if not words and synonym:
+                words = tuple(query_words_all(name))
+            share = NAME_SHARE[strength]
+            for word in words:
+                shares[word] += share
+            if whole and strength >= 1:
+                length = min(length, EXACT_WEAK - 1)
+                value = length + (EXACT_STRONG if strength >= 2 else EXACT_WEAK)
+                for word in words:  # the shortest name holding the word; of two as short, the strong one
+                    if (length, value) < (shortest.get(word, SCORE_LEVELS) % EXACT_WEAK, shortest.get(word, SCORE_LEVELS)):
+                        shortest[word] = value
+        title_weight = FIELD_WEIGHTS["title"]
+        for word, share in shares.items():
+            weighted[word] = weighted.get(word, 0.0) + title_weight * share
     scored = [(word, round(SCORE_LEVELS * value / (SATURATION + value)) or 1)  # at least 1
               for word, value in weighted.items()]
-    title_length = min(len(query_words(document.title)), SCORE_LEVELS)
-    return tuple(scored), tuple(sorted(set(index_words(document.title)))), title_length
+    return tuple(scored), tuple(sorted(shortest.items()))
+
+
+def query_words_all(text: str) -> list[str]:
+    """`query_words` without leaving out stop words: a synonym made of them ('IT') is indexed as it is."""
+    out: list[str] = []
+    for word in _raw_words(text):
+        word = _JOINERS_RE.sub("", word)
+        if len(word) > 1 and word not in out:
+            out.append(word)
+    return out
 
 
 remembered_score_terms = functools.lru_cache(maxsize=4096)(score_terms)
@@ -484,12 +619,12 @@ def index_part(docs: Sequence[Document], start: int, stop: int) -> Part:
     postings: dict[str, list[int]] = defaultdict(list)
     titles: dict[str, list[int]] = defaultdict(list)
     for n in range(start, stop):
-        terms, title_terms, title_length = score_terms(docs[n])
+        terms, title_terms = score_terms(docs[n])
         base = n << 6
         for word, score in terms:
             postings[word].append(base | score)
-        for word in title_terms:
-            titles[word].append(base | title_length)
+        for word, length in title_terms:
+            titles[word].append(base | length)
     return Part(start, {w: _run(p) for w, p in postings.items()}, {w: _run(p) for w, p in titles.items()})
 
 
@@ -539,7 +674,7 @@ class _Index:
         self.site: Site | None = None
         self.docs: list[Document] = []
         self.clusters: tuple[tuple[str, str], ...] = ()
-        self.scored: list[tuple[tuple[tuple[str, int], ...], tuple[str, ...], int]] = []
+        self.scored: list[tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]] = []
         self.postings: dict[str, array] = {}         # word -> packed (doc << 6 | score), in doc order
         self.titles: dict[str, array] = {}           # word -> packed (doc << 6 | title length)
         self.entries: dict[str, str | list[str]] = {}  # word -> its postings as written
@@ -547,11 +682,13 @@ class _Index:
         self.shards: dict[str, dict[str, list[str]]] = {}  # two-character prefix -> {file prefix: words}
         self.files: dict[str, bytes] = {}
         self.digests: dict[str, bytes] = {}
+        self.words = SearchWords()
 
     def build_site(self, site: Site) -> dict[str, bytes]:
         if self.site is not None and self.site == site:  # cheaper than comparing documents
             return dict(self.files)
-        files = self.build(site_documents(site), tuple((c.slug, c.title) for c in site.clusters))
+        files = self.build(site_documents(site), tuple((c.slug, c.title) for c in site.clusters),
+                           site.search_words)
         self.site = site
         return files
 
@@ -560,18 +697,21 @@ class _Index:
         next `build` starts afresh too."""
         self.__init__()  # type: ignore[misc]
         self.entries, self.counts = merge_parts(parts)
+        self.words = site.search_words
         words = set(self.entries)
         files = self._finish(docs, tuple((c.slug, c.title) for c in site.clusters), range(len(docs)), words,
                              words, facets=True)
         self.site = site
         return files
 
-    def build(self, docs: list[Document], clusters: tuple[tuple[str, str], ...]) -> dict[str, bytes]:
+    def build(self, docs: list[Document], clusters: tuple[tuple[str, str], ...],
+              words: SearchWords = SearchWords()) -> dict[str, bytes]:
         # Update in place only with every document's scores at hand (a build from parts keeps none)
         # and every document where it was.
-        if len(self.scored) != len(docs) or len(self.docs) != len(docs) or any(
+        if words != self.words or len(self.scored) != len(docs) or len(self.docs) != len(docs) or any(
                 a.url != b.url for a, b in zip(docs, self.docs)):
             self.__init__()  # type: ignore[misc]
+            self.words = words
             dirty = counted = self._add_all(docs)
             changed: Iterable[int] = range(len(docs))
             facets = True
@@ -627,8 +767,8 @@ class _Index:
             base = n << 6
             for word, score in scored[0]:
                 postings[word].append(base | score)
-            for word in scored[1]:
-                titles[word].append(base | scored[2])
+            for word, length in scored[1]:
+                titles[word].append(base | length)
         self.postings = {word: array("q", found) for word, found in postings.items()}
         self.titles = {word: array("q", found) for word, found in titles.items()}
         return set(postings)
@@ -639,7 +779,7 @@ class _Index:
         old = self.scored[n]
         self.scored[n] = scored
         _replace(self.postings, n, dict(old[0]), dict(scored[0]), dirty, counted)
-        _replace(self.titles, n, dict.fromkeys(old[1], old[2]), dict.fromkeys(scored[1], scored[2]), dirty, set())
+        _replace(self.titles, n, dict(old[1]), dict(scored[1]), dirty, set())
 
     def _put(self, name: str, data: bytes) -> None:
         if self.files.get(name) != data:
@@ -693,8 +833,14 @@ class _Index:
             "clusters": [list(c) for c in clusters],
             "interests": [i for i in INTERESTS if any(i in d.interests for d in docs)],
             "stopWords": " ".join(sorted(STOP_WORDS)),
+            "filler": " ".join(w for w in self.words.filler if " " not in w),
+            "phrases": [w for w in self.words.filler if " " in w],
+            "pay": " ".join(self.words.pay),
+            # stop words that are also words people type for something ('IT'): kept when typed in capitals
+            "keep": " ".join(sorted({w for s in self.words.synonyms for w in query_words_all(s.says)} & STOP_WORDS)),
             "kinds": {route.kind: route.search_label for route in ROUTES.values() if route.search_label},
             "words": sorted({w[0] for w in self.counts}),
+            "help": [[label, ROUTES[kind].url()] for kind, label in HELP_PAGES if kind in ROUTES],
         }))
 
 
@@ -774,13 +920,18 @@ def split_shards(entries: dict[str, str | list[str]]) -> dict[str, list[str]]:
 
 @functools.lru_cache(maxsize=4096)
 def _fragment(doc_id: int, document: Document) -> bytes:
-    return _script(f"docs/{doc_id}", {
+    data = {
         "title": document.title,
         "url": document.url,
         "kind": document.kind,
         "clusters": list(document.clusters),
         "text": [p for p in document.passages if p],
-    })
+    }
+    if document.also:
+        data["also"] = list(document.also)
+    if document.pay:
+        data["pay"] = document.pay
+    return _script(f"docs/{doc_id}", data)
 
 
 def _facets(clusters: Sequence[tuple[str, str]], docs: Sequence[Document]) -> dict[str, dict[str, str]]:

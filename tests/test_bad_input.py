@@ -211,6 +211,27 @@ CASES = {
     "a skill without an explanation": (
         {"data/skill-descriptions.yml": "skills:\n  Writing:\nknowledge: {}\n"},
         "data/skill-descriptions.yml:2: 'Writing' needs an explanation"),
+    "search words with an unknown section": (
+        {"data/search-words.yml": "synonyms:\n  doctor: [physician]\nfillers: [become]\n"},
+        "data/search-words.yml:3: unknown section 'fillers' (did you mean 'filler'?)"),
+    "a synonym without the site's words for it": (
+        {"data/search-words.yml": "synonyms:\n  doctor: [physician]\n  cop:\n"},
+        "data/search-words.yml:3: 'cop' must be followed by the site's words for it, such as 'cop: [physician, surgeon]'"),
+    "a synonym that lists itself": (
+        {"data/search-words.yml": "synonyms:\n  nurse: [nurse]\n"},
+        "data/search-words.yml:2: 'nurse' lists itself; name the words the site uses instead"),
+    "a synonym written twice": (
+        {"data/search-words.yml": "synonyms:\n  doctor: [physician]\n  doctor: [surgeon]\n"},
+        "data/search-words.yml:3: field 'doctor' is given twice: keep one"),
+    "a filler word with punctuation": (
+        {"data/search-words.yml": "filler: [become, how-to]\n"},
+        "data/search-words.yml:1: 'how-to' in 'filler' must be a word or a phrase ('work with'), without punctuation"),
+    "a pay word that is a phrase": (
+        {"data/search-words.yml": "pay: [earn, take home]\n"},
+        "data/search-words.yml:1: 'take home' in 'pay' must be one word, without punctuation"),
+    "a filler word that is also a synonym": (
+        {"data/search-words.yml": "synonyms:\n  vet: [veterinarians]\nfiller:\n  - become\n  - vet\n"},
+        "data/search-words.yml:5: 'vet' is both a synonym and a filler word; a filler word is dropped from queries, so keep it in one place"),
     "a 2024 framework file that is not a list of names": (
         {"data/modern-career-clusters.yml": "- Agriculture\n"},
         "data/modern-career-clusters.yml:1: the file must list each cluster's name, then its sub-clusters' names as "

@@ -25,7 +25,8 @@ def ask(page, text: str) -> list[str]:
         const all = document.querySelector('.search-option-all');
         return all && all.textContent.includes('\u201c' + text.trim() + '\u201d');
     }""", arg=text)
-    return page.locator(f"{LISTBOX} .search-option-title").all_text_contents()
+    titles = page.locator(f"{LISTBOX} .search-option-title").all_text_contents()
+    return [title.split(", also called ")[0] for title in titles]  # the other name the query matched, shown after
 
 
 def results(page) -> list[str]:
@@ -83,11 +84,13 @@ def test_a_whole_title_ranks_first_and_a_ladder_above_a_passing_mention(site_url
 
 def test_each_result_shows_its_kind_cluster_and_a_snippet_with_the_words_marked(site_url, page):
     page.goto(site_url)
-    ask(page, "nurse")
+    ask(page, "nursing")
     options = page.locator(f"{LISTBOX} .search-option:not(.search-option-all)")
     assert options.count() >= 5
     kinds = set(page.locator(f"{LISTBOX} .search-kind").all_text_contents())
     assert {"Pathway", "Occupation"} <= kinds
+    pay = page.locator(f"{LISTBOX} .search-pay").all_text_contents()  # occupations show their pay
+    assert any(p.startswith("Median pay $") for p in pay)
     assert "Health Science" in page.locator(f"{LISTBOX} .search-where").all_text_contents()
     marked = page.locator(f"{LISTBOX} .search-option-snippet mark").all_text_contents()
     assert marked and all(m.lower().startswith("nurs") for m in marked)
@@ -347,3 +350,64 @@ def test_no_axe_violations_on_the_results_page_and_with_the_list_open(site_url, 
                       f"{[n['target'] for n in v['nodes'][:3]]}" for v in violations]
     assert found == []
     assert page.console_errors == []
+
+
+# -- how people ask ----------------------------------------------------------------------------------
+
+def test_a_pay_question_leads_to_the_occupations_pay(site_url, page):
+    page.goto(site_url)
+    titles = ask(page, "what do electricians earn")
+    assert titles[0] == "Electricians"
+    first = page.locator(f"{LISTBOX} .search-option").first
+    assert first.get_attribute("href").endswith("occupations/47-2111.00/#pay")
+    assert first.locator(".search-pay").text_content().startswith("Median pay $")
+    outcome = page.evaluate("async () => { const o = await window.__search.search('how do I become an electrician');"
+                            " return [o.words, o.pay]; }")
+    assert outcome == [["electrician"], False]  # 'how do I become' carries no meaning; no pay asked
+
+
+def test_a_title_people_use_is_shown_beside_the_official_one(site_url, page):
+    page.goto(site_url)
+    ask(page, "attorney")
+    first = page.locator(f"{LISTBOX} .search-option-title").first.text_content()
+    assert first == "Lawyers, also called Attorney"
+
+
+def test_words_a_result_lacks_are_named(site_url, page):
+    page.goto(site_url + "search/?q=electricians+qqzzyx")
+    results(page)
+    assert "each with some of the words" in page.text_content(".search-status")
+    assert page.locator(".search-results .search-missing").first.text_content() == "Missing: qqzzyx"
+
+
+def test_a_misspelling_offers_the_correction_and_nothing_found_offers_ways_in(site_url, page):
+    page.goto(site_url + "search/?q=electrision")
+    assert results(page)[0] == "Electricians"
+    link = page.locator(".search-help-correction a")
+    assert link.text_content() == "electrician"
+    page.goto(site_url)
+    page.fill("#search-input", "")
+    page.focus("#search-input")
+    page.keyboard.type("qqzzyx")
+    page.wait_for_selector(".search-note a")
+    links = page.locator(".search-note a")
+    assert [links.nth(n).get_attribute("href").removeprefix(site_url) for n in range(links.count())] == \
+        ["occupations/", "interests/", ""]
+
+
+def test_corrections_are_only_for_words_the_site_does_not_know(site_url, page):
+    page.goto(site_url)
+    outcome = page.evaluate("""async () => {
+        const out = {};
+        for (const q of ['hacker', 'xqzv nurse', 'nurz', 'cyber security', 'IT', 'it jobs', 'what is it like']) {
+            const o = await window.__search.search(q);
+            out[q] = {words: o.words, corrected: o.corrected, matched: [...o.matched]};
+        }
+        return out;
+    }""")
+    assert outcome["hacker"]["corrected"] == "" and "packer" not in outcome["hacker"]["matched"]
+    assert outcome["xqzv nurse"]["corrected"] == ""  # four letters and other words match: no guess
+    assert outcome["nurz"]["corrected"].startswith("nurs")  # four letters and nothing else matches: a guess
+    assert "cybersecurity" in outcome["cyber security"]["matched"]  # two words the index knows as one
+    assert outcome["IT"]["words"] == ["it"] and outcome["it jobs"]["words"] == ["it"]
+    assert outcome["what is it like"]["words"] == ["it"]  # nothing else left

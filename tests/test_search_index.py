@@ -9,6 +9,7 @@ import re
 import pytest
 
 from engine import search
+from engine.search_words import SearchWords, Synonym
 from engine.search import (Document, decode_numbers, decode_postings, encode_postings, file_key, fold, index_words, query_words,
                            score_terms, stem)
 
@@ -71,6 +72,8 @@ def test_query_words_join_compounds_and_keep_each_word_once():
     ("install", "installing", "installs"),
     ("engineer", "engineers", "engineering"),
     ("farm", "farming", "farmer", "farmers"),
+    ("cosmetology", "cosmetologist", "cosmetologists"),  # a field and who works in it
+    ("biology", "biologists", "biologies"),
 ])
 def test_word_forms_share_a_stem(forms):
     assert len({stem(word) for word in forms}) == 1, {word: stem(word) for word in forms}
@@ -108,9 +111,8 @@ def test_repeating_a_word_helps_less_each_time():
 
 
 def test_titles_are_recorded_with_their_length_in_query_words():
-    _, title_words, length = score_terms(document("X-Ray Technicians and Technologists"))
-    assert title_words == ("ray", "technicians", "technologists", "xray")
-    assert length == 3
+    _, title_words = score_terms(document("X-Ray Technicians and Technologists"))
+    assert title_words == (("ray", 3), ("technicians", 3), ("technologists", 3), ("xray", 3))
 
 
 def test_postings_round_trip_including_large_gaps():
@@ -178,7 +180,9 @@ def test_every_word_is_in_its_vocabulary_and_posting_file(index):
         assert ids == sorted(set(ids)) and ids[-1] < manifest["documents"]
         assert all(1 <= value <= search.SCORE_LEVELS for _, value in postings)
     assert "nurse" in vocabulary and "radiologic" in vocabulary and "xray" in vocabulary
-    assert not set(vocabulary) & search.STOP_WORDS
+    kept = set(manifest["keep"].split())  # stop words that are synonyms people type ('IT')
+    assert "it" in kept and kept <= search.STOP_WORDS
+    assert set(vocabulary) & search.STOP_WORDS == kept
 
 
 def test_posting_files_split_by_longer_prefixes_when_too_big():
@@ -252,3 +256,60 @@ def test_a_rebuild_equals_a_fresh_build_when_posting_files_split_or_merge(monkey
                     (7, "zebra zebras zero zeros zone zones zoo zoos")):
         docs[n] = document(f"Page {n}", body=body)
         assert index.build(docs, (("c", "Cluster"),)) == search._Index().build(docs, (("c", "Cluster"),))
+
+
+# -- names people use, synonyms and pay --------------------------------------------------------------
+
+def test_a_synonym_indexes_every_page_whose_name_holds_its_phrase():
+    words = SearchWords(synonyms=(Synonym("doctor", ("physician",)),
+                                  Synonym("rn", ("registered nurses",))))
+    synonyms = search._Synonyms(words)
+    assert synonyms.found_in("Family Medicine Physicians") == [("doctor", False)]
+    assert synonyms.found_in("Registered Nurses") == [("rn", True)]  # the whole name: 'rn' is a name of the page
+    assert synonyms.found_in("Nurse Practitioners") == []  # a phrase must be whole: 'registered nurses'
+    names = synonyms.names("Registered Nurses", (("Staff Nurse", 2), ("Floor Physician", 1), ("Ward Physician", 0)))
+    assert ("rn", 3, True, True) in names and ("doctor", 1, False, True) in names
+    assert ("doctor", 0, False, True) not in names  # the many alternate titles are not searched for synonyms
+
+
+def test_a_word_of_the_names_people_use_counts_by_how_common_the_names_are():
+    def with_names(*names):
+        doc = dataclasses.replace(document("Lawyers", body="filler " * 50),
+                                  names=tuple((n, s, True, False) for n, s in names))
+        return scores(doc).get("attorney", 0)
+    one_alternate = with_names(("Attorney General", 0))
+    assert 0 < one_alternate < with_names(("Attorney General", 2)) < with_names(("Attorney", 2), ("Attorney at Law", 2))
+    assert with_names(("Attorney", 2), ("Attorney at Law", 2)) >= scores(document("Attorney"))["attorney"] - 2
+
+
+def test_the_shortest_name_holding_a_word_is_recorded_with_its_strength():
+    doc = dataclasses.replace(document("Lawyers"), names=(
+        ("Attorney at Law", 2, True, False), ("Attorney", 1, True, False), ("Barrister", 0, True, False),
+        ("cop", 3, False, True)))
+    _, titles = score_terms(doc)
+    lengths = dict(titles)
+    assert lengths["lawyers"] == 1 + search.EXACT_STRONG
+    assert lengths["attorney"] == 1 + search.EXACT_WEAK  # 'Attorney' is a name workers report
+    assert lengths["law"] == 2 + search.EXACT_STRONG  # 'at' is a stop word
+    assert "barrister" not in lengths and "cop" not in lengths  # an alternate, or a synonym of part of a name
+
+
+@pytest.mark.parametrize("figures, expected", [
+    (dict(wage_median=93600), "Median pay $93,600 a year"),
+    (dict(wage_median=None, hourly_median=29.05), "Median pay $29.05 an hour"),
+    (dict(wage_median=50000, figures="group", figures_group="Teachers, All Other"),
+     "Median pay $50,000 a year (for Teachers, All Other)"),
+    (dict(wage_median=50000, figures="catch-all"), "Median pay $50,000 a year (for this mixed group)"),
+    (dict(wage_median=None, hourly_median=None, figures="none"), "Pay not published"),
+])
+def test_a_result_shows_pay_labelled_as_the_job_shows_it(real_result, figures, expected):
+    job = real_result.site.occupations[0].occupation
+    assert search.pay_text(dataclasses.replace(job, **figures)) == expected
+
+
+def test_filler_and_pay_words_and_phrases_reach_the_browser(index):
+    _, manifest = read_part(index["search/index/manifest.js"])
+    assert {"become", "jobs"} <= set(manifest["filler"].split())
+    assert "work with" in manifest["phrases"] and "work" not in manifest["filler"].split()  # 'social work'
+    assert {"earn", "salary"} <= set(manifest["pay"].split())
+    assert [label for label, _ in manifest["help"]][:1] == ["All jobs from A to Z"]

@@ -60,6 +60,8 @@
     var n = word.length;
     if (/ies$/.test(word) && n > 4) word = word.slice(0, -3) + "y";
     else if (/s$/.test(word) && !/(ss|us|is)$/.test(word)) word = word.slice(0, -1);
+    if (/ologist$/.test(word)) return word.slice(0, -3);
+    if (/ology$/.test(word)) return word.slice(0, -1);
     n = word.length;
     if (/ing$/.test(word) && n > 6 && VOWELS.test(word.slice(0, -3))) word = undouble(word.slice(0, -3));
     else if (/ied$/.test(word) && n > 5) word = word.slice(0, -3) + "y";
@@ -182,6 +184,10 @@
         if (data.format !== 1) throw new Error("the search index has an unknown format");
         manifest = data;
         manifest.stop = new Set(data.stopWords.split(" "));
+        manifest.filler = new Set((data.filler || "").split(" ").filter(Boolean));
+        manifest.payWords = new Set((data.pay || "").split(" ").filter(Boolean));
+        manifest.keep = new Set((data.keep || "").split(" ").filter(Boolean));
+        manifest.phrases = (data.phrases || []).map(function (p) { return p.split(" "); });
         manifest.initials = new Set(data.words);
         return manifest;
       });
@@ -267,13 +273,13 @@
   // `typing` is true for the last word while it may still be incomplete.
   var expansionCache = Object.create(null);
 
-  function expand(token, typing, vocab) {
-    var key = token + "|" + (typing ? 1 : 0) + "|" + vocab.length;
+  function expand(token, typing, vocab, shortTypos) {
+    var key = token + "|" + (typing ? 1 : 0) + "|" + vocab.length + "|" + (shortTypos ? 1 : 0);
     if (expansionCache[key]) return expansionCache[key];
     var found = [];
     var seen = new Set();
-    var add = function (word, weight, how) {
-      if (!seen.has(word)) { seen.add(word); found.push({ word: word, weight: weight, how: how }); }
+    var add = function (word, weight, how, count) {
+      if (!seen.has(word)) { seen.add(word); found.push({ word: word, weight: weight, how: how, count: count || 0 }); }
     };
     vocab.forEach(function (v) {
       var words = v.words;
@@ -286,20 +292,24 @@
           if (v.stems[i] === root && words[i] !== token) add(words[i], WEIGHT.form, "form");
         }
       }
-      if (typing) {
-        // A finished word may still be the start of a longer one, but less likely than itself.
-        var damping = found.length ? 0.6 : 1;
+      if (typing || (!found.length && token.length >= 3)) {
+        // A finished word may still be the start of a longer one, but less likely than itself; a word
+        // before the last one is taken as the start of a longer one only when it is not a word itself.
+        var damping = found.length ? 0.6 : typing ? 1 : 0.8;
         var completions = [];
         for (var j = at; j < words.length && words[j].lastIndexOf(token, 0) === 0; j++) {
           if (words[j] !== token) completions.push(j);
         }
         completions.sort(function (a, b) { return v.counts[b] - v.counts[a] || a - b; });
+        // The start of a longer word names a page only when the word typed is not a word itself.
         completions.slice(0, PREFIX_WORDS).forEach(function (j) {
-          add(words[j], damping * (0.45 + 0.45 * token.length / words[j].length), "prefix");
+          add(words[j], damping * (0.45 + 0.45 * token.length / words[j].length), damping < 1 ? "longer" : "prefix");
         });
       }
     });
-    if (!found.length && token.length >= 4 && !/^\d+$/.test(token)) {
+    // A correction only for a word that is neither a known word nor the start of one, of five letters or
+    // more (four when nothing else matched: `shortTypos`).
+    if (!found.length && token.length >= (shortTypos ? 4 : 5) && !/^\d+$/.test(token)) {
       var limit = token.length >= 8 ? 2 : 1;
       var typos = [];
       vocab.forEach(function (v) {
@@ -313,8 +323,13 @@
         });
       });
       typos.sort(function (a, b) { return a.prefix - b.prefix || a.d - b.d || b.count - a.count; });
-      typos.slice(0, PREFIX_WORDS).forEach(function (t) {
-        add(t.word, t.prefix ? WEIGHT.prefixTypo : t.d === 1 ? WEIGHT.typo : WEIGHT.typo2, "typo");
+      // The likeliest correction is the nearest, most common word: it alone may make a result's title match,
+      // and the others count as rare as it is (a rare word would otherwise outrank it), less the rarer they are.
+      var best = typos[0];
+      typos.slice(0, PREFIX_WORDS).forEach(function (t, n) {
+        var weight = t.prefix ? WEIGHT.prefixTypo : t.d === 1 ? WEIGHT.typo : WEIGHT.typo2;
+        add(t.word, weight * Math.pow(Math.min(1, t.count / best.count), 0.3), n === 0 ? "correction" : "typo",
+            Math.max(t.count, best.count));
       });
     }
     return (expansionCache[key] = found);
@@ -328,25 +343,95 @@
     if (!scratch || scratch.count !== count) {
       scratch = {
         count: count, score: new Float64Array(count), best: new Float64Array(count),
-        mask: new Uint32Array(count), title: new Uint32Array(count)
+        mask: new Uint32Array(count), title: new Uint32Array(count), weak: new Uint32Array(count)
       };
     }
     return scratch;
   }
 
-  // Parse a query. Returns {words, typing}.
+  // Parse a query. Returns {words, typing, pay, tokens}: `tokens` are the typed words in order (compounds
+  // joined, single letters kept, for joining into compounds later), `words` the ones searched for. Stop
+  // words go, except those that stand for something when typed in capitals ('IT'); filler words ('how do I
+  // become', 'jobs working with') and pay words ('earn', 'salary') go too, unless nothing else is left.
   function parse(text) {
-    var words = queryWords(text, manifest.stop).slice(0, 12);
-    var typing = words.length > 0 && /[\p{L}\p{N}]$/u.test(text);
-    return { words: words, typing: typing };
+    var raw = text.replace(APOSTROPHE, "$1").match(/[\p{L}\p{N}]+(?:[-/\u2010\u2011][\p{L}\p{N}]+)*/gu) || [];
+    var folded = raw.map(function (original) { return fold(original).replace(JOINERS, ""); });
+    var inPhrase = fillerPhrases(folded);
+    var tokens = [], pay = false, dropped = [];
+    raw.forEach(function (original, at) {
+      var word = folded[at];
+      if (inPhrase[at]) { dropped.push(word); tokens.push({ word: word, filler: true }); return; }
+      if (manifest.stop.has(word)) {
+        if (manifest.keep.has(word) && original.length > 1 && original === original.toUpperCase()) {
+          tokens.push({ word: word, kept: true });
+        } else if (manifest.keep.has(word)) {
+          dropped.push(word);
+        }
+        return;
+      }
+      if (manifest.payWords.has(word)) { pay = true; dropped.push(word); tokens.push({ word: word, filler: true }); return; }
+      if (manifest.filler.has(word)) { dropped.push(word); tokens.push({ word: word, filler: true }); return; }
+      tokens.push({ word: word });
+    });
+    var words = [];
+    var meaningful = tokens.filter(function (t) { return !t.filler && (t.word.length > 1 || t.kept); });
+    if (!meaningful.length) {
+      // Nothing but filler: a stop word that stands for something ('it jobs') if there is one, else the
+      // filler words themselves ('jobs').
+      var kept = dropped.filter(function (w) { return manifest.keep.has(w); });
+      meaningful = kept.length ? kept.map(function (w) { return { word: w }; }) :
+        tokens.filter(function (t) { return t.word.length > 1; });
+      tokens = meaningful;
+      pay = false;
+    }
+    tokens = tokens.filter(function (t) { return meaningful.indexOf(t) >= 0 || (!t.filler && t.word.length === 1); });
+    tokens.forEach(function (t) { if (t.word.length > 1 && words.indexOf(t.word) < 0) words.push(t.word); });
+    words = words.slice(0, 12);
+    var typing = words.length > 0 && /[\p{L}\p{N}]$/u.test(text) &&
+      tokens.length > 0 && tokens[tokens.length - 1].word === words[words.length - 1];
+    return { words: words, typing: typing, pay: pay, tokens: tokens.map(function (t) { return t.word; }) };
+  }
+
+  // Which of the words are part of a filler phrase ('work with'), by position.
+  function fillerPhrases(words) {
+    var marked = words.map(function () { return false; });
+    manifest.phrases.forEach(function (phrase) {
+      for (var i = 0; i + phrase.length <= words.length; i++) {
+        var same = true;
+        for (var j = 0; j < phrase.length && same; j++) same = words[i + j] === phrase[j];
+        if (same) for (j = 0; j < phrase.length; j++) marked[i + j] = true;
+      }
+    });
+    return marked;
+  }
+
+  // Two typed words that the index knows as one ('cyber security' -> 'cybersecurity', 'x ray' -> 'xray'): for
+  // each word, the joined words it is part of. A page with the joined word then has both words. Needs the
+  // vocabularies of the words' first letters.
+  function compounds(tokens) {
+    var joins = Object.create(null);
+    for (var i = 0; i + 1 < tokens.length; i++) {
+      var both = tokens[i] + tokens[i + 1];
+      var vocab = vocabulary(head(both, 1));
+      if (vocab && vocab.words[firstIndex(vocab.words, both)] === both) {
+        [tokens[i], tokens[i + 1]].forEach(function (w) { (joins[w] || (joins[w] = [])).push(both); });
+      }
+    }
+    return joins;
   }
 
   // Run a query over what is loaded. Returns {missing: [part names]} when parts are needed first, else
   // {words, matched (Set of indexed words to highlight), results: [{doc, score, exact}] unsorted, all}.
-  function run(text, wide) {
+  function run(text, wide, shortTypos) {
     var query = parse(text);
     var missing = [];
     if (!query.words.length) return { words: [], matched: new Set(), results: [], all: true };
+    query.tokens.forEach(function (word) {
+      var initial = head(word, 1);
+      if (manifest.initials.has(initial) && !loaded("words/" + initial)) missing.push("words/" + initial);
+    });
+    if (missing.length) return { missing: unique(missing) };
+    var joins = compounds(query.tokens);
     // Looking everywhere, a word of letters looks among words of letters, a number among numbers.
     var initials = wide ? function (word) {
       return manifest.words.filter(function (c) { return /\d/.test(c) === /^\d/.test(word); });
@@ -361,7 +446,13 @@
     var expansions = query.words.map(function (word, n) {
       var typing = query.typing && n === query.words.length - 1;
       var vocab = initials(word).map(vocabulary).filter(Boolean);
-      return vocab.length ? expand(word, typing, vocab) : [];
+      var list = vocab.length ? expand(word, typing, vocab, shortTypos) : [];
+      (joins[word] || []).forEach(function (joined) {
+        list = list.concat(expand(joined, false, [vocabulary(head(joined, 1))], false).map(function (e) {
+          return { word: e.word, weight: e.weight, how: e.how, count: e.count, joined: true };
+        }));
+      });
+      return list;
     });
     expansions.forEach(function (list) {
       list.forEach(function (e) {
@@ -385,16 +476,21 @@
         if (!p) return;
         matched.add(e.word);
         var docs = p.docs, values = p.values, count = docs.length;
-        var weight = Math.log(1 + (total - count + 0.5) / (count + 0.5)) * e.weight / 63;
+        var seen = e.count || count;  // a correction counts as common as the likeliest one (see `expand`)
+        var weight = Math.log(1 + (total - seen + 0.5) / (seen + 0.5)) * e.weight / 63;
         for (var k = 0; k < count; k++) {
           var doc = docs[k], value = values[k] * weight;
           if (a.best[doc] === 0) hits.push(doc);
           if (value > a.best[doc]) a.best[doc] = value;
         }
-        if (p.titles && e.how !== "typo") {
-          var tdocs = p.titles.docs, lengths = p.titles.values;
+        if (p.titles && e.how !== "typo" && e.how !== "longer") {
+          // The page's title, or a name as good (`EXACT_STRONG` in engine/search.py), is the whole query; or a
+          // one-word name workers report is (`EXACT_WEAK`). Each word records only its shortest name, so for a
+          // query of several words this is a good guess, not a certainty: hence the few strong names only.
+          var tdocs = p.titles.docs, lengths = p.titles.values, n = expansions.length - (e.joined ? 1 : 0);
           for (k = 0; k < tdocs.length; k++) {
-            if (lengths[k] === expansions.length) a.title[tdocs[k]] |= bit;
+            if (lengths[k] === n) a.title[tdocs[k]] |= bit;
+            else if (n === 1 && lengths[k] === 33) a.weak[tdocs[k]] |= bit;  // several words might be of several names
           }
         }
       });
@@ -407,21 +503,27 @@
       }
     });
 
-    var results = [], partial = [];
+    // Every page with any of the words, ranked by how many it has (then by score): a query of several
+    // words need not find all of them on one page.
+    var results = [], complete = 0;
     for (var t = 0; t < touched.length; t++) {
       var doc = touched[t];
-      var result = { doc: doc, score: a.score[doc], exact: a.title[doc] === full, words: popcount(a.mask[doc]) };
-      (a.mask[doc] === full ? results : partial).push(result);
+      var exact = a.title[doc] === full ? 2 : (a.title[doc] | a.weak[doc]) === full ? 1 : 0;
+      var result = { doc: doc, score: a.score[doc], exact: exact, words: popcount(a.mask[doc]), mask: a.mask[doc] };
+      if (a.mask[doc] === full) complete++;
+      results.push(result);
       a.score[doc] = 0;
       a.mask[doc] = 0;
       a.title[doc] = 0;
+      a.weak[doc] = 0;
     }
-    var all = true;
-    if (!results.length && partial.length) {
-      results = partial;  // no page has every word: show pages with most of them
-      all = false;
-    }
-    return { words: query.words, matched: matched, results: results, all: all,
+    var corrected = query.words.map(function (word, n) {
+      var list = expansions[n];
+      return list.length && list[0].how === "correction" ? list[0].word : word;
+    });
+    return { words: query.words, matched: matched, results: results, all: complete === results.length,
+             complete: complete, pay: query.pay,
+             corrected: corrected.join(" ") !== query.words.join(" ") ? corrected.join(" ") : "",
              empty: expansions.some(function (list) { return !list.length; }) };
   }
 
@@ -464,20 +566,21 @@
   // Search, loading whatever parts the query needs. Resolves to the outcome of `run`.
   function search(text) {
     return loadManifest().then(function () {
-      var attempt = function (wide, rounds) {
-        var outcome = run(text, wide);
+      var attempt = function (wide, short, rounds) {
+        var outcome = run(text, wide, short);
         if (outcome.missing) {
           if (rounds > 6) throw new Error("the search index is incomplete");
-          return loadAll(outcome.missing).then(function () { return attempt(wide, rounds + 1); });
+          return loadAll(outcome.missing).then(function () { return attempt(wide, short, rounds + 1); });
         }
-        // Nothing at all for a word: it may be mistyped in its first letter, so look in every vocabulary.
-        if (!wide && outcome.empty && !outcome.results.length &&
-            outcome.words.some(function (w) { return w.length >= 4; })) {
-          return attempt(true, 0);
+        if (!outcome.results.length && outcome.empty) {
+          // Nothing at all: allow corrections of short words, then look for a mistake in the first letter
+          // in every vocabulary.
+          if (!short && outcome.words.some(function (w) { return w.length === 4; })) return attempt(wide, true, 0);
+          if (!wide && outcome.words.some(function (w) { return w.length >= 4; })) return attempt(true, short, 0);
         }
         return outcome;
       };
-      return attempt(false, 0);
+      return attempt(false, false, 0);
     });
   }
 
@@ -532,6 +635,65 @@
   function highlight(parent, text, matched) {
     var words = textWords(text);
     appendMarked(parent, text, words, 0, words.length, matched, 0, text.length);
+  }
+
+  // The title with the matched words marked; when none of them is in it, the other name of the job that has
+  // them: "Lawyers, also called Attorney".
+  function appendTitle(parent, doc, matched) {
+    highlight(parent, doc.title, matched);
+    if (!doc.also || textWords(doc.title).some(function (w) { return isMatch(w, matched); })) return;
+    for (var i = 0; i < doc.also.length; i++) {
+      if (textWords(doc.also[i]).some(function (w) { return isMatch(w, matched); })) {
+        var also = document.createElement("span");
+        also.className = "search-also";
+        also.appendChild(document.createTextNode(", also called "));
+        highlight(also, doc.also[i], matched);
+        parent.appendChild(also);
+        return;
+      }
+    }
+  }
+
+  // The query's words a result does not have, as a line of text, or "" when it has them all.
+  function missingWords(result, outcome) {
+    var missing = outcome.words.filter(function (word, n) { return !(result.mask & (1 << n)); });
+    return missing.length ? "Missing: " + missing.join(", ") : "";
+  }
+
+  // Where a result leads: an occupation's pay, when the query asked about pay.
+  function resultUrl(doc, outcome) {
+    var url = href(doc.url);
+    return url && outcome.pay && doc.kind === "occupation" ? url + "#pay" : url;
+  }
+
+  // Other ways in, for a query that finds little: a corrected spelling, and pages to browse.
+  function appendHelp(parent, outcome, text, brief) {
+    if (outcome.corrected) {
+      var p = document.createElement("p");
+      p.className = "search-help-correction";
+      p.appendChild(document.createTextNode("Did you mean "));
+      var a = document.createElement("a");
+      a.href = searchPage(outcome.corrected);
+      a.textContent = outcome.corrected;
+      p.appendChild(a);
+      p.appendChild(document.createTextNode("?"));
+      parent.appendChild(p);
+    }
+    if (brief ? outcome.results.length : outcome.results.length >= 3 && outcome.complete) return;
+    var help = document.createElement("p");
+    help.className = "search-help";
+    help.appendChild(document.createTextNode(outcome.results.length ? "Not what you need? Try fewer or other words, or: " :
+                                             "Try fewer or other words, or: "));
+    (manifest.help || []).forEach(function (link, n) {
+      var url = href(link[1]);
+      if (!url) return;
+      if (n) help.appendChild(document.createTextNode(" \u00b7 "));
+      var a = document.createElement("a");
+      a.href = url;
+      a.textContent = link[0];
+      help.appendChild(a);
+    });
+    parent.appendChild(help);
   }
 
   // Where a snippet around word `hit` begins: the start of its sentence if that is near, else a few words back.
@@ -602,6 +764,12 @@
       where.textContent = meta[1];
       parent.appendChild(where);
     }
+    if (doc.pay) {
+      var pay = document.createElement("span");
+      pay.className = "search-pay";
+      pay.textContent = doc.pay;
+      parent.appendChild(pay);
+    }
   }
 
   function searchPage(query, params) {
@@ -630,7 +798,7 @@
     list.className = "search-options";
     list.setAttribute("role", "listbox");
     list.setAttribute("aria-label", "Search results");
-    var note = document.createElement("p");
+    var note = document.createElement("div");
     note.className = "search-note";
     note.hidden = true;
     var status = document.createElement("div");
@@ -706,13 +874,13 @@
       input.removeAttribute("aria-activedescendant");
       best.forEach(function (result) {
         var doc = loaded("docs/" + result.doc);
-        var url = doc && href(doc.url);
+        var url = doc && resultUrl(doc, outcome);
         if (!url) return;
         var a = option(options.length, url);
         var title = document.createElement("span");
         title.className = "search-option-title";
         title.id = a.id + "-title";
-        highlight(title, doc.title, outcome.matched);
+        appendTitle(title, doc, outcome.matched);
         var meta = document.createElement("span");
         meta.className = "search-option-meta";
         meta.id = a.id + "-meta";
@@ -725,21 +893,29 @@
         a.appendChild(title);
         a.appendChild(meta);
         a.appendChild(snip);
+        var missing = missingWords(result, outcome);
+        if (missing) {
+          var gap = document.createElement("span");
+          gap.className = "search-missing";
+          gap.textContent = missing;
+          a.appendChild(gap);
+        }
         list.appendChild(a);
         options.push(a);
       });
       var more = option(options.length, searchPage(text));
       more.classList.add("search-option-all");
       more.textContent = options.length ? "All results for " + quote(text) : "Search all pages for " + quote(text);
-      note.hidden = options.length > 0;
       note.textContent = options.length ? "" : "No pages match " + quote(text) + ".";
+      appendHelp(note, outcome, text, true);
+      note.hidden = !note.firstChild;
       list.appendChild(more);
       options.push(more);
       open(true);
       var count = outcome.results.length;
       form.dispatchEvent(new CustomEvent("search-shown", { detail: { query: text, results: count } }));
       var listed = options.length - 1;
-      announce(count ? count + (count === 1 ? " result" : " results") + (outcome.all ? "" : " with some of the words") +
+      announce(count ? count + (count === 1 ? " result" : " results") + (outcome.all ? "" : ", " + outcome.complete + " with every word") +
                (count > listed ? ", the best " + listed + " listed" : "") + "; use the arrow keys to choose" :
                "No results");
     }
@@ -829,6 +1005,9 @@
     var more = root.querySelector(".search-more");
     if (!form || !input || !status || !list || !more) return;
     var baseTitle = document.title;
+    var helpBox = document.createElement("div");
+    helpBox.className = "search-help-box";
+    status.parentNode.insertBefore(helpBox, status.nextSibling);
     var shown = 0;
     var ranked = [];
     var current = null;
@@ -922,12 +1101,13 @@
       if (chosen.length) where.push("for " + chosen.join(" or ") + " interests");
       var lead = count === 0 ? "No results" : count === 1 ? "1 result" : count + " results";
       return lead + " for " + quote(text) + (where.length ? " " + where.join(" ") : "") +
-        (current && !current.all && count ? ", matching some of the words" : "") + ".";
+        (current && !current.all && count ? "; " + (current.complete ? current.complete + " with every word, the others with some"
+                                                              : "each with some of the words") : "") + ".";
     }
 
     function item(result, outcome) {
       var doc = loaded("docs/" + result.doc);
-      var url = doc && href(doc.url);
+      var url = doc && resultUrl(doc, outcome);
       var li = document.createElement("li");
       li.className = "search-result";
       if (!url) return li;
@@ -935,7 +1115,7 @@
       heading.className = "search-result-title";
       var a = document.createElement("a");
       a.href = url;
-      highlight(a, doc.title, outcome.matched);
+      appendTitle(a, doc, outcome.matched);
       heading.appendChild(a);
       var meta = document.createElement("p");
       meta.className = "search-result-meta";
@@ -946,6 +1126,13 @@
       li.appendChild(heading);
       li.appendChild(meta);
       li.appendChild(snip);
+      var missing = missingWords(result, outcome);
+      if (missing) {
+        var gap = document.createElement("p");
+        gap.className = "search-missing";
+        gap.textContent = missing;
+        li.appendChild(gap);
+      }
       return li;
     }
 
@@ -987,6 +1174,7 @@
         list.removeAttribute("aria-busy");
         more.hidden = true;
         status.textContent = "Type a word such as nurse, welding or x\u2011ray to search every cluster, pathway and occupation.";
+        helpBox.textContent = "";
         loadManifest().then(function () { showCounts([], "", []); }, function () {});
         return;
       }
@@ -1004,6 +1192,8 @@
         more.hidden = true;
         var finished = function () {
           status.textContent = describe(ranked.length, text);
+          helpBox.textContent = "";
+          appendHelp(helpBox, current, text);
           list.removeAttribute("aria-busy");
         };
         if (ranked.length) showMore(false, finished); else finished();

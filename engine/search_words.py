@@ -1,0 +1,119 @@
+"""The words people type that the site does not use: synonyms, filler words and pay words.
+
+Read from `data/search-words.yml`, which editors extend by pull request:
+
+    synonyms:               # what people type: [the words the site uses for it]
+      doctor: [physician]
+      cop: [police]
+      vet tech: [veterinary technician, veterinary technologist]
+    filler: [become, jobs, work with]   # words and phrases that carry no meaning in a search box
+    pay: [earn, salary, wage]        # words that ask about pay; also filler
+
+A synonym is applied when the site is indexed: a page whose title, or one of the titles people use for the
+job, contains one of the phrases on the right (word by word, in any word form: 'physician' also matches
+'Physicians') is indexed under the words on the left as strongly as under its title. So 'doctor' finds every
+physician, and 'vet tech' finds veterinary technicians, without the page saying either.
+
+Filler and pay words are dropped from a query in the browser (unless nothing else is left), so "how do I
+become an electrician" searches for 'electrician'; a pay word also takes occupation results to their pay.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import ContentError, Problem, suggest
+
+SECTIONS = ("synonyms", "filler", "pay")
+_WORD = re.compile(r"^[^\W_]+$")
+
+
+@dataclass(frozen=True)
+class Synonym:
+    says: str                      # what people type, as written in the file
+    means: tuple[str, ...]         # the phrases the site uses for it
+
+
+@dataclass(frozen=True)
+class SearchWords:
+    synonyms: tuple[Synonym, ...] = ()
+    filler: tuple[str, ...] = ()   # words, and phrases ('work with') dropped only as a whole
+    pay: tuple[str, ...] = ()
+
+
+def load_search_words(path: Path, shown: str) -> SearchWords:
+    """The file's synonyms and words; none if it is missing. Raises ContentError naming every problem."""
+    from .load import parse_yaml_file  # this module does not otherwise depend on the content loader
+    if not path.exists():
+        return SearchWords()
+    data, line_of, problems = parse_yaml_file(path.read_text(encoding="utf-8"), shown)
+    if problems:
+        raise ContentError(problems)
+    if data is None:
+        return SearchWords()
+    if not isinstance(data, dict):
+        raise ContentError([Problem(shown, 1, "the file must have the sections 'synonyms:', 'filler:' and 'pay:'")])
+    for key in data:
+        if key not in SECTIONS:
+            problems.append(Problem(shown, line_of(key), f"unknown section '{key}'{suggest(str(key), SECTIONS)}"))
+    synonyms = _synonyms(data.get("synonyms"), shown, line_of, problems)
+    filler = _words(data, "filler", shown, line_of, problems)
+    pay = _words(data, "pay", shown, line_of, problems)
+    says = {s.says.casefold() for s in synonyms}
+    for section, words in (("filler", filler), ("pay", pay)):
+        for n, word in enumerate(words):
+            if word in says:
+                problems.append(Problem(shown, line_of(section, n), f"'{word}' is both a synonym and a {section} "
+                                        f"word; a {section} word is dropped from queries, so keep it in one place"))
+    if problems:
+        raise ContentError(problems)
+    return SearchWords(synonyms, filler, tuple(w for w in pay if w not in filler))
+
+
+def _synonyms(section: object, shown: str, line_of, problems: list[Problem]) -> tuple[Synonym, ...]:
+    if section is None:
+        return ()
+    if not isinstance(section, dict):
+        problems.append(Problem(shown, line_of("synonyms"), "'synonyms' must list lines such as "
+                                                            "'doctor: [physician]'"))
+        return ()
+    found: list[Synonym] = []
+    for says, means in section.items():
+        line = line_of("synonyms", says)
+        if not isinstance(says, str) or not says.strip():
+            problems.append(Problem(shown, line, "a synonym must start with the word or words people type"))
+            continue
+        if isinstance(means, str):
+            means = [means]
+        if not isinstance(means, list) or not means or not all(isinstance(m, str) and m.strip() for m in means):
+            problems.append(Problem(shown, line, f"'{says}' must be followed by the site's words for it, such as "
+                                                 f"'{says}: [physician, surgeon]'"))
+            continue
+        cleaned = tuple(" ".join(m.split()) for m in means)
+        if " ".join(says.split()).casefold() in (m.casefold() for m in cleaned):
+            problems.append(Problem(shown, line, f"'{says}' lists itself; name the words the site uses instead"))
+            continue
+        found.append(Synonym(" ".join(says.split()), cleaned))
+    return tuple(found)
+
+
+def _words(data: dict, section: str, shown: str, line_of, problems: list[Problem]) -> tuple[str, ...]:
+    words = data.get(section)
+    if words is None:
+        return ()
+    if not isinstance(words, list):
+        problems.append(Problem(shown, line_of(section), f"'{section}' must be a list of words, such as "
+                                                         f"[become, career]"))
+        return ()
+    out: list[str] = []
+    for n, word in enumerate(words):
+        words = word.split() if isinstance(word, str) else []
+        if not words or not all(_WORD.match(w) for w in words) or section == "pay" and len(words) > 1:
+            kind = "one word" if section == "pay" else "a word or a phrase ('work with')"
+            problems.append(Problem(shown, line_of(section, n), f"'{word}' in '{section}' must be {kind}, "
+                                                                f"without punctuation"))
+        elif " ".join(words).casefold() not in out:
+            out.append(" ".join(words).casefold())
+    return tuple(out)
