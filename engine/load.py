@@ -171,12 +171,7 @@ def parse_front_matter(text: str, shown: str, first_line: int) -> tuple[FrontMat
     try:
         node = yaml.compose(text, Loader=yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if "end of stream" in (exc.problem or "") and exc.context_mark:
-            mark = exc.context_mark  # where the unclosed quote or bracket opened, not the end of the file
-        row = mark.line if mark else 0
-        source_line = text.split("\n")[row] if row < len(text.split("\n")) else ""
-        return None, [Problem(shown, first_line + row, yaml_message(exc, source_line))]
+        return None, [yaml_problem(exc, text, shown, first_line)]
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all we have seen
         return None, [Problem(shown, first_line, f"invalid YAML: {exc}")]
     opening = first_line - 1
@@ -200,10 +195,7 @@ def parse_yaml_file(text: str, shown: str) -> tuple[Any, Callable[..., int], lis
     try:
         node = yaml.compose(text, Loader=yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        row = mark.line if mark else 0
-        lines = text.split("\n")
-        return None, lambda *keys: 1, [Problem(shown, row + 1, yaml_message(exc, lines[row] if row < len(lines) else ""))]
+        return None, lambda *keys: 1, [yaml_problem(exc, text, shown, 1)]
     if node is None:
         return None, lambda *keys: 1, []
     walker = _Walker(shown, 1)
@@ -218,23 +210,34 @@ def parse_yaml_file(text: str, shown: str) -> tuple[Any, Callable[..., int], lis
 
 
 def yaml_message(exc: yaml.MarkedYAMLError, line: str = "") -> str:
-    """A YAML parser error in an editor's words, with a hint for common slips on `line`."""
+    """A YAML parser error in an editor's words, with what to do; `line` is the line it is reported at."""
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
-    text = f"invalid YAML: {problem}" + (f" ({context})" if context and context not in problem else "")
     if "mapping values are not allowed" in problem:
-        text += "; if a value contains ': ', put the whole value in quotes"
-    elif "\t" in line:
-        text += "; indent with spaces, not tabs"
-    elif "could not find expected ':'" in problem:
-        text += "; each field is written 'name: value'"
-    elif "found undefined alias" in problem or "found unknown escape" in problem:
-        text += "; put the value in quotes"
-    elif "end of stream" in problem:
-        text += "; a quote or bracket opened here is not closed"
-    elif "did not find expected" in problem:
+        return "invalid YAML: a value contains ': '; put the whole value in quotes"
+    if "\t" in line:
+        return "invalid YAML: a tab in the indentation; indent with spaces, not tabs"
+    if "could not find expected ':'" in problem:
+        return "invalid YAML: no ':' after the field's name; each field is written 'name: value'"
+    if "end of stream" in problem:
+        return "invalid YAML: a quote or bracket opened here is not closed"
+    if "found undefined alias" in problem or "found unknown escape" in problem:
+        return "invalid YAML: a value starts with '*' or holds a '\\'; put the value in quotes"
+    text = f"invalid YAML: {problem}" + (f" ({context})" if context and context not in problem else "")
+    if "did not find expected" in problem:
         text += "; check the indentation and that quotes and brackets are closed"
     return text
+
+
+def yaml_problem(exc: yaml.MarkedYAMLError, text: str, shown: str, first_line: int) -> Problem:
+    """The problem for a parser error in `text`, which starts on file line `first_line`, at the line to fix."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or ""
+    if exc.context_mark and ("end of stream" in problem or "could not find expected ':'" in problem):
+        mark = exc.context_mark  # where the quote opened or the field began, not where the parser gave up
+    row = mark.line if mark else 0
+    lines = text.split("\n")
+    return Problem(shown, first_line + row, yaml_message(exc, lines[row] if row < len(lines) else ""))
 
 
 class _Walker:

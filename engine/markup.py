@@ -260,8 +260,11 @@ def _line_of(body: str, needle: str, first_line: int) -> int:
     return first_line + (body.count("\n", 0, index) if index >= 0 else 0)
 
 
+IMAGE_RE = re.compile(r"!\[[^\]]*\](?:\(|\[)")
+
+
 def check_body(body: str, path: str, first_line: int) -> Iterator[Problem]:
-    """Problems in a Markdown body: raw HTML, unsafe links, level-1 headings."""
+    """Problems in a Markdown body: raw HTML, images, unsafe links, level-1 headings."""
     in_fence = False
     lines = body.split("\n")
     for offset, line in enumerate(lines):
@@ -278,6 +281,9 @@ def check_body(body: str, path: str, first_line: int) -> Iterator[Problem]:
             tag = match.group(0) if len(match.group(0)) <= 40 else match.group(0)[:37] + "..."
             yield Problem(path, number, f"raw HTML is not allowed: '{tag}' would be shown as text; "
                                         "use Markdown instead (or put it in `backticks` to show code)")
+        if "![" in prose and IMAGE_RE.search(prose):
+            yield Problem(path, number, "images are not part of the content format (a page shows no pictures); "
+                                        "describe in words what the picture would show")
         for target in LINK_RE.findall(prose) if "](" in prose else ():
             scheme = SCHEME_RE.match(target)
             if scheme and scheme.group(1).lower() not in URL_SCHEMES:

@@ -101,6 +101,7 @@ class _Cache:
     pages: dict[str, tuple[Any, bytes]] = field(default_factory=dict)  # page URL -> (job, html), dev server only
     pages_for: Any = None  # the environment and site view the cached pages were rendered with
     inputs: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # name -> (stamp, value), see Builder._input
+    unread: frozenset[str] = frozenset()  # content files of the last load that could not be read, as shown
 
 
 class Builder:
@@ -204,12 +205,16 @@ class Builder:
             del cache[key]
         sources: list[Source] = []
         markups: dict[str, Markup] = {}
+        unread = []
         for path in paths:
             entry = cache[str(path)]
             problems.extend(entry.problems)
             if entry.source is not None and entry.markup is not None:
                 sources.append(entry.source)
                 markups[entry.source.path] = entry.markup
+            else:
+                unread.append(display(path, self.project.root))
+        self._cache.unread = frozenset(unread)
         return sources, markups, problems
 
     def prepare(self) -> tuple[Site, list[Problem]]:
@@ -259,7 +264,7 @@ class Builder:
     def validate(self, sources: Sequence[Source], markups: dict[str, Markup], facts: Facts) -> list[Problem]:
         """Cross-document checks (`validate.check_references`), redone only for documents that changed or
         whose context did; the checks each file needs alone ran when it was read (`load`)."""
-        known = Known.of(sources)
+        known = Known.of(sources, self._cache.unread)  # a file that could not be read still exists
         problems = list(check_duplicates(sources))
         checks = {}
         for source in sources:

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import AbstractSet, Any, Iterator, Mapping, Sequence
+from pathlib import PurePosixPath
+from typing import AbstractSet, Any, Iterable, Iterator, Mapping, Sequence
 
 from . import readability
 from .data import FIGURES_GROUP, FIGURES_SPECIALTY, CredentialRule, Facts, Framework, Occupation, typical_pay
 from .load import Source, slugify
 from .markup import Markup, content_url
 from .problems import Problem, Severity, suggest
-from .routes import RESERVED_SLUGS
+from .routes import RESERVED_SLUGS, ROUTES
 from .scaffold import PLACEHOLDER
 from .schema import OCCUPATION_PATTERN, SCHEMAS, STAGES, Field
 
@@ -49,10 +50,15 @@ class Known:
     paths: frozenset[str]
 
     @classmethod
-    def of(cls, sources: Sequence[Source]) -> "Known":
-        return cls(clusters=frozenset(s.slug for s in sources if s.kind == "cluster"),
-                   pathways=frozenset(s.slug for s in sources if s.kind == "pathway"),
-                   paths=frozenset(s.path for s in sources))
+    def of(cls, sources: Sequence[Source], unread: Iterable[str] = ()) -> "Known":
+        """From the documents read, and the paths (as shown) of content files that could not be read: their
+        own problems are reported, and links to them are not reported again as links to nothing."""
+        unread = [PurePosixPath(p) for p in unread]
+        return cls(clusters=frozenset([s.slug for s in sources if s.kind == "cluster"] +
+                                      [p.stem for p in unread if p.parent.name == ROUTES["cluster"].folder]),
+                   pathways=frozenset([s.slug for s in sources if s.kind == "pathway"] +
+                                      [p.stem for p in unread if p.parent.name == ROUTES["pathway"].folder]),
+                   paths=frozenset([s.path for s in sources] + [p.as_posix() for p in unread]))
 
 
 def check_document(source: Source) -> list[Problem]:

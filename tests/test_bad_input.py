@@ -26,13 +26,19 @@ def pathway(**replace: str) -> str:
 CASES = {
     "malformed yaml": (
         {P: PATHWAY.replace("summary: Care for patients directly.", "summary: Care: for patients")},
-        f"{P}:4: invalid YAML: mapping values are not allowed in this context; if a value contains ': ', put the whole value in quotes"),
+        f"{P}:4: invalid YAML: a value contains ': '; put the whole value in quotes"),
     "unclosed quote": (
         {P: PATHWAY.replace("summary: Care for patients directly.", 'summary: "Care for patients')},
-        f"{P}:4: invalid YAML: found unexpected end of stream (while scanning a quoted scalar); a quote or bracket opened here is not closed"),
+        f"{P}:4: invalid YAML: a quote or bracket opened here is not closed"),
     "tab indentation": (
         {P: PATHWAY.replace("      - stage: entry", "\t- stage: entry")},
-        f"{P}:8: invalid YAML: found character that cannot start any token (while scanning for the next token); indent with spaces, not tabs"),
+        f"{P}:8: invalid YAML: a tab in the indentation; indent with spaces, not tabs"),
+    "an image": (
+        {P: PATHWAY.replace("Nurses care for patients.", "Nurses care for patients.\n\n![A nurse at work](nurse.png)")},
+        f"{P}:26: images are not part of the content format (a page shows no pictures); describe in words what the picture would show"),
+    "a field without its colon": (
+        {P: PATHWAY.replace("summary: Care for patients directly.", "summary Care for patients directly.")},
+        f"{P}:4: invalid YAML: no ':' after the field's name; each field is written 'name: value'"),
     "no front matter": (
         {P: "Just some text.\n"},
         f"{P}:1: no front matter: the file must start with a line '---', then the fields, then another '---' line"),
@@ -382,3 +388,14 @@ def test_a_credential_listed_as_an_exception_is_not_flagged(make_project, creden
                            f"        credentials: [{credential}]")
     result = run_build("check", cwd=make_project({P: text}))
     assert (f"lists '{credential}', which takes" in result.stderr) == flagged, result.stderr
+
+
+def test_a_file_that_cannot_be_read_is_reported_once_not_again_by_every_link_to_it(make_project):
+    broken = PATHWAY.replace("summary: Care for patients directly.", "summary Care for patients directly.")
+    linking = CLUSTER + "\nSee [Therapeutic Services](../pathways/therapeutic-services.md).\n"
+    root = make_project({P: broken, C: linking})
+    result = run_build("check", cwd=root)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{P}:4: invalid YAML: no ':' after the field's name; each field is written 'name: value'",
+        "check failed: 1 error in 1 file"]
