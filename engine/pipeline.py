@@ -261,11 +261,19 @@ class Builder:
         return (config_problems + problems + self.validate(sources, markups, self.facts())
                 + _problems_of(self._environment))  # the inputs that can be wrong
 
+    def _age(self, source: Source) -> tuple[bool, float]:
+        """Older files first: those committed to git, then by when they last changed."""
+        try:
+            changed = (self.project.root / source.path).stat().st_mtime
+        except OSError:
+            changed = 0.0
+        return source.path not in self.dates(), changed
+
     def validate(self, sources: Sequence[Source], markups: dict[str, Markup], facts: Facts) -> list[Problem]:
         """Cross-document checks (`validate.check_references`), redone only for documents that changed or
         whose context did; the checks each file needs alone ran when it was read (`load`)."""
         known = Known.of(sources, self._cache.unread)  # a file that could not be read still exists
-        problems = list(check_duplicates(sources))
+        problems = list(check_duplicates(sources, self._age))
         checks = {}
         for source in sources:
             key = (source, markups.get(source.path), known, facts)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import AbstractSet, Any, Iterable, Iterator, Mapping, Sequence
+from typing import AbstractSet, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from . import readability
 from .data import FIGURES_GROUP, FIGURES_SPECIALTY, CredentialRule, Facts, Framework, Occupation, typical_pay
@@ -311,21 +311,26 @@ def _check_list(source: Source, value: Any, field: Field, path: tuple, label: st
         yield from _check_value(source, item, field.item, item_path, "")
 
 
-def check_duplicates(sources: Sequence[Source]) -> Iterator[Problem]:
-    """Two documents of one kind with the same title, or a page whose URL is taken."""
-    first: dict[tuple[str, str], Source] = {}
+def check_duplicates(sources: Sequence[Source], age: Callable[[Source], Any] = lambda s: 0) -> Iterator[Problem]:
+    """Two documents of one kind with the same title, or a page whose URL is taken.
+
+    A duplicate is reported on the newer file, the one the editor just wrote: `age(source)` is smaller for
+    older files (the builder gives files committed to git before the others, then by time of change)."""
+    groups: dict[tuple[str, str], list[Source]] = {}
     for source in sources:
         title = source.front.data.get("title")
-        if not isinstance(title, str):
+        if isinstance(title, str):
+            groups.setdefault((source.kind, title.strip().casefold()), []).append(source)
+    for (kind, _), group in groups.items():
+        if len(group) < 2:
             continue
-        key = (source.kind, title.strip().casefold())
-        if key in first:
-            other = first[key]
-            yield Problem(source.path, source.front.line_of("title"),
-                          f"duplicate {source.kind} title '{title.strip()}': "
-                          f"{other.path}:{other.front.line_of('title')} has it too")
-        else:
-            first[key] = source
+        original = min(group, key=lambda s: (age(s), s.path))
+        for source in group:
+            if source is not original:
+                yield Problem(source.path, source.front.line_of("title"),
+                              f"duplicate {kind} title '{str(source.front.data['title']).strip()}': "
+                              f"{original.path}:{original.front.line_of('title')} has it too; give this one "
+                              f"its own title")
     for source in sources:
         if source.kind == "page" and source.slug in RESERVED_PAGE_SLUGS:
             yield Problem(source.path, 1, f"the page name '{source.slug}' is used by the site itself; rename the file")

@@ -135,7 +135,7 @@ CASES = {
         f"{P}:5: field 'summary' is given twice: keep one"),
     "duplicate title": (
         {"content/pathways/therapy.md": PATHWAY},
-        f"content/pathways/therapy.md:2: duplicate pathway title 'Therapeutic Services': {P}:2 has it too"),
+        f"content/pathways/therapy.md:2: duplicate pathway title 'Therapeutic Services': {P}:2 has it too; give this one its own title"),
     "invalid file name": (
         {"content/pathways/Therapy Services.md": PATHWAY.replace("Therapeutic Services", "Therapy")},
         "content/pathways/Therapy Services.md:1: invalid file name 'Therapy Services.md': use lower-case letters, digits and hyphens, e.g. 'therapy-services.md'"),
@@ -399,3 +399,12 @@ def test_a_file_that_cannot_be_read_is_reported_once_not_again_by_every_link_to_
     assert result.stderr.splitlines() == [
         f"{P}:4: invalid YAML: no ':' after the field's name; each field is written 'name: value'",
         "check failed: 1 error in 1 file"]
+
+
+def test_a_duplicate_title_is_reported_on_the_newer_file(make_project):
+    import os
+    root = make_project({"content/pathways/a-copy.md": PATHWAY})
+    os.utime(root / P, (1_000_000_000, 1_000_000_000))  # the existing file, written long ago
+    result = run_build("check", cwd=root)
+    assert f"content/pathways/a-copy.md:2: duplicate pathway title 'Therapeutic Services': {P}:2 has it too; " \
+           "give this one its own title" in result.stderr.splitlines(), result.stderr
