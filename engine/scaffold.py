@@ -18,10 +18,12 @@ PLACEHOLDER = "REPLACE"
 """Marks scaffold text an editor still has to write; `check` warns while it remains."""
 
 PLACEHOLDER_STEPS = (
-    ("entry", "43-4161.00", "Associate's degree or some college courses in business", "None"),
-    ("mid", "13-1071.00", "Bachelor's degree in a related field", "None"),
-    ("advanced", "11-3121.00", "Bachelor's degree; many also hold a master's degree", "5+ years of related work"),
+    ("entry", "43-9199.00", "High school diploma; some employers prefer some college courses", "None"),
+    ("mid", "13-1199.00", "Bachelor's degree in a related field", "None"),
+    ("advanced", "11-9199.00", "Bachelor's degree; many also hold a master's degree", "5+ years of related work"),
 )
+"""The example steps of a new pathway: real occupations, so the new page previews with figures, but three
+"All Other" groups that no real ladder climbs in this order, so `check` can tell they were never replaced."""
 
 
 class ScaffoldError(Exception):

@@ -18,7 +18,7 @@ from .load import Source, slugify
 from .markup import Markup, content_url
 from .problems import Problem, Severity, suggest
 from .routes import RESERVED_SLUGS, ROUTES
-from .scaffold import PLACEHOLDER
+from .scaffold import PLACEHOLDER, PLACEHOLDER_STEPS
 from .schema import OCCUPATION_PATTERN, SCHEMAS, STAGES, Field
 
 EDUCATION_PHRASES = (
@@ -111,9 +111,19 @@ def check_references(source: Source, markup: Markup | None, known: Known, facts:
         problems.extend(check_occupation(source, markup, facts))
     if source.kind in ("modern-cluster", "sub-cluster"):
         problems.extend(check_framework_name(source, markup, facts.framework))
+    if markup is not None and source.kind in BODY_WORDS and markup.words < BODY_WORDS[source.kind]:
+        problems.append(Problem(source.path, source.body_line, f"the text has {markup.words} words; a {source.kind} "
+                                f"needs at least {BODY_WORDS[source.kind]}: {BODY_NEEDS[source.kind]}",
+                                Severity.WARNING))
     if markup:
         problems.extend(check_links(source, markup, known.paths))
     return problems
+
+
+BODY_WORDS = {"pathway": 200, "cluster": 120}
+"""The shortest body of a pathway or cluster that says enough (see CONTRIBUTING.md)."""
+BODY_NEEDS = {"pathway": "what people do each day, where they work, and how they move up from one step to the next",
+              "cluster": "the kind of work, where people do it, and which interests and strengths suit it"}
 
 
 OVERVIEW_WORDS = {"modern-cluster": 120, "sub-cluster": 60}
@@ -339,10 +349,24 @@ def check_duplicates(sources: Sequence[Source], age: Callable[[Source], Any] = l
 RESERVED_PAGE_SLUGS = RESERVED_SLUGS
 
 
+def check_example_ladders(source: Source) -> Iterator[Problem]:
+    """A warning for a ladder whose steps still hold the new-file template's example occupations, in order."""
+    example = [[code] for _, code, _, _ in PLACEHOLDER_STEPS]
+    ladders = source.front.data.get("ladders")
+    for n, ladder in enumerate(ladders if isinstance(ladders, list) else []):
+        steps = ladder.get("steps") if isinstance(ladder, dict) else None
+        if isinstance(steps, list) and [s.get("occupations") if isinstance(s, dict) else None for s in steps] == example:
+            yield Problem(source.path, source.front.line_of("ladders", n, "steps", 0, "occupations"),
+                          f"ladder {n + 1} still holds the new-file template's example occupations "
+                          f"({', '.join(code for [code] in example)}): choose the occupations of each step from "
+                          "data/occupations.csv", Severity.WARNING)
+
+
 def check_pathway(source: Source, clusters: AbstractSet[str], pathways: AbstractSet[str],
                   facts: Facts) -> Iterator[Problem]:
     """Cross-references and ladder order in one pathway; data disagreements as warnings."""
     data, front = source.front.data, source.front
+    yield from check_example_ladders(source)
     cluster = data.get("cluster")
     if isinstance(cluster, str) and cluster and cluster not in clusters:
         yield Problem(source.path, front.line_of("cluster"), f"unknown cluster '{cluster}'{suggest(cluster, clusters)}")

@@ -42,6 +42,14 @@ summary: Work that keeps people healthy.
 order: 1
 ---
 Health work happens in hospitals and clinics.
+
+People in this cluster help others stay well or get better. Some work face to face with patients every day.
+Others run tests, keep records or clean and fix the tools that care depends on. Hospitals are the biggest
+employers, but clinics, nursing homes, schools and home care agencies hire many people too. Many jobs start
+with a short course after high school. Others take a college degree and a license. Most people in health
+work like to help, stay calm when things go wrong and pay close attention to detail. Shifts can be long, and
+some start early or end late. The work matters, and it is in demand in every town and city. Students who
+like science and people often find a good fit here, and there are many ways to move up.
 """
 
 PATHWAY = """---
@@ -68,6 +76,18 @@ ladders:
         experience: None
 ---
 Nurses care for patients.
+
+Nursing assistants help patients wash, dress, eat and move. They take vital signs and tell nurses what they
+see. Most train in a state course of a few weeks and pass a test to join the state list. Licensed practical
+nurses give medicine, change dressings and watch for changes in a patient. They train for about a year at a
+community college or technical school, then pass a national exam. Registered nurses plan care, teach patients
+and families, and lead teams of aides and practical nurses. They earn an associate's or a bachelor's degree
+and pass the national exam for registered nurses. Many nurses start as assistants and move up while they
+study. Hospitals often help pay for school and let people work part time while they learn. Nurses work in
+hospitals, clinics, nursing homes, schools and patients' homes. Some work nights, weekends and holidays,
+because patients need care at every hour. The work is hard on the feet and the heart, but it is steady and in
+demand everywhere. Good nurses stay calm, notice small changes and explain things in words patients
+understand. With more school, a registered nurse can become a nurse practitioner or a nurse manager.
 """
 
 

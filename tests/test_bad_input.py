@@ -357,9 +357,9 @@ WARNINGS = {
                         "        pay_note: Pay is for all managers."),
         f"{P}:23: warning: step 3 of ladder 'Nursing' has a 'pay_note', but no pay is published for its occupations, so the site shows none: remove the pay_note"),
     "a body above grade 10": (
-        PATHWAY.replace("Nurses care for patients.", " ".join(
+        PATHWAY[:PATHWAY.rindex("---\n") + 4] + " ".join(
             ["Interdisciplinary rehabilitation professionals systematically evaluate physiological capabilities, "
-             "administer therapeutic interventions, and document functional improvements comprehensively."] * 8)),
+             "administer therapeutic interventions, and document functional improvements comprehensively."] * 8),
         f"{P}:24: warning: the text reads at grade 41.4 (Flesch-Kincaid); aim for 9 or below so that a 14-year-old can read it: use shorter sentences and everyday words"),
     "a sentence over 35 words": (
         PATHWAY.replace("Nurses care for patients.", "Nurses care for patients.\n\n" + " ".join(["nurses help"] * 20) + "."),
