@@ -115,7 +115,8 @@ class DevServer:
         return True
 
     def _write_status(self, errors: list[str]) -> None:
-        data = json.dumps({"build": self.builds, "errors": errors}).encode()
+        # `good`: whether an earlier build is being shown, so the overlay can say which.
+        data = json.dumps({"build": self.builds, "errors": errors, "good": self._has_site}).encode()
         path = self.out / STATUS_PATH
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
@@ -129,10 +130,12 @@ class DevServer:
             target = self.out / assets[name][0]
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(assets[name][1])
-        (self.out / "index.html").write_text(
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title>"
-            f"<link rel=\"stylesheet\" href=\"/{css}\"><script src=\"/{js}\" defer></script></head>"
-            "<body><main><h1>The site did not build</h1></main></body></html>")
+        page = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title>"
+                f"<link rel=\"stylesheet\" href=\"/{css}\"><script src=\"/{js}\" defer></script></head>"
+                "<body><main><h1>Nothing to show yet</h1></main></body></html>")
+        # Every address shows it (as the 404 page), and reloads once the content builds.
+        for name in ("index.html", "404.html"):
+            (self.out / name).write_text(page)
 
     def changed(self) -> str | None:
         """The first watched file that changed, appeared or went since the last look, or None."""
@@ -168,6 +171,7 @@ class DevServer:
             app.listen(self.port, address=self.host)
         except OSError as exc:
             self.log(f"cannot listen on {self.host}:{self.port}: {exc.strerror}; try --port")
+            shutil.rmtree(self.out, ignore_errors=True)
             return 2
         self.log(f"serving on http://{self.host}:{self.port}/ (Ctrl+C to stop)")
         ioloop.PeriodicCallback(self.poll, POLL_MS).start()

@@ -29,6 +29,10 @@ def free_port() -> int:
 @pytest.fixture
 def dev_server(make_project):
     root = make_project()
+    yield from _serve(root)
+
+
+def _serve(root: Path):
     port = free_port()
     log = root / "serve.log"
     (root / "tmp").mkdir()  # the server's own temporary folder goes here, where a test can see it
@@ -75,7 +79,7 @@ def test_serve_shows_errors_over_the_last_good_page_and_recovers(dev_server, pag
 
     text = log.read_text()
     assert "build failed: 1 error in 1 file; keeping the last good build" in text
-    timings = [int(ms) for ms in re.findall(r"rendered\) in (\d+) ms after a change to content/pathways", text)]
+    timings = re.findall(r"rendered\) in ([\d.]+ m?s) after a change to content/pathways", text)
     assert timings, text
 
 
@@ -152,3 +156,38 @@ def test_the_server_names_the_file_that_changed(make_project):
     finally:
         import shutil
         shutil.rmtree(server.out, ignore_errors=True)
+
+
+def test_serve_started_on_broken_content_shows_the_problems_at_every_address_and_recovers(make_project, page):
+    broken = PATHWAY.replace("summary: Care for patients directly.", "summary Care for patients directly.")
+    root = make_project({P: broken})
+    server = _serve(root)
+    _, base, log, _ = next(server)
+    try:
+        for address in ("", "pathways/therapeutic-services/"):
+            page.goto(base + address)
+            overlay = page.locator("#build-errors")
+            overlay.wait_for()
+            assert overlay.locator("h2").inner_text() == "The site does not build yet"
+            assert f"{P}:4: invalid YAML" in overlay.locator("pre").inner_text()
+        edit(root / P, PATHWAY)
+        page.wait_for_function("() => document.querySelector('h1') && "
+                               "document.querySelector('h1').textContent === 'Therapeutic Services'", timeout=20_000)
+        assert page.locator("#build-errors").count() == 0
+    finally:
+        next(server, None)
+
+
+def test_serve_on_a_port_in_use_says_so_and_leaves_nothing_behind(make_project):
+    root = make_project()
+    (root / "tmp").mkdir()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, str(ROOT / "build.py"), "serve", "--project", str(root),
+                                 "--port", str(port)], capture_output=True, text=True, timeout=60,
+                                env={**os.environ, "TMPDIR": str(root / "tmp")})
+    assert result.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stdout + result.stderr
+    assert list((root / "tmp").iterdir()) == []

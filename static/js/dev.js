@@ -5,7 +5,7 @@
   script.src = "/livereload.js?port=" + (location.port || (location.protocol === "https:" ? 443 : 80));
   document.head.appendChild(script);
 
-  function show(errors) {
+  function show(errors, good) {
     var old = document.getElementById("build-errors");
     if (old) old.remove();
     if (!errors || !errors.length) return;
@@ -14,7 +14,8 @@
     box.className = "build-errors";
     box.setAttribute("role", "alert");
     var title = document.createElement("h2");
-    title.textContent = "The last change did not build; this is the last good version";
+    title.textContent = good === false ? "The site does not build yet" :
+      "The last change did not build; this is the last good version";
     box.appendChild(title);
     var list = document.createElement("pre");
     list.textContent = errors.join("\n");
@@ -46,7 +47,7 @@
           location.reload();
           return;
         }
-        show(status.errors);
+        show(status.errors, status.good);
       })
       .catch(function () { /* server gone: nothing to show */ });
   }
