@@ -243,13 +243,14 @@ def yaml_problem(exc: yaml.MarkedYAMLError, text: str, shown: str, first_line: i
 class _Walker:
     """Turns a composed YAML node tree into plain values, recording lines."""
 
-    _constructor = SafeConstructor()
     _plain_tags = {
         "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
         "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
     }
 
     def __init__(self, shown: str, first_line: int):
+        # A constructor per file: it remembers every value it built, which must not outlive the file.
+        self._constructor = SafeConstructor()
         self.shown = shown
         self.first_line = first_line
         self.lines: dict[KeyPath, int] = {}

@@ -102,6 +102,7 @@ class _Cache:
     pages_for: Any = None  # the environment and site view the cached pages were rendered with
     inputs: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # name -> (stamp, value), see Builder._input
     unread: frozenset[str] = frozenset()  # content files of the last load that could not be read, as shown
+    known: Any = None  # the last validation's `Known`
 
 
 class Builder:
@@ -273,6 +274,11 @@ class Builder:
         """Cross-document checks (`validate.check_references`), redone only for documents that changed or
         whose context did; the checks each file needs alone ran when it was read (`load`)."""
         known = Known.of(sources, self._cache.unread)  # a file that could not be read still exists
+        if known == self._cache.known:
+            # The same object as last time, so each document's cached key below compares it by identity, not
+            # set by set (which, once per document, would make a rebuild quadratic in the number of files).
+            known = self._cache.known
+        self._cache.known = known
         problems = list(check_duplicates(sources, self._age))
         checks = {}
         for source in sources:

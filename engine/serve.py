@@ -31,6 +31,9 @@ from .problems import ContentError, format_text, summary_line
 from .write import sync_files
 
 POLL_MS = 25
+"""How often to look for changes, at least; on a large site, where one look takes longer, less often (`poll`)."""
+POLL_SHARE = 0.1
+"""The share of one core looking for changes may take while nothing changes."""
 STATUS_PATH = "_dev/status.json"
 
 
@@ -148,11 +151,16 @@ class DevServer:
         return display(Path(path), self.project.root)
 
     def poll(self) -> None:
+        started = time.perf_counter()
         reason = self.changed()
-        if reason is None:
-            return
-        self.rebuild(reason)
-        LiveReloadHandler.reload_waiters(path="/")
+        looked = time.perf_counter() - started
+        if reason is not None:
+            self.rebuild(reason)
+            LiveReloadHandler.reload_waiters(path="/")
+        # Look again after a pause long enough that looking takes at most POLL_SHARE of a core: every 25 ms on
+        # a small site, every few hundred on one of ten thousand pages.
+        wait = max(POLL_MS / 1000, looked / POLL_SHARE)
+        ioloop.IOLoop.current().call_later(wait, self.poll)
 
     def application(self) -> web.Application:
         LiveReloadHandler.watcher = Watcher()  # livereload logs its state; we do the watching
@@ -174,7 +182,7 @@ class DevServer:
             shutil.rmtree(self.out, ignore_errors=True)
             return 2
         self.log(f"serving on http://{self.host}:{self.port}/ (Ctrl+C to stop)")
-        ioloop.PeriodicCallback(self.poll, POLL_MS).start()
+        ioloop.IOLoop.current().call_later(POLL_MS / 1000, self.poll)
         for stop in (signal.SIGTERM, signal.SIGHUP):  # stopped like Ctrl+C, so the folder below is removed
             signal.signal(stop, _interrupt)
         try:
