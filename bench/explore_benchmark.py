@@ -130,13 +130,14 @@ def main() -> None:
                     page = context.new_page()
                     session = context.new_cdp_session(page)
                     session.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
-                    sizes: dict[str, int] = {}
-                    page.on("response", lambda response: sizes.__setitem__(response.url, gz(response.body()))
-                            if response.ok else None)
+                    responses: list = []
+                    page.on("response", lambda response: responses.append(response))
                     started = time.perf_counter()
                     page.goto(root + address, wait_until="commit")
                     page.wait_for_selector(ready)
                     elapsed = time.perf_counter() - started
+                    page.wait_for_load_state("load")
+                    sizes = {r.url: gz(r.body()) for r in responses if r.ok}
                     data = sum(v for k, v in sizes.items() if "/assets/explore/" in k)
                     print(f"  {name}: {sum(sizes.values()) / 1000:.1f} KB ({data / 1000:.1f} KB of it data), "
                           f"on screen in {elapsed * 1000:.0f} ms")

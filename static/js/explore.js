@@ -60,13 +60,18 @@
 
   function compare(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
+  /* Whether a job is within the preparation filters: at most Job Zone `maxZone` and at most `maxEducation`. */
+  function within(job, maxZone, maxEducation) {
+    var limit = maxEducation && RANK.hasOwnProperty(maxEducation) ? RANK[maxEducation] : 99;
+    if (maxZone !== null && maxZone !== undefined && (job.zone === null || job.zone > maxZone)) return false;
+    return limit === 99 || (job.edu !== null && RANK[job.edu] <= limit);
+  }
+
   function rankByInterest(visitor, jobs, maxZone, maxEducation) {
     var area = topArea(visitor);
-    var limit = maxEducation && RANK.hasOwnProperty(maxEducation) ? RANK[maxEducation] : 99;
     var ranked = [];
     jobs.forEach(function (job) {
-      if (maxZone !== null && maxZone !== undefined && (job.zone === null || job.zone > maxZone)) return;
-      if (limit !== 99 && (job.edu === null || RANK[job.edu] > limit)) return;
+      if (!within(job, maxZone, maxEducation)) return;
       var fit = interestFit(visitor, job.ri);
       if (fit !== null) ranked.push([-fit, -job.ri[area], job.code, fit]);
     });
@@ -284,8 +289,12 @@
     var status = box.querySelector(".explore-status");
     var list = box.querySelector("#job-results"), more = box.querySelector(".explore-more");
 
+    // Every job's fit, once: a filter only keeps some of them, in the same order.
+    var everything = rankByInterest(scores, jobs, null, null);
+
     function showJobs() {
-      var ranked = rankByInterest(scores, jobs, zone.value ? Number(zone.value) : null, edu.value || null);
+      var maxZone = zone.value ? Number(zone.value) : null, maxEducation = edu.value || null;
+      var ranked = everything.filter(function (pair) { return within(byCode[pair[0]], maxZone, maxEducation); });
       if (interestFit(scores, [1, 2, 3, 4, 5, 6]) === null) {
         status.textContent = "Your scores are the same in every area, so they cannot pick out jobs. Try the quiz again and let your likes and dislikes show.";
         list.textContent = "";
