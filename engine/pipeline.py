@@ -24,7 +24,7 @@ import jinja2
 
 from . import write
 from .config import Config, load_config
-from .explore import QUIZ_FILE, Statement, build_explore_data, load_quiz
+from .explore import QUIZ_FILE, Statement, build_explore_data, explore_key, load_quiz
 from .data import Facts, Framework, Occupation, load_credential_rules, load_framework, load_occupations, load_related
 from .history import history_stamp, last_commit_dates
 from .load import Source, display, find_content_files, load_source
@@ -299,7 +299,12 @@ class Builder:
             state_pay = self._input("state pay", stamp, lambda: render_state_pay(site))
             for name, data in state_pay.items():
                 sink(name, data)
-            for name, data in build_explore_data(site, lambda job: outlook(job, view.average_growth).bright).items():
+            # The same as long as the data files and the ladders are (the dev server rebuilds after every save).
+            stamp = (self._cache.inputs.get("profiles", (None,))[0], self._cache.inputs.get("related", (None,))[0],
+                     explore_key(site))
+            explore = self._input("explore", stamp, lambda: build_explore_data(
+                site, lambda job: outlook(job, view.average_growth).bright))
+            for name, data in explore.items():
                 sink(name, data)
             for name, data in build_search_index(site, index_parts() if index_parts else None).items():
                 sink(name, data)

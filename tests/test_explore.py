@@ -312,3 +312,20 @@ def test_the_hub_links_to_every_explorer_and_is_one_click_from_home(real_site: P
     assert home.count('href="explore/"') >= 2  # the main navigation and the hero
     pathway = (real_site / "pathways/therapeutic-services/index.html").read_text()
     assert 'href="../../explore/">Find your path</a>' in pathway
+
+
+def test_the_data_files_follow_an_edit_to_a_ladder_in_the_dev_server(make_project):
+    from engine.pipeline import Builder, Project
+    from conftest import PATHWAY
+
+    root = make_project()
+    builder = Builder(Project.at(root), base_url="/", dev=True)
+    before = builder.build().files
+    assert builder.build().files[DATA_FILES["links"]] is before[DATA_FILES["links"]]  # nothing changed: reused
+    path = root / "content/pathways/therapeutic-services.md"
+    path.write_text(PATHWAY.replace("[29-1141.00]", "[29-1171.00]"), encoding="utf-8")
+    after = builder.build().files
+    fresh = Builder(Project.at(root), base_url="/").build().files
+    for name in DATA_FILES.values():
+        assert after[name] == fresh[name]
+    assert after[DATA_FILES["links"]] != before[DATA_FILES["links"]]
