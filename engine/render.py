@@ -132,7 +132,7 @@ def make_environment(template_dir: Path) -> jinja2.Environment:
                        step_axis=step_axis, onet_links=onet_links, figures_source=figures_source,
                        pay_missing=pay_missing, external_links=external_links, training_links=training_links,
                        outlook=outlook, fig=pay_figure, move=move, data_file=data_file_url, scale=SCALE,
-                       has_route=ROUTES.__contains__)
+                       has_page=has_page)
     return env
 
 
@@ -174,6 +174,12 @@ def _nav(context: jinja2.runtime.Context) -> Markup:
 @jinja2.pass_context
 def _asset(context: jinja2.runtime.Context, name: str) -> str:
     return _url(context, context["site"].assets[name])
+
+
+def has_page(url: str) -> bool:
+    """Whether the routing table has a page at site-relative `url` (such as 'compare/'), for links to pages
+    that only some builds of the site have."""
+    return any(route.pattern == url for route in ROUTES.values())
 
 
 def long_date(iso: str) -> str:
