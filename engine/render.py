@@ -515,7 +515,7 @@ def plan_pages(site: Site) -> list[PageJob]:
         page_view("explore", title="Find your path",
                   description="Tools to find jobs that fit you: an interest quiz, a skills explorer, where your "
                               "job can lead, and more.", breadcrumbs=(home,)),
-        (("count", len(site.occupations)),)))
+        (("count", len(site.occupations)), ("statements", len(site.quiz)))))
     jobs.append(PageJob(
         page_view("quiz", title="Interest quiz",
                   description="Say how much you would like each activity, and see the kinds of work that fit you.",
