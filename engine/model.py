@@ -15,6 +15,7 @@ from typing import Iterable, Mapping, Sequence
 
 from .config import Config
 from .data import INTEREST_LETTERS, Framework, Occupation, Pay, typical_pay
+from .explore import Statement
 from .load import Source, slugify
 from .profiles import EMPTY as EMPTY_PROFILE, Profile, Profiles, Program
 from .markup import Markup
@@ -167,6 +168,7 @@ class OccupationPage:
     profile: Profile = EMPTY_PROFILE
     similar: tuple[tuple[Occupation, int], ...] = ()  # jobs needing the most similar skills, with the match
     clusters: tuple[Ref, ...] = ()  # the clusters it belongs to: of its ladders, or as O*NET lists it
+    next_steps: tuple[Occupation, ...] = ()  # the occupations of the step after its own on each ladder it is on
 
     @property
     def url(self) -> str:
@@ -304,6 +306,7 @@ class Site:
     """A 16-cluster cluster's or pathway's URL -> the 2024 sub-clusters its occupations sit in, most first."""
     crosswalk: Crosswalk | None = None
     search_words: SearchWords = SearchWords()  # synonyms and filler words for search
+    quiz: tuple[Statement, ...] = ()  # the interest quiz's statements, in the order asked (data/quiz.yml)
 
     @property
     def sub_clusters(self) -> tuple[SubCluster, ...]:
@@ -321,7 +324,8 @@ class Site:
 def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, Markup],
                occupations: Mapping[str, Occupation], dates: Mapping[str, str] | None = None,
                related: Mapping[str, Sequence[str]] | None = None, profiles: Profiles | None = None,
-               framework: Framework | None = None, search_words: SearchWords | None = None) -> Site:
+               framework: Framework | None = None, search_words: SearchWords | None = None,
+               quiz: Sequence[Statement] = ()) -> Site:
     """The site model from validated sources. Returns a complete, frozen Site.
 
     `dates` maps source paths to the date of their last commit (see `history`); `related` maps an
@@ -355,7 +359,7 @@ def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, 
     modern = _modern_clusters(framework, entries, sources, markups, dates, profiles)
     return Site(config=config, clusters=clusters, pages=pages, profiles=profiles, occupations=entries,
                 modern=modern, modern_places=_modern_places(clusters, modern),
-                crosswalk=_crosswalk(clusters, modern), search_words=search_words or SearchWords())
+                crosswalk=_crosswalk(clusters, modern), search_words=search_words or SearchWords(), quiz=tuple(quiz))
 
 
 def _text(source: Source, key: str) -> str:
@@ -418,6 +422,7 @@ def _occupation_pages(clusters: Sequence[Cluster], occupations: Mapping[str, Occ
                       dates: Mapping[str, str]) -> tuple[OccupationPage, ...]:
     """A page for every occupation in the data, in code order."""
     appearances: dict[str, list[Appearance]] = defaultdict(list)
+    following: dict[str, dict[str, Occupation]] = defaultdict(dict)  # code -> the next step's occupations
     by_title = {c.title: c.ref for c in clusters}
     for cluster in clusters:
         cluster_ref = cluster.ref
@@ -426,7 +431,11 @@ def _occupation_pages(clusters: Sequence[Cluster], occupations: Mapping[str, Occ
             for ladder in pathway.ladders:
                 for index, step in enumerate(ladder.steps):
                     above = tuple(s.title for s in ladder.steps[index + 1:])
+                    after = ladder.steps[index + 1].occupations if index + 1 < len(ladder.steps) else ()
                     for occupation in step.occupations:
+                        for other in after:
+                            if other.code != occupation.code:
+                                following[occupation.code].setdefault(other.code, other)
                         appearances[occupation.code].append(
                             Appearance(pathway=pathway_ref, cluster=cluster_ref, ladder=ladder.title,
                                        step=step.title, stage=step.stage, anchor=ladder.anchor, above=above))
@@ -445,7 +454,7 @@ def _occupation_pages(clusters: Sequence[Cluster], occupations: Mapping[str, Occ
             source=source.path if source else None, updated=dates.get(source.path) if source else None,
             profile=profile,
             similar=tuple((occupations[s.code], s.match) for s in profile.similar if s.code in occupations),
-            clusters=refs))
+            clusters=refs, next_steps=tuple(following.get(code, {}).values())))
     return tuple(pages)
 
 

@@ -24,15 +24,16 @@ import jinja2
 
 from . import write
 from .config import Config, load_config
+from .explore import QUIZ_FILE, Statement, build_explore_data, explore_key, load_quiz
 from .data import Facts, Framework, Occupation, load_credential_rules, load_framework, load_occupations, load_related
 from .history import history_stamp, last_commit_dates
 from .load import Source, display, find_content_files, load_source
 from .markup import Markup, Renderer, content_url
 from .model import Site, build_site
-from .profiles import TRANSFERABLE_FILE, Profiles, load_profiles
+from .profiles import INTERESTS_FILE, TRANSFERABLE_FILE, Profiles, load_profiles
 from .problems import ContentError, Problem, errors_in
 from .render import (PageJob, SiteView, compile_templates, make_environment, output_path, plan_pages, render_page,
-                     render_robots, render_sitemap, render_state_pay, site_view)
+                     outlook, render_robots, render_sitemap, render_state_pay, site_view)
 from .search_words import SearchWords, load_search_words
 from .search import Document, Part, build_search_index, index_part, runs, site_documents
 from .validate import Known, check_document, check_duplicates, check_references
@@ -157,7 +158,7 @@ class Builder:
         """Skills, programs, pay by state and the rest for each occupation, re-read only when a file changes."""
         names = ("occupation-skills.csv", "occupation-knowledge.csv", "technology-skills.csv",
                  "occupation-titles.csv", "soc-cip.csv", "soc-modern-clusters.csv", "state-wages.csv",
-                 "skill-descriptions.yml", TRANSFERABLE_FILE, "career-pathway-occupations.csv")
+                 "skill-descriptions.yml", TRANSFERABLE_FILE, "career-pathway-occupations.csv", INTERESTS_FILE)
         occupations = self.occupations()
         stamp = (id(occupations),) + tuple(file_stamp(self.project.data / name) for name in names)
         return self._input("profiles", stamp, lambda: load_profiles(
@@ -180,6 +181,11 @@ class Builder:
         path = self.project.data / "search-words.yml"
         return self._input("search-words", file_stamp(path),
                            lambda: load_search_words(path, display(path, self.project.root)))
+
+    def quiz(self) -> tuple[Statement, ...]:
+        """The interest quiz's statements, re-read only when the file changes."""
+        path = self.project.data / QUIZ_FILE
+        return self._input("quiz", file_stamp(path), lambda: load_quiz(path, display(path, self.project.root)))
 
     def facts(self) -> Facts:
         """What content is checked against; the same object while none of its files changes."""
@@ -228,12 +234,12 @@ class Builder:
         if errors_in(problems):
             raise ContentError(problems)
         return build_site(config, sources, markups, occupations, self.dates(), self.related(),
-                          self.profiles(), self.framework(), self.search_words()), problems
+                          self.profiles(), self.framework(), self.search_words(), self.quiz()), problems
 
     def _read_other_inputs(self) -> list[Problem]:
         """Read (or find unchanged) what the phases after loading need; returns the problems found.
         Called while the content is read, and again (to collect the problems, if any) after."""
-        return _problems_of(self.dates, self.related, self.profiles, self.search_words, self.assets,
+        return _problems_of(self.dates, self.related, self.profiles, self.search_words, self.quiz, self.assets,
                             self._environment)
 
     def build(self) -> Result:
@@ -255,7 +261,7 @@ class Builder:
         """Every problem in the content, without rendering or writing anything."""
         config_problems = _problems_of(self.config)
         data_problems = _problems_of(self.occupations, self.related, self.credential_rules, self.framework,
-                                     self.profiles, self.search_words)
+                                     self.profiles, self.search_words, self.quiz)
         if data_problems:
             return config_problems + data_problems
         sources, markups, problems = self.load()
@@ -319,6 +325,13 @@ class Builder:
             stamp = self._cache.inputs["profiles"][0] if "profiles" in self._cache.inputs else None
             state_pay = self._input("state pay", stamp, lambda: render_state_pay(site))
             for name, data in state_pay.items():
+                sink(name, data)
+            # The same as long as the data files and the ladders are (the dev server rebuilds after every save).
+            stamp = (self._cache.inputs.get("profiles", (None,))[0], self._cache.inputs.get("related", (None,))[0],
+                     explore_key(site))
+            explore = self._input("explore", stamp, lambda: build_explore_data(
+                site, lambda job: outlook(job, view.average_growth).bright))
+            for name, data in explore.items():
                 sink(name, data)
             for name, data in build_search_index(site, index_parts() if index_parts else None).items():
                 sink(name, data)

@@ -84,6 +84,8 @@ class Profile:
     modern: tuple[ModernPlace, ...] = ()
     similar: tuple[Similar, ...] = ()
     clusters: tuple[str, ...] = ()  # the 16 career clusters O*NET lists it under, by their official names
+    interest_scores: tuple[float, ...] | None = None  # O*NET's 1-7 scores in RIASEC order; None if not surveyed
+    skill_ratings: tuple[tuple[float, float], ...] = ()  # (importance, level) of every skill, in `skill_names` order
 
 
 STATE_FIELDS = ("employment", "p10", "median", "p90", "hourly")
@@ -99,6 +101,8 @@ class Profiles:
     """State -> SOC code -> its figures as a JSON array: [employment, 10th percentile, median, 90th percentile,
     hourly median], null where BLS publishes none."""
     average_growth: float | None = None  # percent, all occupations, weighted by employment
+    skill_names: tuple[str, ...] = ()  # O*NET's 35 skills, in the order of occupation-skills.csv
+    skill_about: Mapping[str, str] = field(default_factory=dict)  # skill name -> its plain explanation
 
     def of(self, code: str) -> Profile:
         return self.by_code.get(code, EMPTY)
@@ -123,6 +127,7 @@ def load_profiles(data: Path, occupations: Mapping[str, Occupation], shown: Any)
     states, pay = _state_pay(data / "state-wages.csv", shown, problems)
     similar = _similar(data / TRANSFERABLE_FILE, shown, problems)  # see `transferable`
     listed = _grouped(data / "career-pathway-occupations.csv", shown, ("onet_soc_code", "cluster"), problems)
+    interests = load_interest_scores(data / INTERESTS_FILE, shown, occupations, problems)
     if problems:
         raise ContentError(problems)
     by_code = {}
@@ -144,8 +149,47 @@ def load_profiles(data: Path, occupations: Mapping[str, Occupation], shown: Any)
             modern=tuple(sorted({ModernPlace(cluster, sub) for _, cluster, sub in modern.get(occupation.soc_code, [])},
                                 key=lambda m: (m.cluster, m.sub_cluster))),
             similar=similar.get(code, ()),
-            clusters=tuple(sorted({official_cluster(cluster) for _, cluster in listed.get(code, [])})))
-    return Profiles(by_code=by_code, states=states, state_pay=pay, average_growth=average_growth(occupations))
+            clusters=tuple(sorted({official_cluster(cluster) for _, cluster in listed.get(code, [])})),
+            interest_scores=interests.get(code),
+            skill_ratings=tuple((importance, level) for _, importance, level, _ in rated_skills or ()))
+    names = next((tuple(r[0] for r in ratings) for ratings in skills.values()), ())
+    return Profiles(by_code=by_code, states=states, state_pay=pay, average_growth=average_growth(occupations),
+                    skill_names=names, skill_about=dict(about.get("skills", {})))
+
+
+INTERESTS_FILE = "occupation-interests.csv"
+INTEREST_COLUMNS = ("onet_soc_code", "Realistic (OI)", "Investigative (OI)", "Artistic (OI)", "Social (OI)",
+                    "Enterprising (OI)", "Conventional (OI)")
+"""O*NET's interest scores (1-7) of each occupation, one column per RIASEC area, in RIASEC order."""
+
+
+def load_interest_scores(path: Path, shown: Any, occupations: Mapping[str, Occupation],
+                         problems: list[Problem]) -> dict[str, tuple[float, ...]]:
+    """Each occupation's six interest scores (1 to 7), in RIASEC order; none for a missing file. Bad rows are
+    added to `problems` at their line. Codes not in `occupations` are skipped, as in the other profile files
+    (a site may carry only some of the occupations)."""
+    found: dict[str, tuple[float, ...]] = {}
+    for line, row in _rows(path, shown, INTEREST_COLUMNS, problems):
+        code = row[0].strip()
+        if code not in occupations:
+            continue
+        if code in found:
+            problems.append(Problem(shown(path), line, f"occupation {code} is listed twice"))
+            continue
+        scores = []
+        for column, text in zip(INTEREST_COLUMNS[1:], row[1:]):
+            try:
+                value = float(text)
+            except ValueError:
+                value = math.nan
+            if not 1 <= value <= 7:
+                problems.append(Problem(shown(path), line, f"'{column}' is '{text.strip()}': a score must be a "
+                                                           "number from 1 to 7"))
+                break
+            scores.append(value)
+        else:
+            found[code] = tuple(scores)
+    return found
 
 
 def official_cluster(name: str) -> str:

@@ -25,10 +25,11 @@ from markupsafe import Markup, escape
 
 from .config import Config
 from .data import FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, JOB_ZONES, Occupation
+from .explore import SCALE, SKILL_GROUPS, move
 from .load import slugify
 from .markup import Heading, relative_url
 from .model import STAGE_LABELS, Cluster, Ladder, OccupationPage, Pathway, Ref, Site
-from .routes import ROUTES, url_for
+from .routes import ROUTES, data_file_url, url_for
 from .problems import ContentError, Problem
 from .schema import INTERESTS
 
@@ -130,7 +131,8 @@ def make_environment(template_dir: Path) -> jinja2.Environment:
                        interests=INTERESTS, job_zones=JOB_ZONES, occupation_axis=occupation_axis,
                        step_axis=step_axis, onet_links=onet_links, figures_source=figures_source,
                        pay_missing=pay_missing, external_links=external_links, training_links=training_links,
-                       outlook=outlook, fig=pay_figure)
+                       outlook=outlook, fig=pay_figure, move=move, data_file=data_file_url, scale=SCALE,
+                       has_page=has_page)
     return env
 
 
@@ -155,7 +157,7 @@ def _nav(context: jinja2.runtime.Context) -> Markup:
     page: PageView = context["page"]
     view: SiteView = context["site"]
     template = context.environment.get_template("partials/nav.html")
-    if page.url.startswith("interests/") or page.url in ("about/", url_for("modern-clusters")):
+    if page.url.startswith(("interests/", "explore/")) or page.url in ("about/", url_for("modern-clusters")):
         return Markup(template.render(site=view, page=page).rstrip("\n"))
     depth = page.url.count("/")
     key = (page.absolute, depth, page.cluster_url)
@@ -172,6 +174,12 @@ def _nav(context: jinja2.runtime.Context) -> Markup:
 @jinja2.pass_context
 def _asset(context: jinja2.runtime.Context, name: str) -> str:
     return _url(context, context["site"].assets[name])
+
+
+def has_page(url: str) -> bool:
+    """Whether the routing table has a page at site-relative `url` (such as 'compare/'), for links to pages
+    that only some builds of the site have."""
+    return any(route.pattern == url for route in ROUTES.values())
 
 
 def long_date(iso: str) -> str:
@@ -501,6 +509,34 @@ def plan_pages(site: Site) -> list[PageJob]:
                       description=f"Career pathways for people with {INTEREST_INFO[name][0].lower()} interests.",
                       breadcrumbs=(home, Ref("Explore by interest", url_for("interests")))),
             (("interest", name), ("pathways", pathways))))
+    explore_ref = Ref("Find your path", url_for("explore"))
+    quiz_ref = Ref("Interest quiz", url_for("quiz"))
+    jobs.append(PageJob(
+        page_view("explore", title="Find your path",
+                  description="Tools to find jobs that fit you: an interest quiz, a skills explorer, where your "
+                              "job can lead, and more.", breadcrumbs=(home,)),
+        (("count", len(site.occupations)), ("statements", len(site.quiz)))))
+    jobs.append(PageJob(
+        page_view("quiz", title="Interest quiz",
+                  description="Say how much you would like each activity, and see the kinds of work that fit you.",
+                  breadcrumbs=(home, explore_ref)),
+        (("statements", site.quiz),)))
+    jobs.append(PageJob(
+        page_view("quiz-results", title="Your interest results",
+                  description="Your interest profile, and the jobs and pathways that fit it best.",
+                  breadcrumbs=(home, explore_ref, quiz_ref)),
+        ()))
+    jobs.append(PageJob(
+        page_view("skills-explorer", title="Jobs that use your skills",
+                  description="Mark the skills you have and see the jobs that use them most.",
+                  breadcrumbs=(home, explore_ref)),
+        (("groups", skill_groups(site)),)))
+    jobs.append(PageJob(
+        page_view("from-job", title="Where your job can lead",
+                  description="Pick a job and see where it leads: next steps, related jobs and jobs that use the "
+                              "same skills, with the change in pay and education.",
+                  breadcrumbs=(home, explore_ref)),
+        ()))
     jobs.append(PageJob(
         page_view("search", title="Search", description="Search career clusters, pathways and occupations.",
                   breadcrumbs=(home,)),
@@ -509,6 +545,24 @@ def plan_pages(site: Site) -> list[PageJob]:
         page_view("404", title="Page not found", description="This page does not exist.", absolute=True),
         ()))
     return jobs
+
+
+@dataclass(frozen=True)
+class SkillChoice:
+    """One skill as the skills explorer offers it."""
+
+    slug: str  # its name in the address: 'critical-thinking'
+    name: str
+    about: str
+
+
+def skill_groups(site: Site) -> tuple[tuple[str, tuple[SkillChoice, ...]], ...]:
+    """O*NET's skill groups, each with its skills that the data rates, explained in plain words."""
+    about = site.profiles.skill_about if site.profiles else {}
+    rated = set(site.profiles.skill_names) if site.profiles else set()
+    groups = tuple((title, tuple(SkillChoice(slugify(name), name, about.get(name, "")) for name in names
+                                 if name in rated)) for title, names in SKILL_GROUPS)
+    return tuple(group for group in groups if group[1])
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,11 @@ ROUTES: dict[str, Route] = {route.kind: route for route in (
     Route("interests", "interests/", "interests.html"),
     Route("interest", "interests/{slug}/", "interest.html"),
     Route("search", "search/", "search.html"),
+    Route("explore", "explore/", "explore.html"),
+    Route("quiz", "explore/quiz/", "quiz.html"),
+    Route("quiz-results", "explore/quiz/results/", "quiz-results.html"),
+    Route("skills-explorer", "explore/skills/", "skills-explorer.html"),
+    Route("from-job", "explore/from-job/", "from-job.html"),
     Route("page", "{slug}/", "page.html", folder="pages", search_label="Page"),
     Route("404", "404.html", "404.html"),
 )}
@@ -61,6 +66,19 @@ BY_FOLDER: dict[str, Route] = {r.folder: r for r in ROUTES.values() if r.folder}
 
 RESERVED_SLUGS = frozenset(r.prefix for r in ROUTES.values() if r.prefix) | {"assets", "index", "sitemap.xml"}
 """Top-level names the site uses itself, which a free-standing page may not take."""
+
+
+DATA_FILES = {
+    "jobs": "assets/explore/jobs.js",  # every occupation's figures and interest scores, and the pathways
+    "skills": "assets/explore/skills.js",  # every occupation's skill ratings
+    "links": "assets/explore/links.js",  # titles people use, and where each job leads
+}
+"""The explorers' data files (engine/explore.py), by name: written by the build, loaded by the pages that use them."""
+
+
+def data_file_url(name: str) -> str:
+    """The site-relative URL of the explorers' data file `name`."""
+    return DATA_FILES[name]
 
 
 def url_for(kind: str, slug: str = "") -> str:
