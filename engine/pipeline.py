@@ -33,6 +33,7 @@ from .profiles import TRANSFERABLE_FILE, Profiles, load_profiles
 from .problems import ContentError, Problem, errors_in
 from .render import (PageJob, SiteView, compile_templates, make_environment, output_path, plan_pages, render_page,
                      render_robots, render_sitemap, render_state_pay, site_view)
+from .jobs import render_job_files
 from .search import Document, Part, build_search_index, index_part, runs, site_documents
 from .validate import Known, check_document, check_duplicates, check_references
 
@@ -292,6 +293,8 @@ class Builder:
             stamp = self._cache.inputs["profiles"][0] if "profiles" in self._cache.inputs else None
             state_pay = self._input("state pay", stamp, lambda: render_state_pay(site))
             for name, data in state_pay.items():
+                sink(name, data)
+            for name, data in render_job_files(site).items():
                 sink(name, data)
             for name, data in build_search_index(site, index_parts() if index_parts else None).items():
                 sink(name, data)

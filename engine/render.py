@@ -24,11 +24,11 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .config import Config
-from .data import FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, JOB_ZONES, Occupation
+from .data import EDUCATION_SLUGS, FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, JOB_ZONES, Occupation
 from .load import slugify
 from .markup import Heading, relative_url
 from .model import STAGE_LABELS, Cluster, Ladder, OccupationPage, Pathway, Ref, Site
-from .routes import ROUTES, url_for
+from .routes import ROUTES, compare_url, plan_url, url_for
 from .problems import ContentError, Problem
 from .schema import INTERESTS
 
@@ -130,7 +130,8 @@ def make_environment(template_dir: Path) -> jinja2.Environment:
                        interests=INTERESTS, job_zones=JOB_ZONES, occupation_axis=occupation_axis,
                        step_axis=step_axis, onet_links=onet_links, figures_source=figures_source,
                        pay_missing=pay_missing, external_links=external_links, training_links=training_links,
-                       outlook=outlook, fig=pay_figure)
+                       outlook=outlook, fig=pay_figure, plan_url=plan_url, compare_url=compare_url,
+                       education_slugs=EDUCATION_SLUGS)
     return env
 
 
@@ -504,6 +505,14 @@ def plan_pages(site: Site) -> list[PageJob]:
     jobs.append(PageJob(
         page_view("search", title="Search", description="Search career clusters, pathways and occupations.",
                   breadcrumbs=(home,)),
+        ()))
+    jobs.append(PageJob(
+        page_view("compare", title="Compare jobs", description="Two or three jobs side by side: pay, outlook, "
+                  "education, training, skills and the career ladders each is on.", breadcrumbs=(home, occupations_ref)),
+        ()))
+    jobs.append(PageJob(
+        page_view("plan", title="My career plan", description="A one-page plan to print: a target job, the steps "
+                  "to it, how to prepare, pay and outlook.", breadcrumbs=(home, occupations_ref)),
         ()))
     jobs.append(PageJob(
         page_view("404", title="Page not found", description="This page does not exist.", absolute=True),
