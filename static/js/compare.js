@@ -155,25 +155,27 @@
     note.hidden = false;
   }
 
+  // Show the first three of `codes` that are jobs; say which are not.
   function choose(codes) {
     var loaded = [], missing = [], left = codes.length;
     shown = codes;
     var finish = function () {
-      shown = loaded.map(function (job) { return job.code; });
-      var query = shown.length ? "?jobs=" + shown.join(",") : "";
-      try { history.replaceState(null, "", location.pathname + query); } catch (e) { /* unchanged */ }
-      save(shown);
+      loaded = loaded.filter(Boolean);
+      if (loaded.length > MAX) tell("Only " + MAX + " jobs can be compared at once: " + loaded.splice(MAX).map(function (job) { return job.code; }).join(", ") + " left out.");
       if (missing.length) tell("No job has the code " + missing.join(", ") + ", so it is left out.");
+      shown = loaded.map(function (job) { return job.code; });
+      try { history.replaceState(null, "", location.pathname + (shown.length ? "?jobs=" + shown.join(",") : "")); } catch (e) { /* unchanged */ }
+      save(shown);
       render(loaded);
-      var names = loaded.map(function (job) { return job.title; });
       pageStatus.textContent = !loaded.length ? "No jobs chosen yet. Open a job's page and press \u201cAdd to compare\u201d." :
-        (loaded.length === 1 ? "Showing 1 job: add one or two more from their pages to compare." : "Comparing " + names.join(", ") + ".");
+        loaded.length === 1 ? "Showing 1 job: add one or two more from their pages to compare." :
+        "Comparing " + loaded.map(function (job) { return job.title; }).join(", ") + ".";
     };
     if (!codes.length) { finish(); return; }
     codes.forEach(function (code, i) {
       load(code, function (job) {
         if (job) loaded[i] = job; else missing.push(code);
-        if (--left === 0) { loaded = loaded.filter(Boolean); finish(); }
+        if (--left === 0) finish();
       });
     });
   }
@@ -188,7 +190,7 @@
     else if (codes.indexOf(part) < 0) codes.push(part);
   });
   if (bad.length) tell("Left out of the address: " + bad.join(", ") + ". A job's code looks like 29-1141.00.");
-  if (codes.length > MAX) tell("Only " + MAX + " jobs can be compared at once: " + codes.splice(MAX).join(", ") + " left out.");
+  if (codes.length > 2 * MAX) tell("Only " + MAX + " jobs can be compared at once: " + codes.splice(2 * MAX).join(", ") + " left out.");
   page.querySelector(".jobs-nojs").hidden = true;
   choose(codes);
 })();

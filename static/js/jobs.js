@@ -9,7 +9,8 @@
   var azList = document.querySelector(".a-z-list");
   var NAMES = ["education", "min_pay", "outlook", "cluster", "interest", "sort"];
   var PAY = /^\d{1,7}$/;
-  var jobs, rows, orders = {}, shown = "name";
+  var FIRST = 40, BATCH = 120;
+  var jobs, rows, orders = {}, drawn = 0;
   var registry = window.__jobs || (window.__jobs = { data: {}, waiting: {} });
   registry.add = registry.add || function (name, data) {
     registry.data[name] = data;
@@ -58,8 +59,6 @@
       var row = item.cloneNode(true);
       row.insertAdjacentHTML("beforeend", job[6] ? ' <span class="ex-bright">Bright outlook</span> <span class="ex-facts"></span>' : ' <span class="ex-facts"></span>');
       row.lastChild.textContent = facts(job);
-      row.hidden = true;
-      list.appendChild(row);
       return row;
     });
     var byName = jobs.rows.map(function (_, i) { return i; });
@@ -72,31 +71,44 @@
     });
   }
 
+  // The matching rows, in order: the first screenful at once, the rest a batch a frame, so that the page
+  // answers at once however many jobs match. The list is marked busy until every match is in it.
+  function show(matches) {
+    var drawing = ++drawn, at = 0;
+    list.textContent = "";
+    list.setAttribute("aria-busy", "true");
+    (function more() {
+      if (drawing !== drawn) return;
+      var fragment = document.createDocumentFragment(), stop = Math.min(matches.length, at + (at ? BATCH : FIRST));
+      for (; at < stop; at++) fragment.appendChild(rows[matches[at]]);
+      list.appendChild(fragment);
+      if (at < matches.length) requestAnimationFrame(function () { setTimeout(more, 0); });  // after the paint
+      else list.setAttribute("aria-busy", "false");
+    })();
+  }
+
   function update(state) {
     var sort = state.sort || "name";
     var filtered = Object.keys(state).some(function (name) { return name !== "sort"; });
     list.hidden = !filtered && sort === "name";
     azList.hidden = !list.hidden;
-    if (list.hidden) { count.textContent = "Showing all " + text(jobs.rows.length) + " jobs, A to Z."; return; }
-    if (!rows) build();
+    if (list.hidden) {
+      drawn++;
+      list.textContent = "";
+      list.setAttribute("aria-busy", "false");
+      count.textContent = "Showing all " + text(jobs.rows.length) + " jobs, A to Z.";
+      return;
+    }
     var cluster = jobs.clusters.map(function (c) { return c[0]; }).indexOf(state.cluster);
     var pay = state.min_pay ? Number(state.min_pay) : null;
     var letter = state.interest ? state.interest.charAt(0).toUpperCase() : "";
-    var order = orders[sort], n = 0;
-    for (var i = 0; i < order.length; i++) {
-      var job = jobs.rows[order[i]];
-      var hide = !((!state.education || job[2] === state.education) && (pay === null || (job[3] !== null && job[3] >= pay)) &&
+    var matches = orders[sort].filter(function (index) {
+      var job = jobs.rows[index];
+      return (!state.education || job[2] === state.education) && (pay === null || (job[3] !== null && job[3] >= pay)) &&
         (!state.outlook || job[6] === 1) && (!state.cluster || job[7].indexOf(cluster) >= 0) &&
-        (!letter || job[8].charAt(0) === letter));
-      if (!hide) n++;
-      if (rows[order[i]].hidden !== hide) rows[order[i]].hidden = hide;
-    }
-    if (shown !== sort) {
-      var fragment = document.createDocumentFragment();
-      order.forEach(function (index) { fragment.appendChild(rows[index]); });
-      list.appendChild(fragment);
-      shown = sort;
-    }
+        (!letter || job[8].charAt(0) === letter);
+    }), n = matches.length;
+    show(matches);
     count.textContent = (n === 1 ? "1 job matches" : text(n) + " jobs match") + (n ? "." : ". Try removing a filter.");
   }
 
@@ -111,6 +123,7 @@
   function start(data) {
     var params = new URLSearchParams(location.search), bad = [];
     jobs = data;
+    build();
     NAMES.forEach(function (name) {
       var given = params.get(name) || "", value = valid(name, given), input = form.elements[name];
       if (given && !value && !(name === "sort" && given === "name")) bad.push(name);

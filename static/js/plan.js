@@ -114,7 +114,7 @@
     var notes = section("My notes and next steps");
     var lines = el("ul", null, "plan-notes");
     lines.setAttribute("aria-label", "Blank lines for notes");
-    for (var i = 0; i < 5; i++) lines.appendChild(el("li"));
+    for (var i = 0; i < 4; i++) lines.appendChild(el("li"));
     add(out, add(notes, lines));
   }
 
