@@ -1,6 +1,5 @@
-// The jobs explorer on the A to Z list: filters and a sort kept in the address (occupations/?education=
-// &min_pay=&outlook=bright&cluster=&interest=&sort=). Figures come from assets/jobs/index.js (engine/jobs.py),
-// loaded as a script so it works from disk. Without JavaScript the page is the plain A to Z list.
+// The jobs explorer: filters and sort of the A to Z list, kept in the address. Data: assets/jobs/index.js
+// (engine/jobs.py explains it; README.md the address).
 (function () {
   "use strict";
   var box = document.querySelector(".explorer[data-jobs]");
@@ -9,8 +8,8 @@
   var azList = document.querySelector(".a-z-list");
   var NAMES = ["education", "min_pay", "outlook", "cluster", "interest", "sort"];
   var PAY = /^\d{1,7}$/;
-  var FIRST = 40, BATCH = 120;
-  var jobs, rows, orders = {}, drawn = 0;
+  var FIRST = 30, BATCH = 120;
+  var jobs, rows, orders = {}, drawn = 0, applied = null, addressing;
   var registry = window.__jobs || (window.__jobs = { data: {}, waiting: {} });
   registry.add = registry.add || function (name, data) {
     registry.data[name] = data;
@@ -19,7 +18,7 @@
 
   function text(n) { return n.toLocaleString("en-US"); }
 
-  // A value as the address may hold it, or "" if it is not one the form offers.
+  // The value, or "" if the form does not offer it.
   function valid(name, value) {
     var input = form.elements[name];
     if (!value || (name === "sort" && value === "name")) return "";
@@ -38,18 +37,6 @@
     return state;
   }
 
-  // Each row: [code, title, education, annual median, growth %, openings, bright, clusters, interest code,
-  // whose figures, hourly median]; null where a figure is not published.
-  function facts(job) {
-    var pay = job[3] !== null ? "$" + text(job[3]) + " median pay" :
-      job[10] !== null ? "$" + job[10].toFixed(2) + " an hour (no yearly figure)" : "Pay not published";
-    if (/group|specialty/.test(job[9]) && pay.charAt(0) === "$") pay += " (for a wider group)";
-    if (job[9] === "catch-all") pay += " (for a mix of jobs)";
-    return [pay, job[4] === null ? "growth not published" : (job[4] > 0 ? "+" : "") + job[4].toFixed(1) + "% growth",
-      job[5] === null ? "openings not published" : text(job[5]) + " openings a year",
-      job[2] ? jobs.education[job[2]] : "education not published"].join(" · ");
-  }
-
   function build() {
     var item = document.createElement("li"), link = document.createElement("a");
     item.appendChild(link);
@@ -58,7 +45,7 @@
       link.textContent = job[1];
       var row = item.cloneNode(true);
       row.insertAdjacentHTML("beforeend", job[6] ? ' <span class="ex-bright">Bright outlook</span> <span class="ex-facts"></span>' : ' <span class="ex-facts"></span>');
-      row.lastChild.textContent = facts(job);
+      row.lastChild.textContent = job[9];
       return row;
     });
     var byName = jobs.rows.map(function (_, i) { return i; });
@@ -71,11 +58,20 @@
     });
   }
 
-  // The matching rows, in order: the first screenful at once, the rest a batch a frame, so that the page
-  // answers at once however many jobs match. The list is marked busy until every match is in it.
+  // A new list; the old one is hidden, and taken out (slow on a phone) after the next paint.
+  function empty() {
+    var old = list;
+    list = old.cloneNode(false);
+    old.parentNode.insertBefore(list, old);
+    old.className = "ex-old";
+    old.removeAttribute("aria-busy");
+    requestAnimationFrame(function () { setTimeout(function () { old.parentNode.removeChild(old); }, 0); });
+  }
+
+  // The first screenful at once, then a batch a frame; busy until every match is listed.
   function show(matches) {
     var drawing = ++drawn, at = 0;
-    list.textContent = "";
+    empty();
     list.setAttribute("aria-busy", "true");
     (function more() {
       if (drawing !== drawn) return;
@@ -94,7 +90,7 @@
     azList.hidden = !list.hidden;
     if (list.hidden) {
       drawn++;
-      list.textContent = "";
+      empty();
       list.setAttribute("aria-busy", "false");
       count.textContent = "Showing all " + text(jobs.rows.length) + " jobs, A to Z.";
       return;
@@ -116,8 +112,14 @@
     var state = fromForm(), params = new URLSearchParams();
     NAMES.forEach(function (name) { if (state[name]) params.set(name, state[name]); });
     var query = params.toString();
-    try { history.replaceState(null, "", location.pathname + (query ? "?" + query : "")); } catch (e) { /* unchanged */ }
+    if (query === applied) return;
+    applied = query;
     update(state);
+    // The address follows after the paint: rewriting it is slow on a phone.
+    clearTimeout(addressing);
+    addressing = setTimeout(function () {
+      try { history.replaceState(null, "", location.pathname + (query ? "?" + query : "")); } catch (e) { /* unchanged */ }
+    }, 100);
   }
 
   function start(data) {
@@ -139,8 +141,8 @@
 
   box.hidden = false;
   count.textContent = "Loading the job figures…";
-  form.addEventListener("input", change);
-  form.addEventListener("change", change);
+  form.addEventListener("input", function (event) { if (event.target.type === "number") change(); });
+  form.addEventListener("change", function (event) { if (event.target.type !== "number") change(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () { setTimeout(change, 0); });
   if (registry.data.index) { start(registry.data.index); return; }
