@@ -490,3 +490,20 @@ def test_a_plan_prints_on_one_a4_or_letter_page(real_site, real_result, serve_di
         assert page.locator(".jobs-bar").is_hidden() and page.locator(".site-header").is_hidden()
         assert page.locator(".plan-url").first.is_visible(), "printed links show their address"
         page.emulate_media(media="null")  # page.pdf() prints with print styles again
+
+
+def test_the_words_on_the_three_pages_are_plain(real_site):
+    """The explorer's help, and the compare and plan pages' notes, read at grade 9 or below in short sentences."""
+    from html import unescape
+    from engine.readability import reading
+
+    for name in ("occupations", "compare", "plan"):
+        html = (real_site / name / "index.html").read_text()
+        parts = [m.group(2) for m in re.finditer(r'<(p|li) class="(?:jobs-nojs|note|lead)"[^>]*>(.*?)</\1>', html, re.S)]
+        help_box = re.search(r'<details class="ex-help">(.*?)</details>', html, re.S)
+        parts += re.findall(r"<li>(.*?)</li>", help_box.group(1), re.S) if help_box else []
+        text = " ".join(" ".join(unescape(re.sub(r"<[^>]+>", "", part)).split()).rstrip(".") + "." for part in parts)
+        found = reading(text)
+        assert len(found.sentences) >= 3, name
+        assert found.grade <= 9, (name, found.grade)
+        assert not found.longer_than(30), (name, found.longer_than(30))
