@@ -24,9 +24,9 @@ from .render import figures_source, hourly, money, number, outlook, percent, tra
 
 JOBS_FOLDER = "assets/jobs/"
 
-SORTS = ("name", "pay", "growth", "openings")
-INTEREST_FILTERS = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
 TOP_SKILLS = 5
+"""How many of a job's most important skills the compare page shows."""
+
 
 def education_slug(occupation: Occupation) -> str:
     """The explorer's name for the occupation's typical entry education; '' where none is published."""
@@ -142,6 +142,6 @@ def render_job_files(site: Site) -> dict[str, bytes]:
     return files
 
 
-__all__ = ["EDUCATION_SLUGS", "SORTS", "INTEREST_FILTERS", "JOBS_FOLDER", "education_slug", "index_rows",
+__all__ = ["JOBS_FOLDER", "education_slug", "facts", "index_rows",
            "job_record", "ladder_places", "render_job_files"]
 
