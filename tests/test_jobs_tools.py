@@ -507,3 +507,23 @@ def test_the_words_on_the_three_pages_are_plain(real_site):
         assert len(found.sentences) >= 3, name
         assert found.grade <= 9, (name, found.grade)
         assert not found.longer_than(30), (name, found.longer_than(30))
+
+
+@pytest.mark.browser
+def test_all_three_work_from_disk(real_site, real_result, page):
+    """Opened from file://, where fetch() of local files is refused: the data files load as scripts."""
+    root = real_site.as_uri() + "/"
+    page.goto(root + "occupations/index.html?education=bachelor&sort=pay")
+    assert listed(page) == expected_codes(real_result.site, {"education": "bachelor", "sort": "pay"})
+    page.select_option("#ex-sort", "growth")
+    wait_until(page, "() => location.search === '?education=bachelor&sort=growth'")
+    page.click(".ex-results:not([hidden]) li a >> nth=0")
+    page.click(".compare-tools button")
+    page.click("text=Make a plan")
+    page.wait_for_selector(".plan-steps, .plan-target")
+    assert page.url.startswith(root + "plan/index.html?job=")
+    page.goto(root + "compare/index.html?jobs=29-1141.00,29-1171.00")
+    page.wait_for_selector(".compare-table:not([hidden])")
+    page.select_option("#state-select", "texas")
+    wait_until(page, "() => document.getElementById('state-note').textContent.includes('Texas')")
+    assert page.console_errors == []
