@@ -31,6 +31,20 @@ EDUCATION_LEVELS = {
 }
 """BLS typical entry education, ranked so steps can be compared with it."""
 
+EDUCATION_SLUGS = {
+    "No formal educational credential": "none",
+    "High school diploma or equivalent": "high-school",
+    "Postsecondary nondegree award": "postsecondary",
+    "Some college, no degree": "some-college",
+    "Associate's degree": "associate",
+    "Bachelor's degree": "bachelor",
+    "Master's degree": "master",
+    "Doctoral or professional degree": "doctoral",
+}
+"""BLS typical entry education -> its name in the jobs explorer's address (`occupations/?education=`), in BLS's
+order."""
+
+
 JOB_ZONES = {
     1: "Little or no preparation needed",
     2: "Some preparation needed",

@@ -35,6 +35,7 @@ from .problems import ContentError, Problem, errors_in
 from .render import (PageJob, SiteView, compile_templates, make_environment, output_path, plan_pages, render_page,
                      outlook, render_robots, render_sitemap, render_state_pay, site_view)
 from .search_words import SearchWords, load_search_words
+from .jobs import render_job_files
 from .search import Document, Part, build_search_index, index_part, runs, site_documents
 from .validate import Known, check_document, check_duplicates, check_references
 
@@ -332,6 +333,8 @@ class Builder:
             explore = self._input("explore", stamp, lambda: build_explore_data(
                 site, lambda job: outlook(job, view.average_growth).bright))
             for name, data in explore.items():
+                sink(name, data)
+            for name, data in render_job_files(site).items():
                 sink(name, data)
             for name, data in build_search_index(site, index_parts() if index_parts else None).items():
                 sink(name, data)

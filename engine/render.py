@@ -24,12 +24,12 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .config import Config
-from .data import FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, JOB_ZONES, Occupation
+from .data import EDUCATION_SLUGS, FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, JOB_ZONES, Occupation
 from .explore import SCALE, SKILL_GROUPS, move
 from .load import slugify
 from .markup import Heading, relative_url
 from .model import STAGE_LABELS, Cluster, Ladder, OccupationPage, Pathway, Ref, Site
-from .routes import ROUTES, data_file_url, url_for
+from .routes import ROUTES, compare_url, data_file_url, plan_url, url_for
 from .problems import ContentError, Problem
 from .schema import INTERESTS
 
@@ -132,7 +132,8 @@ def make_environment(template_dir: Path) -> jinja2.Environment:
                        step_axis=step_axis, onet_links=onet_links, figures_source=figures_source,
                        pay_missing=pay_missing, external_links=external_links, training_links=training_links,
                        outlook=outlook, fig=pay_figure, move=move, data_file=data_file_url, scale=SCALE,
-                       has_page=has_page)
+                       has_page=has_page, plan_url=plan_url, compare_url=compare_url,
+                       education_slugs=EDUCATION_SLUGS)
     return env
 
 
@@ -540,6 +541,14 @@ def plan_pages(site: Site) -> list[PageJob]:
     jobs.append(PageJob(
         page_view("search", title="Search", description="Search career clusters, pathways and occupations.",
                   breadcrumbs=(home,)),
+        ()))
+    jobs.append(PageJob(
+        page_view("compare", title="Compare jobs", description="Two or three jobs side by side: pay, outlook, "
+                  "education, training, skills and the career ladders each is on.", breadcrumbs=(home, occupations_ref)),
+        ()))
+    jobs.append(PageJob(
+        page_view("plan", title="My career plan", description="A one-page plan to print: a target job, the steps "
+                  "to it, how to prepare, pay and outlook.", breadcrumbs=(home, occupations_ref)),
         ()))
     jobs.append(PageJob(
         page_view("404", title="Page not found", description="This page does not exist.", absolute=True),

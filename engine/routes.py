@@ -57,6 +57,8 @@ ROUTES: dict[str, Route] = {route.kind: route for route in (
     Route("quiz-results", "explore/quiz/results/", "quiz-results.html"),
     Route("skills-explorer", "explore/skills/", "skills-explorer.html"),
     Route("from-job", "explore/from-job/", "from-job.html"),
+    Route("compare", "compare/", "compare.html"),  # ?jobs=<code>,<code>[,<code>]
+    Route("plan", "plan/", "plan.html"),  # ?job=<code>[&ladder=<pathway slug>:<ladder number>]
     Route("page", "{slug}/", "page.html", folder="pages", search_label="Page"),
     Route("404", "404.html", "404.html"),
 )}
@@ -97,3 +99,13 @@ def content_url(path: str) -> str | None:
     if route is None or not re.fullmatch(route.name, name):
         return None
     return route.url(name)
+
+
+def compare_url(codes: "list[str] | tuple[str, ...]" = ()) -> str:
+    """The compare page's address for two or three occupations (by O*NET-SOC code)."""
+    return url_for("compare") + (f"?jobs={','.join(codes)}" if codes else "")
+
+
+def plan_url(code: str, pathway: str = "", number: int = 0) -> str:
+    """The plan page's address for a target job, optionally on ladder `number` (from 1) of a pathway."""
+    return url_for("plan") + f"?job={code}" + (f"&ladder={pathway}:{number}" if pathway else "")

@@ -18,8 +18,12 @@
     if (done) done(true);
   };
 
-  var figures = Array.prototype.slice.call(document.querySelectorAll(".fig[data-fig]"));
-  figures.forEach(function (fig) { fig.setAttribute("data-us", fig.textContent); });
+  var figures = [];
+  function collect() {
+    figures = Array.prototype.slice.call(document.querySelectorAll(".fig[data-fig]"));
+    figures.forEach(function (fig) { if (!fig.hasAttribute("data-us")) fig.setAttribute("data-us", fig.textContent); });
+  }
+  collect();
   box.hidden = false;
 
   function load(slug, done) {
@@ -167,6 +171,8 @@
   }
 
   select.addEventListener("change", function () { choose(select.value, true); });
+  // A page that writes its figures after loading (the compare page) asks for them to follow the state too.
+  document.addEventListener("pay:refresh", function () { collect(); choose(select.value, false); });
   var saved = null;
   try { saved = localStorage.getItem(KEY); } catch (e) { saved = null; }
   if (saved) choose(saved, false);

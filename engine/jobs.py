@@ -1,0 +1,147 @@
+"""Job data files: what the jobs explorer, the compare page and the plan page read in the browser.
+
+Written by the build beside the pages, as `<script>` files that call `window.__jobs.add(name, data)`
+(like the state pay files, so they load from disk too, where fetch() of local files is refused):
+
+    assets/jobs/index.js        one row per occupation, for filtering and sorting the A to Z list
+                                (static/js/jobs.js)
+    assets/jobs/<code>.js       one occupation in full: figures, preparation, skills, programs and the
+                                ladders it is on, step by step (static/js/compare.js, static/js/plan.js)
+
+A figure that is not published is null, never 0. Figures that are a broader group's carry `source`, the
+words the occupation page uses to say whose they are.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from .data import EDUCATION_SLUGS, FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_SPECIALTY, Occupation
+from .model import Ladder, OccupationPage, Pathway, Site, Step
+from .render import figures_source, hourly, money, number, outlook, percent, training_links
+
+JOBS_FOLDER = "assets/jobs/"
+
+TOP_SKILLS = 5
+"""How many of a job's most important skills the compare page shows."""
+
+
+def education_slug(occupation: Occupation) -> str:
+    """The explorer's name for the occupation's typical entry education; '' where none is published."""
+    return EDUCATION_SLUGS.get(occupation.education, "")
+
+
+def cluster_slug(url: str) -> str:
+    """'clusters/health-science/' -> 'health-science'."""
+    return url.rstrip("/").rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class LadderPlace:
+    """A ladder an occupation is on: its pathway, its number there (from 1) and the step the job is at."""
+
+    pathway: Pathway
+    number: int
+    ladder: Ladder
+    at: int  # index of the occupation's (first) step on the ladder
+
+
+def ladder_places(site: Site) -> dict[str, list[LadderPlace]]:
+    """Occupation code -> every ladder it is on, in cluster, pathway and ladder order."""
+    places: dict[str, list[LadderPlace]] = {}
+    for pathway in site.pathways:
+        for number, ladder in enumerate(pathway.ladders, start=1):
+            seen: set[str] = set()
+            for index, step in enumerate(ladder.steps):
+                for occupation in step.occupations:
+                    if occupation.code not in seen:
+                        seen.add(occupation.code)
+                        places.setdefault(occupation.code, []).append(LadderPlace(pathway, number, ladder, index))
+    return places
+
+
+def facts(job: Occupation) -> str:
+    """The line of figures under a job in the explorer's list; a group's pay is said to be a group's."""
+    if job.wage_median is not None:
+        pay = f"{money(job.wage_median)} median pay"
+    elif job.hourly_median is not None:
+        pay = f"{hourly(job.hourly_median)} an hour (no yearly figure)"
+    else:
+        pay = "Pay not published"
+    if job.figures in (FIGURES_GROUP, FIGURES_SPECIALTY) and pay.startswith("$"):
+        pay += " (for a wider group)"
+    elif job.figures == FIGURES_CATCH_ALL and pay.startswith("$"):
+        pay += " (for a mix of jobs)"
+    growth = "growth not published" if job.growth_pct is None else f"{percent(job.growth_pct)} growth"
+    openings = "openings not published" if job.openings is None else f"{number(job.openings)} openings a year"
+    return " · ".join((pay, growth, openings, job.education or "education not published"))
+
+
+def index_rows(site: Site) -> dict[str, Any]:
+    """The explorer's data: the clusters and, for each occupation by title, [code, title, education, annual
+    median pay, growth %, openings a year, bright outlook (1/0), cluster numbers, interest code, the line of
+    figures shown under it]; null where a figure is not published."""
+    average = site.profiles.average_growth if site.profiles else None
+    clusters = [c.ref for c in site.clusters]
+    number = {ref.url: n for n, ref in enumerate(clusters)}
+    rows = []
+    for entry in sorted(site.occupations, key=lambda e: (e.title.casefold(), e.occupation.code)):
+        job = entry.occupation
+        rows.append([job.code, job.title, education_slug(job), job.wage_median, job.growth_pct, job.openings,
+                     int(outlook(job, average).bright), [number[ref.url] for ref in entry.clusters if ref.url in number],
+                     job.interest_code, facts(job)])
+    return {"clusters": [[cluster_slug(ref.url), ref.title] for ref in clusters], "rows": rows}
+
+
+def _step(step: Step) -> dict[str, Any]:
+    return {"title": step.title, "stage": step.stage, "education": step.education, "experience": step.experience,
+            "credentials": list(step.credentials), "pay": step.pay.median, "hourly": step.pay.hourly,
+            "grouped": step.pay.grouped, "note": step.pay_note, "codes": [o.code for o in step.occupations]}
+
+
+def job_record(entry: OccupationPage, places: list[LadderPlace], average: float | None) -> dict[str, Any]:
+    """Everything the compare and plan pages show about one occupation."""
+    job = entry.occupation
+    out = outlook(job, average)
+    return {
+        "code": job.code, "title": job.title, "summary": entry.summary, "url": job.url,
+        "soc": job.figures_soc, "figures": job.figures, "source": figures_source(job),
+        "pay": {"p10": job.wage_p10, "median": job.wage_median, "p90": job.wage_p90, "hourly": job.hourly_median,
+                "employment": job.employment},
+        "growth": job.growth_pct, "openings": job.openings, "phrase": out.phrase, "bright": out.bright,
+        "average": average,
+        "education": job.education, "experience": job.experience, "training": job.training,
+        "zone": job.job_zone, "zone_label": job.job_zone_label, "interest_code": job.interest_code,
+        "interests": list(job.interests), "skills": [r.name for r in entry.profile.skills[:TOP_SKILLS]],
+        "rated": entry.profile.rated,
+        "programs": [[p.title, p.code] for p in entry.profile.programs],
+        "links": [[ref.title, ref.url, ref.summary] for ref in training_links(job)],
+        "clusters": [[ref.title, ref.url] for ref in entry.clusters],
+        "ladders": [{"pathway": place.pathway.title, "url": place.pathway.url, "slug": place.pathway.slug,
+                     "number": place.number, "ladder": place.ladder.title, "anchor": place.ladder.anchor,
+                     "cluster": place.pathway.cluster.title, "at": place.at,
+                     "steps": [_step(step) for step in place.ladder.steps]} for place in places],
+    }
+
+
+def _script(name: str, data: Any) -> bytes:
+    body = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return f"window.__jobs.add({json.dumps(name)},{body});\n".encode()
+
+
+def render_job_files(site: Site) -> dict[str, bytes]:
+    """The explorer's index and one file per occupation, by output path."""
+    average = site.profiles.average_growth if site.profiles else None
+    places = ladder_places(site)
+    files = {f"{JOBS_FOLDER}index.js": _script("index", index_rows(site))}
+    for entry in site.occupations:
+        code = entry.occupation.code
+        files[f"{JOBS_FOLDER}{code}.js"] = _script(code, job_record(entry, places.get(code, []), average))
+    return files
+
+
+__all__ = ["JOBS_FOLDER", "education_slug", "facts", "index_rows",
+           "job_record", "ladder_places", "render_job_files"]
+
