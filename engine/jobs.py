@@ -5,8 +5,13 @@ Written by the build beside the pages, as `<script>` files that call `window.__j
 
     assets/jobs/index.js        one row per occupation, for filtering and sorting the A to Z list
                                 (static/js/jobs.js)
-    assets/jobs/<code>.js       one occupation in full: figures, preparation, skills, programs and the
-                                ladders it is on, step by step (static/js/compare.js, static/js/plan.js)
+    assets/jobs/<group>.js      the occupations of one SOC minor group (the code's first five characters,
+                                such as `29-11` for 29-1141.00) in full, by code: figures, preparation,
+                                skills, programs and the ladders each is on, step by step
+                                (static/js/compare.js, static/js/plan.js)
+
+A page loads only the groups of the jobs it shows. One file per group rather than per job keeps the build
+to about a hundred files (a few kilobytes each, gzipped) instead of a thousand.
 
 A figure that is not published is null, never 0. Figures that are a broader group's carry `source`, the
 words the occupation page uses to say whose they are.
@@ -131,17 +136,25 @@ def _script(name: str, data: Any) -> bytes:
     return f"window.__jobs.add({json.dumps(name)},{body});\n".encode()
 
 
+def job_group(code: str) -> str:
+    """The name of the file that holds an occupation's record: its SOC minor group, '29-11' for 29-1141.00."""
+    return code[:5]
+
+
 def render_job_files(site: Site) -> dict[str, bytes]:
-    """The explorer's index and one file per occupation, by output path."""
+    """The explorer's index and one file per SOC minor group of occupations, by output path."""
     average = site.profiles.average_growth if site.profiles else None
     places = ladder_places(site)
-    files = {f"{JOBS_FOLDER}index.js": _script("index", index_rows(site))}
+    groups: dict[str, dict[str, Any]] = {}
     for entry in site.occupations:
         code = entry.occupation.code
-        files[f"{JOBS_FOLDER}{code}.js"] = _script(code, job_record(entry, places.get(code, []), average))
+        groups.setdefault(job_group(code), {})[code] = job_record(entry, places.get(code, []), average)
+    files = {f"{JOBS_FOLDER}index.js": _script("index", index_rows(site))}
+    for group in sorted(groups):
+        files[f"{JOBS_FOLDER}{group}.js"] = _script(group, groups[group])
     return files
 
 
 __all__ = ["JOBS_FOLDER", "education_slug", "facts", "index_rows",
-           "job_record", "ladder_places", "render_job_files"]
+           "job_group", "job_record", "ladder_places", "render_job_files"]
 

@@ -1,6 +1,6 @@
 // The compare page (compare/?jobs=<code>,<code>[,<code>]): two or three jobs side by side. Without codes in
 // the address it shows the jobs chosen with "Add to compare" (static/js/pick.js), kept in localStorage. Each
-// job's figures come from assets/jobs/<code>.js (engine/jobs.py), loaded as a script only for the jobs shown,
+// job's figures come from its group's file in assets/jobs/ (engine/jobs.py), loaded as a script only for the jobs shown,
 // so this works from disk too. Nothing leaves the browser.
 (function () {
   "use strict";
@@ -26,12 +26,17 @@
     if (registry.waiting[name]) registry.waiting[name](data);
   };
 
-  function load(name, done) {
-    if (registry.data[name]) { done(registry.data[name]); return; }
-    registry.waiting[name] = done;
+  // A job's record, from the file of its SOC minor group (29-11 for 29-1141.00); null if there is none.
+  function load(code, done) {
+    var group = code.slice(0, 5);
+    var found = function (data) { done(data && data[code] || null); };
+    if (registry.data[group]) { found(registry.data[group]); return; }
+    var waiting = registry.waiting[group];
+    registry.waiting[group] = function (data) { if (waiting) waiting(data); found(data); };
+    if (waiting) return;
     var script = document.createElement("script");
-    script.src = page.getAttribute("data-jobs") + name + ".js";
-    script.onerror = function () { delete registry.waiting[name]; done(null); };
+    script.src = page.getAttribute("data-jobs") + group + ".js";
+    script.onerror = function () { var all = registry.waiting[group]; delete registry.waiting[group]; all(null); };
     document.head.appendChild(script);
   }
 

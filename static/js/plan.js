@@ -1,6 +1,6 @@
 // A plan to take away (plan/?job=<code>[&ladder=<pathway slug>:<ladder number>]): the target job, the steps up
 // a career ladder to it, how to prepare, pay and outlook, programs of study, links and room for notes, on one
-// printed page. The job's facts come from assets/jobs/<code>.js (engine/jobs.py), loaded as a script, so this
+// printed page. The job's facts come from its group's file in assets/jobs/ (engine/jobs.py), loaded as a script, so this
 // works from disk too. Other pages link here by a job's O*NET-SOC code.
 (function () {
   "use strict";
@@ -158,14 +158,19 @@
     note.lastChild.href = root + "occupations/";
     return;
   }
-  route.addEventListener("change", function () { show(registry.data[code], route.value); });
+  route.addEventListener("change", function () { show(job, route.value); });
   bar.querySelector(".plan-print").addEventListener("click", function () { window.print(); });
   status.textContent = "Loading the plan…";
-  var ready = function (job) { show(job, params.get("ladder")); };
-  if (registry.data[code]) { ready(registry.data[code]); return; }
-  registry.waiting[code] = ready;
+  var group = code.slice(0, 5), job = null;  // the file of the job's SOC minor group (engine/jobs.py)
+  var ready = function (data) {
+    job = data && data[code];
+    if (!job) { status.textContent = ""; tell("No job has the code " + code + ". Choose one from the A to Z list of occupations."); return; }
+    show(job, params.get("ladder"));
+  };
+  if (registry.data[group]) { ready(registry.data[group]); return; }
+  registry.waiting[group] = ready;
   var script = document.createElement("script");
-  script.src = page.getAttribute("data-jobs") + code + ".js";
-  script.onerror = function () { status.textContent = ""; tell("No job has the code " + code + ". Choose one from the A to Z list of occupations."); };
+  script.src = page.getAttribute("data-jobs") + group + ".js";
+  script.onerror = function () { ready(null); };
   document.head.appendChild(script);
 })();
