@@ -8,7 +8,7 @@ four times (CDP `Emulation.setCPUThrottlingRate`, a mid-range phone):
   each gzipped on its own as a server would send it (the page, its CSS and scripts, and the data files), and
   the time from navigation to those results;
 - response to a change: from the visitor's action (a filter chosen, a skill ticked, a job typed or picked) to
-  the new results laid out, median and worst of `--rounds` changes.
+  the new results laid out, median and worst of `--rounds` changes (the address follows just after).
 Also the time the build spends writing the data files, and their sizes.
 
 It is a benchmark, not a test: it asserts nothing.

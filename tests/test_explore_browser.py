@@ -121,7 +121,7 @@ def test_quiz_results_from_the_address_are_the_jobs_and_pathways_that_fit_best(r
     page.select_option("#filter-edu", "high-school")
     filtered = [data["by_code"][c]["url"] for c, _ in rank_by_interest(scores, data["jobs"], 2, "high-school")]
     assert shown_links(page, "#job-results") == filtered[:20]
-    assert "zone=2" in page.url and "edu=high-school" in page.url
+    page.wait_for_url(lambda url: "zone=2" in url and "edu=high-school" in url)  # just after the results
     address = page.url
     page.goto("about:blank")
     page.goto(address)
@@ -176,9 +176,10 @@ def test_the_skills_address_ticks_the_skills_and_ranks_the_jobs(real_site, serve
     marked = sorted(marked + [data["slugs"].index("mathematics")])
     ranked = rank_by_skills(marked, data["ratings"])
     assert shown_links(page, "#skill-results") == [data["by_code"][c]["url"] for c, _ in ranked[:20]]
-    assert "mathematics" in page.url.split("have=")[1].split(",")
+    page.wait_for_url(lambda url: "mathematics" in url.split("have=")[1].split(","))
     page.click(".skills-clear")
-    assert "have=" not in page.url and page.locator("#skill-results li").count() == 0
+    assert page.locator("#skill-results li").count() == 0
+    page.wait_for_url(lambda url: "have=" not in url)
     assert page.console_errors == []
 
 
@@ -252,8 +253,8 @@ def test_the_job_picker_is_a_combobox_used_from_the_keyboard(real_site, serve_di
     assert page.inner_text(f"#{active}").startswith("Registered Nurses")
     page.keyboard.press("Enter")
     assert page.get_attribute("#job-input", "aria-expanded") == "false"
-    assert page.url.endswith("?job=29-1141.00")
     page.wait_for_selector("#from-results:not([hidden])")
+    page.wait_for_url(lambda url: url.endswith("?job=29-1141.00"))
     assert "Registered Nurses" in page.inner_text("#from-title")
     assert "can lead" in page.inner_text(".explore-status")
     # A title people use finds the job too; Escape closes the list.

@@ -125,7 +125,8 @@
     return [uses.sort(order).map(function (p) { return p[1]; }), needs.sort(order).map(function (p) { return p[1]; })];
   }
 
-  function money(value) { return "$" + value.toLocaleString("en-US"); }
+  // Whole dollars with thousands separators, as Python's f"{value:,}" (toLocaleString is many times slower).
+  function money(value) { return "$" + String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
 
   function payChange(pay, label, otherPay, otherLabel) {
     if (otherPay === null || otherLabel === "none") return "Yearly pay not published";
@@ -171,9 +172,16 @@
 
   function params() { return new URLSearchParams(location.search); }
 
+  /* Keep the choices in the address. Done just after the new results are drawn: replacing the address takes
+     a few milliseconds that the visitor would otherwise wait for. */
+  var pending = null;
   function setAddress(query) {
     var text = query.toString().replace(/%2C/gi, ",");
-    history.replaceState(null, "", location.pathname + (text ? "?" + text : "") + location.hash);
+    if (pending !== null) clearTimeout(pending);
+    pending = setTimeout(function () {
+      pending = null;
+      history.replaceState(null, "", location.pathname + (text ? "?" + text : "") + location.hash);
+    }, 0);
   }
 
   var jobs = null, byCode = {};
