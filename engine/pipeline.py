@@ -376,7 +376,7 @@ class Builder:
             if path.is_dir() or path.name.startswith("."):
                 continue
             name = path.relative_to(self.project.static).as_posix()
-            data = path.read_bytes()
+            data = write.compact(name, path.read_bytes())
             stem, dot, suffix = name.rpartition(".")
             hashed = f"{stem}.{write.fingerprint(data)}.{suffix}" if dot else name
             assets[name] = (f"assets/{hashed}", data)
