@@ -156,6 +156,7 @@
   // -- shared page helpers ------------------------------------------------------------------------------
 
   var root = "";  // the site root, relative to this page
+  var planPath = "";  // the plan page, from the site root, where the site has one
 
   function link(url) {
     var href = root + url;
@@ -209,6 +210,13 @@
     anchor.href = link(job.url);
     item.appendChild(anchor);
     detail.forEach(function (part) { if (part) item.appendChild(element("span", part[0], part[1])); });
+    if (job.code && planPath) {
+      // A one-page plan for this job, to print for an advising session.
+      var plan = element("a", "plan-link", "Make a plan");
+      plan.href = link(planPath) + "?job=" + encodeURIComponent(job.code);
+      plan.setAttribute("aria-label", "Make a plan for " + job.title);
+      item.appendChild(plan);
+    }
     return item;
   }
 
@@ -556,6 +564,7 @@
     if (!box) return;
     var kind = box.getAttribute("data-explore");
     root = box.getAttribute("data-root") || "";
+    planPath = box.getAttribute("data-plan") || "";
     if (kind === "quiz") { startQuiz(box); return; }
     if (!loadJobs()) return;
     if (kind === "results") startResults(box);
