@@ -38,9 +38,16 @@ def query(scores: list[int], **more: str) -> str:
 
 
 def shown_links(page, selector: str) -> list[str]:
-    """The site-relative URLs of the links in a results list, in order."""
+    """The site-relative URLs of the links in a results list, in order (each job's page, not its plan)."""
     return page.eval_on_selector_all(
-        selector + " > li > a", "links => links.map(a => a.getAttribute('href').replace(/^(\\.\\.\\/)+/, ''))")
+        selector + " > li > a:not(.plan-link)",
+        "links => links.map(a => a.getAttribute('href').replace(/^(\\.\\.\\/)+/, ''))")
+
+
+def plan_links(page, selector: str) -> list[str]:
+    """The plan links of a results list, in order."""
+    return page.eval_on_selector_all(
+        selector + " > li > a.plan-link", "links => links.map(a => a.getAttribute('href').replace(/^(\\.\\.\\/)+/, ''))")
 
 
 # -- the twins ---------------------------------------------------------------------------------------
@@ -193,6 +200,7 @@ def test_the_from_job_address_shows_where_that_job_leads(real_site, serve_dir, p
         for selector, others in (("#moves-next", entry.next_steps), ("#moves-related", entry.related),
                                  ("#moves-similar", [o for o, _ in entry.similar])):
             assert shown_links(page, selector) == [o.url for o in others], (code, selector)
+            assert plan_links(page, selector) == [f"plan/?job={o.code}" for o in others], (code, selector)
             pay = page.eval_on_selector_all(selector + " .move-pay", "els => els.map(e => e.textContent)")
             edu = page.eval_on_selector_all(selector + " .move-edu", "els => els.map(e => e.textContent)")
             assert pay == ["U.S. pay: " + move(entry.occupation, o).pay for o in others]
