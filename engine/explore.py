@@ -281,7 +281,7 @@ def pay_change(pay: int | None, label: str, other_pay: int | None, other_label: 
         return f"{shown}; no published pay to compare with"
     difference = other_pay - pay
     change = "the same pay" if difference == 0 else \
-        f"{'+' if difference > 0 else '−'}${abs(difference):,} a year"
+        f"{'+' if difference > 0 else '−'}\u2060${abs(difference):,} a year"  # a word joiner: no line break after the sign
     grouped = " (figures for a wider group)" if "group" in (label, other_label) else ""
     return f"{shown}, {change}{grouped}"
 

@@ -266,8 +266,8 @@ def test_the_skills_match_ranks_jobs_that_need_the_ticked_skills(explore):
 
 
 def test_a_move_says_how_pay_and_schooling_change_and_never_invents_a_figure(real_result):
-    assert pay_change(40_000, "own", 52_500, "own") == "$52,500 median, +$12,500 a year"
-    assert pay_change(40_000, "own", 30_000, "group") == "$30,000 median, −$10,000 a year (figures for a wider group)"
+    assert pay_change(40_000, "own", 52_500, "own") == "$52,500 median, +\u2060$12,500 a year"
+    assert pay_change(40_000, "own", 30_000, "group") == "$30,000 median, −\u2060$10,000 a year (figures for a wider group)"
     assert pay_change(40_000, "own", 40_000, "own") == "$40,000 median, the same pay"
     assert pay_change(None, "none", 52_500, "own") == "$52,500 median; no published pay to compare with"
     assert pay_change(40_000, "own", None, "none") == "Yearly pay not published"
@@ -280,7 +280,7 @@ def test_a_move_says_how_pay_and_schooling_change_and_never_invents_a_figure(rea
     by_code = {e.occupation.code: e.occupation for e in real_result.site.occupations}
     change = move(by_code["29-2061.00"], by_code["29-1141.00"])
     difference = by_code["29-1141.00"].wage_median - by_code["29-2061.00"].wage_median
-    assert change.pay == f"${by_code['29-1141.00'].wage_median:,} median, +${difference:,} a year"
+    assert change.pay == f"${by_code['29-1141.00'].wage_median:,} median, +\u2060${difference:,} a year"
 
 
 def test_occupation_pages_show_the_change_of_every_move(real_site: Path, real_result):

@@ -133,7 +133,7 @@
     var shown = money(otherPay) + " median";
     if (pay === null || label === "none") return shown + "; no published pay to compare with";
     var difference = otherPay - pay;
-    var change = difference === 0 ? "the same pay" : (difference > 0 ? "+" : "\u2212") + money(Math.abs(difference)) + " a year";
+    var change = difference === 0 ? "the same pay" : (difference > 0 ? "+" : "\u2212") + "\u2060" + money(Math.abs(difference)) + " a year";
     var grouped = label === "group" || otherLabel === "group" ? " (figures for a wider group)" : "";
     return shown + ", " + change + grouped;
   }
