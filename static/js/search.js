@@ -11,6 +11,7 @@
   var DROPDOWN_RESULTS = 8;
   var PAGE_RESULTS = 20;
   var PREFIX_WORDS = 12;
+  var LONGER_WORDS = 4;  // completions of a word that is a word itself: they add little, and their postings cost
   var KIND_LABELS = { cluster: "Cluster", pathway: "Pathway", occupation: "Occupation", page: "Page" };
   var siteRoot = new URL(box.getAttribute("data-search-root") || "./", location.href).href;
   var indexRoot = siteRoot + "search/index/";
@@ -302,7 +303,7 @@
         }
         completions.sort(function (a, b) { return v.counts[b] - v.counts[a] || a - b; });
         // The start of a longer word names a page only when the word typed is not a word itself.
-        completions.slice(0, PREFIX_WORDS).forEach(function (j) {
+        completions.slice(0, damping < 1 ? LONGER_WORDS : PREFIX_WORDS).forEach(function (j) {
           add(words[j], damping * (0.45 + 0.45 * token.length / words[j].length), damping < 1 ? "longer" : "prefix");
         });
       }
