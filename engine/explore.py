@@ -18,23 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from .data import FIGURES_NONE, FIGURES_OWN, Occupation
+from .data import EDUCATION_SLUGS, FIGURES_NONE, FIGURES_OWN, Occupation
 from .load import slugify
 from .problems import ContentError, Problem, suggest
 from .routes import data_file_url
 from .schema import INTERESTS
 
-EDUCATION_SLUGS = {
-    "No formal educational credential": "none",
-    "High school diploma or equivalent": "high-school",
-    "Postsecondary nondegree award": "postsecondary",
-    "Some college, no degree": "some-college",
-    "Associate's degree": "associate",
-    "Bachelor's degree": "bachelor",
-    "Master's degree": "master",
-    "Doctoral or professional degree": "doctoral",
-}
-"""BLS typical entry education -> the slug the explorers use."""
 
 EDUCATION_RANK = {"none": 0, "high-school": 1, "postsecondary": 2, "some-college": 2, "associate": 3,
                   "bachelor": 4, "master": 5, "doctoral": 6}
