@@ -27,17 +27,18 @@ def last_commit_dates(root: Path, folder: Path) -> dict[str, str]:
     if log.returncode != 0:
         return {}
     repo = Path(top.stdout.strip()).resolve()
+    try:
+        inside = root.resolve().relative_to(repo).as_posix()  # where `root` is in the repository: '.' at its top
+    except ValueError:
+        return {}
+    prefix = "" if inside == "." else inside + "/"
     dates: dict[str, str] = {}
     current = ""
     for line in log.stdout.splitlines():
         if line.startswith("@"):
             current = line[1:]
-        elif line and current:
-            try:
-                shown = (repo / line).resolve().relative_to(root.resolve()).as_posix()
-            except ValueError:
-                continue
-            dates.setdefault(shown, current)  # newest first: keep the first date seen
+        elif line and current and line.startswith(prefix):
+            dates.setdefault(line[len(prefix):], current)  # newest first: keep the first date seen
     return dates
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import math
+import operator
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,10 +39,6 @@ class Rating:
     about: str  # a plain explanation of the name
     importance: float  # 1 to 5
     level: float  # 0 to 7
-
-    @property
-    def level_percent(self) -> int:
-        return round(100 * self.level / 7)
 
 
 @dataclass(frozen=True)
@@ -324,7 +321,7 @@ def _names(occupation: Occupation, rows: Sequence[Sequence[str]]) -> tuple[tuple
 
 def _rows(path: Path, shown: Any, columns: Sequence[str], problems: list[Problem]
           ) -> Iterator[tuple[int, list[str]]]:
-    """The rows of a CSV file as lists of `columns`, in that order, each with its line; none if the file is
+    """The rows of a CSV file as tuples of `columns`, in that order, each with its line; none if the file is
     missing. A file without one of the columns is reported and yields nothing."""
     if not path.exists():
         return
@@ -337,12 +334,13 @@ def _rows(path: Path, shown: Any, columns: Sequence[str], problems: list[Problem
             return
         where = [header.index(c) for c in columns]
         width = max(where) + 1
+        pick = operator.itemgetter(*where) if len(where) > 1 else lambda row: (row[where[0]],)
         for row in reader:
             if len(row) < width:
                 problems.append(Problem(shown(path), reader.line_num, f"expected {len(header)} columns, "
                                                                       f"found {len(row)}"))
                 continue
-            yield reader.line_num, [row[i] for i in where]
+            yield reader.line_num, pick(row)
 
 
 def _grouped(path: Path, shown: Any, columns: Sequence[str], problems: list[Problem]) -> dict[str, list[list[str]]]:
@@ -383,7 +381,7 @@ def _state_pay(path: Path, shown: Any, problems: list[Problem]
     pay: dict[str, dict[str, str]] = {}
     for line, row in _rows(path, shown, columns, problems):
         figures = row[2:]
-        if not all(NUMBER.fullmatch(text) for text in figures if text):
+        if not FIGURES.fullmatch(",".join(figures)):
             problems.append(Problem(shown(path), line, "a figure is not a number; leave it empty if it is not "
                                                        "published"))
             continue
@@ -391,7 +389,8 @@ def _state_pay(path: Path, shown: Any, problems: list[Problem]
     return tuple(sorted(pay)), pay
 
 
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
+FIGURES = re.compile(r"(?:\d+(?:\.\d+)?)?(?:,(?:\d+(?:\.\d+)?)?)*")
+"""Figures joined by commas, each a number or empty (not published): one match per row is quicker than one a figure."""
 
 
 def _descriptions(path: Path, shown: Any, problems: list[Problem]) -> dict[str, dict[str, str]]:

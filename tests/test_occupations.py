@@ -57,6 +57,24 @@ def test_an_occupation_page_shows_the_work_skills_programs_outlook_and_links(rea
     assert "Social Perceptiveness" in page and "Noticing how others feel" in page
 
 
+def test_each_skill_bar_shows_the_level_o_net_gives(real_site: Path):
+    """The bars are <meter>s whose value is the job's level (0-7) for that skill or knowledge area, in the order
+    the page lists them: importance of 3 or more, most important first."""
+    problems: list = []
+    ratings = {**{("skill", c): r for c, r in _ratings(ROOT / "data/occupation-skills.csv", str, {}, problems).items()},
+               **{("knowledge", c): r for c, r in
+                  _ratings(ROOT / "data/occupation-knowledge.csv", str, {}, problems).items()}}
+    for code in ("29-1141.00", "47-2111.00", "15-1232.00", "49-9021.00"):
+        page = (real_site / f"occupations/{code}/index.html").read_text()
+        shown = re.findall(r'<span class="rating-name">([^<]+)</span>.*?<meter class="level-bar" min="0" max="7" '
+                           r'value="([\d.]+)" aria-label="Level ([\d.]+) of 7"></meter>', page, re.S)
+        expected = []
+        for group in ("skill", "knowledge"):
+            rated = sorted((r for r in ratings[(group, code)] if r[1] >= 3), key=lambda r: (-r[1], r[0]))
+            expected += [(name.replace("&", "&amp;"), f"{level:.1f}", f"{level:.1f}") for name, _, level, _ in rated]
+        assert shown == expected, code
+
+
 def test_a_job_without_a_skills_profile_or_pay_says_so(real_site: Path):
     unrated = next(code for code, o in sorted(OCCUPATIONS.items()) if o.figures == "none" and code.endswith(".00")
                    and not (ROOT / "data/occupation-skills.csv").read_text().count(code))

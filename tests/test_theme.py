@@ -165,7 +165,7 @@ def test_without_javascript_the_ladder_and_navigation_are_all_there(real_site, r
             "without a menu button the sidebar comes after the content"
         assert not tab.locator(".nav-toggle").is_visible()
         assert not tab.locator(".theme-toggle").is_visible()
-        assert not tab.locator(".nav-expand").first.is_visible()
+        assert tab.locator(".nav-expand").count() == 0, "the arrow buttons are made by the script"
     finally:
         context.close()
 

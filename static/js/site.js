@@ -61,12 +61,31 @@
     }
   }
 
-  // Sidebar: each cluster's arrow button shows or hides its pathways.
-  var expanders = document.querySelectorAll(".nav-expand");
-  Array.prototype.forEach.call(expanders, function (button) {
-    var list = document.getElementById(button.getAttribute("aria-controls"));
-    if (!list) return;
-    button.hidden = false;
+  // Sidebar: each cluster gets an arrow button that shows or hides its pathways.
+  var svgNS = "http://www.w3.org/2000/svg";
+  Array.prototype.forEach.call(document.querySelectorAll(".sidebar .nav-pathways[id]"), function (list) {
+    var row = list.parentNode.querySelector(".nav-row");
+    var link = row && row.querySelector("a");
+    if (!link) return;
+    var button = document.createElement("button");
+    button.className = "nav-expand";
+    button.type = "button";
+    button.setAttribute("aria-expanded", String(!list.hidden));
+    button.setAttribute("aria-controls", list.id);
+    var icon = document.createElementNS(svgNS, "svg");
+    icon.setAttribute("aria-hidden", "true");
+    icon.setAttribute("viewBox", "0 0 16 16");
+    icon.setAttribute("width", "16");
+    icon.setAttribute("height", "16");
+    var path = document.createElementNS(svgNS, "path");
+    path.setAttribute("d", "M6 4l4 4-4 4");
+    icon.appendChild(path);
+    var label = document.createElement("span");
+    label.className = "visually-hidden";
+    label.textContent = link.textContent + " pathways";
+    button.appendChild(icon);
+    button.appendChild(label);
+    row.appendChild(button);
     button.addEventListener("click", function () {
       var open = button.getAttribute("aria-expanded") !== "true";
       button.setAttribute("aria-expanded", String(open));
