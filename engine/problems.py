@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable, Sequence
@@ -55,13 +56,37 @@ def sort_key(problem: Problem) -> tuple:
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """Return ` (did you mean 'x'?)` for the closest choice, or ''."""
+    match = closest(str(word), choices)
+    return f" (did you mean '{match}'?)" if match else ""
+
+
+_PARTS = re.compile(r"[^\W_]+")
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice `word` most likely meant, or None: the only one it begins, else the most similar as a whole,
+    else the only one with a part like a part of `word` (as 'helth' is like 'health' in 'health-science', and
+    'logistics' is in 'transportation-distribution-logistics')."""
     options = sorted(set(choices))
-    word = str(word)
     starting = [c for c in options if len(word) >= 3 and c.startswith(word)]
     if len(starting) == 1:
-        return f" (did you mean '{starting[0]}'?)"
+        return starting[0]
     matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
+    if matches:
+        return matches[0]
+    words = [w for w in _PARTS.findall(word.casefold()) if len(w) >= 4]
+    best: dict[str, float] = {}
+    for option in options:
+        for part in _PARTS.findall(option.casefold()):
+            for typed in words:
+                ratio = 1.0 if part == typed else difflib.SequenceMatcher(None, typed, part).ratio()
+                if ratio >= 0.8:
+                    best[option] = max(best.get(option, 0.0), ratio)
+    if not best:
+        return None
+    top = max(best.values())
+    leaders = [option for option, ratio in best.items() if ratio == top]
+    return leaders[0] if len(leaders) == 1 else None
 
 
 def errors_in(problems: Iterable[Problem]) -> list[Problem]:

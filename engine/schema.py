@@ -42,6 +42,7 @@ class Field:
     max_length: int | None = None
     minimum: int | None = None
     maximum: int | None = None
+    refers: str = ""  # what the value names in the data; then checked (with suggestions) where the data is at hand
     item: "Field | None" = None
     fields: tuple["Field", ...] = ()
 
@@ -71,7 +72,7 @@ STEP = Field(
         Field("occupations", "list",
               "O*NET-SOC codes of the occupations at this step (1 to 6), from data/occupations.csv.",
               required=True, min_items=1, max_items=6, example=["31-1131.00"],
-              item=_text("occupation", "An O*NET-SOC code.", pattern=OCCUPATION_PATTERN,
+              item=_text("occupation", "An O*NET-SOC code.", pattern=OCCUPATION_PATTERN, refers="occupation",
                          pattern_hint="an O*NET-SOC code looks like '29-1141.00'")),
         _text("education", "The schooling this step needs. Start with the level, such as \"High school diploma\", "
                            "\"Postsecondary certificate\", \"Associate's degree\" or \"Bachelor's degree\", then add detail.",

@@ -7,6 +7,7 @@ entry-level step that holds an occupation needing extensive preparation.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -16,7 +17,7 @@ from . import readability
 from .data import FIGURES_GROUP, FIGURES_SPECIALTY, CredentialRule, Facts, Framework, Occupation, typical_pay
 from .load import Source, slugify
 from .markup import Markup, content_url
-from .problems import Problem, Severity, suggest
+from .problems import Problem, Severity, closest, suggest
 from .routes import RESERVED_SLUGS, ROUTES
 from .scaffold import PLACEHOLDER, PLACEHOLDER_STEPS
 from .schema import OCCUPATION_PATTERN, SCHEMAS, STAGES, Field
@@ -34,6 +35,11 @@ _ANY_EDUCATION = re.compile("|".join(f"(?P<l{level}>{pattern.pattern})" for patt
                             re.I)
 """All the phrases in one pattern: its leftmost match is the phrase named first (at one place, the earlier
 phrase in the list)."""
+_LEVEL_PHRASES = {
+    0: "No formal education", 1: "High school diploma", 2: "Postsecondary certificate", 3: "Associate's degree",
+    4: "Bachelor's degree", 5: "Master's degree", 6: "Doctoral or professional degree",
+}
+"""How a step's education starts for each level, in the warnings' examples."""
 LEVEL_NAMES = {
     0: "no formal education", 1: "a high school diploma", 2: "a postsecondary certificate or some college",
     3: "an associate's degree", 4: "a bachelor's degree", 5: "a master's degree",
@@ -178,12 +184,44 @@ def check_occupation(source: Source, markup: Markup | None, facts: Facts) -> Ite
 
 
 def suggest_occupation(code: str, occupations: Mapping[str, Occupation]) -> str:
-    """` (did you mean '29-1141.00', Registered Nurses?)` for the nearest code, or ''."""
-    hint = suggest(code, occupations)
-    if not hint:
-        return ""
-    nearest = hint.split("'")[1]
-    return f" (did you mean '{nearest}', {occupations[nearest].title}?)"
+    """` (did you mean '29-1141.00', Registered Nurses?)` for the code `code` most likely means, or ''.
+    `code` may be a code with a slip in it ('29-1151', '291141.00') or a job's title ('registered nurse')."""
+    nearest = _occupation_meant(code.strip(), occupations)
+    return f" (did you mean '{nearest}', {occupations[nearest].title}?)" if nearest else ""
+
+
+def _occupation_meant(text: str, occupations: Mapping[str, Occupation]) -> str | None:
+    digits = re.fullmatch(r"(\d{2})-?(\d{4})(?:\.(\d{1,2}))?", text)
+    if digits:
+        code = f"{digits[1]}-{digits[2]}.{(digits[3] or '00').ljust(2, '0')}"
+        if code in occupations:
+            return code
+    if any(c.isalpha() for c in text):
+        by_title = {o.title.casefold(): c for c, o in occupations.items()}
+        wanted = [_singular(w) for w in re.findall(r"[a-z]+", text.casefold())]
+        if " ".join(wanted) in {" ".join(_singular(w) for w in t.split()) for t in by_title}:
+            return next(c for t, c in by_title.items()
+                        if " ".join(_singular(w) for w in re.findall(r"[a-z]+", t)) == " ".join(wanted))
+        holding = [(len(t), t, c) for t, c in by_title.items()
+                   if wanted and set(wanted) <= {_singular(w) for w in re.findall(r"[a-z]+", t)}]
+        if holding:
+            return min(holding)[2]  # the shortest title with every word: the most general job
+        close = difflib.get_close_matches(text.casefold(), list(by_title), n=1, cutoff=0.6)
+        return by_title[close[0]] if close else None
+    return closest(text, occupations)
+
+
+def _singular(word: str) -> str:
+    """'nurses' -> 'nurse', 'midwives' -> 'midwife', 'secretaries' -> 'secretary': enough to match titles."""
+    if word.endswith("ives"):
+        return word[:-3] + "fe"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def check_placeholders(source: Source) -> Iterator[Problem]:
@@ -281,17 +319,33 @@ def _text_messages(value: Any, field: Field, label: str) -> Iterator[str]:
         yield f"{label} must be text, but YAML reads this value as a number: put it in quotes"
         return
     if not isinstance(value, str):
-        yield f"{label} must be text, not {'a list' if isinstance(value, list) else 'a set of fields'}"
+        yield _not_text(value, label)
         return
     text = value.strip()
     if field.choices and text not in field.choices:
         yield f"{label} is '{text}'; it must be one of: {', '.join(field.choices)}{suggest(text, field.choices)}"
-    if field.pattern and not re.match(field.pattern, text):
+    if field.pattern and not field.refers and not re.match(field.pattern, text):
         yield f"{label} '{text}' is not valid: {field.pattern_hint}"
     if field.max_length and len(text) > field.max_length:
         yield f"{label} is {len(text)} characters long; keep it under {field.max_length}"
     if "\n" in text:
         yield f"{label} must be on one line"
+
+
+def _not_text(value: Any, label: str) -> str:
+    """The message for a list or a set of fields where text belongs, with what the editor most likely meant."""
+    if isinstance(value, dict):
+        if len(value) == 1:
+            (key, item), = value.items()
+            if isinstance(key, (str, int, float)) and isinstance(item, (str, int, float)):
+                text = f"{key}: {item}"
+                return (f"{label} must be text, not a set of fields: in YAML, a colon followed by a space starts a "
+                        f"field, so put the text in quotes: \"{text}\"")
+        return f"{label} must be text, not a set of fields; if the text holds ': ', put it in quotes"
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):
+        return (f"{label} must be text, not a list: remove the square brackets around '{value[0]}' "
+                "(or, if the text itself starts with '[', put it in quotes)")
+    return f"{label} must be text, not a list"
 
 
 def _check_list(source: Source, value: Any, field: Field, path: tuple, label: str, where: str) -> Iterator[Problem]:
@@ -419,7 +473,13 @@ def check_ladder(source: Source, number: int, ladder: Mapping[str, Any], facts: 
         codes = step.get("occupations")
         if isinstance(codes, list):
             for position, code in enumerate(codes):
-                if isinstance(code, str) and re.match(OCCUPATION_PATTERN, code) and code not in facts.occupations:
+                if not isinstance(code, str):
+                    continue  # reported by the schema check
+                if not re.match(OCCUPATION_PATTERN, code):
+                    yield Problem(source.path, source.front.line_of(*at.path, "occupations", position),
+                                  f"'occupation' '{code}' is not valid: an O*NET-SOC code looks like '29-1141.00'"
+                                  f"{suggest_occupation(code, facts.occupations)}")
+                elif code not in facts.occupations:
                     yield Problem(source.path, source.front.line_of(*at.path, "occupations", position),
                                   f"occupation '{code}' is not in data/occupations.csv"
                                   f"{suggest_occupation(code, facts.occupations)}")
@@ -529,6 +589,13 @@ def education_level(text: str) -> int | None:
     return int(match.lastgroup[1:]) if match and match.lastgroup else None
 
 
+def education_range(text: str) -> tuple[int, int] | None:
+    """The lowest and highest schooling levels a step's `education` names, or None if it names none:
+    "High school diploma; many have a bachelor's degree" is (1, 4)."""
+    levels = [int(m.lastgroup[1:]) for m in _ANY_EDUCATION.finditer(text) if m.lastgroup]
+    return (min(levels), max(levels)) if levels else None
+
+
 def check_step_against_data(at: LadderStep, occupations: Mapping[str, Occupation]) -> Iterator[Problem]:
     """Warnings where a step's stage, education or experience disagrees with its occupations."""
     stage = at.data.get("stage")
@@ -548,18 +615,24 @@ def check_step_against_data(at: LadderStep, occupations: Mapping[str, Occupation
     education = at.data.get("education")
     if not isinstance(education, str) or not education.strip():
         return
-    stated = education_level(education)
+    stated = education_range(education)
     if stated is None:
         yield at.warn("education", f"the education of {label} does not name a level of schooling: start it with one, "
                                    "such as \"High school diploma\", \"Postsecondary certificate\", "
                                    "\"Associate's degree\" or \"Bachelor's degree\"")
         return
+    low, high = stated
+    named = LEVEL_NAMES[low] if low == high else f"{LEVEL_NAMES[low]} to {LEVEL_NAMES[high]}"
     for occupation in found:
         level = occupation.education_level
-        if level is not None and abs(level - stated) >= 2:
-            yield at.warn("education", f"the education of {label} names {LEVEL_NAMES[stated]}, but {occupation.title} "
-                                       f"({occupation.code}) typically needs {LEVEL_NAMES[level]}: "
-                                       "change the education or the occupation")
+        # A step may honestly name a range ("High school diploma; many have a bachelor's degree"): the data's
+        # typical level for entering the job must lie in it, or next to it.
+        if level is not None and (level <= low - 2 or level >= high + 2):
+            range_hint = (f"; if both are true, name both, such as \"{_LEVEL_PHRASES[min(level, low)]}; many have "
+                          f"{LEVEL_NAMES[max(level, high)]}\"")
+            yield at.warn("education", f"the education of {label} names {named}, but {occupation.title} "
+                                       f"({occupation.code}) typically needs {LEVEL_NAMES[level]} to enter: "
+                                       f"change the education or the occupation{range_hint}")
 
 
 def check_links(source: Source, markup: Markup, known: AbstractSet[str]) -> Iterator[Problem]:

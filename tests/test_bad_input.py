@@ -120,7 +120,24 @@ CASES = {
         f"{P}:5: a pathway cannot be related to itself"),
     "malformed occupation code": (
         {P: PATHWAY.replace("[31-1131.00]", "[31-1131]")},
-        f"{P}:10: 'occupation' '31-1131' is not valid: an O*NET-SOC code looks like '29-1141.00'"),
+        f"{P}:10: 'occupation' '31-1131' is not valid: an O*NET-SOC code looks like '29-1141.00' (did you mean '31-1131.00', Nursing Assistants?)"),
+    "occupation written as its title": (
+        {P: PATHWAY.replace("[29-1141.00]", "[registered nurse]")},
+        f"{P}:20: 'occupation' 'registered nurse' is not valid: an O*NET-SOC code looks like '29-1141.00' (did you mean '29-1141.00', Registered Nurses?)"),
+    "occupation written as part of a title": (
+        {P: PATHWAY.replace("[29-1141.00]", "[nurse midwife]")},
+        f"{P}:20: 'occupation' 'nurse midwife' is not valid: an O*NET-SOC code looks like '29-1141.00' (did you mean '29-1161.00', Nurse Midwives?)"),
+    "cluster misspelled as one word of its name": (
+        {P: PATHWAY.replace("cluster: health-science", "cluster: helth")},
+        f"{P}:3: unknown cluster 'helth' (did you mean 'health-science'?)"),
+    "text with a colon read as a field": (
+        {P: PATHWAY.replace("        experience: None\n      - stage: mid",
+                            "        experience: None\n        credentials: [CNA: Certified Nursing Assistant]\n      - stage: mid", 1)},
+        f"{P}:13: 'credential' must be text, not a set of fields: in YAML, a colon followed by a space starts a field, so put the text in quotes: \"CNA: Certified Nursing Assistant\""),
+    "text in a list twice": (
+        {P: PATHWAY.replace("        experience: None\n      - stage: mid",
+                            "        experience: None\n        credentials: [[CNA]]\n      - stage: mid", 1)},
+        f"{P}:13: 'credential' must be text, not a list: remove the square brackets around 'CNA' (or, if the text itself starts with '[', put it in quotes)"),
     "occupation not in data": (
         {P: PATHWAY.replace("[31-1131.00]", "[31-1131.09]")},
         f"{P}:10: occupation '31-1131.09' is not in data/occupations.csv (did you mean '31-1131.00', Nursing Assistants?)"),
@@ -319,7 +336,8 @@ def test_all_problems_are_reported_in_one_run(make_project):
     assert f"{C}:1: missing required field 'summary'" in lines
     assert f"{C}:3: unknown field 'sumary' (did you mean 'summary'?)" in lines
     assert f"{P}:3: unknown cluster 'helth-science' (did you mean 'health-science'?)" in lines
-    assert f"{P}:10: 'occupation' '31-1131' is not valid: an O*NET-SOC code looks like '29-1141.00'" in lines
+    assert f"{P}:10: 'occupation' '31-1131' is not valid: an O*NET-SOC code looks like '29-1141.00' (did you mean " \
+           "'31-1131.00', Nursing Assistants?)" in lines
     assert lines[-1] == "build failed: 4 errors in 2 files; site/ was left as it was"
 
 
@@ -329,7 +347,7 @@ WARNINGS = {
         f"{P}:10: warning: step 1 of ladder 'Nursing' is entry level, but Family Medicine Physicians (29-1215.00) is Job Zone 5 (extensive preparation): move it to a later step"),
     "education far from the occupation's": (
         PATHWAY.replace("education: Bachelor's degree in nursing", "education: High school diploma"),
-        f"{P}:21: warning: the education of step 3 of ladder 'Nursing' names a high school diploma, but Registered Nurses (29-1141.00) typically needs a bachelor's degree: change the education or the occupation"),
+        f"{P}:21: warning: the education of step 3 of ladder 'Nursing' names a high school diploma, but Registered Nurses (29-1141.00) typically needs a bachelor's degree to enter: change the education or the occupation; if both are true, name both, such as \"High school diploma; many have a bachelor's degree\""),
     "education names no level": (
         PATHWAY.replace("education: Bachelor's degree in nursing", "education: Nursing school"),
         f"{P}:21: warning: the education of step 3 of ladder 'Nursing' does not name a level of schooling: start it with one, such as \"High school diploma\", \"Postsecondary certificate\", \"Associate's degree\" or \"Bachelor's degree\""),
@@ -376,6 +394,20 @@ def test_disagreement_with_the_data_is_a_warning(make_project, text, expected):
     strict = run_build("check", "--strict", cwd=root)
     assert strict.returncode == 1
 
+
+
+@pytest.mark.parametrize("education, flagged", [
+    ("High school diploma", True),  # a bachelor's degree is the usual way in: two levels apart
+    ("High school diploma; many have a bachelor's degree", False),  # a range that holds the data's level
+    ("Associate's degree in nursing; many hospitals prefer a bachelor's", False),
+    ("No formal education; some have a postsecondary certificate", True),  # the range stops short of it
+])
+def test_a_step_may_name_a_range_of_education_that_holds_the_datas_level(make_project, education, flagged):
+    result = run_build("check", cwd=make_project({P: PATHWAY.replace("education: Bachelor's degree in nursing",
+                                                                     f"education: \"{education}\"")}))
+    assert result.returncode == 0, result.stderr
+    assert ("Registered Nurses (29-1141.00) typically needs a bachelor's degree to enter" in result.stderr) == flagged, \
+        result.stderr
 
 
 @pytest.mark.parametrize("credential, flagged", [

@@ -48,6 +48,13 @@ def test_new_refuses_to_overwrite(make_project):
     assert (root / P).read_text() == before
 
 
+def test_new_suggests_a_cluster_from_one_misspelled_word_of_its_name(make_project):
+    root = make_project({})
+    result = run_build("new", "pathway", "Dental Care", "--cluster", "helth", cwd=root)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "new: unknown cluster 'helth' (did you mean 'health-science'?)"
+
+
 def test_new_rejects_an_unknown_cluster_with_a_suggestion(make_project):
     root = make_project()
     result = run_build("new", "pathway", "Dental Care", "--cluster", "helth-science", cwd=root)
@@ -68,7 +75,7 @@ def test_check_text_format(make_project):
         f"{P}:3: unknown cluster 'helth-science' (did you mean 'health-science'?)",
         f"{P}:21: warning: the education of step 3 of ladder 'Nursing' names a high school diploma, but Registered "
         "Nurses (29-1141.00) "
-        "typically needs a bachelor's degree: change the education or the occupation",
+        "typically needs a bachelor's degree to enter: change the education or the occupation; if both are true, name both, such as \"High school diploma; many have a bachelor's degree\"",
         "check failed: 1 error in 1 file (and 1 warning)",
     ]
 
@@ -80,7 +87,7 @@ def test_check_github_format_annotates_lines(make_project):
         f"::error file={P},line=3::unknown cluster 'helth-science' (did you mean 'health-science'?)",
         f"::warning file={P},line=21::the education of step 3 of ladder 'Nursing' names a high school diploma, "
         "but Registered Nurses "
-        "(29-1141.00) typically needs a bachelor's degree: change the education or the occupation",
+        "(29-1141.00) typically needs a bachelor's degree to enter: change the education or the occupation; if both are true, name both, such as \"High school diploma; many have a bachelor's degree\"",
     ]
 
 
