@@ -36,7 +36,7 @@ from .render import (PageJob, SiteView, compile_templates, make_environment, out
                      outlook, render_robots, render_sitemap, render_state_pay, site_view)
 from .search_words import SearchWords, load_search_words
 from .jobs import render_job_files
-from .search import Document, Part, build_search_index, index_part, runs, site_documents
+from .search import Document, Part, SearchIndex, build_search_index, index_part, runs
 from .validate import Known, check_document, check_duplicates, check_references
 
 PARALLEL_MIN_FILES = 400
@@ -109,6 +109,7 @@ class _Cache:
     inputs: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # name -> (stamp, value), see Builder._input
     unread: frozenset[str] = frozenset()  # content files of the last load that could not be read, as shown
     known: Any = None  # the last validation's `Known`
+    search: SearchIndex = field(default_factory=SearchIndex)  # the last search index, updated in place
 
 
 class Builder:
@@ -340,7 +341,8 @@ class Builder:
                 sink(name, data)
             for name, data in render_job_files(site).items():
                 sink(name, data)
-            for name, data in build_search_index(site, index_parts() if index_parts else None).items():
+            for name, data in build_search_index(site, index_parts() if index_parts else None,
+                                                 self._cache.search).items():
                 sink(name, data)
             sink(write.MARKER, b"")
 
@@ -404,7 +406,7 @@ class Builder:
             for job, html in zip(jobs, pages):
                 writer.write(output_path(job.page.url), html)
             return len(pages)
-        docs = site_documents(index) if index is not None else []
+        docs = self._cache.search.documents(index) if index is not None else []
         chunks = _chunks(range(len(jobs)), self.workers * 4)
         with _pool(self.workers, _start_renderer, (env, view, jobs, writer, docs)) as pool:
             parts = [pool.submit(_index_slice, start, stop) for start, stop in runs(docs, self.workers)]

@@ -64,7 +64,7 @@ code, and the browser inserts it into the page as text only.
 The build is deterministic (sorted keys, fixed separators) and linear in
 the content. A large site's postings are made in parts, by the worker
 processes that render its pages, and merged here. The dev server rebuilds
-after every save, so the last build's pieces are kept (`_Index`): an equal
+after every save, so the last build's pieces are kept (`SearchIndex`): an equal
 site returns the same files at the cost of one comparison, and after a
 one-page edit only that page's words, the files that hold them and its
 fragment are redone. Its result is always byte-identical to a fresh
@@ -215,7 +215,7 @@ def query_words(text: str) -> list[str]:
     return out
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of one word: remembering answers changes nothing else
 def stem(word: str) -> str:
     """A crude common form of an English word: 'nurses', 'nursing', 'nursed' -> 'nurs'; 'welders' -> 'weld';
     'cosmetology', 'cosmetologists' -> 'cosmetolog'.
@@ -280,7 +280,7 @@ def documents(site: Site) -> list[Document]:
     A cluster's pathways are consecutive, so its documents form one run of ids.
     """
     cluster_index = {c.url: n for n, c in enumerate(site.clusters)}
-    synonyms = _Synonyms.of(site.search_words)
+    synonyms = _Synonyms(site.search_words)
     docs: list[Document] = []
     for n, cluster in enumerate(site.clusters):
         docs.append(Document(
@@ -376,11 +376,6 @@ class _Synonyms:
                 if stems:
                     self.by_first[stems[0]].append((stems, synonym.says))
 
-    @classmethod
-    @functools.lru_cache(maxsize=4)
-    def of(cls, words: SearchWords) -> "_Synonyms":
-        return cls(words)
-
     def found_in(self, name: str) -> list[tuple[str, bool]]:
         """The synonyms whose phrase is in `name`, each with whether the phrase is the whole name."""
         if not self.by_first:
@@ -402,7 +397,7 @@ class _Synonyms:
         return tuple(out)
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=1 << 17)  # a pure function of one name, asked about again for each synonym and page
 def _name_terms(name: str) -> tuple[tuple[str, ...], int, tuple[str, ...]]:
     """A name's indexed words (each once), its length in query words, and its words as compared with synonyms
     (compounds joined, stop words out; `_Synonyms` stems them), from one reading of the name."""
@@ -476,10 +471,6 @@ def query_words_all(text: str) -> list[str]:
         if len(word) > 1 and word not in out:
             out.append(word)
     return out
-
-
-remembered_score_terms = functools.lru_cache(maxsize=4096)(score_terms)
-"""`score_terms`, remembering recent documents: the dev server's rebuilds score again only what changed."""
 
 
 # -- encoding ----------------------------------------------------------------------------------------
@@ -556,32 +547,23 @@ def _script(name: str, data: object) -> bytes:
 
 # -- the index ---------------------------------------------------------------------------------------
 
-def build_search_index(site: Site, parts: Sequence["Part"] | None = None) -> dict[str, bytes]:
+def build_search_index(site: Site, parts: Sequence["Part"] | None = None,
+                       index: "SearchIndex | None" = None) -> dict[str, bytes]:
     """The search index's files, by path relative to the site root, sorted by path.
 
     Pure: the same site always gives the same bytes, whatever was built before.
-    The pieces of the last build are kept, so after a one-page edit (the dev
-    server's rebuild) only that page's words and files are redone.
+    Given the `index` of the last build (the dev server keeps one), only what a
+    one-page edit changed is redone.
 
-    Given `parts`, the postings of consecutive runs of `site_documents(site)`
+    Given `parts`, the postings of consecutive runs of `index.documents(site)`
     (`runs` splits the documents, `index_part` does one run, in worker
     processes on a large site), it merges them instead of scoring every
     document itself. The bytes are the same either way.
     """
+    index = index if index is not None else SearchIndex()
     if parts is None:
-        return _LAST_BUILD.build_site(site)
-    return _LAST_BUILD.build_from_parts(site, site_documents(site), parts)
-
-
-def site_documents(site: Site) -> list[Document]:
-    """`documents(site)`, remembered for the last site asked about (the same object, not an equal one)."""
-    global _DOCUMENTS
-    if _DOCUMENTS is None or _DOCUMENTS[0] is not site:
-        _DOCUMENTS = (site, documents(site))
-    return _DOCUMENTS[1]
-
-
-_DOCUMENTS: tuple[Site, list[Document]] | None = None
+        return index.build_site(site)
+    return index.build_from_parts(site, index.documents(site), parts)
 
 
 # -- building in parts -------------------------------------------------------------------------------
@@ -661,8 +643,9 @@ def _merge_runs(parts: Sequence[dict[str, Run]]) -> dict[str, tuple[str, int]]:
     return {word: ("".join(pieces), count) for word, (pieces, _, count) in merged.items()}
 
 
-class _Index:
+class SearchIndex:
     """The pieces of the last build, kept so the next build of a slightly changed site redoes little.
+    Held by its caller (the pipeline's `Builder`), one per site being built.
 
     Document ids are positions in `documents(site)`; while every page keeps its
     place, a build compares documents one by one and updates the postings of the
@@ -683,11 +666,32 @@ class _Index:
         self.files: dict[str, bytes] = {}
         self.digests: dict[str, bytes] = {}
         self.words = SearchWords()
+        self.documents_of: tuple[Site, list[Document]] | None = None  # the last site's documents
+        self.scores: dict[Document, tuple] = {}  # document -> `score_terms`, for the documents of the last build
+        self.fragments: dict[tuple[int, Document], bytes] = {}  # (id, document) -> its file, likewise
+
+    def documents(self, site: Site) -> list[Document]:
+        """`documents(site)`, remembered for the last site asked about (the same object, not an equal one)."""
+        if self.documents_of is None or self.documents_of[0] is not site:
+            self.documents_of = (site, documents(site))
+        return self.documents_of[1]
+
+    def _score(self, document: Document) -> tuple:
+        found = self.scores.get(document)
+        if found is None:
+            found = self.scores[document] = score_terms(document)
+        return found
+
+    def _fragment(self, n: int, document: Document) -> bytes:
+        found = self.fragments.get((n, document))
+        if found is None:
+            found = self.fragments[(n, document)] = _fragment(n, document)
+        return found
 
     def build_site(self, site: Site) -> dict[str, bytes]:
         if self.site is not None and self.site == site:  # cheaper than comparing documents
             return dict(self.files)
-        files = self.build(site_documents(site), tuple((c.slug, c.title) for c in site.clusters),
+        files = self.build(self.documents(site), tuple((c.slug, c.title) for c in site.clusters),
                            site.search_words)
         self.site = site
         return files
@@ -710,7 +714,9 @@ class _Index:
         # and every document where it was.
         if words != self.words or len(self.scored) != len(docs) or len(self.docs) != len(docs) or any(
                 a.url != b.url for a, b in zip(docs, self.docs)):
+            kept = self.documents_of, self.scores, self.fragments  # still right for the documents that stay
             self.__init__()  # type: ignore[misc]
+            self.documents_of, self.scores, self.fragments = kept
             self.words = words
             dirty = counted = self._add_all(docs)
             changed: Iterable[int] = range(len(docs))
@@ -721,7 +727,7 @@ class _Index:
                 return dict(self.files)
             dirty, counted = set(), set()  # words whose postings changed; those whose document count did
             for n in changed:
-                self._update(n, remembered_score_terms(docs[n]), dirty, counted)
+                self._update(n, self._score(docs[n]), dirty, counted)
             facets = clusters != self.clusters or any(
                 (docs[n].clusters, docs[n].interests) != (self.docs[n].clusters, self.docs[n].interests)
                 for n in changed)
@@ -742,8 +748,11 @@ class _Index:
         """Rewrite the files holding what changed: documents, words whose postings or counts changed."""
         self.docs = list(docs)
         self.clusters = clusters
+        live = set(docs)  # keep what the next build may reuse, and no more
+        self.scores = {d: found for d, found in self.scores.items() if d in live}
+        self.fragments = {key: found for key, found in self.fragments.items() if key[1] in live}
         for n in changed:
-            self._put(f"{ROOT}docs/{n}.js", _fragment(n, docs[n]))
+            self._put(f"{ROOT}docs/{n}.js", self._fragment(n, docs[n]))
         vocabulary = sorted(self.counts)
         initials = {word[0] for word in counted}
         for prefix in sorted({word[:2] for word in dirty}):
@@ -762,7 +771,7 @@ class _Index:
         postings: dict[str, list[int]] = defaultdict(list)
         titles: dict[str, list[int]] = defaultdict(list)
         for n, document in enumerate(docs):
-            scored = remembered_score_terms(document)
+            scored = self._score(document)
             self.scored.append(scored)
             base = n << 6
             for word, score in scored[0]:
@@ -878,8 +887,6 @@ def _starting_with(words: list[str], prefix: str) -> list[str]:
     return words[bisect.bisect_left(words, prefix):bisect.bisect_left(words, after)]
 
 
-_LAST_BUILD = _Index()
-
 
 def _posting_entry(postings: Iterable[int], titles: Iterable[int] | None) -> str | list[str]:
     encoded = encode_postings(postings)
@@ -918,7 +925,6 @@ def split_shards(entries: dict[str, str | list[str]]) -> dict[str, list[str]]:
     return dict(sorted(shards.items()))
 
 
-@functools.lru_cache(maxsize=4096)
 def _fragment(doc_id: int, document: Document) -> bytes:
     data = {
         "title": document.title,

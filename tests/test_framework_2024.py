@@ -116,8 +116,8 @@ def test_the_sidebar_remembers_the_framework_a_visitor_chose(real_site: Path, br
 
 
 def test_search_finds_2024_clusters_and_sub_clusters_by_name(real_result):
-    from engine.search import site_documents
-    docs = {(d.kind, d.title) for d in site_documents(real_result.site)}
+    from engine.search import documents
+    docs = {(d.kind, d.title) for d in documents(real_result.site)}
     for name, subs in FRAMEWORK.items():
         assert ("modern-cluster", name) in docs
         assert all(("sub-cluster", sub) in docs for sub in subs)

@@ -201,12 +201,12 @@ def test_output_is_sorted_canonical_json_and_deterministic(index, real_result):
         part, value = read_part(data)
         assert data.decode() == (f"__searchIndex.add({json.dumps(part)},"
                                  f"{json.dumps(value, sort_keys=True, separators=(',', ':'), ensure_ascii=False)});\n")
-    assert search._Index().build_site(real_result.site) == index
+    assert search.SearchIndex().build_site(real_result.site) == index
 
 
 def test_a_rebuild_after_an_edit_equals_a_fresh_build(real_result):
     site = real_result.site
-    first = search._Index()
+    first = search.SearchIndex()
     first.build_site(site)
     cluster = site.clusters[2]
     pathway = cluster.pathways[0]
@@ -214,32 +214,32 @@ def test_a_rebuild_after_an_edit_equals_a_fresh_build(real_result):
                                  body=dataclasses.replace(pathway.body, text=pathway.body.text + " Quokkas weld."))
     cluster = dataclasses.replace(cluster, pathways=(edited,) + cluster.pathways[1:])
     changed = dataclasses.replace(site, clusters=site.clusters[:2] + (cluster,) + site.clusters[3:])
-    assert first.build_site(changed) == search._Index().build_site(changed)
-    assert first.build_site(site) == search._Index().build_site(site)
+    assert first.build_site(changed) == search.SearchIndex().build_site(changed)
+    assert first.build_site(site) == search.SearchIndex().build_site(site)
     fewer = dataclasses.replace(site, pages=())
-    assert first.build_site(fewer) == search._Index().build_site(fewer)
+    assert first.build_site(fewer) == search.SearchIndex().build_site(fewer)
 
 
 @pytest.mark.parametrize("count", [1, 2, 3, 7, 10_000])
 def test_an_index_merged_from_parts_equals_one_built_whole(real_result, index, count: int):
     site = real_result.site
-    docs = search.site_documents(site)
+    docs = search.documents(site)
     spans = search.runs(docs, count)
     assert spans[0][0] == 0 and spans[-1][1] == len(docs) and len(spans) <= count
     assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))  # consecutive, none empty
     assert (len(spans) > 1) == (count > 1)
     parts = [search.index_part(docs, start, stop) for start, stop in spans]
-    merged = search._Index()
+    merged = search.SearchIndex()
     assert merged.build_from_parts(site, docs, parts[::-1]) == index  # in any order
     assert merged.build_site(site) == index  # an equal site is not rebuilt
     changed = dataclasses.replace(site, pages=())
-    assert merged.build_site(changed) == search._Index().build_site(changed)  # nor does anything carry over
+    assert merged.build_site(changed) == search.SearchIndex().build_site(changed)  # nor does anything carry over
 
 
 def test_hostile_text_is_data_in_the_index():
     hostile = '</script><script>alert(1)</script><img src=x onerror=alert(2)> javascript:alert(3) "\u2028'
     doc = dataclasses.replace(document(hostile, body=hostile), passages=(hostile,))
-    files = search._Index().build([doc], (("c", hostile),))
+    files = search.SearchIndex().build([doc], (("c", hostile),))
     name, data = read_part(files["search/index/docs/0.js"])
     assert data["title"] == hostile and data["text"] == [hostile]
     assert read_part(files["search/index/manifest.js"])[1]["clusters"] == [["c", hostile]]
@@ -250,12 +250,12 @@ def test_hostile_text_is_data_in_the_index():
 def test_a_rebuild_equals_a_fresh_build_when_posting_files_split_or_merge(monkeypatch):
     monkeypatch.setattr(search, "SHARD_BYTES", 300)
     docs = [document(f"Page {n}", body=f"rare{n % 30} rarely rated rats {'ratings ' * (n % 3)}") for n in range(60)]
-    index = search._Index()
+    index = search.SearchIndex()
     index.build(docs, (("c", "Cluster"),))
     for n, body in ((5, "rare1 rare2 rare3 rare4 rare5 rare6 rare7 rare8 rare9 rare10 rare11"), (6, "nothing"),
                     (7, "zebra zebras zero zeros zone zones zoo zoos")):
         docs[n] = document(f"Page {n}", body=body)
-        assert index.build(docs, (("c", "Cluster"),)) == search._Index().build(docs, (("c", "Cluster"),))
+        assert index.build(docs, (("c", "Cluster"),)) == search.SearchIndex().build(docs, (("c", "Cluster"),))
 
 
 # -- names people use, synonyms and pay --------------------------------------------------------------

@@ -35,7 +35,7 @@ def site_url(real_site, serve_dir) -> str:
 
 
 def test_the_queries_name_pages_that_exist(real_result):
-    titles = {d.title for d in search.site_documents(real_result.site)}
+    titles = {d.title for d in search.documents(real_result.site)}
     unknown = {query: want for kind in QUERIES.values() for query, want in kind.items()
                if not set(str(want).split(" | ")) & titles}
     assert unknown == {}
