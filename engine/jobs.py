@@ -141,6 +141,14 @@ def job_group(code: str) -> str:
     return code[:5]
 
 
+def jobs_key(site: Site) -> tuple:
+    """What the job files depend on besides the data files behind `site.profiles`: the clusters, every pathway's
+    ladders as written, and each occupation's summary and clusters. Equal keys give equal files."""
+    return (tuple(c.ref for c in site.clusters),
+            tuple((p.url, p.title, p.cluster, p.ladders) for p in site.pathways),
+            tuple((e.occupation, e.summary, e.clusters) for e in site.occupations))
+
+
 def render_job_files(site: Site) -> dict[str, bytes]:
     """The explorer's index and one file per SOC minor group of occupations, by output path."""
     average = site.profiles.average_growth if site.profiles else None
@@ -156,5 +164,5 @@ def render_job_files(site: Site) -> dict[str, bytes]:
 
 
 __all__ = ["JOBS_FOLDER", "education_slug", "facts", "index_rows",
-           "job_group", "job_record", "ladder_places", "render_job_files"]
+           "job_group", "job_record", "jobs_key", "ladder_places", "render_job_files"]
 

@@ -35,7 +35,7 @@ from .problems import ContentError, Problem, errors_in
 from .render import (PageJob, SiteView, compile_templates, make_environment, output_path, plan_pages, render_page,
                      outlook, render_robots, render_sitemap, render_state_pay, site_view)
 from .search_words import SearchWords, load_search_words
-from .jobs import render_job_files
+from .jobs import jobs_key, render_job_files
 from .search import Document, Part, SearchIndex, build_search_index, index_part, runs
 from .validate import Known, check_document, check_duplicates, check_references
 
@@ -339,7 +339,8 @@ class Builder:
                 site, lambda job: outlook(job, view.average_growth).bright))
             for name, data in explore.items():
                 sink(name, data)
-            for name, data in render_job_files(site).items():
+            stamp = (self._cache.inputs.get("profiles", (None,))[0], jobs_key(site))
+            for name, data in self._input("jobs", stamp, lambda: render_job_files(site)).items():
                 sink(name, data)
             for name, data in build_search_index(site, index_parts() if index_parts else None,
                                                  self._cache.search).items():

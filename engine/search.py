@@ -274,13 +274,15 @@ class Document:
     pay: str = ""                            # an occupation's median pay, as a result shows it
 
 
-def documents(site: Site) -> list[Document]:
+def documents(site: Site, synonyms: "_Synonyms | None" = None) -> list[Document]:
     """Every searchable page: each cluster followed by its pathways, then occupations, then other pages.
 
-    A cluster's pathways are consecutive, so its documents form one run of ids.
+    A cluster's pathways are consecutive, so its documents form one run of ids. `synonyms`, if given, is the
+    last build's finder of synonyms in names, which remembers the names it has seen.
     """
     cluster_index = {c.url: n for n, c in enumerate(site.clusters)}
-    synonyms = _Synonyms(site.search_words)
+    if synonyms is None or synonyms.words != site.search_words:
+        synonyms = _Synonyms(site.search_words)
     docs: list[Document] = []
     for n, cluster in enumerate(site.clusters):
         docs.append(Document(
@@ -369,6 +371,9 @@ class _Synonyms:
     """The synonyms of `data/search-words.yml`, found in names: 'doctor' in 'Family Medicine Physicians'."""
 
     def __init__(self, words: SearchWords) -> None:
+        self.words = words
+        self.known: dict[tuple, tuple] = {}  # (title, people) -> `names`, for the pages seen so far
+        self.asked: set[tuple] = set()  # the keys of `known` asked for since `forget_unasked`
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         for synonym in words.synonyms:
             for phrase in synonym.means:
@@ -391,10 +396,20 @@ class _Synonyms:
     def names(self, title: str, people: Sequence[tuple[str, int]] = ()) -> tuple[tuple[str, int, bool, bool], ...]:
         """A page's other names: the titles people use, then the synonyms found in its title and in the titles
         people commonly use (not in the many alternates, which would add little)."""
-        out: list[tuple[str, int, bool, bool]] = [(name, level, True, False) for name, level in people]
-        for name, strength in ((title, NAME_TITLE), *((n, level) for n, level in people if level)):
-            out.extend((says, strength, whole, True) for says, whole in self.found_in(name))
-        return tuple(out)
+        key = (title, tuple(people))
+        self.asked.add(key)
+        found = self.known.get(key)
+        if found is None:
+            out: list[tuple[str, int, bool, bool]] = [(name, level, True, False) for name, level in people]
+            for name, strength in ((title, NAME_TITLE), *((n, level) for n, level in people if level)):
+                out.extend((says, strength, whole, True) for says, whole in self.found_in(name))
+            found = self.known[key] = tuple(out)
+        return found
+
+    def forget_unasked(self) -> None:
+        """Keep only the names asked about since the last call: those of the pages of the last build."""
+        self.known = {key: self.known[key] for key in self.asked}
+        self.asked = set()
 
 
 @functools.lru_cache(maxsize=1 << 17)  # a pure function of one name, asked about again for each synonym and page
@@ -667,13 +682,17 @@ class SearchIndex:
         self.digests: dict[str, bytes] = {}
         self.words = SearchWords()
         self.documents_of: tuple[Site, list[Document]] | None = None  # the last site's documents
+        self.synonyms: _Synonyms | None = None  # finds synonyms in names, remembering the names it has seen
         self.scores: dict[Document, tuple] = {}  # document -> `score_terms`, for the documents of the last build
         self.fragments: dict[tuple[int, Document], bytes] = {}  # (id, document) -> its file, likewise
 
     def documents(self, site: Site) -> list[Document]:
         """`documents(site)`, remembered for the last site asked about (the same object, not an equal one)."""
         if self.documents_of is None or self.documents_of[0] is not site:
-            self.documents_of = (site, documents(site))
+            if self.synonyms is None or self.synonyms.words != site.search_words:
+                self.synonyms = _Synonyms(site.search_words)
+            self.documents_of = (site, documents(site, self.synonyms))
+            self.synonyms.forget_unasked()
         return self.documents_of[1]
 
     def _score(self, document: Document) -> tuple:
@@ -714,9 +733,9 @@ class SearchIndex:
         # and every document where it was.
         if words != self.words or len(self.scored) != len(docs) or len(self.docs) != len(docs) or any(
                 a.url != b.url for a, b in zip(docs, self.docs)):
-            kept = self.documents_of, self.scores, self.fragments  # still right for the documents that stay
+            kept = self.documents_of, self.synonyms, self.scores, self.fragments  # still right for what stays
             self.__init__()  # type: ignore[misc]
-            self.documents_of, self.scores, self.fragments = kept
+            self.documents_of, self.synonyms, self.scores, self.fragments = kept
             self.words = words
             dirty = counted = self._add_all(docs)
             changed: Iterable[int] = range(len(docs))

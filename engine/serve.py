@@ -13,6 +13,7 @@ The site is served from a temporary folder, never from site/.
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import signal
@@ -109,6 +110,10 @@ class DevServer:
                                          "errors": [str(p) for p in result.problems if p.is_error]}).encode()
         self._written = sync_files(self.out, files, self._written)
         self.builds += 1  # only now: a page served before this comes from the last build
+        if not self._has_site:
+            # What the first build made (data, templates, the model) mostly lives as long as the server; the
+            # cycle collector then never walks it again, which takes a tenth of a second off rebuilds.
+            gc.freeze()
         self._has_site = True
         if result.problems:
             self.log(format_text(result.problems))
