@@ -29,7 +29,6 @@ a few minutes.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import socket
@@ -75,7 +74,6 @@ def one_file_rebuild(scratch: Path, runs: int = 20) -> tuple[float, float]:
     builder = Builder(Project.at(project), base_url="/", dev=True)
     out = scratch / "one-file" / "out"
     written = sync_files(out, builder.build().files, {})
-    gc.freeze()  # as `serve` does after its first build
     target = project / "content/pathways/therapeutic-services.md"
     original = target.read_text()
     times = []
@@ -84,7 +82,6 @@ def one_file_rebuild(scratch: Path, runs: int = 20) -> tuple[float, float]:
         started = time.perf_counter()
         written = sync_files(out, builder.build().files, written)
         times.append(time.perf_counter() - started)
-    gc.unfreeze()
     return statistics.median(times), max(times)
 
 
@@ -219,7 +216,6 @@ def synthetic_rebuild(project: Path, scratch: Path, runs: int) -> tuple[float, f
     builder = Builder(Project.at(project), base_url="/", dev=True)
     out = scratch / "rebuild-out"
     written = sync_files(out, builder.build().files, {})
-    gc.freeze()  # as `serve` does after its first build
     target = sorted((project / "content/pathways").glob("*.md"))[len(list((project / "content/pathways").glob("*.md"))) // 2]
     original = target.read_text(encoding="utf-8")
     times = []
@@ -229,7 +225,6 @@ def synthetic_rebuild(project: Path, scratch: Path, runs: int) -> tuple[float, f
         written = sync_files(out, builder.build().files, written)
         times.append(time.perf_counter() - started)
     target.write_text(original, encoding="utf-8")
-    gc.unfreeze()
     return statistics.median(times), max(times)
 
 

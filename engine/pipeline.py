@@ -249,9 +249,11 @@ class Builder:
                             self._environment)
 
     def build(self) -> Result:
-        """Run every phase and return the site's files in memory. Raises ContentError."""
-        if self.dev:  # small rebuilds, whose garbage is best collected a little at a time, as usual
-            return self._build()
+        """Run every phase and return the site's files in memory. Raises ContentError.
+
+        The cycle collector is paused meanwhile, so what a build makes is never walked by it during the
+        build (on a large site, each walk of the whole heap takes seconds). A long-running caller (`serve`)
+        collects cycles when it is idle instead."""
         with _cycle_collector_paused():
             return self._build()
 

@@ -35,6 +35,8 @@ POLL_MS = 25
 """How often to look for changes, at least; on a large site, where one look takes longer, less often (`poll`)."""
 POLL_SHARE = 0.1
 """The share of one core looking for changes may take while nothing changes."""
+IDLE_COLLECT_S = 2.0
+"""Seconds without a change after a build before reference cycles are collected (see `poll`)."""
 STATUS_PATH = "_dev/status.json"
 
 
@@ -79,6 +81,7 @@ class DevServer:
         self._written: dict[str, bytes] = {}
         self._stamps: dict[str, tuple[int, int]] = {}
         self._has_site = False
+        self._collect_after: float | None = None  # when to collect reference cycles, if the editor is idle
         self.builds = 0  # builds tried, good or not; pages and _dev/status.json carry the number
 
     def stamps(self) -> dict[str, tuple[int, int]]:
@@ -110,11 +113,8 @@ class DevServer:
                                          "errors": [str(p) for p in result.problems if p.is_error]}).encode()
         self._written = sync_files(self.out, files, self._written)
         self.builds += 1  # only now: a page served before this comes from the last build
-        if not self._has_site:
-            # What the first build made (data, templates, the model) mostly lives as long as the server; the
-            # cycle collector then never walks it again, which takes a tenth of a second off rebuilds.
-            gc.freeze()
         self._has_site = True
+        self._collect_after = time.perf_counter() + IDLE_COLLECT_S
         if result.problems:
             self.log(format_text(result.problems))
         took = format_duration(time.perf_counter() - started)
@@ -162,6 +162,11 @@ class DevServer:
         if reason is not None:
             self.rebuild(reason)
             LiveReloadHandler.reload_waiters(path="/")
+        elif self._collect_after is not None and time.perf_counter() >= self._collect_after:
+            # Builds run with the cycle collector paused (`Builder.build`); what they left in reference cycles
+            # is freed here, once the editor has paused, rather than in the middle of the next rebuild.
+            self._collect_after = None
+            gc.collect()
         # Look again after a pause long enough that looking takes at most POLL_SHARE of a core: every 25 ms on
         # a small site, every few hundred on one of ten thousand pages.
         wait = max(POLL_MS / 1000, looked / POLL_SHARE)
@@ -177,15 +182,19 @@ class DevServer:
         ])
 
     def run(self) -> int:
-        self._stamps = self.stamps()
-        self.rebuild()
         app = self.application()
-        try:
+        try:  # the port first: if it is taken, say so at once rather than after a build
             app.listen(self.port, address=self.host)
         except OSError as exc:
             self.log(f"cannot listen on {self.host}:{self.port}: {exc.strerror}; try --port")
             shutil.rmtree(self.out, ignore_errors=True)
             return 2
+        try:
+            self._stamps = self.stamps()
+            self.rebuild()
+        except BaseException:
+            shutil.rmtree(self.out, ignore_errors=True)
+            raise
         self.log(f"serving on http://{self.host}:{self.port}/ (Ctrl+C to stop)")
         ioloop.IOLoop.current().call_later(POLL_MS / 1000, self.poll)
         for stop in (signal.SIGTERM, signal.SIGHUP):  # stopped like Ctrl+C, so the folder below is removed

@@ -191,3 +191,77 @@ def test_serve_on_a_port_in_use_says_so_and_leaves_nothing_behind(make_project):
     assert result.returncode == 2
     assert f"cannot listen on 127.0.0.1:{port}" in result.stdout + result.stderr
     assert list((root / "tmp").iterdir()) == []
+
+
+def test_random_edits_leave_the_served_site_equal_to_a_fresh_build(make_project):
+    """Whatever an editor changes, in whatever order, the dev server's rebuilt site is byte for byte the site a
+    fresh build of the same files gives: no cache keeps anything stale."""
+    import random
+    import shutil
+
+    from engine.pipeline import Builder, Project
+    from engine.serve import STATUS_PATH, DevServer
+
+    root = make_project()
+    rng = random.Random(11)
+    clock = [time.time_ns()]
+
+    def write(name: str, text: str | None) -> None:
+        path = root / name
+        if text is None:
+            path.unlink(missing_ok=True)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        clock[0] += 10_000_000  # a new time for each save, as saves seconds apart would have
+        os.utime(path, ns=(clock[0], clock[0]))
+
+    def edit(name: str, old: str, new: str) -> None:
+        text = (root / name).read_text(encoding="utf-8")
+        assert old in text, (name, old)
+        write(name, text.replace(old, new, 1))
+
+    extra = "content/pathways/patient-care-technology.md"
+    page = "content/pages/glossary.md"
+    cluster = "content/clusters/health-science.md"
+    edits = {
+        "pathway body": lambda n: write(P, (root / P).read_text() + f"\nSentence {n} about nurses.\n"),
+        "ladder step": lambda n: edit(P, "title: Licensed practical nurse", f"title: Licensed practical nurse {n}"),
+        "add a pathway": lambda n: write(extra, PATHWAY.replace("title: Therapeutic Services",
+                                                                f"title: Patient Care Technology {n}")),
+        "delete a pathway": lambda n: write(extra, None),
+        "cluster summary": lambda n: edit(cluster, "summary: ", f"summary: Round {n}. "),
+        "add a page": lambda n: write(page, f"---\ntitle: Glossary {n}\nsummary: Words used on this site.\n---\n"
+                                            "A ladder is a route from a first job to an advanced one.\n"),
+        "delete a page": lambda n: write(page, None),
+        "occupation data": lambda n: write("data/occupations.csv", re.sub(  # the nurses' median pay
+            r"(?m)^(29-1141\.00,Registered Nurses,29-1141,\d,\w+,\d+,)\d+", rf"\g<1>{97550 + n}",
+            (root / "data/occupations.csv").read_text())),
+        "related data": lambda n: write("data/related-occupations.csv", "\n".join(
+            (root / "data/related-occupations.csv").read_text().splitlines()[:-(n + 1)]) + "\n"),
+        "template": lambda n: edit("templates/pathway.html", "{% block content %}", f"{{% block content %}}<!-- {n} -->"),
+        "stylesheet": lambda n: write("static/css/site.css", (root / "static/css/site.css").read_text()
+                                      + f"\n.edit-{n} {{ color: inherit; }}\n"),
+        "site settings": lambda n: write("site.yml", f"title: Test Site {n}\n"),
+    }
+    server = DevServer(Project.at(root), log=lambda message: None)
+    try:
+        assert server.rebuild()
+        order = sorted(edits)
+        rng.shuffle(order)  # every kind of edit once, in a random order, then more at random
+        order += [rng.choice(sorted(edits)) for _ in range(6)]
+        for n, name in enumerate(order):
+            before = {"data/occupations.csv": (root / "data/occupations.csv").read_bytes()}
+            edits[name](n)
+            if name == "occupation data":
+                assert (root / "data/occupations.csv").read_bytes() != before["data/occupations.csv"]
+            assert server.rebuild(name), name
+            served = {p.relative_to(server.out).as_posix(): p.read_bytes()
+                      for p in server.out.rglob("*") if p.is_file()}
+            del served[STATUS_PATH]
+            fresh = Builder(Project.at(root), base_url="/", dev=True).build().files
+            assert served.keys() == fresh.keys(), (n, name, sorted(served.keys() ^ fresh.keys())[:5])
+            different = [path for path in fresh if served[path] != fresh[path]]
+            assert not different, (n, name, different[:5])
+    finally:
+        shutil.rmtree(server.out, ignore_errors=True)
