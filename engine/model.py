@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from typing import AbstractSet, Callable, Iterable, Mapping, Sequence
 
 from .config import Config
 from .data import INTEREST_LETTERS, Framework, Occupation, Pay, typical_pay
@@ -321,16 +321,39 @@ class Site:
         return {i: tuple(p for p in self.pathways if i in p.interests) for i in INTERESTS}
 
 
+class PathwayMemo:
+    """The pathways of the last model, each with what it was made from; held by a caller that builds the model
+    again and again (the dev server's `Builder`), so that a pathway whose file, cluster, related pathways and
+    data are unchanged is the very same object, and later comparisons of it end at once."""
+
+    def __init__(self) -> None:
+        self.made: dict[str, tuple[tuple, Pathway]] = {}  # source path -> (its inputs, the pathway)
+
+    def pathway(self, inputs: tuple, make: Callable[[], Pathway]) -> Pathway:
+        """The pathway made from `inputs` (source, markup, occupations, cluster, related, date), made once."""
+        source = inputs[0]
+        known = self.made.get(source.path)
+        if known is not None and all(a is b or a == b for a, b in zip(known[0], inputs)):
+            return known[1]
+        pathway = make()
+        self.made[source.path] = (inputs, pathway)
+        return pathway
+
+    def keep_only(self, paths: AbstractSet[str]) -> None:
+        self.made = {path: found for path, found in self.made.items() if path in paths}
+
+
 def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, Markup],
                occupations: Mapping[str, Occupation], dates: Mapping[str, str] | None = None,
                related: Mapping[str, Sequence[str]] | None = None, profiles: Profiles | None = None,
                framework: Framework | None = None, search_words: SearchWords | None = None,
-               quiz: Sequence[Statement] = ()) -> Site:
+               quiz: Sequence[Statement] = (), memo: PathwayMemo | None = None) -> Site:
     """The site model from validated sources. Returns a complete, frozen Site.
 
     `dates` maps source paths to the date of their last commit (see `history`); `related` maps an
     occupation code to O*NET's related codes, most related first (see `data.load_related`); `profiles`
-    holds skills, programs and the rest for each occupation (see `profiles.load_profiles`).
+    holds skills, programs and the rest for each occupation (see `profiles.load_profiles`). With `memo`,
+    unchanged pathways are those of the last model (equal either way).
     """
     dates = dates or {}
     cluster_sources = {s.slug: s for s in sources if s.kind == "cluster"}
@@ -342,8 +365,18 @@ def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, 
 
     pathways_by_cluster: dict[str, list[Pathway]] = defaultdict(list)
     for source in pathway_sources:
-        pathway = _pathway(source, markups[source.path], cluster_refs, refs, occupations, dates.get(source.path))
+        def make(source: Source = source) -> Pathway:
+            return _pathway(source, markups[source.path], cluster_refs, refs, occupations, dates.get(source.path))
+        if memo is None:
+            pathway = make()
+        else:
+            data = source.front.data
+            pathway = memo.pathway((source, markups[source.path], occupations, cluster_refs[data["cluster"]],
+                                    tuple(refs[slug] for slug in data.get("related") or ()),
+                                    dates.get(source.path)), make)
         pathways_by_cluster[str(source.front.data["cluster"])].append(pathway)
+    if memo is not None:
+        memo.keep_only({s.path for s in pathway_sources})
 
     clusters = tuple(sorted(
         (Cluster(slug=slug, title=_text(s, "title"), summary=_text(s, "summary"),

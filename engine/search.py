@@ -82,7 +82,7 @@ import unicodedata
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from .data import FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, Occupation
 from .model import STAGE_LABELS, Site, Step
@@ -274,11 +274,14 @@ class Document:
     pay: str = ""                            # an occupation's median pay, as a result shows it
 
 
-def documents(site: Site, synonyms: "_Synonyms | None" = None) -> list[Document]:
+def documents(site: Site, synonyms: "_Synonyms | None" = None,
+              made: dict[str, tuple[Any, int, Document]] | None = None) -> list[Document]:
     """Every searchable page: each cluster followed by its pathways, then occupations, then other pages.
 
     A cluster's pathways are consecutive, so its documents form one run of ids. `synonyms`, if given, is the
-    last build's finder of synonyms in names, which remembers the names it has seen.
+    last build's finder of synonyms in names, which remembers the names it has seen; `made`, if given, holds
+    the last build's pathway documents (URL -> (pathway, cluster number, document)), reused for the very
+    same pathway objects, and is updated.
     """
     cluster_index = {c.url: n for n, c in enumerate(site.clusters)}
     if synonyms is None or synonyms.words != site.search_words:
@@ -291,6 +294,10 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None) -> list[Document]
                     *(("pathways", p.title) for p in cluster.pathways)),
             passages=(cluster.summary, cluster.body.text), names=synonyms.names(cluster.title)))
         for pathway in cluster.pathways:
+            known = made.get(pathway.url) if made is not None else None
+            if known is not None and known[0] is pathway and known[1] == n:
+                docs.append(known[2])
+                continue
             fields = [("title", pathway.title), ("summary", pathway.summary), ("body", pathway.body.text)]
             passages = [pathway.summary]
             for ladder in pathway.ladders:
@@ -307,6 +314,8 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None) -> list[Document]
             docs.append(Document(
                 kind="pathway", url=pathway.url, title=pathway.title, clusters=(n,), interests=pathway.interests,
                 fields=tuple(fields), passages=tuple(passages), names=synonyms.names(pathway.title)))
+            if made is not None:
+                made[pathway.url] = (pathway, n, docs[-1])
     for entry in site.occupations:
         job = entry.occupation
         clusters = tuple(sorted({cluster_index[ref.url] for ref in entry.clusters}))
@@ -683,6 +692,7 @@ class SearchIndex:
         self.words = SearchWords()
         self.documents_of: tuple[Site, list[Document]] | None = None  # the last site's documents
         self.synonyms: _Synonyms | None = None  # finds synonyms in names, remembering the names it has seen
+        self.pathway_documents: dict[str, tuple[Any, int, Document]] = {}  # see `documents`
         self.scores: dict[Document, tuple] = {}  # document -> `score_terms`, for the documents of the last build
         self.fragments: dict[tuple[int, Document], bytes] = {}  # (id, document) -> its file, likewise
 
@@ -691,8 +701,11 @@ class SearchIndex:
         if self.documents_of is None or self.documents_of[0] is not site:
             if self.synonyms is None or self.synonyms.words != site.search_words:
                 self.synonyms = _Synonyms(site.search_words)
-            self.documents_of = (site, documents(site, self.synonyms))
+                self.pathway_documents = {}  # their names hold synonyms
+            self.documents_of = (site, documents(site, self.synonyms, self.pathway_documents))
             self.synonyms.forget_unasked()
+            live = {p.url for p in site.pathways}
+            self.pathway_documents = {url: found for url, found in self.pathway_documents.items() if url in live}
         return self.documents_of[1]
 
     def _score(self, document: Document) -> tuple:
@@ -733,9 +746,9 @@ class SearchIndex:
         # and every document where it was.
         if words != self.words or len(self.scored) != len(docs) or len(self.docs) != len(docs) or any(
                 a.url != b.url for a, b in zip(docs, self.docs)):
-            kept = self.documents_of, self.synonyms, self.scores, self.fragments  # still right for what stays
+            kept = self.documents_of, self.synonyms, self.pathway_documents, self.scores, self.fragments
             self.__init__()  # type: ignore[misc]
-            self.documents_of, self.synonyms, self.scores, self.fragments = kept
+            self.documents_of, self.synonyms, self.pathway_documents, self.scores, self.fragments = kept
             self.words = words
             dirty = counted = self._add_all(docs)
             changed: Iterable[int] = range(len(docs))

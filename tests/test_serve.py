@@ -265,3 +265,24 @@ def test_random_edits_leave_the_served_site_equal_to_a_fresh_build(make_project)
             assert not different, (n, name, different[:5])
     finally:
         shutil.rmtree(server.out, ignore_errors=True)
+
+
+def test_a_rebuild_reuses_unchanged_pathways_and_remakes_those_whose_inputs_changed(make_project):
+    """The dev server's model keeps the very same pathway objects while their files and what they show from
+    elsewhere are unchanged (which is what makes a one-file rebuild fast), and remakes a pathway as soon as
+    its cluster's title changes."""
+    from engine.pipeline import Builder, Project
+
+    other = "content/pathways/diagnostic-services.md"
+    root = make_project({other: PATHWAY.replace("title: Therapeutic Services", "title: Diagnostic Services")})
+    builder = Builder(Project.at(root), dev=True)
+    first = {p.slug: p for p in builder.build().site.pathways}
+    (root / P).write_text(PATHWAY + "\nOne more sentence.\n")
+    second = {p.slug: p for p in builder.build().site.pathways}
+    assert second["diagnostic-services"] is first["diagnostic-services"]
+    assert second["therapeutic-services"] is not first["therapeutic-services"]
+    cluster = root / "content/clusters/health-science.md"
+    cluster.write_text(cluster.read_text().replace("title: Health Science", "title: Health Sciences"))
+    third = {p.slug: p for p in builder.build().site.pathways}
+    assert third["diagnostic-services"] is not second["diagnostic-services"]
+    assert third["diagnostic-services"].cluster.title == "Health Sciences"
