@@ -9,9 +9,10 @@ so objects compare by value, which lets the dev server tell what changed.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import AbstractSet, Callable, Iterable, Mapping, Sequence
+from typing import AbstractSet, Any, Callable, Iterable, Mapping, Sequence, TypeVar
 
 from .config import Config
 from .data import INTEREST_LETTERS, Framework, Occupation, Pay, typical_pay
@@ -90,20 +91,22 @@ class Pathway:
     source: str
     updated: str | None = None  # date of the last commit to the source file
 
-    @property
+    # Remembered on the object: a pathway the dev server reuses (`ModelMemo`) then gives the very same
+    # Ref and lists each time, and pages that show them compare equal at once.
+    @functools.cached_property
     def url(self) -> str:
         return url_for("pathway", self.slug)
 
-    @property
+    @functools.cached_property
     def ref(self) -> Ref:
         return Ref(self.title, self.url, self.summary)
 
-    @property
+    @functools.cached_property
     def steps(self) -> tuple[Step, ...]:
         """Every step of every ladder, ladder by ladder."""
         return tuple(step for ladder in self.ladders for step in ladder.steps)
 
-    @property
+    @functools.cached_property
     def occupations(self) -> tuple[Occupation, ...]:
         """Every occupation on the ladders, once, in ladder order."""
         seen: dict[str, Occupation] = {}
@@ -321,13 +324,36 @@ class Site:
         return {i: tuple(p for p in self.pathways if i in p.interests) for i in INTERESTS}
 
 
-class PathwayMemo:
-    """The pathways of the last model, each with what it was made from; held by a caller that builds the model
-    again and again (the dev server's `Builder`), so that a pathway whose file, cluster, related pathways and
-    data are unchanged is the very same object, and later comparisons of it end at once."""
+T = TypeVar("T")
+
+
+class ModelMemo:
+    """Parts of the last model, held by a caller that builds the model again and again (the dev server's
+    `Builder`): a pathway whose file, cluster, related pathways and data are unchanged, and any occupation page,
+    cluster or 2024 cluster equal to the last one, is the very same object, so later comparisons of it (which
+    page to render again, which data files to write again) end at once. The model is equal either way."""
 
     def __init__(self) -> None:
         self.made: dict[str, tuple[tuple, Pathway]] = {}  # source path -> (its inputs, the pathway)
+        self.parts: dict[tuple[str, str], Any] = {}  # (kind, name) -> the last model's part
+        self.placed: dict[str, tuple[Pathway, Ref, tuple]] = {}  # source path -> where its occupations are
+
+    def placements(self, pathway: Pathway, cluster: Ref) -> tuple:
+        """`_placements_on(pathway, cluster)`, made again only for a pathway or cluster that changed."""
+        known = self.placed.get(pathway.source)
+        if known is not None and known[0] is pathway and known[1] == cluster:
+            return known[2]
+        found = _placements_on(pathway, cluster)
+        self.placed[pathway.source] = (pathway, cluster, found)
+        return found
+
+    def same(self, kind: str, name: str, part: T) -> T:
+        """`part`, or the last model's equal part of that kind and name."""
+        known = self.parts.get((kind, name))
+        if known is not None and known == part:
+            return known
+        self.parts[(kind, name)] = part
+        return part
 
     def pathway(self, inputs: tuple, make: Callable[[], Pathway]) -> Pathway:
         """The pathway made from `inputs` (source, markup, occupations, cluster, related, date), made once."""
@@ -340,14 +366,16 @@ class PathwayMemo:
         return pathway
 
     def keep_only(self, paths: AbstractSet[str]) -> None:
+        """Forget the pathways of files other than `paths` (deleted ones)."""
         self.made = {path: found for path, found in self.made.items() if path in paths}
+        self.placed = {path: found for path, found in self.placed.items() if path in paths}
 
 
 def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, Markup],
                occupations: Mapping[str, Occupation], dates: Mapping[str, str] | None = None,
                related: Mapping[str, Sequence[str]] | None = None, profiles: Profiles | None = None,
                framework: Framework | None = None, search_words: SearchWords | None = None,
-               quiz: Sequence[Statement] = (), memo: PathwayMemo | None = None) -> Site:
+               quiz: Sequence[Statement] = (), memo: ModelMemo | None = None) -> Site:
     """The site model from validated sources. Returns a complete, frozen Site.
 
     `dates` maps source paths to the date of their last commit (see `history`); `related` maps an
@@ -388,8 +416,12 @@ def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, 
                                body=markups[s.path], source=s.path, updated=dates.get(s.path))
                           for s in sources if s.kind == "page"), key=lambda p: p.slug))
     descriptions = {s.slug: s for s in sources if s.kind == "occupation"}
-    entries = _occupation_pages(clusters, occupations, related or {}, profiles, descriptions, markups, dates)
+    entries = _occupation_pages(clusters, occupations, related or {}, profiles, descriptions, markups, dates, memo)
     modern = _modern_clusters(framework, entries, sources, markups, dates, profiles)
+    if memo is not None:
+        clusters = tuple(memo.same("cluster", c.slug, c) for c in clusters)
+        entries = tuple(memo.same("occupation", e.occupation.code, e) for e in entries)
+        modern = tuple(memo.same("modern-cluster", m.slug, m) for m in modern)
     return Site(config=config, clusters=clusters, pages=pages, profiles=profiles, occupations=entries,
                 modern=modern, modern_places=_modern_places(clusters, modern),
                 crosswalk=_crosswalk(clusters, modern), search_words=search_words or SearchWords(), quiz=tuple(quiz))
@@ -452,7 +484,7 @@ RELATED_LIMIT = 6
 def _occupation_pages(clusters: Sequence[Cluster], occupations: Mapping[str, Occupation],
                       related: Mapping[str, Sequence[str]], profiles: Profiles | None,
                       descriptions: Mapping[str, Source], markups: Mapping[str, Markup],
-                      dates: Mapping[str, str]) -> tuple[OccupationPage, ...]:
+                      dates: Mapping[str, str], memo: "ModelMemo | None" = None) -> tuple[OccupationPage, ...]:
     """A page for every occupation in the data, in code order."""
     appearances: dict[str, list[Appearance]] = defaultdict(list)
     following: dict[str, dict[str, Occupation]] = defaultdict(dict)  # code -> the next step's occupations
@@ -460,18 +492,11 @@ def _occupation_pages(clusters: Sequence[Cluster], occupations: Mapping[str, Occ
     for cluster in clusters:
         cluster_ref = cluster.ref
         for pathway in cluster.pathways:
-            pathway_ref = pathway.ref
-            for ladder in pathway.ladders:
-                for index, step in enumerate(ladder.steps):
-                    above = tuple(s.title for s in ladder.steps[index + 1:])
-                    after = ladder.steps[index + 1].occupations if index + 1 < len(ladder.steps) else ()
-                    for occupation in step.occupations:
-                        for other in after:
-                            if other.code != occupation.code:
-                                following[occupation.code].setdefault(other.code, other)
-                        appearances[occupation.code].append(
-                            Appearance(pathway=pathway_ref, cluster=cluster_ref, ladder=ladder.title,
-                                       step=step.title, stage=step.stage, anchor=ladder.anchor, above=above))
+            found = memo.placements(pathway, cluster_ref) if memo is not None else _placements_on(pathway, cluster_ref)
+            for code, appearance, after in found:
+                appearances[code].append(appearance)
+                for other in after:
+                    following[code].setdefault(other.code, other)
     pages = []
     for code in sorted(occupations):
         profile = profiles.of(code) if profiles else EMPTY_PROFILE
@@ -489,6 +514,23 @@ def _occupation_pages(clusters: Sequence[Cluster], occupations: Mapping[str, Occ
             similar=tuple((occupations[s.code], s.match) for s in profile.similar if s.code in occupations),
             clusters=refs, next_steps=tuple(following.get(code, {}).values())))
     return tuple(pages)
+
+
+def _placements_on(pathway: Pathway, cluster: Ref) -> tuple[tuple[str, Appearance, tuple[Occupation, ...]], ...]:
+    """Each place on the pathway's ladders where an occupation appears: (its code, the place, the occupations
+    of the next step other than itself)."""
+    found = []
+    pathway_ref = pathway.ref
+    for ladder in pathway.ladders:
+        for index, step in enumerate(ladder.steps):
+            above = tuple(s.title for s in ladder.steps[index + 1:])
+            after = ladder.steps[index + 1].occupations if index + 1 < len(ladder.steps) else ()
+            for occupation in step.occupations:
+                found.append((occupation.code,
+                              Appearance(pathway=pathway_ref, cluster=cluster, ladder=ladder.title, step=step.title,
+                                         stage=step.stage, anchor=ladder.anchor, above=above),
+                              tuple(other for other in after if other.code != occupation.code)))
+    return tuple(found)
 
 
 def _modern_clusters(framework: Framework | None, entries: Sequence[OccupationPage], sources: Sequence[Source],

@@ -29,7 +29,7 @@ from .data import Facts, Framework, Occupation, load_credential_rules, load_fram
 from .history import history_stamp, last_commit_dates
 from .load import Source, display, find_content_files, load_source
 from .markup import Markup, Renderer, content_url
-from .model import PathwayMemo, Site, build_site
+from .model import ModelMemo, Site, build_site
 from .profiles import INTERESTS_FILE, TRANSFERABLE_FILE, Profiles, load_profiles
 from .problems import ContentError, Problem, errors_in
 from .render import (PageJob, SiteView, compile_templates, make_environment, output_path, plan_pages, render_page,
@@ -110,7 +110,7 @@ class _Cache:
     unread: frozenset[str] = frozenset()  # content files of the last load that could not be read, as shown
     known: Any = None  # the last validation's `Known`
     search: SearchIndex = field(default_factory=SearchIndex)  # the last search index, updated in place
-    pathways: PathwayMemo = field(default_factory=PathwayMemo)  # the last model's pathways, reused if unchanged
+    pathways: ModelMemo = field(default_factory=ModelMemo)  # the last model's pathways, reused if unchanged
 
 
 class Builder:
