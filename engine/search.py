@@ -275,13 +275,13 @@ class Document:
 
 
 def documents(site: Site, synonyms: "_Synonyms | None" = None,
-              made: dict[str, tuple[Any, int, Document]] | None = None) -> list[Document]:
+              made: dict[str, tuple[Any, Any, Document]] | None = None) -> list[Document]:
     """Every searchable page: each cluster followed by its pathways, then occupations, then other pages.
 
     A cluster's pathways are consecutive, so its documents form one run of ids. `synonyms`, if given, is the
     last build's finder of synonyms in names, which remembers the names it has seen; `made`, if given, holds
-    the last build's pathway documents (URL -> (pathway, cluster number, document)), reused for the very
-    same pathway objects, and is updated.
+    the last build's pathway and occupation documents (URL -> (pathway or occupation page, cluster numbers,
+    document)), reused for the very same objects, and is updated.
     """
     cluster_index = {c.url: n for n, c in enumerate(site.clusters)}
     if synonyms is None or synonyms.words != site.search_words:
@@ -319,6 +319,10 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
     for entry in site.occupations:
         job = entry.occupation
         clusters = tuple(sorted({cluster_index[ref.url] for ref in entry.clusters}))
+        known = made.get(entry.url) if made is not None else None
+        if known is not None and known[0] is entry and known[1] == clusters:
+            docs.append(known[2])
+            continue
         description = entry.description.text if entry.description is not None else ""
         fields = [("title", job.title), ("code", job.code), ("summary", entry.summary),
                   ("body", " ".join(x for x in (description, job.education, job.experience, job.training) if x))]
@@ -338,6 +342,8 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             kind="occupation", url=entry.url, title=job.title, clusters=clusters, interests=job.interests,
             fields=tuple(fields), passages=tuple(passages), names=synonyms.names(job.title, people),
             also=tuple(name for name, _ in people[:ALSO_SHOWN]), pay=pay_text(job)))
+        if made is not None:
+            made[entry.url] = (entry, clusters, docs[-1])
     for modern in site.modern:
         docs.append(Document(
             kind="modern-cluster", url=modern.url, title=modern.title, clusters=(), interests=(),
@@ -692,7 +698,7 @@ class SearchIndex:
         self.words = SearchWords()
         self.documents_of: tuple[Site, list[Document]] | None = None  # the last site's documents
         self.synonyms: _Synonyms | None = None  # finds synonyms in names, remembering the names it has seen
-        self.pathway_documents: dict[str, tuple[Any, int, Document]] = {}  # see `documents`
+        self.made_documents: dict[str, tuple[Any, Any, Document]] = {}  # see `documents`
         self.scores: dict[Document, tuple] = {}  # document -> `score_terms`, for the documents of the last build
         self.fragments: dict[tuple[int, Document], bytes] = {}  # (id, document) -> its file, likewise
 
@@ -701,11 +707,11 @@ class SearchIndex:
         if self.documents_of is None or self.documents_of[0] is not site:
             if self.synonyms is None or self.synonyms.words != site.search_words:
                 self.synonyms = _Synonyms(site.search_words)
-                self.pathway_documents = {}  # their names hold synonyms
-            self.documents_of = (site, documents(site, self.synonyms, self.pathway_documents))
+                self.made_documents = {}  # their names hold synonyms
+            self.documents_of = (site, documents(site, self.synonyms, self.made_documents))
             self.synonyms.forget_unasked()
-            live = {p.url for p in site.pathways}
-            self.pathway_documents = {url: found for url, found in self.pathway_documents.items() if url in live}
+            live = {p.url for p in site.pathways} | {e.url for e in site.occupations}
+            self.made_documents = {url: found for url, found in self.made_documents.items() if url in live}
         return self.documents_of[1]
 
     def _score(self, document: Document) -> tuple:
@@ -746,9 +752,9 @@ class SearchIndex:
         # and every document where it was.
         if words != self.words or len(self.scored) != len(docs) or len(self.docs) != len(docs) or any(
                 a.url != b.url for a, b in zip(docs, self.docs)):
-            kept = self.documents_of, self.synonyms, self.pathway_documents, self.scores, self.fragments
+            kept = self.documents_of, self.synonyms, self.made_documents, self.scores, self.fragments
             self.__init__()  # type: ignore[misc]
-            self.documents_of, self.synonyms, self.pathway_documents, self.scores, self.fragments = kept
+            self.documents_of, self.synonyms, self.made_documents, self.scores, self.fragments = kept
             self.words = words
             dirty = counted = self._add_all(docs)
             changed: Iterable[int] = range(len(docs))
