@@ -62,6 +62,7 @@ class Reading:
         return tuple(s for s in self.sentences if s.words > limit)
 
 
+@functools.lru_cache(maxsize=1 << 15)  # a pure function of one word, and the same words come again and again
 def syllables(word: str) -> int:
     """An estimate of the syllables in one English word (at least 1)."""
     word = word.lower().replace("\u2019", "'")
