@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--base-url", help="where the site is published, e.g. https://owner.github.io/repo/")
     build.add_argument("--repo-url", help="the GitHub repository, for 'edit this page' links (overrides site.yml)")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument("--quiet", action="store_true", help="print only problems: no progress, no closing line")
 
     serve = commands.add_parser("serve", help="build, serve on localhost and reload the browser on every change")
     _common(serve)
@@ -43,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--format", choices=("text", "github", "json"), default="text",
                        help="text (default), github (Actions annotations) or json")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--quiet", action="store_true", help="print only problems: no progress, and no closing "
+                                                          "line when the check passes")
 
     new = commands.add_parser("new", help="create a new content file with every field explained")
     new.add_argument("kind", choices=("pathway", "cluster", "page"))
@@ -63,11 +66,11 @@ def main(argv: list[str] | None = None) -> int:
             if args.command is None:
                 args = build.parse_args([])
             out = args.out if args.out is not None else args.project / "site"
-            return cli.build(args.project, args.content, out, args.base_url, args.strict, args.repo_url)
+            return cli.build(args.project, args.content, out, args.base_url, args.strict, args.repo_url, args.quiet)
         if args.command == "serve":
             return cli.serve(args.project, args.content, args.host, args.port)
         if args.command == "check":
-            return cli.check(args.project, args.content, args.format, args.strict)
+            return cli.check(args.project, args.content, args.format, args.strict, args.quiet)
         if args.command == "new":
             return cli.new(args.project, args.content, args.kind, args.title, args.cluster)
         if args.command == "schema":

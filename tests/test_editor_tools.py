@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import time
 from pathlib import Path
 
 from conftest import PATHWAY, ROOT, run_build
@@ -176,3 +178,48 @@ def test_a_new_pathway_fails_strict_until_its_example_occupations_and_short_text
     assert any(re.search(r"drone-services.md:\d+: the text has \d+ words; a pathway needs at least 200", line)
                for line in lines), lines
     assert not any("REPLACE" in line or "placeholder text" in line for line in lines), lines
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_shows_only_on_a_terminal_and_only_for_long_work():
+    from engine.cli import Progress
+
+    quick = _Terminal()
+    progress = Progress(quick, delay=0.2)
+    progress("reading 3 files")
+    progress.close()
+    assert quick.getvalue() == "", "work shorter than the delay prints nothing"
+
+    slow = _Terminal()
+    progress = Progress(slow, delay=0.05)
+    progress("reading 1200 files")
+    time.sleep(0.3)
+    progress("rendering 79 pathways")
+    progress.close()
+    assert slow.getvalue() == ("\r\033[K  reading 1200 files...\r\033[K  rendering 79 pathways...\r\033[K"), \
+        repr(slow.getvalue())
+
+    log = io.StringIO()  # a CI log: not a terminal
+    progress = Progress(log, delay=0.05)
+    progress("reading 1200 files")
+    time.sleep(0.2)
+    progress.close()
+    assert log.getvalue() == ""
+
+
+def test_quiet_prints_only_problems(make_project):
+    root = make_project()
+    built = run_build("build", "--quiet", "--out", str(root / "site"), cwd=root)
+    assert built.returncode == 0 and built.stderr == "" and built.stdout == "", built.stderr
+    assert (root / "site/index.html").exists()
+    checked = run_build("check", "--quiet", cwd=root)
+    assert checked.returncode == 0 and checked.stderr == "", checked.stderr
+    (root / P).write_text(PATHWAY.replace("cluster: health-science", "cluster: helth"))
+    failed = run_build("check", "--quiet", cwd=root)
+    assert failed.returncode == 1
+    assert failed.stderr.splitlines() == [f"{P}:3: unknown cluster 'helth' (did you mean 'health-science'?)",
+                                          "check failed: 1 error in 1 file"]
