@@ -337,6 +337,8 @@ class ModelMemo:
         self.made: dict[str, tuple[tuple, Pathway]] = {}  # source path -> (its inputs, the pathway)
         self.parts: dict[tuple[str, str], Any] = {}  # (kind, name) -> the last model's part
         self.placed: dict[str, tuple[Pathway, Ref, tuple]] = {}  # source path -> where its occupations are
+        self.values: dict[tuple, tuple[tuple, Any]] = {}  # key -> (inputs, value), see `derived`
+        self.used: set[tuple] = set()  # the keys `derived` was asked for since `forget_unused`
 
     def placements(self, pathway: Pathway, cluster: Ref) -> tuple:
         """`_placements_on(pathway, cluster)`, made again only for a pathway or cluster that changed."""
@@ -346,6 +348,22 @@ class ModelMemo:
         found = _placements_on(pathway, cluster)
         self.placed[pathway.source] = (pathway, cluster, found)
         return found
+
+    def derived(self, key: tuple, inputs: tuple, compute: Callable[[], T]) -> T:
+        """What `compute` gives, computed again only when one of `inputs` differs from last time."""
+        self.used.add(key)
+        known = self.values.get(key)
+        if known is not None and len(known[0]) == len(inputs) and \
+                all(a is b or a == b for a, b in zip(known[0], inputs)):
+            return known[1]
+        value = compute()
+        self.values[key] = (inputs, value)
+        return value
+
+    def forget_unused(self) -> None:
+        """Keep only what the last model asked `derived` for."""
+        self.values = {key: found for key, found in self.values.items() if key in self.used}
+        self.used = set()
 
     def same(self, kind: str, name: str, part: T) -> T:
         """`part`, or the last model's equal part of that kind and name."""
@@ -417,13 +435,17 @@ def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, 
                           for s in sources if s.kind == "page"), key=lambda p: p.slug))
     descriptions = {s.slug: s for s in sources if s.kind == "occupation"}
     entries = _occupation_pages(clusters, occupations, related or {}, profiles, descriptions, markups, dates, memo)
-    modern = _modern_clusters(framework, entries, sources, markups, dates, profiles)
     if memo is not None:
         clusters = tuple(memo.same("cluster", c.slug, c) for c in clusters)
         entries = tuple(memo.same("occupation", e.occupation.code, e) for e in entries)
+    modern = _modern_clusters(framework, entries, sources, markups, dates, profiles, memo)
+    if memo is not None:
         modern = tuple(memo.same("modern-cluster", m.slug, m) for m in modern)
+    places = _modern_places(clusters, modern, memo)
+    if memo is not None:
+        memo.forget_unused()
     return Site(config=config, clusters=clusters, pages=pages, profiles=profiles, occupations=entries,
-                modern=modern, modern_places=_modern_places(clusters, modern),
+                modern=modern, modern_places=places,
                 crosswalk=_crosswalk(clusters, modern), search_words=search_words or SearchWords(), quiz=tuple(quiz))
 
 
@@ -535,7 +557,7 @@ def _placements_on(pathway: Pathway, cluster: Ref) -> tuple[tuple[str, Appearanc
 
 def _modern_clusters(framework: Framework | None, entries: Sequence[OccupationPage], sources: Sequence[Source],
                      markups: Mapping[str, Markup], dates: Mapping[str, str],
-                     profiles: Profiles | None) -> tuple[ModernCluster, ...]:
+                     profiles: Profiles | None, memo: ModelMemo | None = None) -> tuple[ModernCluster, ...]:
     """The 2024 framework: every cluster and sub-cluster in the data, each with its overview if one is written,
     its occupations (by SOC code, from soc-modern-clusters.csv) and where they sit in the 16 clusters."""
     if framework is None:
@@ -561,7 +583,9 @@ def _modern_clusters(framework: Framework | None, entries: Sequence[OccupationPa
             built.append(SubCluster(
                 slug=slugify(sub), title=sub, summary=_text(source, "summary") if source else "",
                 body=markups.get(source.path) if source else None, cluster=cluster_ref,
-                occupations=tuple(found), programs=_programs(found), pathways=_pathways_of(found),
+                occupations=tuple(found), programs=_programs(found),
+                pathways=memo.derived(("pathways of", name, sub), (tuple(found),), lambda: _pathways_of(found))
+                if memo is not None else _pathways_of(found),
                 legacy_clusters=_counted(ref for e in found for ref in set(e.clusters)),
                 source=source.path if source else None, updated=dates.get(source.path) if source else None))
         clusters.append(ModernCluster(
@@ -597,22 +621,45 @@ def _counted(refs: Iterable[Ref]) -> tuple[Placement, ...]:
     return tuple(Placement(ref, n) for ref, n in sorted(counts.items(), key=lambda item: (-item[1], item[0].title)))
 
 
-def _modern_places(clusters: Sequence[Cluster], modern: Sequence[ModernCluster]) -> dict[str, tuple[Placement, ...]]:
-    """For each 16-cluster cluster and pathway page, the 2024 sub-clusters its ladders' occupations sit in."""
+def _modern_places(clusters: Sequence[Cluster], modern: Sequence[ModernCluster],
+                   memo: ModelMemo | None = None) -> dict[str, tuple[Placement, ...]]:
+    """For each 16-cluster cluster and pathway page, the 2024 sub-clusters its ladders' occupations sit in.
+    With `memo`, a pathway's or cluster's are counted again only when it or the 2024 framework changed."""
+    def derived(key: tuple, inputs: tuple, compute: Callable[[], T]) -> T:
+        return memo.derived(key, inputs, compute) if memo is not None else compute()
+
+    subs, where = derived(("sub-clusters",), (tuple(modern),), lambda: _sub_clusters_of(modern))
+    places: dict[str, tuple[Placement, ...]] = {}
+    for cluster in clusters:
+        counted = [derived(("modern places", pathway.source), (pathway, where),
+                           lambda pathway=pathway: _modern_counts(pathway, where))  # type: ignore[misc]
+                   for pathway in cluster.pathways]
+        for pathway, counts in zip(cluster.pathways, counted):
+            places[pathway.url] = derived(("placements", pathway.source), (counts, subs),
+                                          lambda counts=counts: _placements(counts, subs))  # type: ignore[misc]
+
+        def whole(counted: list[Counter] = counted) -> tuple[Placement, ...]:
+            everything: Counter[str] = Counter()
+            for counts in counted:
+                everything.update(counts)
+            return _placements(everything, subs)
+        places[cluster.url] = derived(("placements", cluster.source), tuple(counted) + (subs,), whole)
+    return places
+
+
+def _sub_clusters_of(modern: Sequence[ModernCluster]) -> tuple[dict[str, SubCluster], dict[str, set[str]]]:
+    """The 2024 sub-clusters by URL, and for each SOC code the URLs of the sub-clusters it is in."""
     subs = {sub.url: sub for cluster in modern for sub in cluster.sub_clusters}
-    where: dict[str, set[str]] = defaultdict(set)  # SOC code -> URLs of its sub-clusters
+    where: dict[str, set[str]] = defaultdict(set)
     for sub in subs.values():
         for entry in sub.occupations:
             where[entry.occupation.soc_code].add(sub.url)
-    places: dict[str, tuple[Placement, ...]] = {}
-    for cluster in clusters:
-        everything: Counter[str] = Counter()
-        for pathway in cluster.pathways:
-            counts = Counter(url for soc in {o.soc_code for o in pathway.occupations} for url in where.get(soc, ()))
-            everything.update(counts)
-            places[pathway.url] = _placements(counts, subs)
-        places[cluster.url] = _placements(everything, subs)
-    return places
+    return subs, where
+
+
+def _modern_counts(pathway: Pathway, where: Mapping[str, set[str]]) -> Counter:
+    """How many of the pathway's occupations (by SOC code) each 2024 sub-cluster holds, by its URL."""
+    return Counter(url for soc in {o.soc_code for o in pathway.occupations} for url in where.get(soc, ()))
 
 
 def _placements(counts: Counter, subs: Mapping[str, SubCluster]) -> tuple[Placement, ...]:

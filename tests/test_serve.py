@@ -237,6 +237,12 @@ def test_random_edits_leave_the_served_site_equal_to_a_fresh_build(make_project)
         "occupation data": lambda n: write("data/occupations.csv", re.sub(  # the nurses' median pay
             r"(?m)^(29-1141\.00,Registered Nurses,29-1141,\d,\w+,\d+,)\d+", rf"\g<1>{97550 + n}",
             (root / "data/occupations.csv").read_text())),
+        "ladder occupations": lambda n: write(P, (root / P).read_text().replace(  # adds a job to a step, or removes it
+            *(("[29-2061.00, 31-9092.00]", "[29-2061.00]") if "31-9092.00" in (root / P).read_text()
+              else ("[29-2061.00]", "[29-2061.00, 31-9092.00]")))),
+        "2024 framework data": lambda n: write("data/soc-modern-clusters.csv", "\n".join(
+            line for line in (root / "data/soc-modern-clusters.csv").read_text().splitlines()
+            if not line.startswith(("29-2061", "31-1131"))) + "\n"),
         "related data": lambda n: write("data/related-occupations.csv", "\n".join(
             (root / "data/related-occupations.csv").read_text().splitlines()[:-(n + 1)]) + "\n"),
         "template": lambda n: edit("templates/pathway.html", "{% block content %}", f"{{% block content %}}<!-- {n} -->"),
