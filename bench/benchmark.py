@@ -183,7 +183,8 @@ def peer_sites(project: Path, scratch: Path) -> dict[str, Path]:
              '</title></head><body><nav><ul>{{ range site.Sections }}<li><a href="{{ .RelPermalink }}">'
              '{{ .Title }}</a></li>{{ end }}</ul></nav><main><h1>{{ .Title }}</h1>%s</main></body></html>\n')
     (layouts / "single.html").write_text(shell % "{{ .Content }}", encoding="utf-8")
-    listing = '{{ .Content }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>'
+    listing = ('{{ .Content }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>'
+               '{{ end }}</ul>')
     (layouts / "list.html").write_text(shell % listing, encoding="utf-8")
     (hugo / "layouts" / "index.html").write_text(shell % listing, encoding="utf-8")
     return {"MkDocs": mkdocs, "Hugo": hugo}
@@ -216,7 +217,8 @@ def synthetic_rebuild(project: Path, scratch: Path, runs: int) -> tuple[float, f
     builder = Builder(Project.at(project), base_url="/", dev=True)
     out = scratch / "rebuild-out"
     written = sync_files(out, builder.build().files, {})
-    target = sorted((project / "content/pathways").glob("*.md"))[len(list((project / "content/pathways").glob("*.md"))) // 2]
+    pathways = sorted((project / "content/pathways").glob("*.md"))
+    target = pathways[len(pathways) // 2]
     original = target.read_text(encoding="utf-8")
     times = []
     for run in range(runs):
@@ -260,8 +262,9 @@ def main() -> int:
             if peers:
                 medians = side_by_side(peers, project, scratch / f"peers-{count}", peer_runs)
                 ours = medians.pop("this build")
-                print(f"        side by side, median of {peer_runs}: this build {ours:.2f} s; " + "; ".join(
-                    f"{name} {theirs:.2f} s ({theirs / ours:.1f}x this build's time)" for name, theirs in medians.items()))
+                peers_line = "; ".join(f"{name} {theirs:.2f} s ({theirs / ours:.1f}x this build's time)"
+                                       for name, theirs in medians.items())
+                print(f"        side by side, median of {peer_runs}: this build {ours:.2f} s; {peers_line}")
             median, worst = synthetic_rebuild(project, scratch / f"rebuild-{count}", min(rebuild_runs, 10))
             print(f"        one-file rebuild (serve):  {median * 1000:7.0f} ms  median, {worst * 1000:.0f} ms worst")
             memory = Path("/dev/shm")

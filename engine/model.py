@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import AbstractSet, Any, Callable, Iterable, Mapping, Sequence, TypeVar
+from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar
 
 from .config import Config
 from .data import INTEREST_LETTERS, Framework, Occupation, Pay, typical_pay
@@ -331,23 +331,14 @@ class ModelMemo:
     """Parts of the last model, held by a caller that builds the model again and again (the dev server's
     `Builder`): a pathway whose file, cluster, related pathways and data are unchanged, and any occupation page,
     cluster or 2024 cluster equal to the last one, is the very same object, so later comparisons of it (which
-    page to render again, which data files to write again) end at once. The model is equal either way."""
+    page to render again, which data files to write again) end at once. The model is equal either way.
+
+    `derived` remakes a part only when what it is made from changed; `same` keeps the last part equal to a new
+    one. What the last model did not ask for is forgotten (`forget_unused`), so deleted files leave nothing."""
 
     def __init__(self) -> None:
-        self.made: dict[str, tuple[tuple, Pathway]] = {}  # source path -> (its inputs, the pathway)
-        self.parts: dict[tuple[str, str], Any] = {}  # (kind, name) -> the last model's part
-        self.placed: dict[str, tuple[Pathway, Ref, tuple]] = {}  # source path -> where its occupations are
         self.values: dict[tuple, tuple[tuple, Any]] = {}  # key -> (inputs, value), see `derived`
-        self.used: set[tuple] = set()  # the keys `derived` was asked for since `forget_unused`
-
-    def placements(self, pathway: Pathway, cluster: Ref) -> tuple:
-        """`_placements_on(pathway, cluster)`, made again only for a pathway or cluster that changed."""
-        known = self.placed.get(pathway.source)
-        if known is not None and known[0] is pathway and known[1] == cluster:
-            return known[2]
-        found = _placements_on(pathway, cluster)
-        self.placed[pathway.source] = (pathway, cluster, found)
-        return found
+        self.used: set[tuple] = set()  # the keys asked for since `forget_unused`
 
     def derived(self, key: tuple, inputs: tuple, compute: Callable[[], T]) -> T:
         """What `compute` gives, computed again only when one of `inputs` differs from last time."""
@@ -361,32 +352,19 @@ class ModelMemo:
         return value
 
     def forget_unused(self) -> None:
-        """Keep only what the last model asked `derived` for."""
+        """Keep only what the last model asked for."""
         self.values = {key: found for key, found in self.values.items() if key in self.used}
         self.used = set()
 
     def same(self, kind: str, name: str, part: T) -> T:
         """`part`, or the last model's equal part of that kind and name."""
-        known = self.parts.get((kind, name))
-        if known is not None and known == part:
-            return known
-        self.parts[(kind, name)] = part
-        return part
-
-    def pathway(self, inputs: tuple, make: Callable[[], Pathway]) -> Pathway:
-        """The pathway made from `inputs` (source, markup, occupations, cluster, related, date), made once."""
-        source = inputs[0]
-        known = self.made.get(source.path)
-        if known is not None and all(a is b or a == b for a, b in zip(known[0], inputs)):
+        key = ("same", kind, name)
+        self.used.add(key)
+        known = self.values.get(key)
+        if known is not None and known[1] == part:
             return known[1]
-        pathway = make()
-        self.made[source.path] = (inputs, pathway)
-        return pathway
-
-    def keep_only(self, paths: AbstractSet[str]) -> None:
-        """Forget the pathways of files other than `paths` (deleted ones)."""
-        self.made = {path: found for path, found in self.made.items() if path in paths}
-        self.placed = {path: found for path, found in self.placed.items() if path in paths}
+        self.values[key] = ((), part)
+        return part
 
 
 def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, Markup],
@@ -415,14 +393,13 @@ def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, 
             return _pathway(source, markups[source.path], cluster_refs, refs, occupations, dates.get(source.path))
         if memo is None:
             pathway = make()
-        else:
+        else:  # everything `_pathway` reads
             data = source.front.data
-            pathway = memo.pathway((source, markups[source.path], occupations, cluster_refs[data["cluster"]],
-                                    tuple(refs[slug] for slug in data.get("related") or ()),
-                                    dates.get(source.path)), make)
+            pathway = memo.derived(("pathway", source.path),
+                                   (source, markups[source.path], occupations, cluster_refs[data["cluster"]],
+                                    tuple(refs[slug] for slug in data.get("related") or ()), dates.get(source.path)),
+                                   make)
         pathways_by_cluster[str(source.front.data["cluster"])].append(pathway)
-    if memo is not None:
-        memo.keep_only({s.path for s in pathway_sources})
 
     clusters = tuple(sorted(
         (Cluster(slug=slug, title=_text(s, "title"), summary=_text(s, "summary"),
@@ -514,7 +491,9 @@ def _occupation_pages(clusters: Sequence[Cluster], occupations: Mapping[str, Occ
     for cluster in clusters:
         cluster_ref = cluster.ref
         for pathway in cluster.pathways:
-            found = memo.placements(pathway, cluster_ref) if memo is not None else _placements_on(pathway, cluster_ref)
+            found = memo.derived(("placements on", pathway.source), (pathway, cluster_ref),
+                                 lambda: _placements_on(pathway, cluster_ref)) if memo is not None \
+                else _placements_on(pathway, cluster_ref)
             for code, appearance, after in found:
                 appearances[code].append(appearance)
                 for other in after:

@@ -110,7 +110,7 @@ class _Cache:
     unread: frozenset[str] = frozenset()  # content files of the last load that could not be read, as shown
     known: Any = None  # the last validation's `Known`
     search: SearchIndex = field(default_factory=SearchIndex)  # the last search index, updated in place
-    pathways: ModelMemo = field(default_factory=ModelMemo)  # the last model's pathways, reused if unchanged
+    model: ModelMemo = field(default_factory=ModelMemo)  # parts of the last model, reused while unchanged
 
 
 class Builder:
@@ -242,7 +242,7 @@ class Builder:
             raise ContentError(problems)
         return build_site(config, sources, markups, occupations, self.dates(), self.related(),
                           self.profiles(), self.framework(), self.search_words(), self.quiz(),
-                          memo=self._cache.pathways if self.dev else None), problems
+                          memo=self._cache.model if self.dev else None), problems
 
     def _read_other_inputs(self) -> list[Problem]:
         """Read (or find unchanged) what the phases after loading need; returns the problems found.

@@ -320,7 +320,7 @@ def _names(occupation: Occupation, rows: Sequence[Sequence[str]]) -> tuple[tuple
 
 
 def _rows(path: Path, shown: Any, columns: Sequence[str], problems: list[Problem]
-          ) -> Iterator[tuple[int, list[str]]]:
+          ) -> Iterator[tuple[int, tuple[str, ...]]]:
     """The rows of a CSV file as tuples of `columns`, in that order, each with its line; none if the file is
     missing. A file without one of the columns is reported and yields nothing."""
     if not path.exists():

@@ -196,19 +196,26 @@ def _occupation_meant(text: str, occupations: Mapping[str, Occupation]) -> str |
         code = f"{digits[1]}-{digits[2]}.{(digits[3] or '00').ljust(2, '0')}"
         if code in occupations:
             return code
-    if any(c.isalpha() for c in text):
-        by_title = {o.title.casefold(): c for c, o in occupations.items()}
-        wanted = [_singular(w) for w in re.findall(r"[a-z]+", text.casefold())]
-        if " ".join(wanted) in {" ".join(_singular(w) for w in t.split()) for t in by_title}:
-            return next(c for t, c in by_title.items()
-                        if " ".join(_singular(w) for w in re.findall(r"[a-z]+", t)) == " ".join(wanted))
-        holding = [(len(t), t, c) for t, c in by_title.items()
-                   if wanted and set(wanted) <= {_singular(w) for w in re.findall(r"[a-z]+", t)}]
-        if holding:
-            return min(holding)[2]  # the shortest title with every word: the most general job
-        close = difflib.get_close_matches(text.casefold(), list(by_title), n=1, cutoff=0.6)
-        return by_title[close[0]] if close else None
-    return closest(text, occupations)
+    if not any(c.isalpha() for c in text):
+        return closest(text, occupations)
+    wanted = _title_words(text)
+    titles = {code: _title_words(o.title) for code, o in occupations.items()}
+    exact = [code for code, words in titles.items() if words == wanted]
+    if exact:
+        return exact[0]
+    holding = [(len(occupations[code].title), code) for code, words in titles.items()
+               if wanted and set(wanted) <= set(words)]
+    if holding:
+        return min(holding)[1]  # the shortest title with every word: the most general job
+    by_title = {o.title.casefold(): code for code, o in occupations.items()}
+    close = difflib.get_close_matches(text.casefold(), list(by_title), n=1, cutoff=0.6)
+    return by_title[close[0]] if close else None
+
+
+def _title_words(title: str) -> tuple[str, ...]:
+    """A title's words, lower-case and singular, for matching what an editor typed: 'Nurse Midwives' ->
+    ('nurse', 'midwife')."""
+    return tuple(_singular(w) for w in re.findall(r"[a-z]+", title.casefold()))
 
 
 def _singular(word: str) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import subprocess
 from pathlib import Path
 from unittest.mock import ANY
 
@@ -161,3 +163,32 @@ def test_the_sidebar_marks_exactly_the_current_page(real_site: Path):
     for page in (real_site / "index.html", real_site / "occupations/29-1141.00/index.html", real_site / "404.html"):
         assert marked(page) == [], page
     assert marked(real_site / "about/index.html") == ["../about/"]
+
+
+def test_page_dates_are_the_last_commit_of_each_file_in_a_project_inside_a_repository(tmp_path):
+    """`history.last_commit_dates` for a project in a sub-folder of a git repository: each content file's date is
+    its last commit's, by the path from the project, and files outside the content folder get none."""
+    from engine.history import last_commit_dates
+
+    repo, project = tmp_path, tmp_path / "site-project"
+    pathway, cluster = project / "content/pathways/x.md", project / "content/clusters/c.md"
+    for path in (pathway, cluster, project / "README.md"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("first\n")
+
+    def commit(when: str, *paths: Path) -> None:
+        env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when,
+               "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org",
+               "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.org"}
+        subprocess.run(["git", "add", *map(str, paths)], cwd=repo, check=True, env=env)
+        subprocess.run(["git", "commit", "-q", "-m", "edit"], cwd=repo, check=True, env=env)
+
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    commit("2026-03-01T12:00:00+00:00", pathway, cluster, project / "README.md")
+    pathway.write_text("second\n")
+    commit("2026-05-02T12:00:00+00:00", pathway)
+    assert last_commit_dates(project, project / "content") == {"content/pathways/x.md": "2026-05-02",
+                                                               "content/clusters/c.md": "2026-03-01"}
+    assert last_commit_dates(repo, repo / "site-project/content") == {
+        "site-project/content/pathways/x.md": "2026-05-02", "site-project/content/clusters/c.md": "2026-03-01"}
+    assert last_commit_dates(tmp_path / "elsewhere", project / "content") == {}  # not a git checkout

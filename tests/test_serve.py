@@ -245,7 +245,8 @@ def test_random_edits_leave_the_served_site_equal_to_a_fresh_build(make_project)
             if not line.startswith(("29-2061", "31-1131"))) + "\n"),
         "related data": lambda n: write("data/related-occupations.csv", "\n".join(
             (root / "data/related-occupations.csv").read_text().splitlines()[:-(n + 1)]) + "\n"),
-        "template": lambda n: edit("templates/pathway.html", "{% block content %}", f"{{% block content %}}<!-- {n} -->"),
+        "template": lambda n: edit("templates/pathway.html", "{% block content %}",
+                                   f"{{% block content %}}<!-- {n} -->"),
         "stylesheet": lambda n: write("static/css/site.css", (root / "static/css/site.css").read_text()
                                       + f"\n.edit-{n} {{ color: inherit; }}\n"),
         "site settings": lambda n: write("site.yml", f"title: Test Site {n}\n"),
