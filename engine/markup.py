@@ -217,10 +217,28 @@ class _PlainParagraphFirst(BlockProcessor):
         return True
 
 
+_PLAIN_BODY_RE = re.compile(r"[*_\[`<&\\\t\r\x00-\x08\x0b\x0c\x0e-\x1f|]|  \n|\n[ #>*+\-=_\d]|^[ #>*+\-=_\[\d]")
+"""Anything in a body that Python-Markdown would do more with than wrap its paragraphs in <p>: an inline
+pattern's character (`INLINE_TRIGGERS`), a hard line break, a tab or control character (rewritten by its
+preprocessor), a '|' (table) or a line start some block processor looks for (`_NOT_PLAIN_RE`)."""
+
+
+def plain_paragraphs(body: str) -> str | None:
+    """The HTML Python-Markdown makes of a body of plain paragraphs, without running it; None for any other body.
+
+    Most bodies (every occupation's description) are only prose, which needs none of the parser's work. The
+    output is the same (a test renders every content file and a set of tricky bodies both ways)."""
+    if _PLAIN_BODY_RE.search(body) is not None:
+        return None
+    blocks = (body + "\n\n").split("\n\n")  # as its parser splits them, after adding the blank line it adds
+    return "\n".join(f"<p>{block.lstrip().replace('>', '&gt;')}</p>" for block in blocks if block.strip())
+
+
 class Renderer:
     """A reusable Markdown renderer (building a Markdown instance is slow)."""
 
-    def __init__(self) -> None:
+    def __init__(self, shortcuts: bool = True) -> None:
+        self._shortcuts = shortcuts  # off only to test that the shortcuts change nothing
         self._md = markdown.Markdown(  # extensions as objects: names would be looked up in package metadata
             extensions=[SaneListExtension(), TableExtension(), FencedCodeExtension()],
             output_format="html",
@@ -232,8 +250,9 @@ class Renderer:
         # patterns would only cost time; `![x](y)` is then read as '!' and a link, which sanitizing keeps safe.
         for name in ("image_link", "image_reference", "short_image_ref"):
             self._md.inlinePatterns.deregister(name)
-        _PlainTextFirst.install(self._md)
-        _PlainParagraphFirst.install(self._md)
+        if shortcuts:
+            _PlainTextFirst.install(self._md)
+            _PlainParagraphFirst.install(self._md)
         self._links = _ContentLinks(self._md)
         self._md.treeprocessors.register(self._links, "content_links", 1)
         self._headings = _Headings(self._md)
@@ -242,11 +261,16 @@ class Renderer:
     def render(self, body: str, path: str, first_line: int, page_url: str) -> tuple[Markup, list[Problem]]:
         """Render `body` (which starts at `first_line` of `path`) for the page at `page_url`."""
         problems = list(check_body(body, path, first_line))
-        self._md.reset()
-        self._links.page_dir = page_url
-        self._links.source_dir = path.rsplit("/", 1)[0]
-        self._links.found = []
-        raw_html = self._md.convert(body)
+        raw_html = plain_paragraphs(body) if self._shortcuts else None
+        if raw_html is None:
+            self._md.reset()
+            self._links.page_dir = page_url
+            self._links.source_dir = path.rsplit("/", 1)[0]
+            self._links.found = []
+            self._headings.found = []
+            raw_html = self._md.convert(body)
+        else:
+            self._links.found, self._headings.found = [], []
         toc = tuple(self._headings.found)
         clean = _SANITIZER.clean(raw_html)
         text = html.unescape(TAG_RE.sub(" ", clean))

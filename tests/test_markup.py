@@ -1,4 +1,4 @@
-"""Unit tests of Markdown rendering: the plain-text and plain-paragraph shortcuts change no output."""
+"""Unit tests of Markdown rendering: the plain-body, plain-text and plain-paragraph shortcuts change no output."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from markdown.treeprocessors import InlineProcessor
 
-from engine.markup import Renderer, _PlainParagraphFirst, _PlainTextFirst
+from engine.markup import Renderer, _PlainParagraphFirst, _PlainTextFirst, plain_paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,13 +41,17 @@ TRICKY = [
 
 
 def _stock() -> Renderer:
-    renderer = Renderer()
+    renderer = Renderer(shortcuts=False)
     md = renderer._md
-    assert isinstance(md.treeprocessors["inline"], _PlainTextFirst)
-    md.treeprocessors.register(InlineProcessor(md), "inline", 20)
-    assert isinstance(md.parser.blockprocessors["plain_paragraph"], _PlainParagraphFirst)
-    md.parser.blockprocessors.deregister("plain_paragraph")
+    assert type(md.treeprocessors["inline"]) is InlineProcessor
+    assert "plain_paragraph" not in md.parser.blockprocessors
     return renderer
+
+
+def test_the_renderer_installs_its_shortcuts():
+    md = Renderer()._md
+    assert isinstance(md.treeprocessors["inline"], _PlainTextFirst)
+    assert isinstance(md.parser.blockprocessors["plain_paragraph"], _PlainParagraphFirst)
 
 
 def _bodies() -> list[str]:
@@ -65,14 +69,41 @@ def _random_bodies(count: int) -> list[str]:
     return ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 60))) for _ in range(count)]
 
 
-@pytest.mark.parametrize("group", ["content", "tricky", "random"])
-def test_the_plain_text_shortcut_renders_exactly_what_python_markdown_does(group: str):
-    bodies = {"content": _bodies, "tricky": lambda: TRICKY, "random": lambda: _random_bodies(6000)}[group]()
+def _prose_bodies(count: int) -> list[str]:
+    """Mostly plain prose, with now and then one thing that is not: the plain-body shortcut's edge."""
+    rng = random.Random(11)
+    pieces = ["word", "Other", " ", " ", " ", ".", ",", "\n", "\n\n", "\n\n\n", ">", "\"", "'", "café", "\u2014",
+              "\u201cq\u201d", "3", "1986.", "!", "?", "(", ")", ":", ";", "/", "%", "$", "#", "=", "-", "+", "~", "@",
+              "\n ", " \n", "\t", "\r", "\x02", "\u2028", "\xa0", "\ufeff"]
+    rare = {"#", "=", "-", "+", "\n ", "\t", "\r", "\x02"}
+    bodies = []
+    for _ in range(count):
+        parts = [rng.choice(pieces) for _ in range(rng.randrange(1, 80))]
+        bodies.append("".join(p for p in parts if p not in rare or rng.random() < 0.2))
+    return bodies
+
+
+@pytest.mark.parametrize("group", ["content", "tricky", "random", "prose"])
+def test_the_shortcuts_render_exactly_what_python_markdown_does(group: str):
+    bodies = {"content": _bodies, "tricky": lambda: TRICKY, "random": lambda: _random_bodies(6000),
+              "prose": lambda: _prose_bodies(6000)}[group]()
     assert len(bodies) > 10
+    if group == "prose":  # enough of them take the plain-body shortcut for the comparison to test it
+        assert sum(plain_paragraphs(body) is not None for body in bodies) > len(bodies) / 10
     fast, stock = Renderer(), _stock()
     for body in bodies:
         expected = stock.render(body, "content/pathways/a.md", 5, "pathways/a/")
         assert fast.render(body, "content/pathways/a.md", 5, "pathways/a/") == expected, body
+
+
+def test_the_plain_body_shortcut_takes_prose_and_leaves_markup_to_the_parser():
+    # Most content files are prose alone, which must take the shortcut for it to save anything.
+    bodies = _bodies()
+    assert sum(plain_paragraphs(body) is not None for body in bodies) > len(bodies) / 2
+    assert plain_paragraphs("One line,\nand a second.\n\nA > B.") == "<p>One line,\nand a second.</p>\n<p>A &gt; B.</p>"
+    for body in ("*em*", "a_b", "[link](x.md)", "`code`", "a &amp; b", "<b>", "hard  \nbreak", "# Heading",
+                 "Text\n- item", "1. one", "a | b", "Text\n===", "> quote", "tab\there", "\n    code"):
+        assert plain_paragraphs(body) is None, body
 
 
 def test_the_paragraph_shortcut_steps_aside_for_a_block_processor_it_does_not_know():
