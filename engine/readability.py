@@ -13,6 +13,7 @@ same grade, so editors can see a rewrite move it.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from typing import Iterable, Sequence
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z]+)*|\d[\d,.]*%?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9$])")
 _ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St|U\.S|No|approx|Inc|Jr|Sr)\.$", re.I)
+_ABBREVIATION_SPAN = 8
+"""At least the length of the longest abbreviation ('approx.'): the search needs look only at a sentence's end."""
 _MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|`([^`]*)`|[*_]{1,3}")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _VOWELS = re.compile(r"[aeiouy]+")
@@ -91,10 +94,11 @@ def sentences(body: str, first_line: int = 1) -> tuple[Sentence, ...]:
     """
     found: list[Sentence] = []
     for text, lines in _prose_blocks(body, first_line):
+        starts = [start for start, _ in lines]
         for part, at in _split(text):
             words = _WORD.findall(part)
             if words:
-                line = max(line for start, line in lines if start <= at)
+                line = lines[bisect.bisect_right(starts, at) - 1][1]
                 found.append(Sentence(part, line, len(words)))
     return tuple(found)
 
@@ -160,7 +164,7 @@ def _split(text: str) -> Iterable[tuple[str, int]]:
     for match in [*_SENTENCE_END.finditer(text), None]:
         end = match.start() if match else len(text)
         sentence = text[start:end].strip()
-        if match and _ABBREVIATIONS.search(sentence):
+        if match and _ABBREVIATIONS.search(sentence, max(0, len(sentence) - _ABBREVIATION_SPAN)):
             continue  # "e.g." or "U.S." does not end a sentence
         if sentence:
             yield sentence, start
