@@ -32,8 +32,8 @@ from .markup import Markup, Renderer, content_url
 from .model import ModelMemo, Site, build_site
 from .profiles import INTERESTS_FILE, TRANSFERABLE_FILE, Profiles, load_profiles
 from .problems import ContentError, Problem, errors_in
-from .render import (PageJob, SiteView, compile_templates, make_environment, output_path, plan_pages, render_page,
-                     outlook, render_robots, render_sitemap, render_state_pay, site_view)
+from .render import (PageJob, SiteView, TemplateCache, compile_templates, make_environment, output_path, plan_pages,
+                     render_page, outlook, render_robots, render_sitemap, render_state_pay, site_view)
 from .search_words import SearchWords, load_search_words
 from .jobs import jobs_key, render_job_files
 from .search import Document, Part, SearchIndex, build_search_index, index_part, runs
@@ -371,7 +371,7 @@ class Builder:
         return self._input("templates", tree_stamp(self.project.templates), self._compile_templates)
 
     def _compile_templates(self) -> jinja2.Environment:
-        env = make_environment(self.project.templates)
+        env = make_environment(self.project.templates, TemplateCache.open())
         compile_templates(env)  # once, before workers fork and share them
         return env
 

@@ -115,9 +115,39 @@ def output_path(url: str) -> str:
     return url + "index.html" if url.endswith("/") else url
 
 
-def make_environment(template_dir: Path) -> jinja2.Environment:
+class TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between builds, as Python keeps compiled modules in __pycache__: compiling
+    every template takes longer than rendering a hundred pages.
+
+    Jinja's own cache, in a folder of the system's temporary directory that only this user may use. Each
+    template is found by its name and path and used only while its source is unchanged (Jinja compares a
+    checksum), so the output is the same with or without it. A cache that cannot be written is only slower.
+    """
+
+    @classmethod
+    def open(cls, directory: str | None = None) -> "TemplateCache | None":
+        try:
+            return cls(directory)
+        except (OSError, RuntimeError):  # no temporary directory this user alone can write to
+            return None
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            pass
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def make_environment(template_dir: Path, cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir)),
+        bytecode_cache=cache,
         autoescape=True,
         auto_reload=False,  # compiled once per build; the builder makes a new environment when a template changes
         undefined=jinja2.StrictUndefined,

@@ -82,3 +82,44 @@ def test_tables_of_contents_list_the_ladders_and_the_cluster_sections(real_resul
     assert [h.id for h in cluster_toc(cluster)][-2:] == ["cluster-pathways", "cluster-pay"]
     ladders = [ladder for p in cluster.pathways for ladder in p.ladders]
     assert step_axis(ladders).top >= max(s.median_wage or 0 for ladder in ladders for s in ladder.steps)
+
+
+def test_compiled_templates_are_kept_between_builds_and_compiled_again_when_edited(tmp_path):
+    from engine.render import TemplateCache, compile_templates, make_environment
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "page.html").write_text("<p>{{ word }}</p>\n")
+    (templates / "other.html").write_text("{% extends 'page.html' %}\n")
+    (tmp_path / "cache").mkdir()
+    cache = TemplateCache.open(str(tmp_path / "cache"))
+    compile_templates(make_environment(templates, cache))
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+
+    compiled: list[str] = []
+    env = make_environment(templates, cache)
+    original = env.compile
+    env.compile = lambda source, name=None, filename=None, *rest: compiled.append(name) or original(source, name,
+                                                                                                      filename, *rest)
+    compile_templates(env)
+    assert compiled == []  # both came from the cache
+    assert env.get_template("other.html").render(word="kept") == "<p>kept</p>\n"
+
+    (templates / "page.html").write_text("<p>{{ word }}!</p>\n")
+    env = make_environment(templates, cache)
+    env.compile = lambda source, name=None, filename=None, *rest: compiled.append(name) or original(source, name,
+                                                                                                      filename, *rest)
+    compile_templates(env)
+    assert compiled == ["page.html"]  # the edited one only
+    assert env.get_template("other.html").render(word="new") == "<p>new!</p>\n"
+
+
+def test_a_template_cache_that_cannot_be_written_only_costs_time(tmp_path):
+    from engine.render import TemplateCache, compile_templates, make_environment
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "page.html").write_text("<p>{{ word }}</p>\n")
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("")
+    env = make_environment(templates, TemplateCache.open(str(blocked)))
+    compile_templates(env)
+    assert env.get_template("page.html").render(word="ok") == "<p>ok</p>\n"
