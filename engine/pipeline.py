@@ -426,11 +426,15 @@ class Builder:
         if len(items) < self.parallel_min or self.workers < 2:
             meanwhile()
             return function(list(items), self.project.root)
-        chunks = _chunks(items, self.workers * 4)
+        count = min(len(items), self.workers * 4)
+        chunks = [list(items[i::count]) for i in range(count)]  # interleaved: long and short files in each
         with _pool(self.workers) as pool:
-            parts = pool.map(function, chunks, [self.project.root] * len(chunks))
+            parts = pool.map(function, chunks, [self.project.root] * count)
             meanwhile()
-            return [entry for part in parts for entry in part]
+            done: list[Any] = [None] * len(items)
+            for i, part in enumerate(parts):
+                done[i::count] = part
+            return done
 
     # -- output ---------------------------------------------------------------------------------
 
