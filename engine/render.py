@@ -64,7 +64,9 @@ class SiteView:
     assets: Mapping[str, str] = field(compare=True, hash=False)
     dev: bool = False
     average_growth: float | None = None  # projected growth of all occupations, percent
-    states: tuple[tuple[str, str], ...] = ()  # (slug, name) of each state, DC and territory with its own figures
+    state_options: Markup = Markup()
+    """The state chooser's <option> for each state, DC and territory with its own figures: the same on every
+    page that shows pay, so made once (see `state_options`)."""
     modern_nav: tuple[Ref, ...] = ()  # the 2024 framework's clusters, for the sidebar
     modern_places: Mapping[str, tuple] = field(default_factory=dict, hash=False)
     """A 16-cluster cluster's or pathway's URL -> where its occupations sit in the 2024 framework."""
@@ -436,8 +438,13 @@ def site_view(site: Site, assets: Mapping[str, str], dev: bool = False) -> SiteV
         for c in site.clusters)
     return SiteView(config=site.config, nav=nav, assets=dict(assets), dev=dev,
                     average_growth=site.profiles.average_growth if site.profiles else None,
-                    states=tuple((slugify(s), s) for s in site.profiles.states) if site.profiles else (),
+                    state_options=state_options(site.profiles.states) if site.profiles else Markup(),
                     modern_nav=tuple(c.ref for c in site.modern), modern_places=site.modern_places)
+
+
+def state_options(states: Iterable[str]) -> Markup:
+    """`<option value="new-york">New York</option>`... for the state chooser (static/js/pay.js)."""
+    return Markup("").join(Markup('<option value="{}">{}</option>').format(slugify(name), name) for name in states)
 
 
 def pathway_toc(pathway: Pathway) -> tuple[Heading, ...]:
