@@ -9,6 +9,7 @@ build; a missing file means that part is simply not shown, a malformed one is re
 from __future__ import annotations
 
 import csv
+import itertools
 import math
 import operator
 import re
@@ -320,34 +321,53 @@ def _names(occupation: Occupation, rows: Sequence[Sequence[str]]) -> tuple[tuple
 
 
 def _rows(path: Path, shown: Any, columns: Sequence[str], problems: list[Problem]
-          ) -> Iterator[tuple[int, tuple[str, ...]]]:
+          ) -> Sequence[tuple[int, tuple[str, ...]]]:
     """The rows of a CSV file as tuples of `columns`, in that order, each with its line; none if the file is
-    missing. A file without one of the columns is reported and yields nothing."""
+    missing. A file without one of the columns is reported and yields nothing; so is each short row."""
+    rows, lines = _table(path, shown, columns, problems)
+    return list(zip(lines, rows))
+
+
+def _table(path: Path, shown: Any, columns: Sequence[str], problems: list[Problem]
+           ) -> tuple[list[tuple[str, ...]], Sequence[int]]:
+    """The rows of a CSV file as tuples of `columns`, and the line of each (see `_rows`)."""
     if not path.exists():
-        return
+        return [], ()
     with path.open(newline="", encoding="utf-8") as handle:
         reader = csv.reader(handle)
         header = next(reader, [])
         missing = [c for c in columns if c not in header]
         if missing:
             problems.append(Problem(shown(path), 1, f"{path.name} lacks columns: {', '.join(missing)}"))
-            return
+            return [], ()
         where = [header.index(c) for c in columns]
-        width = max(where) + 1
         pick = operator.itemgetter(*where) if len(where) > 1 else lambda row: (row[where[0]],)
+        try:
+            rows = list(map(pick, reader))  # the usual case, row by row in C: every row complete, one line each
+            if reader.line_num == len(rows) + 1:
+                return rows, range(2, len(rows) + 2)
+        except IndexError:  # a short row
+            pass
+    rows, lines = [], []
+    with path.open(newline="", encoding="utf-8") as handle:  # the slower way, which knows each row's line
+        reader = csv.reader(handle)
+        next(reader)
+        width = max(where) + 1
         for row in reader:
             if len(row) < width:
                 problems.append(Problem(shown(path), reader.line_num, f"expected {len(header)} columns, "
                                                                       f"found {len(row)}"))
                 continue
-            yield reader.line_num, pick(row)
+            rows.append(pick(row))
+            lines.append(reader.line_num)
+    return rows, lines
 
 
 def _grouped(path: Path, shown: Any, columns: Sequence[str], problems: list[Problem]) -> dict[str, list[list[str]]]:
-    """Rows by their first column, each a list of `columns`' values in that order."""
+    """Rows by their first column, each a tuple of `columns`' values in that order."""
     found: dict[str, list[list[str]]] = {}
-    for _, row in _rows(path, shown, columns, problems):
-        found.setdefault(row[0], []).append(row)
+    for key, group in itertools.groupby(_table(path, shown, columns, problems)[0], operator.itemgetter(0)):
+        found.setdefault(key, []).extend(group)  # one call a run of rows with the same key (files are sorted)
     return found
 
 

@@ -196,3 +196,21 @@ def test_state_figures_are_loaded_only_when_chosen(real_site: Path):
     assert "assets/pay/texas.js" not in page and 'value="texas"' in page
     script = (real_site / "assets/pay/texas.js").read_text()
     assert script.startswith('window.__statePay.add("texas",{')
+
+
+def test_data_rows_keep_their_lines_through_quoted_line_breaks_and_short_rows(tmp_path):
+    from engine.profiles import _grouped, _rows
+    path = tmp_path / "titles.csv"
+    path.write_text('code,title,source\n11-1011.00,CEO,reported\n11-1011.00,"Chief\nExecutive",short\n'
+                    '11-1011.00\n13-1111.00,Analyst,reported\n', encoding="utf-8")
+    problems: list = []
+    assert _rows(path, str, ("code", "title"), problems) == [
+        (2, ("11-1011.00", "CEO")), (4, ("11-1011.00", "Chief\nExecutive")), (6, ("13-1111.00", "Analyst"))]
+    assert [(p.line, p.message) for p in problems] == [(5, "expected 3 columns, found 1")]
+    grouped = _grouped(path, str, ("code", "source"), [])
+    assert grouped == {"11-1011.00": [("11-1011.00", "reported"), ("11-1011.00", "short")],
+                       "13-1111.00": [("13-1111.00", "reported")]}
+
+    path.write_text("code,title\nb,1\na,2\nb,3\n", encoding="utf-8")  # unsorted: a key's rows still come together
+    assert _grouped(path, str, ("code", "title"), []) == {"b": [("b", "1"), ("b", "3")], "a": [("a", "2")]}
+    assert _rows(path, str, ("code", "title"), []) == [(2, ("b", "1")), (3, ("a", "2")), (4, ("b", "3"))]
