@@ -78,6 +78,18 @@ STAGE_LABELS = {"entry": "Entry level", "mid": "Mid level", "advanced": "Advance
 
 
 @dataclass(frozen=True)
+class PathwayCard:
+    """A pathway as the pages that list it show it (its cluster's page, the home and interest pages). The rest
+    of the pathway, such as its text, can change without changing those pages, so the dev server leaves them."""
+
+    title: str
+    url: str
+    summary: str
+    cluster: Ref
+    ladders: tuple[Ladder, ...]
+
+
+@dataclass(frozen=True)
 class Pathway:
     slug: str
     title: str
@@ -100,6 +112,10 @@ class Pathway:
     @functools.cached_property
     def ref(self) -> Ref:
         return Ref(self.title, self.url, self.summary)
+
+    @functools.cached_property
+    def card(self) -> PathwayCard:
+        return PathwayCard(self.title, self.url, self.summary, self.cluster, self.ladders)
 
     @functools.cached_property
     def steps(self) -> tuple[Step, ...]:
@@ -134,6 +150,11 @@ class Cluster:
     @property
     def ref(self) -> Ref:
         return Ref(self.title, self.url, self.summary)
+
+    @functools.cached_property
+    def cards(self) -> tuple[PathwayCard, ...]:
+        """Its pathways as its page lists them."""
+        return tuple(p.card for p in self.pathways)
 
     @property
     def interests(self) -> tuple[str, ...]:
@@ -319,9 +340,9 @@ class Site:
     def pathways(self) -> tuple[Pathway, ...]:
         return tuple(p for c in self.clusters for p in c.pathways)
 
-    def by_interest(self) -> dict[str, tuple[Pathway, ...]]:
+    def by_interest(self) -> dict[str, tuple[PathwayCard, ...]]:
         """Pathways for each interest area, in cluster order."""
-        return {i: tuple(p for p in self.pathways if i in p.interests) for i in INTERESTS}
+        return {i: tuple(p.card for p in self.pathways if i in p.interests) for i in INTERESTS}
 
 
 T = TypeVar("T")

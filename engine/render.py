@@ -476,14 +476,15 @@ def plan_pages(site: Site) -> list[PageJob]:
     by_interest = tuple(site.by_interest().items())
     jobs: list[PageJob] = [
         PageJob(page_view("home", title=site.config.title, description=site.config.description),
-                (("clusters", site.clusters), ("by_interest", by_interest))),
+                (("clusters", tuple((c.ref, len(c.pathways)) for c in site.clusters)), ("by_interest", by_interest))),
     ]
     for cluster in site.clusters:
         jobs.append(PageJob(
             page_view("cluster", cluster.slug, title=cluster.title, description=cluster.summary, breadcrumbs=(home,),
                       toc=cluster_toc(cluster), source=cluster.source, cluster_url=cluster.url,
                       updated=cluster.updated),
-            (("cluster", cluster),)))
+            # What the page shows, and no more: an edit elsewhere in a pathway leaves the page as it was.
+            (("cluster", cluster.ref), ("body", cluster.body), ("pathways", cluster.cards))))
         for index, pathway in enumerate(cluster.pathways):
             previous = cluster.pathways[index - 1].ref if index > 0 else None
             following = cluster.pathways[index + 1].ref if index + 1 < len(cluster.pathways) else None

@@ -117,10 +117,14 @@ def test_serve_uses_the_site_404_page(dev_server):
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_stopping_the_server_removes_its_temporary_folder(dev_server, how):
     root, _, log, process = dev_server
-    assert [p.name[:18] for p in (root / "tmp").iterdir()] == ["career-site-serve-"]
+
+    def left() -> list[str]:  # but the compiled templates, which are kept between runs (render.TemplateCache)
+        return [p.name[:18] for p in (root / "tmp").iterdir() if not p.name.startswith("_jinja2-cache-")]
+
+    assert left() == ["career-site-serve-"]
     process.send_signal(how)
     assert process.wait(timeout=10) in (0, 130)
-    assert list((root / "tmp").iterdir()) == [], log.read_text()
+    assert left() == [], log.read_text()
 
 
 def test_a_template_edit_is_rendered_by_the_next_rebuild(make_project):
