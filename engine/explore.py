@@ -353,9 +353,7 @@ def explore_key(site: Any) -> tuple:
     """What the data files depend on besides the data files behind `site.profiles` and the related occupations:
     the clusters, and every pathway's ladders (the next steps, the pathways' jobs and each job's clusters)."""
     return (tuple((c.slug, c.title) for c in site.clusters),
-            tuple((p.url, p.title, p.cluster.url, tuple(tuple(tuple(o.code for o in step.occupations)
-                                                               for step in ladder.steps) for ladder in p.ladders))
-                  for p in site.pathways))
+            tuple((p.url, p.title, p.cluster.url, p.ladder_codes) for p in site.pathways))
 
 
 def _script(name: str, data: object) -> bytes:

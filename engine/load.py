@@ -10,10 +10,11 @@ keys are caught, and every value keeps the line it came from.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -81,11 +82,7 @@ def find_content_files(content_dir: Path, display_root: Path) -> tuple[list[Path
         if entry.name.startswith("."):
             continue
         if entry.is_dir() and entry.name in KINDS:
-            for path in sorted(entry.rglob("*")):
-                if any(part.startswith(".") for part in path.relative_to(entry).parts):
-                    continue
-                if path.is_dir():
-                    continue
+            for path in sorted(_files_under(entry)):
                 if path.parent != entry:
                     problems.append(Problem(display(path, display_root), 1,
                                             f"content files go directly in {display(entry, display_root)}/, not in a subfolder"))
@@ -113,6 +110,18 @@ def display(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    """The files in `folder` and its subfolders, leaving out hidden ones and those in hidden folders."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):  # a link to a folder is not followed, so cannot loop
+                yield from _files_under(folder / entry.name)
+            else:
+                yield folder / entry.name
 
 
 def load_source(path: Path, display_root: Path) -> tuple[Source | None, list[Problem]]:

@@ -118,6 +118,12 @@ class Pathway:
         return PathwayCard(self.title, self.url, self.summary, self.cluster, self.ladders)
 
     @functools.cached_property
+    def ladder_codes(self) -> tuple[tuple[tuple[str, ...], ...], ...]:
+        """The occupation codes of each step of each ladder: the shape of the ladders, which the explorers'
+        data files follow (see `explore.explore_key`)."""
+        return tuple(tuple(tuple(o.code for o in step.occupations) for step in ladder.steps) for ladder in self.ladders)
+
+    @functools.cached_property
     def steps(self) -> tuple[Step, ...]:
         """Every step of every ladder, ladder by ladder."""
         return tuple(step for ladder in self.ladders for step in ladder.steps)
@@ -143,11 +149,11 @@ class Cluster:
     source: str
     updated: str | None = None
 
-    @property
+    @functools.cached_property
     def url(self) -> str:
         return url_for("cluster", self.slug)
 
-    @property
+    @functools.cached_property
     def ref(self) -> Ref:
         return Ref(self.title, self.url, self.summary)
 
@@ -336,7 +342,7 @@ class Site:
     def sub_clusters(self) -> tuple[SubCluster, ...]:
         return tuple(s for c in self.modern for s in c.sub_clusters)
 
-    @property
+    @functools.cached_property
     def pathways(self) -> tuple[Pathway, ...]:
         return tuple(p for c in self.clusters for p in c.pathways)
 
@@ -365,8 +371,7 @@ class ModelMemo:
         """What `compute` gives, computed again only when one of `inputs` differs from last time."""
         self.used.add(key)
         known = self.values.get(key)
-        if known is not None and len(known[0]) == len(inputs) and \
-                all(a is b or a == b for a, b in zip(known[0], inputs)):
+        if known is not None and known[0] == inputs:  # item by item, each first by identity (in C)
             return known[1]
         value = compute()
         self.values[key] = (inputs, value)
@@ -398,7 +403,7 @@ def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, 
     `dates` maps source paths to the date of their last commit (see `history`); `related` maps an
     occupation code to O*NET's related codes, most related first (see `data.load_related`); `profiles`
     holds skills, programs and the rest for each occupation (see `profiles.load_profiles`). With `memo`,
-    unchanged pathways are those of the last model (equal either way).
+    unchanged pathways are those of the last model (equal either way); its caller forgets what was not used.
     """
     dates = dates or {}
     cluster_sources = {s.slug: s for s in sources if s.kind == "cluster"}
@@ -440,8 +445,6 @@ def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, 
     if memo is not None:
         modern = tuple(memo.same("modern-cluster", m.slug, m) for m in modern)
     places = _modern_places(clusters, modern, memo)
-    if memo is not None:
-        memo.forget_unused()
     return Site(config=config, clusters=clusters, pages=pages, profiles=profiles, occupations=entries,
                 modern=modern, modern_places=places,
                 crosswalk=_crosswalk(clusters, modern), search_words=search_words or SearchWords(), quiz=tuple(quiz))
@@ -506,26 +509,20 @@ def _occupation_pages(clusters: Sequence[Cluster], occupations: Mapping[str, Occ
                       descriptions: Mapping[str, Source], markups: Mapping[str, Markup],
                       dates: Mapping[str, str], memo: "ModelMemo | None" = None) -> tuple[OccupationPage, ...]:
     """A page for every occupation in the data, in code order."""
-    appearances: dict[str, list[Appearance]] = defaultdict(list)
-    following: dict[str, dict[str, Occupation]] = defaultdict(dict)  # code -> the next step's occupations
+    placements = tuple(
+        memo.derived(("placements on", pathway.source), (pathway, cluster.ref),
+                     lambda: _placements_on(pathway, cluster.ref)) if memo is not None
+        else _placements_on(pathway, cluster.ref)
+        for cluster in clusters for pathway in cluster.pathways)
+    links = memo.derived(("ladder links",), placements, lambda: _ladder_links(placements)) if memo is not None \
+        else _ladder_links(placements)
     by_title = {c.title: c.ref for c in clusters}
-    for cluster in clusters:
-        cluster_ref = cluster.ref
-        for pathway in cluster.pathways:
-            found = memo.derived(("placements on", pathway.source), (pathway, cluster_ref),
-                                 lambda: _placements_on(pathway, cluster_ref)) if memo is not None \
-                else _placements_on(pathway, cluster_ref)
-            for code, appearance, after in found:
-                appearances[code].append(appearance)
-                for other in after:
-                    following[code].setdefault(other.code, other)
     pages = []
     for code in sorted(occupations):
         profile = profiles.of(code) if profiles else EMPTY_PROFILE
-        places = tuple(appearances.get(code, ()))
+        places, refs, next_steps = links.get(code, ((), (), ()))
         source = descriptions.get(code)
-        refs = tuple(dict.fromkeys(p.cluster for p in places)) or \
-            tuple(by_title[name] for name in profile.clusters if name in by_title)
+        refs = refs or tuple(by_title[name] for name in profile.clusters if name in by_title)
         pages.append(OccupationPage(
             occupation=occupations[code], appearances=places,
             related=tuple(occupations[o] for o in related.get(code, ()) if o in occupations)[:RELATED_LIMIT],
@@ -534,8 +531,24 @@ def _occupation_pages(clusters: Sequence[Cluster], occupations: Mapping[str, Occ
             source=source.path if source else None, updated=dates.get(source.path) if source else None,
             profile=profile,
             similar=tuple((occupations[s.code], s.match) for s in profile.similar if s.code in occupations),
-            clusters=refs, next_steps=tuple(following.get(code, {}).values())))
+            clusters=refs, next_steps=next_steps))
     return tuple(pages)
+
+
+def _ladder_links(placements: Sequence[Sequence[tuple[str, Appearance, tuple[Occupation, ...]]]]
+                  ) -> dict[str, tuple[tuple[Appearance, ...], tuple[Ref, ...], tuple[Occupation, ...]]]:
+    """For each occupation on a ladder: its places on the ladders, the clusters of those, and the occupations
+    of the steps right above it (each once), from every pathway's `_placements_on`, in site order."""
+    appearances: dict[str, list[Appearance]] = defaultdict(list)
+    following: dict[str, dict[str, Occupation]] = defaultdict(dict)  # code -> the next step's occupations
+    for found in placements:
+        for code, appearance, after in found:
+            appearances[code].append(appearance)
+            for other in after:
+                following[code].setdefault(other.code, other)
+    return {code: (tuple(places), tuple({p.cluster.url: p.cluster for p in places}.values()),
+                   tuple(following.get(code, {}).values()))
+            for code, places in appearances.items()}
 
 
 def _placements_on(pathway: Pathway, cluster: Ref) -> tuple[tuple[str, Appearance, tuple[Occupation, ...]], ...]:

@@ -264,6 +264,8 @@ class Builder:
         site, problems = self.prepare()
         self.progress(f"rendering {len(site.pathways)} pathways")
         files, rendered, pages = self.render(site)
+        if self.dev:
+            self._cache.model.forget_unused()  # what neither the model nor the pages asked for: deleted files
         return Result(site=site, files=files, problems=tuple(problems),
                       seconds=time.perf_counter() - started, rendered=rendered, pages=pages)
 
@@ -316,7 +318,7 @@ class Builder:
         if self._cache.pages_for != (env, view):  # templates or something on every page changed
             self._cache.pages.clear()
             self._cache.pages_for = (env, view)
-        jobs = plan_pages(site)
+        jobs = plan_pages(site, self._cache.model if self.dev else None)
         names = [output_path(job.page.url) for job in jobs]
         if len(set(names)) != len(names):
             seen: set[str] = set()

@@ -18,7 +18,7 @@ import traceback
 from urllib.parse import quote
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, TypeVar
 
 import jinja2
 from markupsafe import Markup, escape
@@ -28,7 +28,7 @@ from .data import EDUCATION_SLUGS, FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NON
 from .explore import SCALE, SKILL_GROUPS, move
 from .load import slugify
 from .markup import Heading, relative_url
-from .model import STAGE_LABELS, Cluster, Ladder, OccupationPage, Pathway, Ref, Site
+from .model import STAGE_LABELS, Cluster, Ladder, ModelMemo, OccupationPage, Pathway, Ref, Site
 from .routes import ROUTES, compare_url, data_file_url, plan_url, url_for
 from .problems import ContentError, Problem
 from .schema import INTERESTS
@@ -469,8 +469,9 @@ def page_view(kind: str, slug: str = "", **fields: Any) -> PageView:
     return PageView(url=route.url(slug), kind=kind, template=route.template, **fields)
 
 
-def plan_pages(site: Site) -> list[PageJob]:
-    """Every page of the site, in a fixed order."""
+def plan_pages(site: Site, memo: ModelMemo | None = None) -> list[PageJob]:
+    """Every page of the site, in a fixed order. With `memo` (see `build_site`), the page of a pathway or
+    occupation that is the very same object as last time, with the same neighbours, is the same job."""
     home = Ref("Home", url_for("home"))
     occupations_ref = Ref("Occupations A to Z", url_for("occupations"))
     by_interest = tuple(site.by_interest().items())
@@ -488,25 +489,16 @@ def plan_pages(site: Site) -> list[PageJob]:
         for index, pathway in enumerate(cluster.pathways):
             previous = cluster.pathways[index - 1].ref if index > 0 else None
             following = cluster.pathways[index + 1].ref if index + 1 < len(cluster.pathways) else None
-            jobs.append(PageJob(
-                page_view("pathway", pathway.slug, title=pathway.title, description=pathway.summary,
-                          breadcrumbs=(home, cluster.ref), toc=pathway_toc(pathway), previous=previous,
-                          next=following, source=pathway.source, cluster_url=cluster.url, updated=pathway.updated),
-                (("pathway", pathway),)))
+            jobs.append(_memo(memo, ("pathway page", pathway.source), (pathway, cluster.ref, previous, following),
+                              lambda: _pathway_job(pathway, cluster, previous, following, home)))
     jobs.append(PageJob(
         page_view("occupations", title="Occupations A to Z",
                   description=f"All {len(site.occupations):,} occupations: what the work is, pay, outlook and how "
                               "to prepare.", breadcrumbs=(home,)),
         (("letters", occupation_letters(site.occupations)),)))
     for entry in site.occupations:
-        job = entry.occupation
-        jobs.append(PageJob(
-            page_view("occupation", job.code, title=job.title,
-                      description=entry.summary or f"Pay, outlook and how to prepare for {job.title} "
-                                                   f"(O*NET-SOC {job.code}).",
-                      breadcrumbs=(home, occupations_ref), toc=occupation_toc(entry), source=entry.source,
-                      updated=entry.updated),
-            (("entry", entry),)))
+        jobs.append(_memo(memo, ("occupation page", entry.occupation.code), (entry,),
+                          lambda: _occupation_job(entry, home, occupations_ref)))
     framework_ref = Ref("2024 Career Clusters", url_for("modern-clusters"))
     if site.modern:
         jobs.append(PageJob(
@@ -592,6 +584,33 @@ def plan_pages(site: Site) -> list[PageJob]:
         page_view("404", title="Page not found", description="This page does not exist.", absolute=True),
         ()))
     return jobs
+
+
+T = TypeVar("T")
+
+
+def _memo(memo: ModelMemo | None, key: tuple, inputs: tuple, make: Callable[[], T]) -> T:
+    return make() if memo is None else memo.derived(key, inputs, make)
+
+
+def _pathway_job(pathway: Pathway, cluster: Cluster, previous: Ref | None, following: Ref | None,
+                 home: Ref) -> PageJob:
+    return PageJob(
+        page_view("pathway", pathway.slug, title=pathway.title, description=pathway.summary,
+                  breadcrumbs=(home, cluster.ref), toc=pathway_toc(pathway), previous=previous,
+                  next=following, source=pathway.source, cluster_url=cluster.url, updated=pathway.updated),
+        (("pathway", pathway),))
+
+
+def _occupation_job(entry: OccupationPage, home: Ref, occupations_ref: Ref) -> PageJob:
+    job = entry.occupation
+    return PageJob(
+        page_view("occupation", job.code, title=job.title,
+                  description=entry.summary or f"Pay, outlook and how to prepare for {job.title} "
+                                               f"(O*NET-SOC {job.code}).",
+                  breadcrumbs=(home, occupations_ref), toc=occupation_toc(entry), source=entry.source,
+                  updated=entry.updated),
+        (("entry", entry),))
 
 
 @dataclass(frozen=True)

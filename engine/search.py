@@ -273,6 +273,14 @@ class Document:
     also: tuple[str, ...] = ()               # names a result may show ("also called attorney")
     pay: str = ""                            # an occupation's median pay, as a result shows it
 
+    def __hash__(self) -> int:
+        """Worked out once per document: documents are the keys of the index's memos (`SearchIndex`), looked
+        up and pruned after every rebuild, and hashing every field each time is slow on a large site."""
+        found = self.__dict__.get("_hash")
+        if found is None:
+            found = self.__dict__["_hash"] = hash(tuple(getattr(self, name) for name in self.__dataclass_fields__))
+        return found
+
 
 def documents(site: Site, synonyms: "_Synonyms | None" = None,
               made: dict[str, tuple[Any, Any, Document]] | None = None) -> list[Document]:
