@@ -348,7 +348,11 @@ class Site:
 
     def by_interest(self) -> dict[str, tuple[PathwayCard, ...]]:
         """Pathways for each interest area, in cluster order."""
-        return {i: tuple(p.card for p in self.pathways if i in p.interests) for i in INTERESTS}
+        found: dict[str, list[PathwayCard]] = {i: [] for i in INTERESTS}
+        for pathway in self.pathways:
+            for interest in set(pathway.interests) & found.keys():
+                found[interest].append(pathway.card)
+        return {i: tuple(cards) for i, cards in found.items()}
 
 
 T = TypeVar("T")
@@ -379,7 +383,8 @@ class ModelMemo:
 
     def forget_unused(self) -> None:
         """Keep only what the last model asked for."""
-        self.values = {key: found for key, found in self.values.items() if key in self.used}
+        if len(self.used) < len(self.values):  # else every part was asked for (what is used is also kept)
+            self.values = {key: found for key, found in self.values.items() if key in self.used}
         self.used = set()
 
     def same(self, kind: str, name: str, part: T) -> T:
@@ -409,7 +414,9 @@ def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, 
     cluster_sources = {s.slug: s for s in sources if s.kind == "cluster"}
     pathway_sources = sorted((s for s in sources if s.kind == "pathway"),
                              key=lambda s: (str(s.front.data["title"]).casefold(), s.slug))
-    refs = {s.slug: Ref(_text(s, "title"), url_for("pathway", s.slug), _text(s, "summary")) for s in pathway_sources}
+    refs = {s.slug: memoized(memo, ("ref", s.path), (s,),
+                             lambda s=s: Ref(_text(s, "title"), url_for("pathway", s.slug), _text(s, "summary")))
+            for s in pathway_sources}
     cluster_refs = {slug: Ref(_text(s, "title"), url_for("cluster", slug), _text(s, "summary"))
                     for slug, s in cluster_sources.items()}
 
@@ -448,6 +455,11 @@ def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, 
     return Site(config=config, clusters=clusters, pages=pages, profiles=profiles, occupations=entries,
                 modern=modern, modern_places=places,
                 crosswalk=_crosswalk(clusters, modern), search_words=search_words or SearchWords(), quiz=tuple(quiz))
+
+
+def memoized(memo: ModelMemo | None, key: tuple, inputs: tuple, make: Callable[[], T]) -> T:
+    """`make()`, or with `memo` the last value made for `key` while `inputs` are the same."""
+    return make() if memo is None else memo.derived(key, inputs, make)
 
 
 def _text(source: Source, key: str) -> str:

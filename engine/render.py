@@ -18,7 +18,7 @@ import traceback
 from urllib.parse import quote
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, TypeVar
+from typing import Any, Iterable, Mapping
 
 import jinja2
 from markupsafe import Markup, escape
@@ -28,7 +28,7 @@ from .data import EDUCATION_SLUGS, FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NON
 from .explore import SCALE, SKILL_GROUPS, move
 from .load import slugify
 from .markup import Heading, relative_url
-from .model import STAGE_LABELS, Cluster, Ladder, ModelMemo, OccupationPage, Pathway, Ref, Site
+from .model import STAGE_LABELS, Cluster, Ladder, ModelMemo, OccupationPage, Pathway, Ref, Site, memoized
 from .routes import ROUTES, compare_url, data_file_url, plan_url, url_for
 from .problems import ContentError, Problem
 from .schema import INTERESTS
@@ -489,7 +489,7 @@ def plan_pages(site: Site, memo: ModelMemo | None = None) -> list[PageJob]:
         for index, pathway in enumerate(cluster.pathways):
             previous = cluster.pathways[index - 1].ref if index > 0 else None
             following = cluster.pathways[index + 1].ref if index + 1 < len(cluster.pathways) else None
-            jobs.append(_memo(memo, ("pathway page", pathway.source), (pathway, cluster.ref, previous, following),
+            jobs.append(memoized(memo, ("pathway page", pathway.source), (pathway, cluster.ref, previous, following),
                               lambda: _pathway_job(pathway, cluster, previous, following, home)))
     jobs.append(PageJob(
         page_view("occupations", title="Occupations A to Z",
@@ -497,7 +497,7 @@ def plan_pages(site: Site, memo: ModelMemo | None = None) -> list[PageJob]:
                               "to prepare.", breadcrumbs=(home,)),
         (("letters", occupation_letters(site.occupations)),)))
     for entry in site.occupations:
-        jobs.append(_memo(memo, ("occupation page", entry.occupation.code), (entry,),
+        jobs.append(memoized(memo, ("occupation page", entry.occupation.code), (entry,),
                           lambda: _occupation_job(entry, home, occupations_ref)))
     framework_ref = Ref("2024 Career Clusters", url_for("modern-clusters"))
     if site.modern:
@@ -584,13 +584,6 @@ def plan_pages(site: Site, memo: ModelMemo | None = None) -> list[PageJob]:
         page_view("404", title="Page not found", description="This page does not exist.", absolute=True),
         ()))
     return jobs
-
-
-T = TypeVar("T")
-
-
-def _memo(memo: ModelMemo | None, key: tuple, inputs: tuple, make: Callable[[], T]) -> T:
-    return make() if memo is None else memo.derived(key, inputs, make)
 
 
 def _pathway_job(pathway: Pathway, cluster: Cluster, previous: Ref | None, following: Ref | None,

@@ -766,14 +766,17 @@ class SearchIndex:
             self.words = words
             dirty = counted = self._add_all(docs)
             changed: Iterable[int] = range(len(docs))
-            facets = True
+            facets = full = True
         else:
+            full = False
             changed = [n for n, (a, b) in enumerate(zip(docs, self.docs)) if a != b]
             if not changed and clusters == self.clusters:
                 return dict(self.files)
             dirty, counted = set(), set()  # words whose postings changed; those whose document count did
             for n in changed:
                 self._update(n, self._score(docs[n]), dirty, counted)
+                self.scores.pop(self.docs[n], None)  # the old version's, which no build will ask for again
+                self.fragments.pop((n, self.docs[n]), None)
             facets = clusters != self.clusters or any(
                 (docs[n].clusters, docs[n].interests) != (self.docs[n].clusters, self.docs[n].interests)
                 for n in changed)
@@ -787,16 +790,19 @@ class SearchIndex:
                 self.counts[word] = len(self.postings[word])
             else:
                 self.counts.pop(word, None)
-        return self._finish(docs, clusters, changed, dirty, counted, facets)
+        return self._finish(docs, clusters, changed, dirty, counted, facets, prune=full)
 
     def _finish(self, docs: list[Document], clusters: tuple[tuple[str, str], ...], changed: Iterable[int],
-                dirty: set[str], counted: set[str], facets: bool) -> dict[str, bytes]:
-        """Rewrite the files holding what changed: documents, words whose postings or counts changed."""
+                dirty: set[str], counted: set[str], facets: bool, prune: bool = True) -> dict[str, bytes]:
+        """Rewrite the files holding what changed: documents, words whose postings or counts changed. With
+        `prune`, forget the scores and files of documents that are no longer in the index (an update in place
+        has already forgotten those of the documents it replaced)."""
         self.docs = list(docs)
         self.clusters = clusters
-        live = set(docs)  # keep what the next build may reuse, and no more
-        self.scores = {d: found for d, found in self.scores.items() if d in live}
-        self.fragments = {key: found for key, found in self.fragments.items() if key[1] in live}
+        if prune:
+            live = set(docs)  # keep what the next build may reuse, and no more
+            self.scores = {d: found for d, found in self.scores.items() if d in live}
+            self.fragments = {key: found for key, found in self.fragments.items() if key[1] in live}
         for n in changed:
             self._put(f"{ROOT}docs/{n}.js", self._fragment(n, docs[n]))
         vocabulary = sorted(self.counts)
