@@ -1,7 +1,8 @@
 """The dev server: build, serve on localhost, rebuild and reload on every change.
 
-It watches content, templates, static files, data and site.yml, and after
-a change runs the same `Builder` again: unchanged files are not re-read,
+It watches content, templates, static files, data and site.yml (by the
+system's file events where it can, see `watch`), and after a change runs
+the same `Builder` again: unchanged files are not re-read,
 unchanged Markdown is not re-rendered, and only pages whose inputs changed
 are rendered and rewritten, so a one-file edit takes milliseconds. The
 browser reloads through livereload's websocket. When a change breaks the
@@ -29,10 +30,12 @@ from tornado import ioloop, web
 from .load import display
 from .pipeline import Builder, Project, file_stamp, format_duration, tree_stamp
 from .problems import ContentError, format_text, summary_line
+from .watch import Watch, watch_events
 from .write import sync_files
 
 POLL_MS = 25
-"""How often to look for changes, at least; on a large site, where one look takes longer, less often (`poll`)."""
+"""Without file events: how often to look for changes, at least; on a large site, where one look takes longer,
+less often (`poll`). With them: how long to wait after an event for the rest of the same save."""
 POLL_SHARE = 0.1
 """The share of one core looking for changes may take while nothing changes."""
 IDLE_COLLECT_S = 2.0
@@ -83,6 +86,9 @@ class DevServer:
         self._has_site = False
         self._collect_after: float | None = None  # when to collect reference cycles, if the editor is idle
         self.builds = 0  # builds tried, good or not; pages and _dev/status.json carry the number
+        self._watch: Watch | None = None  # file events, if the system gives them; else `poll` looks on a timer
+        self._watching: tuple = ()  # the watched folders (and their inodes) when `_watch` started
+        self._check_due = False  # an event came and a look at the stamps is on its way
 
     def stamps(self) -> dict[str, tuple[int, int]]:
         """The stamp of every watched file, by path."""
@@ -155,18 +161,51 @@ class DevServer:
         path = min(edited) if edited else min(set(before) - set(stamps))
         return display(Path(path), self.project.root)
 
+    def watch(self) -> bool:
+        """Start (or restart, when a watched folder appeared, went or was replaced) watching by file events.
+        Returns whether events are being used."""
+        folders = tuple((str(p), p.stat().st_ino if p.is_dir() else None) for p in self.project.watched())
+        if self._watch is not None and folders == self._watching:
+            return True
+        if self._watch is not None:
+            self._watch.stop()
+        loop = ioloop.IOLoop.current()
+        self._watch = watch_events(self.project.watched(), self.project.root, lambda: loop.add_callback(self._event))
+        self._watching = folders
+        return self._watch is not None
+
+    def _event(self) -> None:
+        """Something changed under a watched folder: look at the stamps once the save is complete."""
+        if not self._check_due:
+            self._check_due = True
+            ioloop.IOLoop.current().call_later(POLL_MS / 1000, self._check)
+
+    def _check(self) -> None:
+        self._check_due = False
+        reason = self.changed()
+        if reason is not None:
+            self.rebuild(reason)
+            LiveReloadHandler.reload_waiters(path="/")
+            self.watch()  # a folder may have appeared or gone
+            ioloop.IOLoop.current().call_later(IDLE_COLLECT_S, self._collect_if_idle)
+
+    def _collect_if_idle(self) -> None:
+        if self._collect_after is not None and time.perf_counter() >= self._collect_after:
+            # Builds run with the cycle collector paused (`Builder.build`); what they left in reference cycles
+            # is freed here, once the editor has paused, rather than in the middle of the next rebuild.
+            self._collect_after = None
+            gc.collect()
+
     def poll(self) -> None:
+        """Without file events: look at the stamps on a timer."""
         started = time.perf_counter()
         reason = self.changed()
         looked = time.perf_counter() - started
         if reason is not None:
             self.rebuild(reason)
             LiveReloadHandler.reload_waiters(path="/")
-        elif self._collect_after is not None and time.perf_counter() >= self._collect_after:
-            # Builds run with the cycle collector paused (`Builder.build`); what they left in reference cycles
-            # is freed here, once the editor has paused, rather than in the middle of the next rebuild.
-            self._collect_after = None
-            gc.collect()
+        else:
+            self._collect_if_idle()
         # Look again after a pause long enough that looking takes at most POLL_SHARE of a core: every 25 ms on
         # a small site, every few hundred on one of ten thousand pages.
         wait = max(POLL_MS / 1000, looked / POLL_SHARE)
@@ -195,8 +234,13 @@ class DevServer:
         except BaseException:
             shutil.rmtree(self.out, ignore_errors=True)
             raise
-        self.log(f"serving on http://{self.host}:{self.port}/ (Ctrl+C to stop)")
-        ioloop.IOLoop.current().call_later(POLL_MS / 1000, self.poll)
+        if self.watch():
+            how = "watching for changes"
+            ioloop.IOLoop.current().call_later(IDLE_COLLECT_S, self._collect_if_idle)
+        else:
+            how = "looking for changes on a timer (no file events here)"
+            ioloop.IOLoop.current().call_later(POLL_MS / 1000, self.poll)
+        self.log(f"serving on http://{self.host}:{self.port}/ (Ctrl+C to stop); {how}")
         for stop in (signal.SIGTERM, signal.SIGHUP):  # stopped like Ctrl+C, so the folder below is removed
             signal.signal(stop, _interrupt)
         try:
@@ -204,6 +248,8 @@ class DevServer:
         except KeyboardInterrupt:
             self.log("stopped")
         finally:
+            if self._watch is not None:
+                self._watch.stop()
             shutil.rmtree(self.out, ignore_errors=True)
         return 0
 

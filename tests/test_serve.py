@@ -32,14 +32,14 @@ def dev_server(make_project):
     yield from _serve(root)
 
 
-def _serve(root: Path):
+def _serve(root: Path, env: dict | None = None):
     port = free_port()
     log = root / "serve.log"
     (root / "tmp").mkdir()  # the server's own temporary folder goes here, where a test can see it
     with log.open("w") as handle:
         process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--project", str(root),
                                     "--port", str(port)], stdout=handle, stderr=subprocess.STDOUT,
-                                   env={**os.environ, "TMPDIR": str(root / "tmp")})
+                                   env={**os.environ, "TMPDIR": str(root / "tmp"), **(env or {})})
     base = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -297,3 +297,47 @@ def test_a_rebuild_reuses_unchanged_pathways_and_remakes_those_whose_inputs_chan
     third = {p.slug: p for p in builder.build().site.pathways}
     assert third["diagnostic-services"] is not second["diagnostic-services"]
     assert third["diagnostic-services"].cluster.title == "Health Sciences"
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # user and system time
+
+
+def _wait_for_log(log: Path, text: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while text not in log.read_text():
+        if time.monotonic() > deadline:
+            pytest.fail(f"the server never logged {text!r}:\n" + log.read_text())
+        time.sleep(0.05)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads CPU time from /proc")
+def test_a_waiting_server_uses_no_cpu_and_still_sees_every_save(dev_server):
+    root, base, log, process = dev_server
+    _wait_for_log(log, "watching for changes")
+    time.sleep(IDLE_SETTLE_S)  # past the first build and the collection of its leftovers
+    before = _cpu_seconds(process.pid)
+    time.sleep(3)
+    assert _cpu_seconds(process.pid) - before <= 0.05 * 3  # at most 5% of a core while nothing changes
+    edit(root / P, PATHWAY.replace("Care for patients directly.", "Seen by a file event."))
+    _wait_for_log(log, "after a change to content/pathways/therapeutic-services.md")
+    assert b"Seen by a file event." in urllib.request.urlopen(base + "pathways/therapeutic-services/").read()
+
+
+IDLE_SETTLE_S = 3
+
+
+def test_without_file_events_the_server_looks_on_a_timer(make_project, tmp_path):
+    blocked = tmp_path / "no-events"
+    (blocked / "watchdog").mkdir(parents=True)
+    (blocked / "watchdog" / "__init__.py").write_text("raise ImportError('no file events in this test')\n")
+    server = _serve(make_project(), env={"PYTHONPATH": str(blocked)})
+    root, base, log, _ = next(server)
+    try:
+        _wait_for_log(log, "looking for changes on a timer")
+        edit(root / P, PATHWAY.replace("Care for patients directly.", "Seen by polling."))
+        _wait_for_log(log, "after a change to content/pathways/therapeutic-services.md")
+        assert b"Seen by polling." in urllib.request.urlopen(base + "pathways/therapeutic-services/").read()
+    finally:
+        next(server, None)
