@@ -521,13 +521,10 @@ def _occupation_pages(clusters: Sequence[Cluster], occupations: Mapping[str, Occ
                       descriptions: Mapping[str, Source], markups: Mapping[str, Markup],
                       dates: Mapping[str, str], memo: "ModelMemo | None" = None) -> tuple[OccupationPage, ...]:
     """A page for every occupation in the data, in code order."""
-    placements = tuple(
-        memo.derived(("placements on", pathway.source), (pathway, cluster.ref),
-                     lambda: _placements_on(pathway, cluster.ref)) if memo is not None
-        else _placements_on(pathway, cluster.ref)
-        for cluster in clusters for pathway in cluster.pathways)
-    links = memo.derived(("ladder links",), placements, lambda: _ladder_links(placements)) if memo is not None \
-        else _ladder_links(placements)
+    placements = tuple(memoized(memo, ("placements on", pathway.source), (pathway, cluster.ref),
+                                lambda: _placements_on(pathway, cluster.ref))
+                       for cluster in clusters for pathway in cluster.pathways)
+    links = memoized(memo, ("ladder links",), placements, lambda: _ladder_links(placements))
     by_title = {c.title: c.ref for c in clusters}
     pages = []
     for code in sorted(occupations):
