@@ -32,8 +32,8 @@ from .markup import Markup, Renderer, content_url
 from .model import ModelMemo, Site, build_site
 from .profiles import INTERESTS_FILE, TRANSFERABLE_FILE, Profiles, load_profiles
 from .problems import ContentError, Problem, errors_in
-from .render import (PageJob, SiteView, TemplateCache, compile_templates, make_environment, output_path, plan_pages,
-                     render_page, outlook, render_robots, render_sitemap, render_state_pay, site_view)
+from .render import (PageJob, Sidebar, SiteView, TemplateCache, compile_templates, make_environment, output_path,
+                     plan_pages, render_page, outlook, render_robots, render_sitemap, render_state_pay, site_view)
 from .search_words import SearchWords, load_search_words
 from .jobs import jobs_key, render_job_files
 from .search import Document, Part, SearchIndex, build_search_index, index_part, runs
@@ -405,9 +405,10 @@ class Builder:
         index, in parts, and `meanwhile` is given a function that waits for them.
         """
         parallel = len(jobs) >= self.parallel_min and self.workers >= 2
+        sidebar = Sidebar(env, view)
         if not parallel:
             meanwhile(None)
-            pages = [render_page(env, view, job).encode() for job in jobs]
+            pages = [render_page(env, view, job, sidebar).encode() for job in jobs]
             if writer is None:
                 return pages
             for job, html in zip(jobs, pages):
@@ -415,7 +416,7 @@ class Builder:
             return len(pages)
         docs = self._cache.search.documents(index) if index is not None else []
         chunks = _chunks(range(len(jobs)), self.workers * 4)
-        with _pool(self.workers, _start_renderer, (env, view, jobs, writer, docs)) as pool:
+        with _pool(self.workers, _start_renderer, (_RenderWork(env, view, sidebar, jobs, writer, docs),)) as pool:
             parts = [pool.submit(_index_slice, start, stop) for start, stop in runs(docs, self.workers)]
             pending = pool.map(_render_slice, chunks)  # submitted at once; runs in the workers
             meanwhile((lambda: [part.result() for part in parts]) if index is not None else None)
@@ -542,31 +543,42 @@ def _load_files(paths: list[Path], root: Path) -> list[_Loaded]:
     return out
 
 
-_worker: tuple[jinja2.Environment, SiteView, Sequence[PageJob], write.SiteWriter | None,
-              Sequence[Document]] | None = None
+@dataclass(frozen=True)
+class _RenderWork:
+    """What the workers that render pages share: forked from the builder, never pickled."""
+
+    env: jinja2.Environment
+    view: SiteView
+    sidebar: Sidebar
+    jobs: Sequence[PageJob]
+    writer: write.SiteWriter | None
+    docs: Sequence[Document]  # the search index's documents, whose postings the workers make first
 
 
-def _start_renderer(env: jinja2.Environment, view: SiteView, jobs: Sequence[PageJob],
-                    writer: write.SiteWriter | None, docs: Sequence[Document]) -> None:
+_worker: _RenderWork | None = None
+
+
+def _start_renderer(work: _RenderWork) -> None:
     global _worker  # set once in each forked worker, which inherits all of it without pickling
-    _worker = (env, view, jobs, writer, docs)
+    _worker = work
 
 
 def _render_slice(indexes: list[int]) -> Any:
     """Render some pages in a worker: write them with the (worker's copy of the) writer, or return them."""
     assert _worker is not None
-    env, view, jobs, writer, _ = _worker
-    if writer is None:
-        return [render_page(env, view, jobs[i]).encode() for i in indexes]
+    work = _worker
+    if work.writer is None:
+        return [render_page(work.env, work.view, work.jobs[i], work.sidebar).encode() for i in indexes]
     for i in indexes:
-        writer.write(output_path(jobs[i].page.url), render_page(env, view, jobs[i]).encode())
+        job = work.jobs[i]
+        work.writer.write(output_path(job.page.url), render_page(work.env, work.view, job, work.sidebar).encode())
     return len(indexes)
 
 
 def _index_slice(start: int, stop: int) -> Part:
     """The search postings of documents start..stop, in a worker."""
     assert _worker is not None
-    return index_part(_worker[4], start, stop)
+    return index_part(_worker.docs, start, stop)
 
 
 def format_duration(seconds: float) -> str:

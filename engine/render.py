@@ -70,8 +70,6 @@ class SiteView:
     modern_nav: tuple[Ref, ...] = ()  # the 2024 framework's clusters, for the sidebar
     modern_places: Mapping[str, tuple] = field(default_factory=dict, hash=False)
     """A 16-cluster cluster's or pathway's URL -> where its occupations sit in the 2024 framework."""
-    nav_cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
-    """Rendered sidebars, shared by pages that differ only in which link is current (see `_nav`)."""
 
 
 @dataclass(frozen=True)
@@ -159,7 +157,7 @@ def make_environment(template_dir: Path, cache: jinja2.BytecodeCache | None = No
     )
     env.filters.update(url=_url, money=money, number=number, percent=percent, hourly=hourly, long_date=long_date,
                        short_money=short_money)
-    env.globals.update(asset=_asset, nav=_nav, stage_labels=STAGE_LABELS, interest_info=INTEREST_INFO,
+    env.globals.update(asset=_asset, stage_labels=STAGE_LABELS, interest_info=INTEREST_INFO,
                        interests=INTERESTS, job_zones=JOB_ZONES, occupation_axis=occupation_axis,
                        step_axis=step_axis, onet_links=onet_links, figures_source=figures_source,
                        pay_missing=pay_missing, external_links=external_links, training_links=training_links,
@@ -178,30 +176,34 @@ def _url(context: jinja2.runtime.Context, target: str) -> str:
     return relative_url(page.url, target)
 
 
-@jinja2.pass_context
-def _nav(context: jinja2.runtime.Context) -> Markup:
-    """The sidebar for the current page.
+class Sidebar:
+    """The sidebar (partials/nav.html) of the pages of one build.
 
-    Rendering it is most of the cost of a small page, yet it varies only with the page's depth,
-    its open cluster and the one link marked current. So it is rendered once per depth and open
-    cluster, for a stand-in page at that depth, and the current page's own link is then marked.
-    Pages whose URL the template tests directly (the interest and about pages) render it afresh.
+    Rendering it is most of the cost of a small page, yet it varies only with the page's depth, its open
+    cluster and the one link marked current. So it is rendered once per depth and open cluster, for a
+    stand-in page at that depth, and each page's own link is then marked. Pages whose URL the template tests
+    directly (the interest, explore and about pages, and the 2024 framework's) render it afresh. A build
+    makes one (`render_page`'s caller), which forked workers then share.
     """
-    page: PageView = context["page"]
-    view: SiteView = context["site"]
-    template = context.environment.get_template("partials/nav.html")
-    if page.url.startswith(("interests/", "explore/")) or page.url in ("about/", url_for("modern-clusters")):
-        return Markup(template.render(site=view, page=page).rstrip("\n"))
-    depth = page.url.count("/")
-    key = (page.absolute, depth, page.cluster_url)
-    shared = view.nav_cache.get(key)
-    if shared is None:
-        stand_in = replace(page, url="_/" * depth)  # the same depth, equal to no link in the sidebar
-        shared = view.nav_cache[key] = template.render(site=view, page=stand_in).rstrip("\n")
-    if page.kind not in ("cluster", "pathway", "modern-cluster"):
-        return Markup(shared)  # no other page has a link of its own in the sidebar
-    own = f'<a href="{escape(_url(context, page.url))}">'
-    return Markup(shared.replace(own, own[:-1] + ' aria-current="page">', 1))
+
+    def __init__(self, env: jinja2.Environment, view: SiteView):
+        self.template = env.get_template("partials/nav.html")
+        self.view = view
+        self.shared: dict[tuple, str] = {}  # (absolute, depth, open cluster) -> the sidebar with no link current
+
+    def html(self, page: PageView) -> Markup:
+        if page.url.startswith(("interests/", "explore/")) or page.url in ("about/", url_for("modern-clusters")):
+            return Markup(self.template.render(site=self.view, page=page).rstrip("\n"))
+        key = (page.absolute, page.url.count("/"), page.cluster_url)
+        shared = self.shared.get(key)
+        if shared is None:
+            stand_in = replace(page, url="_/" * key[1])  # the same depth, equal to no link in the sidebar
+            shared = self.shared[key] = self.template.render(site=self.view, page=stand_in).rstrip("\n")
+        if page.kind not in ("cluster", "pathway", "modern-cluster"):
+            return Markup(shared)  # no other page has a link of its own in the sidebar
+        href = self.view.config.base_path + page.url if page.absolute else relative_url(page.url, page.url)
+        own = f'<a href="{escape(href)}">'
+        return Markup(shared.replace(own, own[:-1] + ' aria-current="page">', 1))
 
 
 @jinja2.pass_context
@@ -662,10 +664,11 @@ TEMPLATE_FAILURES = (jinja2.TemplateError, TypeError, ValueError, LookupError, A
 """What a mistake in a template raises: reported at the template's line, like a content problem."""
 
 
-def render_page(env: jinja2.Environment, view: SiteView, job: PageJob) -> str:
+def render_page(env: jinja2.Environment, view: SiteView, job: PageJob, sidebar: Sidebar | None = None) -> str:
+    """One page. Pass the build's `sidebar` when rendering many (see `Sidebar`)."""
     try:
         template = env.get_template(job.page.template)
-        return template.render(site=view, page=job.page, **dict(job.context))
+        return template.render(site=view, page=job.page, sidebar=sidebar or Sidebar(env, view), **dict(job.context))
     except TEMPLATE_FAILURES as exc:
         raise ContentError([template_problem(env, exc, f"while rendering {job.page.url or 'the home page'}")]) \
             from None
