@@ -448,10 +448,19 @@ def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, 
     if memo is not None:
         clusters = tuple(memo.same("cluster", c.slug, c) for c in clusters)
         entries = tuple(memo.same("occupation", e.occupation.code, e) for e in entries)
-    modern = _modern_clusters(framework, entries, sources, markups, dates, profiles, memo)
+    # Everything the 2024 framework's pages are made from: when none of it changed (an edit to a pathway's
+    # text, say), they are the last model's, without a look at their thousands of parts.
+    framework_sources = tuple(s for s in sources if s.kind in ("modern-cluster", "sub-cluster"))
+    modern = memoized(memo, ("2024 framework",),
+                      (framework, entries, framework_sources, tuple(markups.get(s.path) for s in framework_sources),
+                       tuple(dates.get(s.path) for s in framework_sources)),
+                      lambda: _modern_clusters(framework, entries, sources, markups, dates, profiles, memo))
     if memo is not None:
         modern = tuple(memo.same("modern-cluster", m.slug, m) for m in modern)
-    places = _modern_places(clusters, modern, memo)
+    # Where each cluster's and pathway's occupations sit in it: they follow only which occupations are where.
+    places = memoized(memo, ("2024 places",),
+                      (modern, tuple((c.url, tuple((p.url, p.occupations) for p in c.pathways)) for c in clusters)),
+                      lambda: _modern_places(clusters, modern, memo))
     return Site(config=config, clusters=clusters, pages=pages, profiles=profiles, occupations=entries,
                 modern=modern, modern_places=places,
                 crosswalk=_crosswalk(clusters, modern), search_words=search_words or SearchWords(), quiz=tuple(quiz))

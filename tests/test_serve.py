@@ -226,6 +226,8 @@ def test_random_edits_leave_the_served_site_equal_to_a_fresh_build(make_project)
         write(name, text.replace(old, new, 1))
 
     extra = "content/pathways/patient-care-technology.md"
+    overview = "content/sub-clusters-2024/physical-health.md"  # a 2024 sub-cluster's page text
+    description = "content/occupations/29-1141.00.md"  # what registered nurses do
     page = "content/pages/glossary.md"
     cluster = "content/clusters/health-science.md"
     edits = {
@@ -254,6 +256,10 @@ def test_random_edits_leave_the_served_site_equal_to_a_fresh_build(make_project)
         "stylesheet": lambda n: write("static/css/site.css", (root / "static/css/site.css").read_text()
                                       + f"\n.edit-{n} {{ color: inherit; }}\n"),
         "site settings": lambda n: write("site.yml", f"title: Test Site {n}\n"),
+        "2024 overview": lambda n: write(overview, None if (root / overview).exists() else (  # added or deleted
+            ROOT / overview).read_text().replace("summary: ", f"summary: Round {n}. ", 1)),
+        "occupation description": lambda n: write(description, (ROOT / description).read_text()
+                                                  + f"\nSentence {n} about the work.\n"),
     }
     server = DevServer(Project.at(root), log=lambda message: None)
     try:
