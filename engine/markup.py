@@ -262,20 +262,19 @@ class Renderer:
         """Render `body` (which starts at `first_line` of `path`) for the page at `page_url`."""
         problems = list(check_body(body, path, first_line))
         raw_html = plain_paragraphs(body) if self._shortcuts else None
+        toc: tuple[Heading, ...] = ()
+        found: list[str] = []  # plain paragraphs have no headings and no links
         if raw_html is None:
             self._md.reset()
             self._links.page_dir = page_url
             self._links.source_dir = path.rsplit("/", 1)[0]
             self._links.found = []
-            self._headings.found = []
             raw_html = self._md.convert(body)
-        else:
-            self._links.found, self._headings.found = [], []
-        toc = tuple(self._headings.found)
+            toc, found = tuple(self._headings.found), self._links.found
         clean = _SANITIZER.clean(raw_html)
         text = html.unescape(TAG_RE.sub(" ", clean))
         text = " ".join(text.split())
-        links = tuple((target, _line_of(body, target.rsplit("/", 1)[-1], first_line)) for target in self._links.found)
+        links = tuple((target, _line_of(body, target.rsplit("/", 1)[-1], first_line)) for target in found)
         return Markup(html=clean, toc=toc, text=text, links=links), problems
 
 

@@ -615,8 +615,7 @@ def _modern_clusters(framework: Framework | None, entries: Sequence[OccupationPa
                 slug=slugify(sub), title=sub, summary=_text(source, "summary") if source else "",
                 body=markups.get(source.path) if source else None, cluster=cluster_ref,
                 occupations=tuple(found), programs=_programs(found),
-                pathways=memo.derived(("pathways of", name, sub), (tuple(found),), lambda: _pathways_of(found))
-                if memo is not None else _pathways_of(found),
+                pathways=memoized(memo, ("pathways of", name, sub), (tuple(found),), lambda: _pathways_of(found)),
                 legacy_clusters=_counted(ref for e in found for ref in set(e.clusters)),
                 source=source.path if source else None, updated=dates.get(source.path) if source else None))
         clusters.append(ModernCluster(
@@ -656,25 +655,22 @@ def _modern_places(clusters: Sequence[Cluster], modern: Sequence[ModernCluster],
                    memo: ModelMemo | None = None) -> dict[str, tuple[Placement, ...]]:
     """For each 16-cluster cluster and pathway page, the 2024 sub-clusters its ladders' occupations sit in.
     With `memo`, a pathway's or cluster's are counted again only when it or the 2024 framework changed."""
-    def derived(key: tuple, inputs: tuple, compute: Callable[[], T]) -> T:
-        return memo.derived(key, inputs, compute) if memo is not None else compute()
-
-    subs, where = derived(("sub-clusters",), (tuple(modern),), lambda: _sub_clusters_of(modern))
+    subs, where = memoized(memo, ("sub-clusters",), (tuple(modern),), lambda: _sub_clusters_of(modern))
     places: dict[str, tuple[Placement, ...]] = {}
     for cluster in clusters:
-        counted = [derived(("modern places", pathway.source), (pathway, where),
-                           lambda pathway=pathway: _modern_counts(pathway, where))  # type: ignore[misc]
+        counted = [memoized(memo, ("modern places", pathway.source), (pathway, where),
+                            lambda pathway=pathway: _modern_counts(pathway, where))  # type: ignore[misc]
                    for pathway in cluster.pathways]
         for pathway, counts in zip(cluster.pathways, counted):
-            places[pathway.url] = derived(("placements", pathway.source), (counts, subs),
-                                          lambda counts=counts: _placements(counts, subs))  # type: ignore[misc]
+            places[pathway.url] = memoized(memo, ("placements", pathway.source), (counts, subs),
+                                           lambda counts=counts: _placements(counts, subs))  # type: ignore[misc]
 
         def whole(counted: list[Counter] = counted) -> tuple[Placement, ...]:
             everything: Counter[str] = Counter()
             for counts in counted:
                 everything.update(counts)
             return _placements(everything, subs)
-        places[cluster.url] = derived(("placements", cluster.source), tuple(counted) + (subs,), whole)
+        places[cluster.url] = memoized(memo, ("placements", cluster.source), tuple(counted) + (subs,), whole)
     return places
 
 

@@ -96,18 +96,19 @@ def test_compiled_templates_are_kept_between_builds_and_compiled_again_when_edit
     assert len(list((tmp_path / "cache").iterdir())) == 2
 
     compiled: list[str] = []
-    env = make_environment(templates, cache)
-    original = env.compile
-    env.compile = lambda source, name=None, filename=None, *rest: compiled.append(name) or original(source, name,
-                                                                                                      filename, *rest)
+
+    def counting(env):  # an environment that notes each template it compiles from source
+        original = env.compile
+        env.compile = lambda source, name=None, *rest: compiled.append(name) or original(source, name, *rest)
+        return env
+
+    env = counting(make_environment(templates, cache))
     compile_templates(env)
     assert compiled == []  # both came from the cache
     assert env.get_template("other.html").render(word="kept") == "<p>kept</p>\n"
 
     (templates / "page.html").write_text("<p>{{ word }}!</p>\n")
-    env = make_environment(templates, cache)
-    env.compile = lambda source, name=None, filename=None, *rest: compiled.append(name) or original(source, name,
-                                                                                                      filename, *rest)
+    env = counting(make_environment(templates, cache))
     compile_templates(env)
     assert compiled == ["page.html"]  # the edited one only
     assert env.get_template("other.html").render(word="new") == "<p>new!</p>\n"
