@@ -149,7 +149,7 @@ def load_profiles(data: Path, occupations: Mapping[str, Occupation], shown: Any)
             similar=similar.get(code, ()),
             clusters=tuple(sorted({official_cluster(cluster) for _, cluster in listed.get(code, [])})),
             interest_scores=interests.get(code),
-            skill_ratings=tuple((importance, level) for _, importance, level, _ in rated_skills or ()))
+            skill_ratings=tuple(map(_IMPORTANCE_AND_LEVEL, rated_skills or ())))
     names = next((tuple(r[0] for r in ratings) for ratings in skills.values()), ())
     return Profiles(by_code=by_code, states=states, state_pay=pay, average_growth=average_growth(occupations),
                     skill_names=names, skill_about=dict(about.get("skills", {})))
@@ -280,6 +280,9 @@ def transferable(occupations: Mapping[str, Occupation],
             for code, found in best.items() if found}
 
 
+_IMPORTANCE_AND_LEVEL = operator.itemgetter(1, 2)
+
+
 def _important(ratings: Sequence[tuple[str, float, float, str]] | None) -> tuple[Rating, ...]:
     """The ratings of at least `IMPORTANT` importance, most important first."""
     chosen = sorted((r for r in ratings or () if r[1] >= IMPORTANT), key=lambda r: (-r[1], r[0]))
@@ -291,9 +294,10 @@ def _titles(occupation: Occupation, rows: Sequence[Sequence[str]]) -> tuple[str,
     rank = {"reported": 1, "short": 2}
     chosen: list[str] = []
     seen = {occupation.title.casefold()}
-    for _, job_title, source, in_my_next_move in sorted(rows, key=lambda r: (r[3] != "yes", rank.get(r[2], 9))):
+    common = [row for row in rows if row[2] in rank]  # a few of the many: sorted alone
+    for _, job_title, source, in_my_next_move in sorted(common, key=lambda r: (r[3] != "yes", rank[r[2]])):
         title = " ".join(job_title.split())
-        if source in rank and title.casefold() not in seen:
+        if title.casefold() not in seen:
             seen.add(title.casefold())
             chosen.append(title)
         if len(chosen) == TITLE_LIMIT:
@@ -385,12 +389,14 @@ def _ratings(path: Path, shown: Any, about: Mapping[str, str],
         problems.append(Problem(shown(path), 1, f"no explanation in data/skill-descriptions.yml for: "
                                                 f"{', '.join(unexplained)}"))
     columns = ["onet_soc_code"] + [f"{name} ({part})" for name in names for part in ("IM", "LV")]
+    explained = [about.get(name, "") for name in names]
     for line, row in _rows(path, shown, columns, problems):
         try:
-            found[row[0].strip()] = tuple((name, float(row[1 + 2 * i]), float(row[2 + 2 * i]), about.get(name, ""))
-                                          for i, name in enumerate(names))
+            values = tuple(map(float, row[1:]))  # importance, level, importance, level, ...
         except ValueError:
             problems.append(Problem(shown(path), line, "a rating is missing or not a number"))
+            continue
+        found[row[0].strip()] = tuple(zip(names, values[0::2], values[1::2], explained))
     return found
 
 
@@ -398,19 +404,33 @@ def _state_pay(path: Path, shown: Any, problems: list[Problem]
                ) -> tuple[tuple[str, ...], dict[str, dict[str, str]]]:
     columns = ("state", "soc_code", "employment", "annual_p10_wage", "annual_median_wage", "annual_p90_wage",
                "hourly_median_wage")
+    rows, lines = _table(path, shown, columns, problems)
+    # The figures of every row as one text, a line a row, checked and given "null" for each empty figure
+    # with a few scans of the whole text rather than row by row (there are 36,000 rows).
+    joined = "\n".join(map(",".join, map(operator.itemgetter(slice(2, None)), rows)))
+    if _NOT_A_FIGURE.search(joined) or _BAD_POINT.search(joined):  # then find the rows, at their lines
+        good = []
+        for line, row in zip(lines, rows):
+            if FIGURES.fullmatch(",".join(row[2:])):
+                good.append(row)
+            else:
+                problems.append(Problem(shown(path), line, "a figure is not a number; leave it empty if it is "
+                                                           "not published"))
+        rows = good
+        joined = "\n".join(",".join(row[2:]) for row in rows)
+    filled = f"\n{joined}\n".replace(",,", ",null,").replace(",,", ",null,")  # twice: runs of empty figures
+    filled = filled.replace("\n,", "\nnull,").replace(",\n", ",null\n")[1:-1]
     pay: dict[str, dict[str, str]] = {}
-    for line, row in _rows(path, shown, columns, problems):
-        figures = row[2:]
-        if not FIGURES.fullmatch(",".join(figures)):
-            problems.append(Problem(shown(path), line, "a figure is not a number; leave it empty if it is not "
-                                                       "published"))
-            continue
-        pay.setdefault(row[0].strip(), {})[row[1].strip()] = "[" + ",".join(text or "null" for text in figures) + "]"
+    for row, figures in zip(rows, filled.split("\n") if rows else ()):
+        pay.setdefault(row[0].strip(), {})[row[1].strip()] = f"[{figures}]"
     return tuple(sorted(pay)), pay
 
 
 FIGURES = re.compile(r"(?:\d+(?:\.\d+)?)?(?:,(?:\d+(?:\.\d+)?)?)*")
-"""Figures joined by commas, each a number or empty (not published): one match per row is quicker than one a figure."""
+"""Figures joined by commas, each a number or empty (not published)."""
+_NOT_A_FIGURE = re.compile(r"[^\d.,\n]")
+_BAD_POINT = re.compile(r"\.(?:(?<!\d\.)|(?!\d+(?:[,\n]|\Z)))")
+"""A decimal point without a digit before it, or not followed by digits that end the figure."""
 
 
 def _descriptions(path: Path, shown: Any, problems: list[Problem]) -> dict[str, dict[str, str]]:

@@ -214,3 +214,25 @@ def test_data_rows_keep_their_lines_through_quoted_line_breaks_and_short_rows(tm
     path.write_text("code,title\nb,1\na,2\nb,3\n", encoding="utf-8")  # unsorted: a key's rows still come together
     assert _grouped(path, str, ("code", "title"), []) == {"b": [("b", "1"), ("b", "3")], "a": [("a", "2")]}
     assert _rows(path, str, ("code", "title"), []) == [(2, ("b", "1")), (3, ("a", "2")), (4, ("b", "3"))]
+
+
+def test_state_figures_become_json_with_null_where_none_is_published_and_bad_rows_are_reported(tmp_path):
+    from engine.profiles import _state_pay
+    header = "state,soc_code,employment,annual_p10_wage,annual_median_wage,annual_p90_wage,hourly_median_wage\n"
+    path = tmp_path / "state-wages.csv"
+    path.write_text(header + "Texas,29-1141,1000,50000,80000.5,100000,40.25\nTexas,11-1011,,,,,\n"
+                    "Ohio,29-1141,,61000,,,31\nOhio,11-1011,20,1,2,3,\n", encoding="utf-8")
+    problems: list = []
+    states, pay = _state_pay(path, str, problems)
+    assert problems == [] and states == ("Ohio", "Texas")
+    assert pay == {"Texas": {"29-1141": "[1000,50000,80000.5,100000,40.25]", "11-1011": "[null,null,null,null,null]"},
+                   "Ohio": {"29-1141": "[null,61000,null,null,31]", "11-1011": "[20,1,2,3,null]"}}
+
+    for bad in ("$80000", "80000.", ".5", "1.2.3", "8O000", "1..2"):
+        path.write_text(header + "Texas,29-1141,1000,50000,80000,100000,40\n"
+                        f"Ohio,29-1141,1,2,{bad},4,5\nOhio,11-1011,1,2,3,4,5\n", encoding="utf-8")
+        problems = []
+        states, pay = _state_pay(path, str, problems)
+        assert [(p.line, p.message) for p in problems] == [
+            (3, "a figure is not a number; leave it empty if it is not published")], bad
+        assert pay == {"Texas": {"29-1141": "[1000,50000,80000,100000,40]"}, "Ohio": {"11-1011": "[1,2,3,4,5]"}}
