@@ -72,17 +72,21 @@ class Loaded:
     problems: tuple[Problem, ...]
 
 
-def find_content_files(content_dir: Path, display_root: Path) -> tuple[list[Path], list[Problem]]:
-    """Every `.md` file in the content folders, sorted; problems for stray files."""
+def find_content_files(content_dir: Path, display_root: Path, folders: list[Path] | None = None
+                       ) -> tuple[list[Path], list[Problem]]:
+    """Every `.md` file in the content folders, sorted; problems for stray files. Each folder read is
+    added to `folders`, if given: the listing changes only when one of them does."""
     files: list[Path] = []
     problems: list[Problem] = []
+    if folders is not None:
+        folders.append(content_dir)
     if not content_dir.is_dir():
         return files, [Problem(display(content_dir, display_root), 1, "content folder not found")]
     for entry in sorted(content_dir.iterdir()):
         if entry.name.startswith("."):
             continue
         if entry.is_dir() and entry.name in KINDS:
-            for path in sorted(_files_under(entry)):
+            for path in sorted(_files_under(entry, folders)):
                 if path.parent != entry:
                     problems.append(Problem(display(path, display_root), 1,
                                             f"content files go directly in {display(entry, display_root)}/, not in a subfolder"))
@@ -92,10 +96,10 @@ def find_content_files(content_dir: Path, display_root: Path) -> tuple[list[Path
                 else:
                     files.append(path)
         else:
-            folders = ", ".join(f"{display(content_dir, display_root)}/{name}/" for name in KINDS)
+            places = ", ".join(f"{display(content_dir, display_root)}/{name}/" for name in KINDS)
             problems.append(Problem(display(entry, display_root), 1,
                                     f"unexpected {'folder' if entry.is_dir() else 'file'}"
-                                    f"{suggest(entry.name, KINDS)}: content goes in {folders}"))
+                                    f"{suggest(entry.name, KINDS)}: content goes in {places}"))
     return files, problems
 
 
@@ -112,14 +116,17 @@ def display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _files_under(folder: Path) -> Iterator[Path]:
-    """The files in `folder` and its subfolders, leaving out hidden ones and those in hidden folders."""
+def _files_under(folder: Path, folders: list[Path] | None = None) -> Iterator[Path]:
+    """The files in `folder` and its subfolders, leaving out hidden ones and those in hidden folders.
+    Each folder read is added to `folders`, if given."""
+    if folders is not None:
+        folders.append(folder)
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=False):  # a link to a folder is not followed, so cannot loop
-                yield from _files_under(folder / entry.name)
+                yield from _files_under(folder / entry.name, folders)
             else:
                 yield folder / entry.name
 

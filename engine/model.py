@@ -411,9 +411,11 @@ def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, 
     unchanged pathways are those of the last model (equal either way); its caller forgets what was not used.
     """
     dates = dates or {}
-    cluster_sources = {s.slug: s for s in sources if s.kind == "cluster"}
-    pathway_sources = sorted((s for s in sources if s.kind == "pathway"),
-                             key=lambda s: (str(s.front.data["title"]).casefold(), s.slug))
+    by_kind: dict[str, list[Source]] = defaultdict(list)
+    for source in sources:
+        by_kind[source.kind].append(source)
+    cluster_sources = {s.slug: s for s in by_kind["cluster"]}
+    pathway_sources = sorted(by_kind["pathway"], key=lambda s: (str(s.front.data["title"]).casefold(), s.slug))
     refs = {s.slug: memoized(memo, ("ref", s.path), (s,),
                              lambda s=s: Ref(_text(s, "title"), url_for("pathway", s.slug), _text(s, "summary")))
             for s in pathway_sources}
@@ -442,15 +444,15 @@ def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, 
         key=lambda c: (c.order, c.title.casefold(), c.slug)))
     pages = tuple(sorted((Page(slug=s.slug, title=_text(s, "title"), summary=_text(s, "summary"),
                                body=markups[s.path], source=s.path, updated=dates.get(s.path))
-                          for s in sources if s.kind == "page"), key=lambda p: p.slug))
-    descriptions = {s.slug: s for s in sources if s.kind == "occupation"}
+                          for s in by_kind["page"]), key=lambda p: p.slug))
+    descriptions = {s.slug: s for s in by_kind["occupation"]}
     entries = _occupation_pages(clusters, occupations, related or {}, profiles, descriptions, markups, dates, memo)
     if memo is not None:
         clusters = tuple(memo.same("cluster", c.slug, c) for c in clusters)
         entries = tuple(memo.same("occupation", e.occupation.code, e) for e in entries)
     # Everything the 2024 framework's pages are made from: when none of it changed (an edit to a pathway's
     # text, say), they are the last model's, without a look at their thousands of parts.
-    framework_sources = tuple(s for s in sources if s.kind in ("modern-cluster", "sub-cluster"))
+    framework_sources = (*by_kind["modern-cluster"], *by_kind["sub-cluster"])
     modern = memoized(memo, ("2024 framework",),
                       (framework, entries, framework_sources, tuple(markups.get(s.path) for s in framework_sources),
                        tuple(dates.get(s.path) for s in framework_sources)),

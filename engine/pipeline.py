@@ -109,6 +109,7 @@ class _Cache:
     inputs: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # name -> (stamp, value), see Builder._input
     unread: frozenset[str] = frozenset()  # content files of the last load that could not be read, as shown
     known: Any = None  # the last validation's `Known`
+    listing: Any = None  # the last content listing: ((folder, stamp), ...), paths, problems; see `content_files`
     search: SearchIndex = field(default_factory=SearchIndex)  # the last search index, updated in place
     model: ModelMemo = field(default_factory=ModelMemo)  # parts of the last model, reused while unchanged
 
@@ -205,7 +206,7 @@ class Builder:
              ) -> tuple[list[Source], dict[str, Markup], list[Problem]]:
         """Read, parse and render every content file; files unchanged since last time are reused.
         `meanwhile` is called while worker processes read, if there are any."""
-        paths, problems = find_content_files(self.project.content, self.project.root)
+        paths, problems = self.content_files()
         cache = self._cache.files
         stale = [p for p in paths if str(p) not in cache or cache[str(p)].stamp != file_stamp(p)]
         if stale:
@@ -230,6 +231,22 @@ class Builder:
                 unread.append(display(path, self.project.root))
         self._cache.unread = frozenset(unread)
         return sources, markups, problems
+
+    def content_files(self) -> tuple[list[Path], list[Problem]]:
+        """The content files and the problems of stray ones (`find_content_files`), listed again only when a
+        content folder has changed: adding, removing or renaming a file changes its folder's time. A folder
+        that changed shortly before it was listed is listed again next time all the same, since a change
+        within the file system's tick of time would not move its time (as git does for its index)."""
+        last = self._cache.listing
+        if last is not None and all(_folder_stamp(folder) == stamp for folder, stamp in last[0]):
+            return list(last[1]), list(last[2])
+        started = time.time_ns()
+        folders: list[Path] = []
+        paths, problems = find_content_files(self.project.content, self.project.root, folders)
+        stamps = [(folder, _folder_stamp(folder)) for folder in folders]
+        settled = all(stamp[0] < started - _FOLDER_TICK_NS for _, stamp in stamps)
+        self._cache.listing = (stamps, tuple(paths), tuple(problems)) if settled else None
+        return paths, problems
 
     def prepare(self) -> tuple[Site, list[Problem]]:
         """Every phase before rendering. Returns the model and the warnings; raises ContentError."""
@@ -462,13 +479,27 @@ class Builder:
                       rendered=rendered, pages=pages)
 
 
+_FOLDER_TICK_NS = 2_000_000_000
+"""The coarsest step in which file systems record a folder's time (FAT's two seconds)."""
+
+
 def file_stamp(path: Path) -> tuple[int, int]:
     """(modification time, size): changes whenever the file is saved; (0, -1) if it is missing."""
     try:
-        info = path.stat()
+        info = os.stat(path)
     except FileNotFoundError:
         return (0, -1)
     return (info.st_mtime_ns, info.st_size)
+
+
+def _folder_stamp(path: Path) -> tuple[int, int]:
+    """(modification time, inode) of a folder: changes when a file in it is added, removed or renamed, or when
+    the folder is replaced; (0, -1) if it is missing."""
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return (0, -1)
+    return (info.st_mtime_ns, info.st_ino)
 
 
 def tree_stamp(root: Path) -> tuple[tuple[str, tuple[int, int]], ...]:

@@ -305,6 +305,44 @@ def test_a_rebuild_reuses_unchanged_pathways_and_remakes_those_whose_inputs_chan
     assert third["diagnostic-services"].cluster.title == "Health Sciences"
 
 
+def test_a_rebuild_lists_the_content_folders_again_only_when_one_changed(make_project, monkeypatch):
+    """The dev server lists the content folders again only when one has changed, which a file added, removed or
+    renamed in it shows; a folder changed just before it was listed is listed again all the same, as a change
+    in the same tick of the file system's clock would not move its time."""
+    import engine.pipeline as pipeline
+    from engine.pipeline import Builder, Project
+
+    root = make_project()
+    listed = []
+    real = pipeline.find_content_files
+    monkeypatch.setattr(pipeline, "find_content_files", lambda *a: listed.append(1) or real(*a))
+    builder = Builder(Project.at(root), dev=True)
+    slugs = lambda: sorted(p.slug for p in builder.build().site.pathways)  # noqa: E731
+    assert slugs() == ["therapeutic-services"]
+    folder = root / "content/pathways"
+    was = folder.stat()
+    (folder / "second.md").write_text(PATHWAY.replace("title: Therapeutic Services", "title: Second"))
+    os.utime(folder, ns=(was.st_atime_ns, was.st_mtime_ns))  # as if added within the same tick of the clock
+    assert slugs() == ["second", "therapeutic-services"]  # the folder had just changed when listed: listed again
+    long_ago = time.time() - 60
+    for folder in [root / "content", *(p for p in (root / "content").rglob("*") if p.is_dir())]:
+        os.utime(folder, (long_ago, long_ago))  # every folder settled
+    assert slugs() == ["second", "therapeutic-services"]
+    before = len(listed)
+    assert slugs() == ["second", "therapeutic-services"] and len(listed) == before  # nothing changed: not listed
+    (root / "content/pathways/second.md").unlink()
+    assert slugs() == ["therapeutic-services"] and len(listed) == before + 1
+    (root / "content/pathways/deep").mkdir()
+    os.utime(root / "content/pathways", (long_ago, long_ago))
+    os.utime(root / "content/pathways/deep", (long_ago, long_ago))
+    builder.build()
+    before = len(listed)
+    (root / "content/pathways/deep/x.md").write_text(PATHWAY)  # in a subfolder: its own time changes
+    assert ("content/pathways/deep/x.md", "content files go directly in content/pathways/, not in a subfolder") in [
+        (p.path, p.message) for p in builder.check()]
+    assert len(listed) == before + 1
+
+
 def _cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # user and system time
