@@ -408,7 +408,8 @@ def _state_pay(path: Path, shown: Any, problems: list[Problem]
     # The figures of every row as one text, a line a row, checked and given "null" for each empty figure
     # with a few scans of the whole text rather than row by row (there are 36,000 rows).
     joined = "\n".join(map(",".join, map(operator.itemgetter(slice(2, None)), rows)))
-    if _NOT_A_FIGURE.search(joined) or _BAD_POINT.search(joined):  # then find the rows, at their lines
+    if _NOT_A_FIGURE.search(joined) or _BAD_POINT.search(joined) or joined.count("\n") != max(0, len(rows) - 1):
+        # Then find the rows at fault, at their lines (a figure with a line break in it counts too).
         good = []
         for line, row in zip(lines, rows):
             if FIGURES.fullmatch(",".join(row[2:])):

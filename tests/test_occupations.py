@@ -236,3 +236,9 @@ def test_state_figures_become_json_with_null_where_none_is_published_and_bad_row
         assert [(p.line, p.message) for p in problems] == [
             (3, "a figure is not a number; leave it empty if it is not published")], bad
         assert pay == {"Texas": {"29-1141": "[1000,50000,80000,100000,40]"}, "Ohio": {"11-1011": "[1,2,3,4,5]"}}
+
+    path.write_text(header + 'Ohio,29-1141,1,2,"800\n00",4,5\nOhio,11-1011,1,2,3,4,5\n', encoding="utf-8")
+    problems = []
+    states, pay = _state_pay(path, str, problems)  # a line break inside a figure: reported where its row ends
+    assert [(p.line, p.message) for p in problems] == [(3, "a figure is not a number; leave it empty if it is not published")]
+    assert pay == {"Ohio": {"11-1011": "[1,2,3,4,5]"}}
