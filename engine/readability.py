@@ -35,11 +35,7 @@ class Sentence:
     text: str
     line: int  # line of the body where the sentence starts, counted from the body's first line
     words: int
-
-    @functools.cached_property
-    def syllables(self) -> int:
-        """Counted only when a grade is asked for: most checks need only the words."""
-        return sum(syllables(w) for w in _WORD.findall(self.text))
+    syllables: int
 
 
 @dataclass(frozen=True)
@@ -99,7 +95,7 @@ def sentences(body: str, first_line: int = 1) -> tuple[Sentence, ...]:
             words = _WORD.findall(part)
             if words:
                 line = lines[bisect.bisect_right(starts, at) - 1][1]
-                found.append(Sentence(part, line, len(words)))
+                found.append(Sentence(part, line, len(words), sum(map(syllables, words))))
     return tuple(found)
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from engine.load import parse_document, parse_front_matter, slugify
 from engine.markup import relative_url
 from engine.model import derive_interests
-from engine.validate import education_level
+import re
+
+from engine.validate import _ANY_EDUCATION, EDUCATION_PHRASES, education_level, education_range
 
 
 def test_values_keep_their_lines():
@@ -58,6 +60,26 @@ def test_education_level_reads_the_first_level_named():
     assert education_level("Master's degree (an MBA) or a Ph.D.") == 5
     assert education_level("MBA") == 5 and education_level("GED") == 1 and education_level("PharmD") == 6
     assert education_level("A mastering course") == 5  # a phrase, not a word: 'master' counts where it appears
+
+
+def test_the_combined_education_pattern_finds_what_each_phrase_finds():
+    """The one pattern `education_range` searches (with its lookahead for the letters a phrase starts with)
+    finds, in every kind of text, the levels the separate phrases find: any phrase it could not start at
+    would be missed."""
+    samples = ["No formal education", "GED", "high school", "Post-secondary award", "non-degree", "Nondegree",
+               "some college", "Vocational school", "Trade school", "Certificate", "associate's", "Bachelor's",
+               "Master's", "MBA", "Doctorate", "professional degree", "PhD", "Ph.D.", "M.D.", "J.D.", "DVM",
+               "PharmD", "DDS", "an M.D. or a high school diploma", "Training on the job", ""]
+    for text in samples:
+        expected = sorted({level for pattern, level in EDUCATION_PHRASES if pattern.search(text)})
+        found = education_range(text)
+        assert (found is None) == (not expected), text
+        if found is not None:
+            assert found == (expected[0], expected[-1]), text
+    plain = re.compile("|".join(f"(?P<l{level}>{p.pattern})" for p, level in EDUCATION_PHRASES), re.I)
+    text = "Associate's degree; many have a bachelor's, and some a master's or a Ph.D. after a GED"
+    assert [(m.span(), m.lastgroup) for m in _ANY_EDUCATION.finditer(text)] == \
+        [(m.span(), m.lastgroup) for m in plain.finditer(text)]
 
 
 def test_derived_interests_weigh_letters_by_position():
