@@ -85,7 +85,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from .data import FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, Occupation
-from .model import STAGE_LABELS, Site, Step
+from .model import STAGE_LABELS, OccupationPage, Site, Step
 from .routes import ROUTES
 from .schema import INTERESTS
 from .search_words import SearchWords
@@ -324,7 +324,7 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
                 fields=tuple(fields), passages=tuple(passages), names=synonyms.names(pathway.title)))
             if made is not None:
                 made[pathway.url] = (pathway, n, docs[-1])
-    for entry in site.occupations:
+    for entry in sorted(site.occupations, key=_most_held_first):
         job = entry.occupation
         clusters = tuple(sorted({cluster_index[ref.url] for ref in entry.clusters}))
         known = made.get(entry.url) if made is not None else None
@@ -373,6 +373,13 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             fields=(("title", page.title), ("summary", page.summary), ("body", page.body.text)),
             passages=(page.summary, page.body.text)))
     return docs
+
+
+def _most_held_first(entry: OccupationPage) -> tuple[int, str]:
+    """Occupations in order of how many people hold them, then by code: the employment its page shows (its
+    own, or its whole job's or group's; none counts as 0). Search ranks the lower id first among results
+    that score about the same, so "mechanic" finds automotive mechanics before motorboat mechanics."""
+    return -(entry.occupation.employment or 0), entry.occupation.code
 
 
 def pay_text(job: Occupation) -> str:

@@ -83,6 +83,17 @@ def test_a_whole_title_ranks_first_and_a_ladder_above_a_passing_mention(site_url
     assert page.console_errors == []
 
 
+def test_of_results_that_score_about_the_same_the_job_more_people_hold_comes_first(site_url, page):
+    """Titles ending in 'Mechanics' score within a few percent of each other (shorter titles a little
+    higher); the commonest job among them, which employs several times more people, is offered first."""
+    page.goto(site_url)
+    titles = ask(page, "mechanic")
+    assert titles[0] == "Automotive Service Technicians and Mechanics"
+    assert titles.index("Motorboat Mechanics and Service Technicians") > 0
+    assert ask(page, "registered nurses")[0] == "Registered Nurses"  # a whole title still ranks first
+    assert page.console_errors == []
+
+
 def test_each_result_shows_its_kind_cluster_and_a_snippet_with_the_words_marked(site_url, page):
     page.goto(site_url)
     ask(page, "nursing")

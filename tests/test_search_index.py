@@ -146,6 +146,21 @@ def test_every_page_is_a_document_with_its_fragment(index, real_result):
     assert not any(name.startswith("search/index/docs/") and name.endswith(f"/{expected}.js") for name in index)
 
 
+def test_occupations_are_numbered_by_how_many_people_hold_them(real_result):
+    """The browser ranks the lower id first among results that score about the same, so the ids of the
+    occupations follow their employment (largest first, then by code): 'mechanic' then finds automotive
+    mechanics before motorboat mechanics."""
+    docs = search.documents(real_result.site)
+    jobs = {entry.url: entry.occupation for entry in real_result.site.occupations}
+    order = [jobs[doc.url] for doc in docs if doc.kind == "occupation"]
+    assert len(order) == len(jobs)
+    keys = [(-(job.employment or 0), job.code) for job in order]
+    assert keys == sorted(keys)
+    assert order[0].employment == max(job.employment or 0 for job in jobs.values())
+    first = {job.code: n for n, job in enumerate(order)}
+    assert first["49-3023.00"] < first["49-3051.00"]  # automotive before motorboat mechanics
+
+
 def test_the_build_hooks_the_index_into_the_site(index, real_result):
     assert {name: data for name, data in real_result.files.items() if name.startswith("search/index/")} == index
 

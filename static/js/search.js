@@ -510,7 +510,8 @@
     for (var t = 0; t < touched.length; t++) {
       var doc = touched[t];
       var exact = a.title[doc] === full ? 2 : (a.title[doc] | a.weak[doc]) === full ? 1 : 0;
-      var result = { doc: doc, score: a.score[doc], exact: exact, words: popcount(a.mask[doc]), mask: a.mask[doc] };
+      var result = { doc: doc, score: a.score[doc], level: Math.floor(Math.log(a.score[doc]) / SCORE_STEP),
+                     exact: exact, words: popcount(a.mask[doc]), mask: a.mask[doc] };
       if (a.mask[doc] === full) complete++;
       results.push(result);
       a.score[doc] = 0;
@@ -538,8 +539,13 @@
     return list.filter(function (x, i) { return list.indexOf(x) === i; });
   }
 
+  // Scores within a few percent of each other are the same level: the index's scores are rounded, so such a
+  // difference says little. Within a level, the lower id ranks first; occupations are numbered by how many
+  // people hold them (engine/search.py), so "mechanic" puts automotive mechanics before motorboat mechanics.
+  var SCORE_STEP = Math.log(1.03);
+
   function better(a, b) {
-    return (b.exact - a.exact) || (b.words - a.words) || (b.score - a.score) || (a.doc - b.doc);
+    return (b.exact - a.exact) || (b.words - a.words) || (b.level - a.level) || (a.doc - b.doc);
   }
 
   function sortResults(results) {
