@@ -363,7 +363,10 @@
       var word = folded[at];
       if (inPhrase[at]) { dropped.push(word); tokens.push({ word: word, filler: true }); return; }
       if (manifest.stop.has(word)) {
-        if (manifest.keep.has(word) && original.length > 1 && original === original.toUpperCase()) {
+        // A stop word that stands for something ('IT') counts in capitals, or lower case as the first of two or
+        // three words ('it support', 'it help desk'), where it is seldom the pronoun.
+        var leading = at === 0 && raw.length > 1 && raw.length <= 3;
+        if (manifest.keep.has(word) && original.length > 1 && (original === original.toUpperCase() || leading)) {
           tokens.push({ word: word, kept: true });
         } else if (manifest.keep.has(word)) {
           dropped.push(word);
