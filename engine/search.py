@@ -442,16 +442,26 @@ class _Synonyms:
         self.asked = set()
 
 
+_CAPITALS_RE = re.compile(r"\b[A-Z]{2,}\b")
+"""A word in capitals, such as an abbreviation."""
+
+
 @functools.lru_cache(maxsize=1 << 17)  # a pure function of one name, asked about again for each synonym and page
 def _name_terms(name: str) -> tuple[tuple[str, ...], int, tuple[str, ...]]:
     """A name's indexed words (each once), its length in query words, and its words as compared with synonyms
-    (compounds joined, stop words out; `_Synonyms` stems them), from one reading of the name."""
-    kept = [w for w in _raw_words(name) if len(w) > 1 and w not in STOP_WORDS]
+    (compounds joined, stop words out; `_Synonyms` stems them), from one reading of the name. A letter standing
+    alone, and a stop word in capitals (an abbreviation: 'IT', 'IS'), count in the length though they are not
+    indexed: 'R & D Manager', 'IT Manager' and 'C++ Programmer' are not the one word 'manager' or 'programmer',
+    so a query of that word alone is not equal to them."""
+    raw = _raw_words(name)
+    kept = [w for w in raw if len(w) > 1 and w not in STOP_WORDS]
+    letters = sum(1 for w in raw if len(w) == 1 and w not in STOP_WORDS) + \
+        sum(1 for w in _CAPITALS_RE.findall(name) if fold(w) in STOP_WORDS)
     if all(w.isalnum() for w in kept):
         words, joined = kept, kept
     else:
         words, joined = index_words(name), [_JOINERS_RE.sub("", w) for w in kept]
-    return tuple(dict.fromkeys(words)), len(set(joined)), tuple(joined)
+    return tuple(dict.fromkeys(words)), len(set(joined)) + letters, tuple(joined)
 
 
 def _step_passage(step: Step) -> str:

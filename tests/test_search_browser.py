@@ -94,6 +94,20 @@ def test_of_results_that_score_about_the_same_the_job_more_people_hold_comes_fir
     assert page.console_errors == []
 
 
+def test_a_rarer_form_or_longer_word_does_not_outrank_the_word_typed(site_url, page):
+    """'managing' and 'directory' are in fewer pages than 'manager' and 'director', which would weigh them more;
+    they count as common as the word typed, so pages with the word itself come first. And a name such as
+    'IT Manager' or 'R & D Manager' is not the one word 'manager'."""
+    page.goto(site_url)
+    managers = ask(page, "manager")
+    assert managers[0] == "General and Operations Managers"
+    assert "Editors" not in managers[:5]  # 'Managing Editor'
+    directors = ask(page, "director")
+    assert directors[0] == "Producers and Directors"
+    assert "Telephone Operators" not in directors[:5]  # 'Directory Assistance Operator'
+    assert page.console_errors == []
+
+
 def test_each_result_shows_its_kind_cluster_and_a_snippet_with_the_words_marked(site_url, page):
     page.goto(site_url)
     ask(page, "nursing")

@@ -115,6 +115,15 @@ def test_titles_are_recorded_with_their_length_in_query_words():
     assert title_words == (("ray", 3), ("technicians", 3), ("technologists", 3), ("xray", 3))
 
 
+def test_a_letter_or_an_abbreviation_in_a_name_counts_in_its_length():
+    """The length decides whether a query is the whole name; 'R & D Manager' is three words to a reader."""
+    assert search._name_terms("R & D Manager")[:2] == (("manager",), 3)
+    assert search._name_terms("IT Manager")[:2] == (("manager",), 2)
+    assert search._name_terms("C++ Programmer")[:2] == (("programmer",), 2)
+    assert search._name_terms("Director of Nursing")[:2] == (("director", "nursing"), 2)  # 'of' is no word
+    assert search._name_terms("Manager")[:2] == (("manager",), 1)
+
+
 def test_postings_round_trip_including_large_gaps():
     packed = [3 << 6 | 9, 40 << 6 | 63, 5000 << 6 | 1, 250_000 << 6 | 17]
     assert decode_postings(encode_postings(packed)) == [(3, 9), (40, 63), (5000, 1), (250_000, 17)]

@@ -285,12 +285,15 @@
     vocab.forEach(function (v) {
       var words = v.words;
       var at = firstIndex(words, token);
-      if (words[at] === token) add(token, WEIGHT.exact, "exact");
+      var known = words[at] === token, typed = known ? v.counts[at] : 0;
+      if (known) add(token, WEIGHT.exact, "exact");
       if (token.length >= 3) {
         var root = stem(token);
         if (!v.stems) v.stems = words.map(stem);
         for (var i = 0; i < words.length; i++) {
-          if (v.stems[i] === root && words[i] !== token) add(words[i], WEIGHT.form, "form");
+          // A form counts as common as the word typed, if that is more common: a rarer form ('managing')
+          // would otherwise outrank the very word ('manager').
+          if (v.stems[i] === root && words[i] !== token) add(words[i], WEIGHT.form, "form", Math.max(v.counts[i], typed));
         }
       }
       if (typing || (!found.length && token.length >= 3)) {
@@ -303,8 +306,10 @@
         }
         completions.sort(function (a, b) { return v.counts[b] - v.counts[a] || a - b; });
         // The start of a longer word names a page only when the word typed is not a word itself.
+        // Like a form, a longer word counts as common as the word typed ('directory' for 'director').
         completions.slice(0, damping < 1 ? LONGER_WORDS : PREFIX_WORDS).forEach(function (j) {
-          add(words[j], damping * (0.45 + 0.45 * token.length / words[j].length), damping < 1 ? "longer" : "prefix");
+          add(words[j], damping * (0.45 + 0.45 * token.length / words[j].length), damping < 1 ? "longer" : "prefix",
+              Math.max(v.counts[j], typed));
         });
       }
     });
