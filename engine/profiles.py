@@ -9,6 +9,7 @@ build; a missing file means that part is simply not shown, a malformed one is re
 from __future__ import annotations
 
 import csv
+import heapq
 import itertools
 import math
 import operator
@@ -137,8 +138,8 @@ def load_profiles(data: Path, occupations: Mapping[str, Occupation], shown: Any)
         by_code[code] = Profile(
             skills=_important(rated_skills), knowledge=_important(rated_knowledge),
             rated=rated_skills is not None,
-            technology=tuple(Technology(name, category, not cold) for _, cold, _, name, category in ordered
-                             )[:TECHNOLOGY_LIMIT],
+            technology=tuple(Technology(name, category, not cold) for _, cold, _, name, category
+                             in itertools.islice(ordered, TECHNOLOGY_LIMIT)),
             technology_total=len(ordered),
             titles=_titles(occupation, titles.get(code, [])),
             names=_names(occupation, titles.get(code, [])),
@@ -311,17 +312,23 @@ def _names(occupation: Occupation, rows: Sequence[Sequence[str]]) -> tuple[tuple
     `ALTERNATE_TITLES` shortest, which are the ones people type: 'Cop', not 'Traffic Enforcement Officer').
     Most common first, then shorter ones."""
     found: dict[str, tuple[str, int]] = {}
+    own = occupation.title.casefold()
     for _, job_title, source, in_my_next_move in rows:
-        title = " ".join(job_title.split())
+        title = job_title if _TIDY_RE.fullmatch(job_title) else " ".join(job_title.split())
         key = title.casefold()
-        if key == occupation.title.casefold() or not title:
+        if key == own or not title:
             continue
         level = 2 if in_my_next_move == "yes" else 1 if source in ("reported", "short") else 0
         if key not in found or level > found[key][1]:
             found[key] = (title, level)
-    ordered = sorted(found.values(), key=lambda t: (-t[1], len(t[0].split()), t[0].casefold()))
-    common = [t for t in ordered if t[1]]
-    return tuple(common + [t for t in ordered if not t[1]][:ALTERNATE_TITLES])
+    order = lambda t: (-t[1], t[0].count(" "), t[0].casefold())  # noqa: E731 - words, as the title is tidy
+    common = sorted((t for t in found.values() if t[1]), key=order)
+    # Of the many alternates, only the shortest few are kept: picked without sorting them all.
+    return tuple(common + heapq.nsmallest(ALTERNATE_TITLES, (t for t in found.values() if not t[1]), key=order))
+
+
+_TIDY_RE = re.compile(r"\S+(?: \S+)*")
+"""Text with single spaces between its words and none around them, as `" ".join(text.split())` leaves it."""
 
 
 def _rows(path: Path, shown: Any, columns: Sequence[str], problems: list[Problem]
