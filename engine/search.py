@@ -233,6 +233,11 @@ def stem(word: str) -> str:
         return word[:-3]
     if word.endswith("ology"):
         return word[:-1]
+    if len(word) > 6:
+        for endings, common in _PRACTICE:  # likewise 'therapy', 'therapists' -> 'therap'
+            for ending in endings:
+                if word.endswith(ending):
+                    return word[:-len(ending)] + common
     if word.endswith("ing") and len(word) > 6 and _VOWELS.intersection(word[:-3]):
         word = _undouble(word[:-3])
     elif word.endswith("ied") and len(word) > 5:
@@ -244,6 +249,13 @@ def stem(word: str) -> str:
     if word.endswith("e") and len(word) > 4:
         word = word[:-1]
     return word
+
+
+_PRACTICE = ((("apist", "apy"), "ap"), (("acist", "acy"), "ac"), (("ienist", "iene"), "ien"),
+             (("iatrist", "iatry"), "iatr"), (("metrist", "metry"), "metr"), (("istry",), "ist"))
+"""Endings of a field and of who practises it, with the common ending `stem` gives both: therapy and therapist,
+pharmacy and pharmacist, hygiene and hygienist, psychiatry and psychiatrist, optometry and optometrist,
+dentistry and dentist. The browser's `PRACTICE` in search.js is the same list."""
 
 
 def _undouble(word: str) -> str:

@@ -74,13 +74,20 @@ def test_query_words_join_compounds_and_keep_each_word_once():
     ("farm", "farming", "farmer", "farmers"),
     ("cosmetology", "cosmetologist", "cosmetologists"),  # a field and who works in it
     ("biology", "biologists", "biologies"),
+    ("therapy", "therapist", "therapists", "therapies"),  # likewise, by the endings in `_PRACTICE`
+    ("pharmacy", "pharmacist", "pharmacists"),
+    ("hygiene", "hygienist", "hygienists"),
+    ("psychiatry", "psychiatrists"),
+    ("optometry", "optometrist"),
+    ("dentistry", "dentist", "dentists"),
 ])
 def test_word_forms_share_a_stem(forms):
     assert len({stem(word) for word in forms}) == 1, {word: stem(word) for word in forms}
 
 
 @pytest.mark.parametrize("a, b", [("care", "car"), ("string", "sting"), ("business", "busines"), ("status", "stat"),
-                                  ("nursery", "nurse"), ("analysis", "analys")])
+                                  ("nursery", "nurse"), ("analysis", "analys"), ("policy", "police"),
+                                  ("specialist", "special"), ("dentist", "dent")])
 def test_different_words_keep_different_stems(a, b):
     assert stem(a) != stem(b)
 

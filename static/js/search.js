@@ -56,6 +56,11 @@
     return word;
   }
 
+  // Endings of a field and of who practises it, with the common ending both stem to ('therapy', 'therapists'
+  // -> 'therap'): the same list as `_PRACTICE` in engine/search.py.
+  var PRACTICE = [[["apist", "apy"], "ap"], [["acist", "acy"], "ac"], [["ienist", "iene"], "ien"],
+                  [["iatrist", "iatry"], "iatr"], [["metrist", "metry"], "metr"], [["istry"], "ist"]];
+
   function stem(word) {
     if (word.length <= 3 || !/^\p{L}+$/u.test(word)) return word;
     var n = word.length;
@@ -63,6 +68,14 @@
     else if (/s$/.test(word) && !/(ss|us|is)$/.test(word)) word = word.slice(0, -1);
     if (/ologist$/.test(word)) return word.slice(0, -3);
     if (/ology$/.test(word)) return word.slice(0, -1);
+    if (word.length > 6) {
+      for (var p = 0; p < PRACTICE.length; p++) {
+        for (var e = 0; e < PRACTICE[p][0].length; e++) {
+          var ending = PRACTICE[p][0][e];
+          if (word.slice(-ending.length) === ending) return word.slice(0, -ending.length) + PRACTICE[p][1];
+        }
+      }
+    }
     n = word.length;
     if (/ing$/.test(word) && n > 6 && VOWELS.test(word.slice(0, -3))) word = undouble(word.slice(0, -3));
     else if (/ied$/.test(word) && n > 5) word = word.slice(0, -3) + "y";
