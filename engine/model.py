@@ -392,7 +392,7 @@ class ModelMemo:
         key = ("same", kind, name)
         self.used.add(key)
         known = self.values.get(key)
-        if known is not None and known[1] == part:
+        if known is not None and (known[1] is part or known[1] == part):
             return known[1]
         self.values[key] = ((), part)
         return part
@@ -536,23 +536,36 @@ def _occupation_pages(clusters: Sequence[Cluster], occupations: Mapping[str, Occ
                                 lambda: _placements_on(pathway, cluster.ref))
                        for cluster in clusters for pathway in cluster.pathways)
     links = memoized(memo, ("ladder links",), placements, lambda: _ladder_links(placements))
-    by_title = {c.title: c.ref for c in clusters}
+    refs = tuple(c.ref for c in clusters)
+    by_title = memoized(memo, ("clusters by title",), refs, lambda: {ref.title: ref for ref in refs})
     pages = []
     for code in sorted(occupations):
-        profile = profiles.of(code) if profiles else EMPTY_PROFILE
-        places, refs, next_steps = links.get(code, ((), (), ()))
         source = descriptions.get(code)
-        refs = refs or tuple(by_title[name] for name in profile.clusters if name in by_title)
-        pages.append(OccupationPage(
-            occupation=occupations[code], appearances=places,
-            related=tuple(occupations[o] for o in related.get(code, ()) if o in occupations)[:RELATED_LIMIT],
-            summary=_text(source, "summary") if source else "",
-            description=markups.get(source.path) if source else None,
-            source=source.path if source else None, updated=dates.get(source.path) if source else None,
-            profile=profile,
-            similar=tuple((occupations[s.code], s.match) for s in profile.similar if s.code in occupations),
-            clusters=refs, next_steps=next_steps))
+        markup, updated = (markups.get(source.path), dates.get(source.path)) if source else (None, None)
+        link = links.get(code, ((), (), ()))
+        # Remade only when something it is made from changed: after an edit to one pathway, most of the
+        # thousand pages are the last model's, unlooked-at.
+        pages.append(memoized(memo, ("occupation entry", code),
+                              (occupations, related, profiles, by_title, link, source, markup, updated),
+                              lambda: _occupation_page(code, occupations, related, profiles, by_title, link, source,
+                                                       markup, updated)))
     return tuple(pages)
+
+
+def _occupation_page(code: str, occupations: Mapping[str, Occupation], related: Mapping[str, Sequence[str]],
+                     profiles: Profiles | None, by_title: Mapping[str, Ref],
+                     link: tuple[tuple[Appearance, ...], tuple[Ref, ...], tuple[Occupation, ...]],
+                     source: Source | None, markup: Markup | None, updated: str | None) -> OccupationPage:
+    profile = profiles.of(code) if profiles else EMPTY_PROFILE
+    places, refs, next_steps = link
+    refs = refs or tuple(by_title[name] for name in profile.clusters if name in by_title)
+    return OccupationPage(
+        occupation=occupations[code], appearances=places,
+        related=tuple(occupations[o] for o in related.get(code, ()) if o in occupations)[:RELATED_LIMIT],
+        summary=_text(source, "summary") if source else "", description=markup,
+        source=source.path if source else None, updated=updated, profile=profile,
+        similar=tuple((occupations[s.code], s.match) for s in profile.similar if s.code in occupations),
+        clusters=refs, next_steps=next_steps)
 
 
 def _ladder_links(placements: Sequence[Sequence[tuple[str, Appearance, tuple[Occupation, ...]]]]

@@ -252,9 +252,10 @@ class Builder:
         """Every phase before rendering. Returns the model and the warnings; raises ContentError."""
         config = self.config()
         occupations = self.occupations()
-        sources, markups, problems = self.load(meanwhile=self._read_other_inputs)
+        others: list[Problem] = []  # the problems of the other inputs, read while the content is
+        sources, markups, problems = self.load(meanwhile=lambda: others.extend(self._read_other_inputs()))
         problems.extend(self.validate(sources, markups, self.facts()))
-        problems.extend(self._read_other_inputs())  # read already: this only collects their problems
+        problems.extend(others)
         if errors_in(problems):
             raise ContentError(problems)
         return build_site(config, sources, markups, occupations, self.dates(), self.related(),
@@ -263,7 +264,7 @@ class Builder:
 
     def _read_other_inputs(self) -> list[Problem]:
         """Read (or find unchanged) what the phases after loading need; returns the problems found.
-        Called while the content is read, and again (to collect the problems, if any) after."""
+        Called while the content is read."""
         return _problems_of(self.dates, self.related, self.profiles, self.search_words, self.quiz, self.assets,
                             self._environment)
 

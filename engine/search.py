@@ -300,8 +300,9 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
 
     A cluster's pathways are consecutive, so its documents form one run of ids. `synonyms`, if given, is the
     last build's finder of synonyms in names, which remembers the names it has seen; `made`, if given, holds
-    the last build's pathway and occupation documents (URL -> (pathway or occupation page, cluster numbers,
-    document)), reused for the very same objects, and is updated.
+    the last build's pathway and occupation documents (URL -> (pathway and its cluster's number, or
+    occupation page and the clusters' URLs in order; document)), reused for the very same objects while the
+    clusters are numbered the same, and is updated. Occupations are in order of how many people hold them.
     """
     cluster_index = {c.url: n for n, c in enumerate(site.clusters)}
     if synonyms is None or synonyms.words != site.search_words:
@@ -336,13 +337,14 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
                 fields=tuple(fields), passages=tuple(passages), names=synonyms.names(pathway.title)))
             if made is not None:
                 made[pathway.url] = (pathway, n, docs[-1])
+    order = tuple(cluster_index)  # an occupation's document holds its clusters' numbers, which follow this
     for entry in sorted(site.occupations, key=_most_held_first):
         job = entry.occupation
-        clusters = tuple(sorted({cluster_index[ref.url] for ref in entry.clusters}))
         known = made.get(entry.url) if made is not None else None
-        if known is not None and known[0] is entry and known[1] == clusters:
+        if known is not None and known[0] is entry and known[1] == order:
             docs.append(known[2])
             continue
+        clusters = tuple(sorted({cluster_index[ref.url] for ref in entry.clusters}))
         description = entry.description.text if entry.description is not None else ""
         fields = [("title", job.title), ("code", job.code), ("summary", entry.summary),
                   ("body", " ".join(x for x in (description, job.education, job.experience, job.training) if x))]
@@ -363,7 +365,7 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             fields=tuple(fields), passages=tuple(passages), names=synonyms.names(job.title, people),
             also=tuple(name for name, _ in people[:ALSO_SHOWN]), pay=pay_text(job)))
         if made is not None:
-            made[entry.url] = (entry, clusters, docs[-1])
+            made[entry.url] = (entry, order, docs[-1])
     for modern in site.modern:
         docs.append(Document(
             kind="modern-cluster", url=modern.url, title=modern.title, clusters=(), interests=(),
@@ -729,6 +731,7 @@ class SearchIndex:
         self.titles: dict[str, array] = {}           # word -> packed (doc << 6 | title length)
         self.entries: dict[str, str | list[str]] = {}  # word -> its postings as written
         self.counts: dict[str, int] = {}             # word -> how many documents contain it
+        self.vocabulary: list[str] | None = None       # the words of `counts`, sorted, as of the last build
         self.shards: dict[str, dict[str, list[str]]] = {}  # two-character prefix -> {file prefix: words}
         self.files: dict[str, bytes] = {}
         self.digests: dict[str, bytes] = {}
@@ -834,7 +837,7 @@ class SearchIndex:
             self.fragments = {key: found for key, found in self.fragments.items() if key[1] in live}
         for n in changed:
             self._put(f"{ROOT}docs/{n}.js", self._fragment(n, docs[n]))
-        vocabulary = sorted(self.counts)
+        vocabulary = self._vocabulary(counted)
         initials = {word[0] for word in counted}
         for prefix in sorted({word[:2] for word in dirty}):
             if self._write_shards(prefix, vocabulary):
@@ -846,6 +849,22 @@ class SearchIndex:
         self._write_manifest(docs, clusters)
         self.files = dict(sorted(self.files.items()))
         return dict(self.files)
+
+    def _vocabulary(self, counted: set[str]) -> list[str]:
+        """The words of `counts`, sorted: the last build's list with the words that came or went (all of them
+        are in `counted`) put in or taken out, rather than sorted again after a one-page edit."""
+        if self.vocabulary is None:
+            self.vocabulary = sorted(self.counts)
+            return self.vocabulary
+        words = self.vocabulary
+        for word in counted:
+            at = bisect.bisect_left(words, word)
+            listed = at < len(words) and words[at] == word
+            if word in self.counts and not listed:
+                words.insert(at, word)
+            elif word not in self.counts and listed:
+                del words[at]
+        return words
 
     def _add_all(self, docs: Sequence[Document]) -> set[str]:
         """Postings of every document, built in one pass (document ids only grow, so lists just append)."""
@@ -929,7 +948,7 @@ class SearchIndex:
             # stop words that are also words people type for something ('IT'): kept when typed in capitals
             "keep": " ".join(sorted({w for s in self.words.synonyms for w in query_words_all(s.says)} & STOP_WORDS)),
             "kinds": {route.kind: route.search_label for route in ROUTES.values() if route.search_label},
-            "words": sorted({w[0] for w in self.counts}),
+            "words": _initials(self.vocabulary if self.vocabulary is not None else sorted(self.counts)),
             "help": [[label, ROUTES[kind].url()] for kind, label in HELP_PAGES if kind in ROUTES],
         }))
 
@@ -960,6 +979,17 @@ def _replace(postings: dict[str, array], n: int, old: dict[str, int], new: dict[
             found[at] = n << 6 | after
         else:
             found.insert(at, n << 6 | after)
+
+
+def _initials(words: list[str]) -> list[str]:
+    """The first characters of sorted `words`, each once: one binary search a character, not a look at every
+    word."""
+    found: list[str] = []
+    at = 0
+    while at < len(words):
+        found.append(words[at][0])
+        at = bisect.bisect_left(words, chr(ord(found[-1]) + 1), at)
+    return found
 
 
 def _starting_with(words: list[str], prefix: str) -> list[str]:
