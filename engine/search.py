@@ -945,7 +945,8 @@ class SearchIndex:
             "filler": " ".join(w for w in self.words.filler if " " not in w),
             "phrases": [w for w in self.words.filler if " " in w],
             "pay": " ".join(self.words.pay),
-            # stop words that are also words people type for something ('IT'): kept when typed in capitals
+            # stop words that are also words people type for something ('IT'): kept when typed in capitals, or
+            # in lower case as the first of two or three words (see `parse` in search.js)
             "keep": " ".join(sorted({w for s in self.words.synonyms for w in query_words_all(s.says)} & STOP_WORDS)),
             "kinds": {route.kind: route.search_label for route in ROUTES.values() if route.search_label},
             "words": _initials(self.vocabulary if self.vocabulary is not None else sorted(self.counts)),

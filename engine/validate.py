@@ -37,7 +37,7 @@ _ANY_EDUCATION = re.compile(f"(?=[{_FIRST_LETTERS}])(?:" + "|".join(
     f"(?P<l{level}>{pattern.pattern})" for pattern, level in EDUCATION_PHRASES) + ")", re.I)
 """All the phrases in one pattern: its leftmost match is the phrase named first (at one place, the earlier
 phrase in the list). The lookahead for the letters a phrase can start with changes no match, but lets the
-search skip the other places at once: a third of the time, on every step of every ladder."""
+search skip the other places at once: half the time, on every step of every ladder."""
 _LEVEL_PHRASES = {
     0: "No formal education", 1: "High school diploma", 2: "Postsecondary certificate", 3: "Associate's degree",
     4: "Bachelor's degree", 5: "Master's degree", 6: "Doctoral or professional degree",
