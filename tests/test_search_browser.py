@@ -422,6 +422,22 @@ def test_a_misspelling_offers_the_correction_and_nothing_found_offers_ways_in(si
     assert "occupations/" in [links.nth(n).get_attribute("href").removeprefix(site_url) for n in range(links.count())]
 
 
+def test_a_correction_prefers_the_likelier_slip(site_url, page):
+    """'electrican' is one letter from both 'electrician' (an i left out) and 'electrical' (n for l, keys far
+    apart); a letter left out is the likelier slip, so electrician is the correction, though 'electrical' is
+    in more pages. Likewise 'physican' (physician, not physical) and 'lawer' (lawyer, not laser)."""
+    for typed, meant, first in (("electrican", "electrician", "Electricians"), ("physican", "physician", None),
+                                ("lawer", "lawyer", "Lawyers")):
+        page.goto(site_url + f"search/?q={typed}")
+        titles = results(page)
+        assert page.locator(".search-help-correction a").text_content() == meant
+        if first:
+            assert titles[0] == first
+        else:
+            assert "Physicians" in titles[0], titles[:3]
+    assert page.console_errors == []
+
+
 def test_corrections_are_only_for_words_the_site_does_not_know(site_url, page):
     page.goto(site_url)
     outcome = page.evaluate("""async () => {

@@ -87,6 +87,40 @@
     return word;
   }
 
+  // Keys next to each other on a QWERTY keyboard, the commonest slips of a finger.
+  var KEY_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+  var NEAR_KEYS = (function () {
+    var near = Object.create(null);
+    KEY_ROWS.forEach(function (row, r) {
+      for (var c = 0; c < row.length; c++) {
+        var keys = near[row[c]] = new Set();
+        [[r, c - 1], [r, c + 1], [r - 1, c], [r - 1, c + 1], [r + 1, c - 1], [r + 1, c]].forEach(function (at) {
+          var other = KEY_ROWS[at[0]] && KEY_ROWS[at[0]][at[1]];
+          if (other) keys.add(other);
+        });
+      }
+    });
+    return near;
+  })();
+
+  // How likely a slip turns `word` into `typed`, most likely first: 0 a letter left out ('lawer' for lawyer),
+  // 1 two letters swapped or a key next to the right one, 2 a letter too many, 3 a key far from the right one
+  // ('electrican' is more likely electrician than electrical). Words further apart than one slip get 0: for
+  // them the distance decides.
+  function slip(typed, word) {
+    if (word.length === typed.length + 1) return 0;
+    if (word.length === typed.length - 1) return 2;
+    if (word.length !== typed.length) return 0;
+    var at = -1;
+    for (var i = 0; i < typed.length; i++) {
+      if (typed[i] !== word[i]) {
+        if (at >= 0) return 1;  // two places: letters swapped (or two slips, which the distance ranks)
+        at = i;
+      }
+    }
+    return at >= 0 && !(NEAR_KEYS[typed[at]] && NEAR_KEYS[typed[at]].has(word[at])) ? 3 : 1;
+  }
+
   // Damerau-Levenshtein distance between a and b, or limit + 1 once it must exceed limit.
   // With asPrefix, the distance from a to the nearest prefix of b.
   function distance(a, b, limit, asPrefix) {
@@ -334,14 +368,15 @@
       vocab.forEach(function (v) {
         v.words.forEach(function (word, i) {
           var d = distance(token, word, limit, false);
-          if (d <= limit) typos.push({ word: word, d: d, count: v.counts[i], prefix: false });
+          if (d <= limit) typos.push({ word: word, d: d, count: v.counts[i], prefix: false, slip: slip(token, word) });
           else if (typing) {
             d = distance(token, word, limit, true);
-            if (d <= limit) typos.push({ word: word, d: d, count: v.counts[i], prefix: true });
+            if (d <= limit) typos.push({ word: word, d: d, count: v.counts[i], prefix: true, slip: 0 });
           }
         });
       });
-      typos.sort(function (a, b) { return a.prefix - b.prefix || a.d - b.d || b.count - a.count; });
+      // Of corrections as near, the likelier slip first (`slip`), then the more common word.
+      typos.sort(function (a, b) { return a.prefix - b.prefix || a.d - b.d || a.slip - b.slip || b.count - a.count; });
       // The likeliest correction is the nearest, most common word: it alone may make a result's title match,
       // and the others count as rare as it is (a rare word would otherwise outrank it), less the rarer they are.
       var best = typos[0];
