@@ -85,6 +85,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from .data import FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, Occupation
+from .load import slugify
 from .model import STAGE_LABELS, OccupationPage, Site, Step
 from .routes import ROUTES
 from .schema import INTERESTS
@@ -394,6 +395,11 @@ def _most_held_first(entry: OccupationPage) -> tuple[int, str]:
     own, or its whole job's or group's; none counts as 0). Search ranks the lower id first among results
     that score about the same, so "mechanic" finds automotive mechanics before motorboat mechanics."""
     return -(entry.occupation.employment or 0), entry.occupation.code
+
+
+def _states(site: Site) -> tuple[tuple[str, str], ...]:
+    """(slug, name) of each state, DC and territory with pay figures, as the State chooser offers them."""
+    return tuple((slugify(name), name) for name in site.profiles.states) if site.profiles else ()
 
 
 def pay_text(job: Occupation) -> str:
@@ -732,6 +738,7 @@ class SearchIndex:
         self.entries: dict[str, str | list[str]] = {}  # word -> its postings as written
         self.counts: dict[str, int] = {}             # word -> how many documents contain it
         self.vocabulary: list[str] | None = None       # the words of `counts`, sorted, as of the last build
+        self.states: tuple[tuple[str, str], ...] = ()  # (slug, name) of each state with pay figures
         self.shards: dict[str, dict[str, list[str]]] = {}  # two-character prefix -> {file prefix: words}
         self.files: dict[str, bytes] = {}
         self.digests: dict[str, bytes] = {}
@@ -770,7 +777,7 @@ class SearchIndex:
         if self.site is not None and self.site == site:  # cheaper than comparing documents
             return dict(self.files)
         files = self.build(self.documents(site), tuple((c.slug, c.title) for c in site.clusters),
-                           site.search_words)
+                           site.search_words, _states(site))
         self.site = site
         return files
 
@@ -779,7 +786,7 @@ class SearchIndex:
         next `build` starts afresh too."""
         self.__init__()  # type: ignore[misc]
         self.entries, self.counts = merge_parts(parts)
-        self.words = site.search_words
+        self.words, self.states = site.search_words, _states(site)
         words = set(self.entries)
         files = self._finish(docs, tuple((c.slug, c.title) for c in site.clusters), range(len(docs)), words,
                              words, facets=True)
@@ -787,7 +794,7 @@ class SearchIndex:
         return files
 
     def build(self, docs: list[Document], clusters: tuple[tuple[str, str], ...],
-              words: SearchWords = SearchWords()) -> dict[str, bytes]:
+              words: SearchWords = SearchWords(), states: tuple[tuple[str, str], ...] = ()) -> dict[str, bytes]:
         # Update in place only with every document's scores at hand (a build from parts keeps none)
         # and every document where it was.
         if words != self.words or len(self.scored) != len(docs) or len(self.docs) != len(docs) or any(
@@ -822,6 +829,7 @@ class SearchIndex:
                 self.counts[word] = len(self.postings[word])
             else:
                 self.counts.pop(word, None)
+        self.states = states
         return self._finish(docs, clusters, changed, dirty, counted, facets, prune=full)
 
     def _finish(self, docs: list[Document], clusters: tuple[tuple[str, str], ...], changed: Iterable[int],
@@ -951,6 +959,8 @@ class SearchIndex:
             "kinds": {route.kind: route.search_label for route in ROUTES.values() if route.search_label},
             "words": _initials(self.vocabulary if self.vocabulary is not None else sorted(self.counts)),
             "help": [[label, ROUTES[kind].url()] for kind, label in HELP_PAGES if kind in ROUTES],
+            # a state named in a query ('electrician pay in texas') chooses the state on the pages it opens
+            "states": [list(state) for state in self.states],
         }))
 
 

@@ -175,6 +175,39 @@ def test_choosing_a_state_changes_every_pay_figure_and_is_remembered(real_site: 
 
 
 @pytest.mark.browser
+def test_a_state_named_in_a_search_opens_the_job_with_that_states_pay(real_site: Path, browser):
+    """'electrician pay in texas': Texas is no word of any page, but the state to show pay for. The results
+    say so and link to the job's pay with Texas chosen (`?state=texas`), which works from disk and is then
+    remembered; a state's name alone is searched for as a word."""
+    rows = state_wages()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto((real_site / "search/index.html").as_uri() + "?q=electrician%20pay%20in%20texas")
+        page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('Texas')")
+        assert "Their pay is shown for Texas." in page.inner_text(".search-status")
+        first = page.locator(".search-results .search-result-title a").first
+        assert first.inner_text() == "Electricians"
+        assert first.get_attribute("href").endswith("occupations/47-2111.00/index.html?state=texas#pay")
+        first.click()
+        page.wait_for_function("document.getElementById('state-note').textContent.includes('Texas')")
+        assert page.input_value("#state-select") == "texas"
+        median = page.inner_text(".pay-headline .fig").replace("$", "").replace(",", "")
+        assert median == rows[("Texas", "47-2111")]["annual_median_wage"]
+        page.goto((real_site / "occupations/29-1141.00/index.html").as_uri())  # remembered
+        page.wait_for_function("document.getElementById('state-note').textContent.includes('Texas')")
+        page.goto((real_site / "search/index.html").as_uri() + "?q=texas")
+        page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('result')")
+        assert "shown for" not in page.inner_text(".search-status")
+        assert "?state=" not in (page.locator(".search-results .search-result-title a").first.get_attribute("href") or "")
+        assert errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
 def test_a_state_without_a_figure_says_it_is_not_published(real_site: Path, browser):
     rows = state_wages()
     code, state = next((c, s) for c, o in sorted(OCCUPATIONS.items()) for s in ("Wyoming", "Vermont", "Guam")

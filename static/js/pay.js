@@ -154,7 +154,7 @@
   }
 
   function choose(slug, remember) {
-    var option = select.querySelector('option[value="' + slug + '"]');
+    var option = slug ? select.querySelector('option[value="' + CSS.escape(slug) + '"]') : null;
     if (!slug || !option) {
       select.value = "";
       show("", "");
@@ -173,6 +173,13 @@
   select.addEventListener("change", function () { choose(select.value, true); });
   // A page that writes its figures after loading (the compare page) asks for them to follow the state too.
   document.addEventListener("pay:refresh", function () { collect(); choose(select.value, false); });
+  // A state named in the address (search sends 'electrician pay in texas' to ?state=texas) is chosen and
+  // remembered, as if picked here; else the one chosen before.
+  var asked = new URLSearchParams(location.search).get(KEY);
+  if (asked && select.querySelector('option[value="' + CSS.escape(asked) + '"]')) {
+    choose(asked, true);
+    return;
+  }
   var saved = null;
   try { saved = localStorage.getItem(KEY); } catch (e) { saved = null; }
   if (saved) choose(saved, false);

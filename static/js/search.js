@@ -237,6 +237,10 @@
         manifest.keep = new Set((data.keep || "").split(" ").filter(Boolean));
         manifest.phrases = (data.phrases || []).map(function (p) { return p.split(" "); });
         manifest.initials = new Set(data.words);
+        // Each state's name as folded words ('new york' -> ['new', 'york']), longest first, and its slug.
+        manifest.places = (data.states || []).map(function (state) {
+          return { slug: state[0], name: state[1], words: fold(state[1]).split(/[^\p{L}\p{N}]+/u).filter(Boolean) };
+        }).sort(function (a, b) { return b.words.length - a.words.length; });
         return manifest;
       });
       manifestPromise.catch(function () { manifestPromise = null; });
@@ -403,18 +407,24 @@
     return scratch;
   }
 
-  // Parse a query. Returns {words, typing, pay, tokens}: `tokens` are the typed words in order (compounds
-  // joined, single letters kept, for joining into compounds later), `words` the ones searched for. Stop
-  // words go, except those that stand for something when typed in capitals ('IT'); filler words ('how do I
-  // become', 'jobs working with') and pay words ('earn', 'salary') go too, unless nothing else is left.
+  // Parse a query. Returns {words, typing, pay, state, tokens}: `tokens` are the typed words in order
+  // (compounds joined, single letters kept, for joining into compounds later), `words` the ones searched for.
+  // Stop words go, except those that stand for something when typed in capitals ('IT'); filler words ('how
+  // do I become', 'jobs working with') and pay words ('earn', 'salary') go too, unless nothing else is left;
+  // so does a state's name ('electrician pay in texas'), which `state` then holds, as {slug, name}.
   function parse(text) {
     var raw = text.replace(APOSTROPHE, "$1").match(/[\p{L}\p{N}]+(?:[-/\u2010\u2011][\p{L}\p{N}]+)*/gu) || [];
     var folded = raw.map(function (original) { return fold(original).replace(JOINERS, ""); });
     var inPhrase = fillerPhrases(folded);
+    var place = placeNamed(folded, inPhrase);
     var tokens = [], pay = false, dropped = [];
     raw.forEach(function (original, at) {
       var word = folded[at];
-      if (inPhrase[at]) { dropped.push(word); tokens.push({ word: word, filler: true }); return; }
+      if (inPhrase[at] || (place && place.at[at])) {
+        dropped.push(word);
+        tokens.push({ word: word, filler: true });
+        return;
+      }
       if (manifest.stop.has(word)) {
         // A stop word that stands for something ('IT') counts in capitals, or lower case as the first of two or
         // three words ('it support', 'it help desk'), where it is seldom the pronoun.
@@ -440,13 +450,30 @@
         tokens.filter(function (t) { return t.word.length > 1; });
       tokens = meaningful;
       pay = false;
+      place = null;  // a state's name alone is searched for as it is
     }
     tokens = tokens.filter(function (t) { return meaningful.indexOf(t) >= 0 || (!t.filler && t.word.length === 1); });
     tokens.forEach(function (t) { if (t.word.length > 1 && words.indexOf(t.word) < 0) words.push(t.word); });
     words = words.slice(0, 12);
     var typing = words.length > 0 && /[\p{L}\p{N}]$/u.test(text) &&
       tokens.length > 0 && tokens[tokens.length - 1].word === words[words.length - 1];
-    return { words: words, typing: typing, pay: pay, tokens: tokens.map(function (t) { return t.word; }) };
+    return { words: words, typing: typing, pay: pay, state: place ? place.state : null,
+             tokens: tokens.map(function (t) { return t.word; }) };
+  }
+
+  // The first state named in the folded words, not inside a filler phrase: {state, at (positions)}, or null.
+  function placeNamed(words, inPhrase) {
+    for (var i = 0; i < words.length; i++) {
+      for (var p = 0; p < manifest.places.length; p++) {
+        var place = manifest.places[p], n = place.words.length, same = i + n <= words.length;
+        for (var j = 0; j < n && same; j++) same = words[i + j] === place.words[j] && !inPhrase[i + j];
+        if (same) {
+          var at = words.map(function (w, k) { return k >= i && k < i + n; });
+          return { state: { slug: place.slug, name: place.name }, at: at };
+        }
+      }
+    }
+    return null;
   }
 
   // Which of the words are part of a filler phrase ('work with'), by position.
@@ -580,7 +607,7 @@
       return list.length && list[0].how === "correction" ? list[0].word : word;
     });
     return { words: query.words, matched: matched, results: results, all: complete === results.length,
-             complete: complete, pay: query.pay,
+             complete: complete, pay: query.pay, state: query.state,
              corrected: corrected.join(" ") !== query.words.join(" ") ? corrected.join(" ") : "",
              empty: expansions.some(function (list) { return !list.length; }) };
   }
@@ -723,10 +750,13 @@
     return missing.length ? "Missing: " + missing.join(", ") : "";
   }
 
-  // Where a result leads: an occupation's pay, when the query asked about pay.
+  // Where a result leads: an occupation's pay, when the query asked about pay; with the state the query
+  // named chosen (static/js/pay.js reads `state` from the address).
   function resultUrl(doc, outcome) {
     var url = href(doc.url);
-    return url && outcome.pay && doc.kind === "occupation" ? url + "#pay" : url;
+    if (!url) return url;
+    if (outcome.state) url += "?state=" + encodeURIComponent(outcome.state.slug);
+    return outcome.pay && doc.kind === "occupation" ? url + "#pay" : url;
   }
 
   // Other ways in, for a query that finds little: a corrected spelling, and pages to browse.
@@ -1165,7 +1195,8 @@
       var lead = count === 0 ? "No results" : count === 1 ? "1 result" : count + " results";
       return lead + " for " + quote(text) + (where.length ? " " + where.join(" ") : "") +
         (current && !current.all && count ? "; " + (current.complete ? current.complete + " with every word, the others with some"
-                                                              : "each with some of the words") : "") + ".";
+                                                              : "each with some of the words") : "") + "." +
+        (current && current.state && count ? " Their pay is shown for " + current.state.name + "." : "");
     }
 
     function item(result, outcome) {
