@@ -1009,7 +1009,8 @@
       form.dispatchEvent(new CustomEvent("search-shown", { detail: { query: text, results: count } }));
       var listed = options.length - 1;
       announce(count ? count + (count === 1 ? " result" : " results") + (outcome.all ? "" : ", " + outcome.complete + " with every word") +
-               (count > listed ? ", the best " + listed + " listed" : "") + "; use the arrow keys to choose" :
+               (count > listed ? ", the best " + listed + " listed" : "") +
+               (outcome.state ? ", with pay for " + outcome.state.name : "") + "; use the arrow keys to choose" :
                "No results");
     }
 
