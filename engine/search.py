@@ -397,9 +397,15 @@ def _most_held_first(entry: OccupationPage) -> tuple[int, str]:
     return -(entry.occupation.employment or 0), entry.occupation.code
 
 
-def _states(site: Site) -> tuple[tuple[str, str], ...]:
-    """(slug, name) of each state, DC and territory with pay figures, as the State chooser offers them."""
-    return tuple((slugify(name), name) for name in site.profiles.states) if site.profiles else ()
+def _states(site: Site) -> tuple[tuple[str, ...], ...]:
+    """(slug, name, other names...) of each state, DC and territory with pay figures, as the State chooser
+    offers them: the names a query may give it."""
+    return tuple((slugify(name), name, *STATE_ALIASES.get(name, ())) for name in site.profiles.states) \
+        if site.profiles else ()
+
+
+STATE_ALIASES = {"District of Columbia": ("Washington DC", "Washington D C")}
+"""Other names people type for a state ('washington dc lawyer' is not about Washington State)."""
 
 
 def pay_text(job: Occupation) -> str:
@@ -738,7 +744,7 @@ class SearchIndex:
         self.entries: dict[str, str | list[str]] = {}  # word -> its postings as written
         self.counts: dict[str, int] = {}             # word -> how many documents contain it
         self.vocabulary: list[str] | None = None       # the words of `counts`, sorted, as of the last build
-        self.states: tuple[tuple[str, str], ...] = ()  # (slug, name) of each state with pay figures
+        self.states: tuple[tuple[str, ...], ...] = ()  # (slug, name, other names) of each state (`_states`)
         self.shards: dict[str, dict[str, list[str]]] = {}  # two-character prefix -> {file prefix: words}
         self.files: dict[str, bytes] = {}
         self.digests: dict[str, bytes] = {}
@@ -794,7 +800,7 @@ class SearchIndex:
         return files
 
     def build(self, docs: list[Document], clusters: tuple[tuple[str, str], ...],
-              words: SearchWords = SearchWords(), states: tuple[tuple[str, str], ...] = ()) -> dict[str, bytes]:
+              words: SearchWords = SearchWords(), states: tuple[tuple[str, ...], ...] = ()) -> dict[str, bytes]:
         # Update in place only with every document's scores at hand (a build from parts keeps none)
         # and every document where it was.
         if words != self.words or len(self.scored) != len(docs) or len(self.docs) != len(docs) or any(

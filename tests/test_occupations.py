@@ -201,6 +201,10 @@ def test_a_state_named_in_a_search_opens_the_job_with_that_states_pay(real_site:
         page.fill("#search-input", "welders pay in new york")  # the header box says so to a screen reader
         page.wait_for_function("() => document.querySelector('form [role=status]').textContent.includes('New York')")
         assert "?state=new-york#pay" in page.locator("#search-input-results a").first.get_attribute("href")
+        page.goto((real_site / "search/index.html").as_uri() + "?q=washington%20dc%20lawyer")  # not the state
+        page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('shown for')")
+        assert "Their pay is shown for District of Columbia." in page.inner_text(".search-status")
+        assert "?state=district-of-columbia" in page.locator(".search-results .search-result-title a").first.get_attribute("href")
         page.goto((real_site / "search/index.html").as_uri() + "?q=texas")
         page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('result')")
         assert "shown for" not in page.inner_text(".search-status")

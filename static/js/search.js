@@ -237,10 +237,16 @@
         manifest.keep = new Set((data.keep || "").split(" ").filter(Boolean));
         manifest.phrases = (data.phrases || []).map(function (p) { return p.split(" "); });
         manifest.initials = new Set(data.words);
-        // Each state's name as folded words ('new york' -> ['new', 'york']), longest first, and its slug.
-        manifest.places = (data.states || []).map(function (state) {
-          return { slug: state[0], name: state[1], words: fold(state[1]).split(/[^\p{L}\p{N}]+/u).filter(Boolean) };
-        }).sort(function (a, b) { return b.words.length - a.words.length; });
+        // Each name of each state as folded words ('new york' -> ['new', 'york']), longest first, with the
+        // state's slug and name: [slug, name, other names...] in the manifest.
+        manifest.places = [];
+        (data.states || []).forEach(function (state) {
+          state.slice(1).forEach(function (name) {
+            manifest.places.push({ slug: state[0], name: state[1],
+                                   words: fold(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean) });
+          });
+        });
+        manifest.places.sort(function (a, b) { return b.words.length - a.words.length; });
         return manifest;
       });
       manifestPromise.catch(function () { manifestPromise = null; });
