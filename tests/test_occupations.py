@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import re
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -138,14 +140,23 @@ def state_wages() -> dict[tuple[str, str], dict[str, str]]:
         return {(row["state"], row["soc_code"]): row for row in csv.DictReader(handle)}
 
 
-@pytest.mark.browser
-def test_choosing_a_state_changes_every_pay_figure_and_is_remembered(real_site: Path, browser):
-    rows = state_wages()
+@contextlib.contextmanager
+def fresh_page(browser) -> Iterator[tuple[object, list[str]]]:
+    """A page in a browser context of its own (nothing remembered from other tests), and the errors it raises."""
     context = browser.new_context()
     try:
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
+        yield page, errors
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_choosing_a_state_changes_every_pay_figure_and_is_remembered(real_site: Path, browser):
+    rows = state_wages()
+    with fresh_page(browser) as (page, errors):
         page.goto((real_site / "occupations/29-1141.00/index.html").as_uri())  # from disk
         select = page.get_by_label("State")
         assert select.is_visible()
@@ -170,8 +181,6 @@ def test_choosing_a_state_changes_every_pay_figure_and_is_remembered(real_site: 
         page.get_by_label("State").select_option("")
         assert page.inner_text(".pay-headline .fig") == national
         assert errors == []
-    finally:
-        context.close()
 
 
 @pytest.mark.browser
@@ -180,19 +189,16 @@ def test_a_state_named_in_a_search_opens_the_job_with_that_states_pay(real_site:
     say so and link to the job's pay with Texas chosen (`?state=texas`), which works from disk and is then
     remembered; a state's name alone is searched for as a word."""
     rows = state_wages()
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
+    with fresh_page(browser) as (page, errors):
         page.goto((real_site / "search/index.html").as_uri() + "?q=electrician%20pay%20in%20texas")
         page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('Texas')")
         assert "Their pay is shown for Texas." in page.inner_text(".search-status")
         first = page.locator(".search-results .search-result-title a").first
         assert first.inner_text() == "Electricians"
         assert first.get_attribute("href").endswith("occupations/47-2111.00/index.html?state=texas#pay")
-        first.click()
-        page.wait_for_function("document.getElementById('state-note').textContent.includes('Texas')")
+        with page.expect_navigation():
+            first.click()
+        page.wait_for_function("(document.getElementById('state-note') || {}).textContent?.includes('Texas')")
         assert page.input_value("#state-select") == "texas"
         median = page.inner_text(".pay-headline .fig").replace("$", "").replace(",", "")
         assert median == rows[("Texas", "47-2111")]["annual_median_wage"]
@@ -204,14 +210,13 @@ def test_a_state_named_in_a_search_opens_the_job_with_that_states_pay(real_site:
         page.goto((real_site / "search/index.html").as_uri() + "?q=washington%20dc%20lawyer")  # not the state
         page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('shown for')")
         assert "Their pay is shown for District of Columbia." in page.inner_text(".search-status")
-        assert "?state=district-of-columbia" in page.locator(".search-results .search-result-title a").first.get_attribute("href")
+        first = page.locator(".search-results .search-result-title a").first
+        assert "?state=district-of-columbia" in first.get_attribute("href")
         page.goto((real_site / "search/index.html").as_uri() + "?q=texas")
         page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('result')")
         assert "shown for" not in page.inner_text(".search-status")
         assert "?state=" not in (page.locator(".search-results .search-result-title a").first.get_attribute("href") or "")
         assert errors == []
-    finally:
-        context.close()
 
 
 @pytest.mark.browser
@@ -219,15 +224,11 @@ def test_a_state_without_a_figure_says_it_is_not_published(real_site: Path, brow
     rows = state_wages()
     code, state = next((c, s) for c, o in sorted(OCCUPATIONS.items()) for s in ("Wyoming", "Vermont", "Guam")
                        if o.figures == "own" and o.wage_median and (s, o.soc_code) not in rows)
-    context = browser.new_context()
-    try:
-        page = context.new_page()
+    with fresh_page(browser) as (page, _):
         page.goto((real_site / f"occupations/{code}/index.html").as_uri())
         page.get_by_label("State").select_option(state.lower())
         page.wait_for_function("s => document.getElementById('state-note').textContent.includes(s)", arg=state)
         assert f"not published for {state}" in page.inner_text(".pay-headline")
-    finally:
-        context.close()
 
 
 def test_state_figures_are_loaded_only_when_chosen(real_site: Path):
