@@ -409,7 +409,8 @@ STATE_ALIASES = {"District of Columbia": ("Washington DC", "Washington D C")}
 
 
 def pay_text(job: Occupation) -> str:
-    """An occupation's median pay as a search result shows it, labelled when it is not the job's own."""
+    """An occupation's median pay as a search result shows it: the nation's (whatever state a visitor has
+    chosen), labelled when it is not the job's own."""
     if job.wage_median is not None:
         figure = f"${job.wage_median:,} a year"
     elif job.hourly_median is not None:
@@ -417,10 +418,10 @@ def pay_text(job: Occupation) -> str:
     else:
         return "Pay not published"
     if job.figures in (FIGURES_GROUP, FIGURES_SPECIALTY):
-        return f"Median pay {figure} (for {job.figures_group})"
+        return f"U.S. median pay {figure} (for {job.figures_group})"
     if job.figures == FIGURES_CATCH_ALL:
-        return f"Median pay {figure} (for this mixed group)"
-    return "Pay not published" if job.figures == FIGURES_NONE else f"Median pay {figure}"
+        return f"U.S. median pay {figure} (for this mixed group)"
+    return "Pay not published" if job.figures == FIGURES_NONE else f"U.S. median pay {figure}"
 
 
 class _Synonyms:

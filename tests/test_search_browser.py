@@ -116,7 +116,7 @@ def test_each_result_shows_its_kind_cluster_and_a_snippet_with_the_words_marked(
     kinds = set(page.locator(f"{LISTBOX} .search-kind").all_text_contents())
     assert {"Pathway", "Occupation"} <= kinds
     pay = page.locator(f"{LISTBOX} .search-pay").all_text_contents()  # occupations show their pay
-    assert any(p.startswith("Median pay $") for p in pay)
+    assert any(p.startswith("U.S. median pay $") for p in pay)
     assert "Health Science" in page.locator(f"{LISTBOX} .search-where").all_text_contents()
     marked = page.locator(f"{LISTBOX} .search-option-snippet mark").all_text_contents()
     assert marked and all(m.lower().startswith("nurs") for m in marked)
@@ -386,7 +386,7 @@ def test_a_pay_question_leads_to_the_occupations_pay(site_url, page):
     assert titles[0] == "Electricians"
     first = page.locator(f"{LISTBOX} .search-option").first
     assert first.get_attribute("href").endswith("occupations/47-2111.00/#pay")
-    assert first.locator(".search-pay").text_content().startswith("Median pay $")
+    assert first.locator(".search-pay").text_content().startswith("U.S. median pay $")
     outcome = page.evaluate("async () => { const o = await window.__search.search('how do I become an electrician');"
                             " return [o.words, o.pay]; }")
     assert outcome == [["electrician"], False]  # 'how do I become' carries no meaning; no pay asked

@@ -326,11 +326,11 @@ def test_the_shortest_name_holding_a_word_is_recorded_with_its_strength():
 
 
 @pytest.mark.parametrize("figures, expected", [
-    (dict(wage_median=93600), "Median pay $93,600 a year"),
-    (dict(wage_median=None, hourly_median=29.05), "Median pay $29.05 an hour"),
+    (dict(wage_median=93600), "U.S. median pay $93,600 a year"),
+    (dict(wage_median=None, hourly_median=29.05), "U.S. median pay $29.05 an hour"),
     (dict(wage_median=50000, figures="group", figures_group="Teachers, All Other"),
-     "Median pay $50,000 a year (for Teachers, All Other)"),
-    (dict(wage_median=50000, figures="catch-all"), "Median pay $50,000 a year (for this mixed group)"),
+     "U.S. median pay $50,000 a year (for Teachers, All Other)"),
+    (dict(wage_median=50000, figures="catch-all"), "U.S. median pay $50,000 a year (for this mixed group)"),
     (dict(wage_median=None, hourly_median=None, figures="none"), "Pay not published"),
 ])
 def test_a_result_shows_pay_labelled_as_the_job_shows_it(real_result, figures, expected):
