@@ -305,6 +305,27 @@ def test_a_rebuild_reuses_unchanged_pathways_and_remakes_those_whose_inputs_chan
     assert third["diagnostic-services"].cluster.title == "Health Sciences"
 
 
+def test_a_rebuild_makes_again_only_the_occupation_pages_whose_inputs_changed(make_project, monkeypatch):
+    """Of the thousand occupation pages, an edit to a pathway's text remakes none; adding a job to a ladder
+    step remakes only the pages whose places on the ladders changed."""
+    import engine.model as model
+    from engine.pipeline import Builder, Project
+
+    root = make_project()
+    builder = Builder(Project.at(root), dev=True)
+    builder.build()
+    made: list[str] = []
+    make = model._occupation_page
+    monkeypatch.setattr(model, "_occupation_page", lambda code, *rest: made.append(code) or make(code, *rest))
+    (root / P).write_text(PATHWAY + "\nOne more sentence.\n")
+    builder.build()
+    assert made == []
+    (root / P).write_text(PATHWAY.replace("[29-2061.00]", "[29-2061.00, 31-9092.00]"))
+    entries = {e.occupation.code: e for e in builder.build().site.occupations}
+    assert "31-9092.00" in made and 0 < len(made) < 10, made
+    assert any(place.pathway.title == "Therapeutic Services" for place in entries["31-9092.00"].appearances)
+
+
 def test_a_rebuild_lists_the_content_folders_again_only_when_one_changed(make_project, monkeypatch):
     """The dev server lists the content folders again only when one has changed, which a file added, removed or
     renamed in it shows; a folder changed just before it was listed is listed again all the same, as a change
