@@ -202,17 +202,27 @@ class Builder:
         return self._input("facts", (id(occupations), id(related), id(credentials), id(framework)),
                            lambda: Facts(occupations, related, credentials, framework))
 
-    def load(self, meanwhile: Callable[[], Any] = lambda: None
+    def load(self, meanwhile: Callable[[], Any] = lambda: None, facts: Facts | None = None
              ) -> tuple[list[Source], dict[str, Markup], list[Problem]]:
         """Read, parse and render every content file; files unchanged since last time are reused.
-        `meanwhile` is called while worker processes read, if there are any."""
+        `meanwhile` is called while worker processes read, if there are any.
+
+        Given the `facts`, worker processes also run each file's checks against the others and the data
+        (`validate.check_references`) as they read it, and `validate` finds them done: the names of the
+        other files are known from the listing, before any is read."""
         paths, problems = self.content_files()
         cache = self._cache.files
         stale = [p for p in paths if str(p) not in cache or cache[str(p)].stamp != file_stamp(p)]
         if stale:
             self.progress(f"reading {len(stale)} files")
-            for path, entry in zip(stale, self._map(_load_files, stale, meanwhile)):
+            checking = None
+            if facts is not None and self._parallel(stale):
+                checking = (self._known(Known.of((), [display(p, self.project.root) for p in paths])), facts)
+            for path, entry in zip(stale, self._map(_load_files, stale, meanwhile, checking)):
                 cache[str(path)] = entry
+                if checking is not None and entry.checked is not None and entry.source is not None:
+                    key = (entry.source, entry.markup) + checking
+                    self._cache.checks[entry.source.path] = (key, list(entry.checked))
         else:
             meanwhile()
         live = {str(p) for p in paths}
@@ -253,7 +263,12 @@ class Builder:
         config = self.config()
         occupations = self.occupations()
         others: list[Problem] = []  # the problems of the other inputs, read while the content is
-        sources, markups, problems = self.load(meanwhile=lambda: others.extend(self._read_other_inputs()))
+        try:
+            facts = self.facts()  # first, so that the workers that read the files check them too
+        except ContentError:
+            facts = None  # reported below, after the content's own problems
+        sources, markups, problems = self.load(meanwhile=lambda: others.extend(self._read_other_inputs()),
+                                               facts=facts)
         problems.extend(self.validate(sources, markups, self.facts()))
         problems.extend(others)
         if errors_in(problems):
@@ -309,12 +324,7 @@ class Builder:
     def validate(self, sources: Sequence[Source], markups: dict[str, Markup], facts: Facts) -> list[Problem]:
         """Cross-document checks (`validate.check_references`), redone only for documents that changed or
         whose context did; the checks each file needs alone ran when it was read (`load`)."""
-        known = Known.of(sources, self._cache.unread)  # a file that could not be read still exists
-        if known == self._cache.known:
-            # The same object as last time, so each document's cached key below compares it by identity, not
-            # set by set (which, once per document, would make a rebuild quadratic in the number of files).
-            known = self._cache.known
-        self._cache.known = known
+        known = self._known(Known.of(sources, self._cache.unread))  # a file that could not be read still exists
         problems = list(check_duplicates(sources, self._age))
         checks = {}
         for source in sources:
@@ -326,6 +336,15 @@ class Builder:
             problems.extend(found)
         self._cache.checks = checks
         return problems
+
+    def _known(self, known: Known) -> Known:
+        """`known`, or the equal one of the last validation: the same object, so each document's cached key in
+        `validate` compares it by identity, not set by set (which, once per document, would make a rebuild
+        quadratic in the number of files)."""
+        if known == self._cache.known:
+            return self._cache.known
+        self._cache.known = known
+        return known
 
     def render(self, site: Site, writer: write.SiteWriter | None = None) -> tuple[dict[str, bytes], int, int]:
         """Every output file. Returns the files by path (or, given a `writer`, writes them there and
@@ -441,15 +460,20 @@ class Builder:
             done = list(pending)
         return sum(done) if writer is not None else [html for part in done for html in part]
 
-    def _map(self, function: Callable[[Any], Any], items: Sequence[Any], meanwhile: Callable[[], Any]) -> list[Any]:
-        """`function` over chunks of `items`, across processes when there are many; `meanwhile` is
-        called while they work (or first)."""
-        if len(items) < self.parallel_min or self.workers < 2:
+    def _parallel(self, items: Sequence[Any]) -> bool:
+        """Whether `_map` shares `items` out to worker processes."""
+        return len(items) >= self.parallel_min and self.workers >= 2
+
+    def _map(self, function: Callable[..., list[Any]], items: Sequence[Any], meanwhile: Callable[[], Any],
+             shared: Any = None) -> list[Any]:
+        """`function(chunk, root, shared)` over chunks of `items`, across processes when there are many;
+        `meanwhile` is called while they work (or first). The workers inherit `shared`, never pickled."""
+        if not self._parallel(items):
             meanwhile()
-            return function(list(items), self.project.root)
+            return function(list(items), self.project.root, shared)
         count = min(len(items), self.workers * 4)
         chunks = [list(items[i::count]) for i in range(count)]  # interleaved: long and short files in each
-        with _pool(self.workers) as pool:
+        with _pool(self.workers, _start_loader, (shared,)) as pool:
             parts = pool.map(function, chunks, [self.project.root] * count)
             meanwhile()
             done: list[Any] = [None] * len(items)
@@ -543,22 +567,32 @@ def _chunks(items: Sequence[Any], count: int) -> list[list[Any]]:
 
 @dataclass(frozen=True)
 class _Loaded:
-    """One content file as read: its stamp, and its source and rendered body or the problems."""
+    """One content file as read: its stamp, and its source and rendered body or the problems; and, when asked
+    for, the problems of its checks against the other files and the data."""
 
     stamp: tuple[int, int]
     source: Source | None
     markup: Markup | None
     problems: tuple[Problem, ...]
+    checked: tuple[Problem, ...] | None = None  # `check_references`, when the file was read with its context
 
 
 _renderer: Renderer | None = None
+_checking: tuple[Known, Facts] | None = None
 
 
-def _load_files(paths: list[Path], root: Path) -> list[_Loaded]:
-    """Read, parse and render `paths`: the per-file work, run in worker processes for large sites."""
+def _start_loader(checking: tuple[Known, Facts] | None) -> None:
+    global _checking  # set once in each forked worker, which inherits it without pickling
+    _checking = checking
+
+
+def _load_files(paths: list[Path], root: Path, checking: tuple[Known, Facts] | None = None) -> list[_Loaded]:
+    """Read, parse and render `paths`: the per-file work, run in worker processes for large sites. Given
+    `checking` (in a worker, as its `_checking`), also check each file against the others and the data."""
     global _renderer  # one Markdown instance per process: building one costs more than a page
     if _renderer is None:
         _renderer = Renderer()
+    checking = checking or _checking
     out = []
     for path in paths:
         stamp = file_stamp(path)
@@ -571,7 +605,10 @@ def _load_files(paths: list[Path], root: Path) -> list[_Loaded]:
             markup, found = _renderer.render(source.body, source.path, source.body_line,
                                              content_url(source.path) or "")
             problems = problems + check_document(source) + found
-        out.append(_Loaded(stamp, source, markup, tuple(problems)))
+        checked = None
+        if checking is not None and source is not None and markup is not None:
+            checked = tuple(check_references(source, markup, *checking))
+        out.append(_Loaded(stamp, source, markup, tuple(problems), checked))
     return out
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
+from engine import pipeline
 from engine.pipeline import Builder, Project
+from engine.problems import ContentError
+from engine.validate import check_references
 from test_build import snapshot
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -25,3 +31,30 @@ def test_parallel_and_serial_builds_are_identical(tmp_path: Path):
     written = {p.relative_to(tmp_path / "parallel").as_posix(): p.read_bytes()
                for p in (tmp_path / "parallel").rglob("*") if p.is_file()}
     assert in_memory.files == written
+
+
+def test_checks_run_while_reading_find_the_same_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Worker processes check each file against the others and the data as they read it; what they find must
+    be what the builder finds when it checks the files itself, at the same lines, in the same order."""
+    root = synthetic.write_project(tmp_path / "project", pathways=40)
+    first, second = sorted((root / "content/pathways").glob("*.md"))[:2]
+    text = first.read_text(encoding="utf-8").replace("cluster: cluster-", "cluster: clusterr-", 1)
+    first.write_text(text + "\nSee [the missing page](missing-pathway.md).\n", encoding="utf-8")
+    codes = re.findall(r"\d\d-\d{4}\.\d\d", second.read_text(encoding="utf-8"))
+    second.write_text(second.read_text(encoding="utf-8").replace(codes[0], "99-9999.00", 1), encoding="utf-8")
+    project = Project.at(root)
+    found, checked_here = [], []
+    for builder in (Builder(project, workers=1), Builder(project, workers=2, parallel_min=1)):
+        calls = []  # the checks run in this process (a worker's calls are counted in the worker)
+        monkeypatch.setattr(pipeline, "check_references", lambda *args: calls.append(1) or check_references(*args))
+        with pytest.raises(ContentError) as raised:
+            builder.prepare()
+        found.append([str(problem) for problem in raised.value.problems])
+        checked_here.append(len(calls))
+    assert found[0] == found[1]
+    assert checked_here[0] > 40 and checked_here[1] == 0  # the workers did every check: none was redone
+    shown = [line for line in found[0] if line.startswith(("content/pathways/" + first.name,
+                                                           "content/pathways/" + second.name))]
+    assert any("unknown cluster 'clusterr-" in line for line in shown), shown
+    assert any("missing-pathway.md" in line for line in shown), shown
+    assert any("99-9999.00" in line for line in shown), shown
