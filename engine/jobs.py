@@ -106,8 +106,18 @@ def _step(step: Step) -> dict[str, Any]:
             "grouped": step.pay.grouped, "note": step.pay_note, "codes": [o.code for o in step.occupations]}
 
 
-def job_record(entry: OccupationPage, places: list[LadderPlace], average: float | None) -> dict[str, Any]:
-    """Everything the compare and plan pages show about one occupation."""
+def _steps(ladder: Ladder, made: dict[int, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    found = made.get(id(ladder))
+    if found is None:
+        found = made[id(ladder)] = [_step(step) for step in ladder.steps]
+    return found
+
+
+def job_record(entry: OccupationPage, places: list[LadderPlace], average: float | None,
+               steps: dict[int, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
+    """Everything the compare and plan pages show about one occupation. `steps` keeps each ladder's steps as
+    made for one record (by the ladder's id) for the next record on the same ladder."""
+    steps = {} if steps is None else steps
     job = entry.occupation
     out = outlook(job, average)
     return {
@@ -127,7 +137,7 @@ def job_record(entry: OccupationPage, places: list[LadderPlace], average: float 
         "ladders": [{"pathway": place.pathway.title, "url": place.pathway.url, "slug": place.pathway.slug,
                      "number": place.number, "ladder": place.ladder.title, "anchor": place.ladder.anchor,
                      "cluster": place.pathway.cluster.title, "at": place.at,
-                     "steps": [_step(step) for step in place.ladder.steps]} for place in places],
+                     "steps": _steps(place.ladder, steps)} for place in places],
     }
 
 
@@ -154,9 +164,10 @@ def render_job_files(site: Site) -> dict[str, bytes]:
     average = site.profiles.average_growth if site.profiles else None
     places = ladder_places(site)
     groups: dict[str, dict[str, Any]] = {}
+    steps: dict[int, list[dict[str, Any]]] = {}  # a ladder's steps, made once for all the jobs on it
     for entry in site.occupations:
         code = entry.occupation.code
-        groups.setdefault(job_group(code), {})[code] = job_record(entry, places.get(code, []), average)
+        groups.setdefault(job_group(code), {})[code] = job_record(entry, places.get(code, []), average, steps)
     files = {f"{JOBS_FOLDER}index.js": _script("index", index_rows(site))}
     for group in sorted(groups):
         files[f"{JOBS_FOLDER}{group}.js"] = _script(group, groups[group])
