@@ -438,6 +438,26 @@ def test_a_correction_prefers_the_likelier_slip(site_url, page):
     assert page.console_errors == []
 
 
+def test_a_letter_left_out_of_a_job_name_is_corrected_though_a_shorter_words_stem_matches(site_url, page):
+    """'enginer' is no word of the site, but it has the stem of 'engine' (and begins 'engineroom'); a letter
+    left out of 'engineer', a word in many more pages, is the likelier meaning. Inflections that are merely not
+    on the site ('coding', 'hiking') keep their forms and get no correction."""
+    for typed, meant, first in (("enginer", "engineer", "Engineers"), ("enginering", "engineering", "Engineering")):
+        page.goto(site_url + f"search/?q={typed}")
+        titles = results(page)
+        assert page.locator(".search-help-correction a").text_content() == meant
+        assert first in titles[0], titles[:3]
+        assert not any("Engine " in title or title.startswith("Engine ") for title in titles[:5]), titles[:5]
+    page.goto(site_url)
+    outcome = page.evaluate("""async () => {
+        const out = {};
+        for (const q of ['enginer', 'coding', 'hiking', 'driving']) out[q] = (await window.__search.search(q)).corrected;
+        return out;
+    }""")
+    assert outcome == {"enginer": "engineer", "coding": "", "hiking": "", "driving": ""}
+    assert page.console_errors == []
+
+
 def test_corrections_are_only_for_words_the_site_does_not_know(site_url, page):
     page.goto(site_url)
     outcome = page.evaluate("""async () => {

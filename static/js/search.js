@@ -12,6 +12,7 @@
   var PAGE_RESULTS = 20;
   var PREFIX_WORDS = 12;
   var LONGER_WORDS = 4;  // completions of a word that is a word itself: they add little, and their postings cost
+  var MISSING_LETTER_FACTOR = 3;  // how much more common a word one letter longer must be than a form (`expand`)
   var KIND_LABELS = { cluster: "Cluster", pathway: "Pathway", occupation: "Occupation", page: "Page" };
   var siteRoot = new URL(box.getAttribute("data-search-root") || "./", location.href).href;
   var indexRoot = siteRoot + "search/index/";
@@ -339,11 +340,12 @@
     var add = function (word, weight, how, count) {
       if (!seen.has(word)) { seen.add(word); found.push({ word: word, weight: weight, how: how, count: count || 0 }); }
     };
+    var anyKnown = false;
     vocab.forEach(function (v) {
       var words = v.words;
       var at = firstIndex(words, token);
       var known = words[at] === token, typed = known ? v.counts[at] : 0;
-      if (known) add(token, WEIGHT.exact, "exact");
+      if (known) { add(token, WEIGHT.exact, "exact"); anyKnown = true; }
       if (token.length >= 3) {
         var root = stem(token);
         if (!v.stems) v.stems = words.map(stem);
@@ -370,6 +372,25 @@
         });
       }
     });
+    // A word the site does not use that matches other forms of its stem (and perhaps begins a longer word) may
+    // be a misspelt job name with a letter left out: 'enginer' has the stem of 'engine', but it is 'engineer'.
+    // The correction replaces those matches when it is a much more common word (`MISSING_LETTER_FACTOR` times
+    // the most common of them). A word the token begins is no correction: it is among the matches already.
+    if (!anyKnown && token.length >= 6 && found.some(function (f) { return f.how === "form"; }) &&
+        found.every(function (f) { return f.how === "form" || f.how === "longer" || f.how === "prefix"; })) {
+      var forms = Math.max.apply(null, found.map(function (f) { return f.count; })), missing = null;
+      vocab.forEach(function (v) {
+        v.words.forEach(function (word, i) {
+          if (word.length === token.length + 1 && (!missing || v.counts[i] > missing.count) &&
+              word.lastIndexOf(token, 0) !== 0 && distance(token, word, 1, false) === 1) {
+            missing = { word: word, count: v.counts[i] };
+          }
+        });
+      });
+      if (missing && missing.count >= MISSING_LETTER_FACTOR * forms) {
+        found = [{ word: missing.word, weight: WEIGHT.typo, how: "correction", count: missing.count }];
+      }
+    }
     // A correction only for a word that is neither a known word nor the start of one, of five letters or
     // more (four when nothing else matched: `shortTypos`).
     if (!found.length && token.length >= (shortTypos ? 4 : 5) && !/^\d+$/.test(token)) {
