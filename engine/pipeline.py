@@ -266,10 +266,10 @@ class Builder:
         try:
             facts = self.facts()  # first, so that the workers that read the files check them too
         except ContentError:
-            facts = None  # reported below, after the content's own problems
+            facts = None  # raised again below (`self.facts()`), after the content is read
         sources, markups, problems = self.load(meanwhile=lambda: others.extend(self._read_other_inputs()),
                                                facts=facts)
-        problems.extend(self.validate(sources, markups, self.facts()))
+        problems.extend(self.validate(sources, markups, facts if facts is not None else self.facts()))
         problems.extend(others)
         if errors_in(problems):
             raise ContentError(problems)

@@ -378,7 +378,7 @@
     // the most common of them). A word the token begins is no correction: it is among the matches already.
     if (!anyKnown && token.length >= 6 && found.some(function (f) { return f.how === "form"; }) &&
         found.every(function (f) { return f.how === "form" || f.how === "longer" || f.how === "prefix"; })) {
-      var forms = Math.max.apply(null, found.map(function (f) { return f.count; })), missing = null;
+      var commonest = Math.max.apply(null, found.map(function (f) { return f.count; })), missing = null;
       vocab.forEach(function (v) {
         v.words.forEach(function (word, i) {
           if (word.length === token.length + 1 && (!missing || v.counts[i] > missing.count) &&
@@ -387,7 +387,7 @@
           }
         });
       });
-      if (missing && missing.count >= MISSING_LETTER_FACTOR * forms) {
+      if (missing && missing.count >= MISSING_LETTER_FACTOR * commonest) {
         found = [{ word: missing.word, weight: WEIGHT.typo, how: "correction", count: missing.count }];
       }
     }
