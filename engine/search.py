@@ -85,11 +85,12 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from .data import FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, Occupation
+from .explore import EDUCATION_WORDS
 from .load import slugify
 from .model import STAGE_LABELS, OccupationPage, Site, Step
 from .routes import ROUTES
 from .schema import INTERESTS
-from .search_words import SearchWords
+from .search_words import SearchWords, Shortcut
 
 FORMAT = 1
 """Bumped when the files' layout changes, so a page never reads parts it does not understand."""
@@ -968,7 +969,29 @@ class SearchIndex:
             "help": [[label, ROUTES[kind].url()] for kind, label in HELP_PAGES if kind in ROUTES],
             # a state named in a query ('electrician pay in texas') chooses the state on the pages it opens
             "states": [list(state) for state in self.states],
+            # phrases that ask for a kind of job ('high paying'): [words, filter, value, the words for it]
+            "explorer": [[" ".join(phrase_words(s.says)), s.name, s.value, shortcut_text(s)]
+                         for s in self.words.explorer],
+            "explorerUrl": ROUTES["occupations"].url(),
         }))
+
+
+SORT_WORDS = {"pay": "best paid first", "growth": "fastest growing first", "openings": "most openings first"}
+
+
+def shortcut_text(shortcut: Shortcut) -> str:
+    """What an explorer phrase's filter shows, in words that fit 'Jobs ...' (see `explorerLabel` in search.js)."""
+    if shortcut.name == "education":
+        return f"that need {EDUCATION_WORDS[shortcut.value]} to start"
+    if shortcut.name == "sort":
+        return SORT_WORDS[shortcut.value]
+    return "with a bright outlook"
+
+
+def phrase_words(text: str) -> list[str]:
+    """Every word of a phrase as the browser reads a query (`parse` in search.js): folded, compounds joined,
+    stop words and single letters kept, so that 'no degree' and 'without a degree' stay what they are."""
+    return [_JOINERS_RE.sub("", word) for word in _raw_words(text)]
 
 
 def _replace(postings: dict[str, array], n: int, old: dict[str, int], new: dict[str, int],

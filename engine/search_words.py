@@ -1,4 +1,4 @@
-"""The words people type that the site does not use: synonyms, filler words and pay words.
+"""The words people type that the site does not use: synonyms, filler words, pay words and explorer phrases.
 
 Read from `data/search-words.yml`, which editors extend by pull request:
 
@@ -8,6 +8,9 @@ Read from `data/search-words.yml`, which editors extend by pull request:
       vet tech: [veterinary technician, veterinary technologist]
     filler: [become, jobs, work with]   # words and phrases that carry no meaning in a search box
     pay: [earn, salary, wage]        # words that ask about pay; also filler
+    explorer:                        # phrases that ask for a kind of job: a filter of the jobs explorer
+      high paying: sort=pay
+      without a degree: education=high-school
 
 A synonym is applied when the site is indexed: a page whose title, or one of the titles people use for the
 job, contains one of the phrases on the right (word by word, in any word form: 'physician' also matches
@@ -16,6 +19,10 @@ physician, and 'vet tech' finds veterinary technicians, without the page saying 
 
 Filler and pay words are dropped from a query in the browser (unless nothing else is left), so "how do I
 become an electrician" searches for 'electrician'; a pay word also takes occupation results to their pay.
+
+An explorer phrase ('high paying', 'without a degree') asks for a kind of job rather than one. A query with
+one offers, first, the jobs explorer (the A to Z list, `occupations/`) with that filter set, and the phrase
+is left out of the query like filler; several phrases in one query set several filters.
 """
 
 from __future__ import annotations
@@ -24,9 +31,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .data import EDUCATION_SLUGS
 from .problems import ContentError, Problem, suggest
 
-SECTIONS = ("synonyms", "filler", "pay")
+SECTIONS = ("synonyms", "filler", "pay", "explorer")
+
+EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
+    "education": tuple(EDUCATION_SLUGS.values()),
+    "sort": ("pay", "growth", "openings"),
+    "outlook": ("bright",),
+}
+"""The jobs explorer's filters a phrase can set, and their values, as its address names them
+(`occupations/?education=high-school&sort=pay`; static/js/jobs.js reads the same names)."""
 _WORD = re.compile(r"^[^\W_]+$")
 
 
@@ -37,10 +53,20 @@ class Synonym:
 
 
 @dataclass(frozen=True)
+class Shortcut:
+    """A phrase that asks for a kind of job, and the jobs explorer's filter it sets."""
+
+    says: str                      # the phrase, as written in the file
+    name: str                      # a key of `EXPLORER_FILTERS`
+    value: str
+
+
+@dataclass(frozen=True)
 class SearchWords:
     synonyms: tuple[Synonym, ...] = ()
     filler: tuple[str, ...] = ()   # words, and phrases ('work with') dropped only as a whole
     pay: tuple[str, ...] = ()
+    explorer: tuple[Shortcut, ...] = ()
 
 
 def load_search_words(path: Path, shown: str) -> SearchWords:
@@ -54,13 +80,15 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
     if data is None:
         return SearchWords()
     if not isinstance(data, dict):
-        raise ContentError([Problem(shown, 1, "the file must have the sections 'synonyms:', 'filler:' and 'pay:'")])
+        raise ContentError([Problem(shown, 1, "the file must have the sections 'synonyms:', 'filler:' and 'pay:' "
+                                              "(and may have 'explorer:')")])
     for key in data:
         if key not in SECTIONS:
             problems.append(Problem(shown, line_of(key), f"unknown section '{key}'{suggest(str(key), SECTIONS)}"))
     synonyms = _synonyms(data.get("synonyms"), shown, line_of, problems)
     filler = _words(data, "filler", shown, line_of, problems)
     pay = _words(data, "pay", shown, line_of, problems)
+    explorer = _shortcuts(data.get("explorer"), shown, line_of, problems)
     says = {s.says.casefold() for s in synonyms}
     for section, words in (("filler", filler), ("pay", pay)):
         for n, word in enumerate(words):
@@ -69,7 +97,38 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
                                         f"word; a {section} word is dropped from queries, so keep it in one place"))
     if problems:
         raise ContentError(problems)
-    return SearchWords(synonyms, filler, tuple(w for w in pay if w not in filler))
+    return SearchWords(synonyms, filler, tuple(w for w in pay if w not in filler), explorer)
+
+
+def _shortcuts(section: object, shown: str, line_of, problems: list[Problem]) -> tuple[Shortcut, ...]:
+    if section is None:
+        return ()
+    example = "'high paying: sort=pay'"
+    if not isinstance(section, dict):
+        problems.append(Problem(shown, line_of("explorer"), f"'explorer' must list lines such as {example}"))
+        return ()
+    found: list[Shortcut] = []
+    for says, sets in section.items():
+        line = line_of("explorer", says)
+        words = says.split() if isinstance(says, str) else []
+        if not words or not all(_WORD.match(w.replace("'", "").replace("-", "")) for w in words):
+            problems.append(Problem(shown, line, f"'{says}' must be the words people type, without punctuation, "
+                                                 f"such as {example}"))
+            continue
+        name, equals, value = sets.partition("=") if isinstance(sets, str) else ("", "", "")
+        name, value = name.strip(), value.strip()
+        if not equals or name not in EXPLORER_FILTERS:
+            problems.append(Problem(shown, line, f"'{says}' must be followed by one of the explorer's filters "
+                                                 f"({', '.join(n + '=' for n in EXPLORER_FILTERS)}), such as "
+                                                 f"{example}{suggest(name, tuple(EXPLORER_FILTERS)) if name else ''}"))
+            continue
+        if value not in EXPLORER_FILTERS[name]:
+            problems.append(Problem(shown, line, f"'{name}={value}' is not a value of the explorer's '{name}' "
+                                                 f"filter{suggest(value, EXPLORER_FILTERS[name])}; it takes "
+                                                 f"{', '.join(EXPLORER_FILTERS[name])}"))
+            continue
+        found.append(Shortcut(" ".join(words), name, value))
+    return tuple(found)
 
 
 def _synonyms(section: object, shown: str, line_of, problems: list[Problem]) -> tuple[Synonym, ...]:

@@ -255,6 +255,19 @@ CASES = {
     "a filler word that is also a synonym": (
         {"data/search-words.yml": "synonyms:\n  vet: [veterinarians]\nfiller:\n  - become\n  - vet\n"},
         "data/search-words.yml:5: 'vet' is both a synonym and a filler word; a filler word is dropped from queries, so keep it in one place"),
+    "an explorer phrase with an unknown filter": (
+        {"data/search-words.yml": "explorer:\n  high paying: sorted=pay\n"},
+        "data/search-words.yml:2: 'high paying' must be followed by one of the explorer's filters (education=, sort=, "
+        "outlook=), such as 'high paying: sort=pay' (did you mean 'sort'?)"),
+    "an explorer phrase with a value the filter does not take": (
+        {"data/search-words.yml": "explorer:\n  no degree: education=highschool\n"},
+        "data/search-words.yml:2: 'education=highschool' is not a value of the explorer's 'education' filter (did "
+        "you mean 'high-school'?); it takes none, high-school, postsecondary, some-college, associate, bachelor, "
+        "master, doctoral"),
+    "an explorer phrase with punctuation": (
+        {"data/search-words.yml": "explorer:\n  high paying!: sort=pay\n"},
+        "data/search-words.yml:2: 'high paying!' must be the words people type, without punctuation, such as "
+        "'high paying: sort=pay'"),
     "a 2024 framework file that is not a list of names": (
         {"data/modern-career-clusters.yml": "- Agriculture\n"},
         "data/modern-career-clusters.yml:1: the file must list each cluster's name, then its sub-clusters' names as "

@@ -458,6 +458,42 @@ def test_a_letter_left_out_of_a_job_name_is_corrected_though_a_shorter_words_ste
     assert page.console_errors == []
 
 
+def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(site_url, real_result, page):
+    """'high paying jobs without a degree' names no job: it asks for the jobs explorer's filters (the 'explorer:'
+    phrases of data/search-words.yml). The header box offers the explorer first, and its link opens the explorer
+    listing exactly the jobs the data says match, in order. Beside other words the pages come first; a phrase
+    that only shares words ('high school teacher') offers no explorer."""
+    from test_jobs_tools import expected_codes, listed
+    explorer = f"{LISTBOX} .search-option-explorer"
+    page.goto(site_url)
+    assert ask(page, "high paying jobs without a degree")[0] == \
+        "Jobs that need a high school diploma to start, best paid first"
+    assert page.locator(f"{LISTBOX} .search-option").first.get_attribute("class").endswith("search-option-explorer")
+    href = page.locator(explorer).get_attribute("href")
+    assert urlsplit(href).path == urlsplit(site_url).path + "occupations/"
+    assert parse_qs(urlsplit(href).query) == {"education": ["high-school"], "sort": ["pay"]}
+    assert ask(page, "in demand jobs") == ["Jobs with a bright outlook"]
+    assert ask(page, "fastest growing jobs") == ["All jobs, fastest growing first"]
+
+    titles = ask(page, "nurse jobs without a degree")
+    assert titles[0] == "Registered Nurses" and titles[-1] == "Jobs that need a high school diploma to start"
+    assert "Jobs" not in " ".join(ask(page, "high school teacher")) and page.locator(explorer).count() == 0
+
+    page.keyboard.press("Escape")
+    ask(page, "high paying jobs without a degree")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/occupations/?education=high-school&sort=pay")
+    expected = expected_codes(real_result.site, {"education": "high-school", "sort": "pay"})
+    assert len(expected) > 100 and listed(page) == expected
+
+    page.goto(site_url + "search/?q=high+paying+jobs")
+    page.wait_for_selector(".search-help-explorer a")
+    assert page.text_content(".search-help-explorer a") == "All jobs, best paid first"
+    assert "kind of job" in page.text_content(".search-status")
+    assert page.console_errors == []
+
+
 def test_corrections_are_only_for_words_the_site_does_not_know(site_url, page):
     page.goto(site_url)
     outcome = page.evaluate("""async () => {

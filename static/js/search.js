@@ -237,6 +237,9 @@
         manifest.payWords = new Set((data.pay || "").split(" ").filter(Boolean));
         manifest.keep = new Set((data.keep || "").split(" ").filter(Boolean));
         manifest.phrases = (data.phrases || []).map(function (p) { return p.split(" "); });
+        manifest.shortcuts = (data.explorer || []).map(function (e) {
+          return { words: e[0].split(" "), name: e[1], value: e[2], text: e[3] };
+        });
         manifest.initials = new Set(data.words);
         // Each name of each state as folded words ('new york' -> ['new', 'york']), longest first, with the
         // state's slug and name: [slug, name, other names...] in the manifest.
@@ -443,6 +446,7 @@
     var raw = text.replace(APOSTROPHE, "$1").match(/[\p{L}\p{N}]+(?:[-/\u2010\u2011][\p{L}\p{N}]+)*/gu) || [];
     var folded = raw.map(function (original) { return fold(original).replace(JOINERS, ""); });
     var inPhrase = fillerPhrases(folded);
+    var explorer = shortcuts(folded, inPhrase);
     var place = placeNamed(folded, inPhrase);
     var tokens = [], pay = false, dropped = [];
     raw.forEach(function (original, at) {
@@ -469,7 +473,9 @@
     });
     var words = [];
     var meaningful = tokens.filter(function (t) { return !t.filler && (t.word.length > 1 || t.kept); });
-    if (!meaningful.length) {
+    if (!meaningful.length && explorer) {
+      tokens = [];  // nothing but a kind of job ('high paying jobs'): the explorer answers it, not a page
+    } else if (!meaningful.length) {
       // Nothing but filler: a stop word that stands for something ('it jobs') if there is one, else the
       // filler words themselves ('jobs').
       var kept = dropped.filter(function (w) { return manifest.keep.has(w); });
@@ -484,8 +490,25 @@
     words = words.slice(0, 12);
     var typing = words.length > 0 && /[\p{L}\p{N}]$/u.test(text) &&
       tokens.length > 0 && tokens[tokens.length - 1].word === words[words.length - 1];
-    return { words: words, typing: typing, pay: pay, state: place ? place.state : null,
+    return { words: words, typing: typing, pay: pay, state: place ? place.state : null, explorer: explorer,
              tokens: tokens.map(function (t) { return t.word; }) };
+  }
+
+  // The jobs explorer's filters that the query's phrases ask for ('high paying' -> sort=pay), the first phrase
+  // for each filter, or null; the phrases' words are marked in `inPhrase`, to be left out like filler.
+  function shortcuts(words, inPhrase) {
+    var found = null;
+    manifest.shortcuts.forEach(function (s) {
+      for (var i = 0; i + s.words.length <= words.length; i++) {
+        var same = true;
+        for (var j = 0; j < s.words.length && same; j++) same = words[i + j] === s.words[j] && !inPhrase[i + j];
+        if (!same) continue;
+        for (j = 0; j < s.words.length; j++) inPhrase[i + j] = true;
+        found = found || {};
+        if (!found[s.name]) found[s.name] = s;
+      }
+    });
+    return found;
   }
 
   // The first state named in the folded words, not inside a filler phrase: {state, at (positions)}, or null.
@@ -536,7 +559,7 @@
   function run(text, wide, shortTypos) {
     var query = parse(text);
     var missing = [];
-    if (!query.words.length) return { words: [], matched: new Set(), results: [], all: true };
+    if (!query.words.length) return { words: [], matched: new Set(), results: [], all: true, explorer: query.explorer };
     query.tokens.forEach(function (word) {
       var initial = head(word, 1);
       if (manifest.initials.has(initial) && !loaded("words/" + initial)) missing.push("words/" + initial);
@@ -634,7 +657,7 @@
       return list.length && list[0].how === "correction" ? list[0].word : word;
     });
     return { words: query.words, matched: matched, results: results, all: complete === results.length,
-             complete: complete, pay: query.pay, state: query.state,
+             complete: complete, pay: query.pay, state: query.state, explorer: query.explorer,
              corrected: corrected.join(" ") !== query.words.join(" ") ? corrected.join(" ") : "",
              empty: expansions.some(function (list) { return !list.length; }) };
   }
@@ -786,8 +809,36 @@
     return outcome.pay && doc.kind === "occupation" ? url + "#pay" : url;
   }
 
+  // The jobs explorer with the filters a query asked for, as {url, label}: 'Jobs that need a high school
+  // diploma to start, best paid first'. Null if none, or if the site has no explorer.
+  var FILTER_ORDER = ["education", "outlook", "sort"];
+  function explorerLink(explorer) {
+    var url = explorer && href(manifest.explorerUrl);
+    if (!url) return null;
+    var query = new URLSearchParams(), said = [];
+    FILTER_ORDER.forEach(function (name) {
+      if (!explorer[name]) return;
+      query.set(name, explorer[name].value);
+      if (name !== "sort") said.push(explorer[name].text);
+    });
+    var label = (said.length ? "Jobs " + said.join(" and ") : "All jobs") +
+      (explorer.sort ? ", " + explorer.sort.text : "");
+    return { url: url + "?" + query.toString(), label: label };
+  }
+
   // Other ways in, for a query that finds little: a corrected spelling, and pages to browse.
   function appendHelp(parent, outcome, text, brief) {
+    var shortcut = !brief && explorerLink(outcome.explorer);
+    if (shortcut) {
+      var tip = document.createElement("p");
+      tip.className = "search-help-explorer";
+      var link = document.createElement("a");
+      link.href = shortcut.url;
+      link.textContent = shortcut.label;
+      tip.appendChild(link);
+      tip.appendChild(document.createTextNode(" \u2013 in the jobs explorer, where you can change the filters."));
+      parent.appendChild(tip);
+    }
     if (outcome.corrected) {
       var p = document.createElement("p");
       p.className = "search-help-correction";
@@ -800,6 +851,7 @@
       parent.appendChild(p);
     }
     if (brief ? outcome.results.length : outcome.results.length >= 3 && outcome.complete) return;
+    if (outcome.explorer && !outcome.words.length) return;  // the explorer answers it
     var help = document.createElement("p");
     help.className = "search-help";
     help.appendChild(document.createTextNode(outcome.results.length ? "Not what you need? Try fewer or other words, or: " :
@@ -987,11 +1039,30 @@
       return a;
     }
 
+    function addExplorer(shortcut) {
+      var a = option(options.length, shortcut.url);
+      a.classList.add("search-option-explorer");
+      [["title", shortcut.label], ["meta", "Jobs explorer"]].forEach(function (part) {
+        var span = document.createElement("span");
+        span.className = "search-option-" + part[0];
+        span.id = a.id + "-" + part[0];
+        span.textContent = part[1];
+        a.appendChild(span);
+      });
+      a.setAttribute("aria-labelledby", a.id + "-title " + a.id + "-meta");
+      list.appendChild(a);
+      options.push(a);
+    }
+
     function render(text, outcome, best) {
       list.textContent = "";
       options = [];
       active = -1;
       input.removeAttribute("aria-activedescendant");
+      // The jobs explorer, for a query that asks for a kind of job: first if that is all it asks for, else
+      // after the pages ('nurse jobs without a degree').
+      var shortcut = explorerLink(outcome.explorer);
+      if (shortcut && !outcome.words.length) addExplorer(shortcut);
       best.forEach(function (result) {
         var doc = loaded("docs/" + result.doc);
         var url = doc && resultUrl(doc, outcome);
@@ -1023,9 +1094,11 @@
         list.appendChild(a);
         options.push(a);
       });
+      if (shortcut && outcome.words.length) addExplorer(shortcut);
+      var pages = options.length - (shortcut ? 1 : 0);
       var more = option(options.length, searchPage(text));
       more.classList.add("search-option-all");
-      more.textContent = options.length ? "All results for " + quote(text) : "Search all pages for " + quote(text);
+      more.textContent = pages ? "All results for " + quote(text) : "Search all pages for " + quote(text);
       note.textContent = options.length ? "" : "No pages match " + quote(text) + ".";
       appendHelp(note, outcome, text, true);
       note.hidden = !note.firstChild;
@@ -1034,8 +1107,8 @@
       open(true);
       var count = outcome.results.length;
       form.dispatchEvent(new CustomEvent("search-shown", { detail: { query: text, results: count } }));
-      var listed = options.length - 1;
-      announce(count ? count + (count === 1 ? " result" : " results") + (outcome.all ? "" : ", " + outcome.complete + " with every word") +
+      var listed = pages;
+      announce(shortcut && !count ? "A link to the jobs explorer; use the arrow keys to choose" : count ? count + (count === 1 ? " result" : " results") + (outcome.all ? "" : ", " + outcome.complete + " with every word") +
                (count > listed ? ", the best " + listed + " listed" : "") +
                (outcome.state ? ", with pay for " + outcome.state.name : "") + "; use the arrow keys to choose" :
                "No results");
@@ -1220,6 +1293,9 @@
         return b.getAttribute("data-label") || b.value;
       });
       if (chosen.length) where.push("for " + chosen.join(" or ") + " interests");
+      if (!count && current && current.explorer && !current.words.length) {
+        return "This search asks for a kind of job, which the jobs explorer lists.";
+      }
       var lead = count === 0 ? "No results" : count === 1 ? "1 result" : count + " results";
       return lead + " for " + quote(text) + (where.length ? " " + where.join(" ") : "") +
         (current && !current.all && count ? "; " + (current.complete ? current.complete + " with every word, the others with some"
