@@ -980,7 +980,7 @@ SORT_WORDS = {"pay": "best paid first", "growth": "fastest growing first", "open
 
 
 def shortcut_text(shortcut: Shortcut) -> str:
-    """What an explorer phrase's filter shows, in words that fit 'Jobs ...' (see `explorerLabel` in search.js)."""
+    """What an explorer phrase's filter shows, in words that fit 'Jobs ...' (joined by `explorerLink` in search.js)."""
     if shortcut.name == "education":
         return f"that need {EDUCATION_WORDS[shortcut.value]} to start"
     if shortcut.name == "sort":
