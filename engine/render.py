@@ -31,19 +31,10 @@ from .markup import Heading, relative_url
 from .model import STAGE_LABELS, Cluster, Ladder, ModelMemo, OccupationPage, Pathway, Ref, Site, memoized
 from .routes import ROUTES, compare_url, data_file_url, plan_url, url_for
 from .problems import ContentError, Problem
-from .schema import INTERESTS
+from .schema import INTEREST_INFO, INTERESTS
 
 NAV_PATHWAY_LIMIT = 40
 """A cluster with more pathways than this lists them on its page, not in the sidebar."""
-
-INTEREST_INFO = {
-    "realistic": ("Realistic", "Hands-on work with tools, machines, plants or animals"),
-    "investigative": ("Investigative", "Ideas, research and solving problems"),
-    "artistic": ("Artistic", "Creating, designing and expressing"),
-    "social": ("Social", "Helping, teaching and caring for people"),
-    "enterprising": ("Enterprising", "Leading, persuading and running things"),
-    "conventional": ("Conventional", "Organizing data, records and detail"),
-}
 
 
 @dataclass(frozen=True)
@@ -471,11 +462,17 @@ def page_view(kind: str, slug: str = "", **fields: Any) -> PageView:
     return PageView(url=route.url(slug), kind=kind, template=route.template, **fields)
 
 
+def tool_view(kind: str, **fields: Any) -> PageView:
+    """The view of a tool page, with the title and description the routing table gives it (search lists them)."""
+    route = ROUTES[kind]
+    return page_view(kind, title=route.title, description=route.description, **fields)
+
+
 def plan_pages(site: Site, memo: ModelMemo | None = None) -> list[PageJob]:
     """Every page of the site, in a fixed order. With `memo` (see `build_site`), the page of a pathway or
     occupation that is the very same object as last time, with the same neighbours, is the same job."""
     home = Ref("Home", url_for("home"))
-    occupations_ref = Ref("Occupations A to Z", url_for("occupations"))
+    occupations_ref = Ref(ROUTES["occupations"].title, url_for("occupations"))
     by_interest = tuple(site.by_interest().items())
     jobs: list[PageJob] = [
         PageJob(page_view("home", title=site.config.title, description=site.config.description),
@@ -494,9 +491,7 @@ def plan_pages(site: Site, memo: ModelMemo | None = None) -> list[PageJob]:
             jobs.append(memoized(memo, ("pathway page", pathway.source), (pathway, cluster.ref, previous, following),
                               lambda: _pathway_job(pathway, cluster, previous, following, home)))
     jobs.append(PageJob(
-        page_view("occupations", title="Occupations A to Z",
-                  description=f"All {len(site.occupations):,} occupations: what the work is, pay, outlook and how "
-                              "to prepare.", breadcrumbs=(home,)),
+        tool_view("occupations", breadcrumbs=(home,)),
         (("letters", occupation_letters(site.occupations)),)))
     for entry in site.occupations:
         jobs.append(memoized(memo, ("occupation page", entry.occupation.code), (entry,),
@@ -533,8 +528,7 @@ def plan_pages(site: Site, memo: ModelMemo | None = None) -> list[PageJob]:
                       toc=doc.body.toc, source=doc.source, updated=doc.updated),
             (("doc", doc),)))
     jobs.append(PageJob(
-        page_view("interests", title="Explore by interest",
-                  description="Find career pathways that fit what you like to do.", breadcrumbs=(home,)),
+        tool_view("interests", breadcrumbs=(home,)),
         (("by_interest", by_interest),)))
     for name, pathways in by_interest:
         jobs.append(PageJob(
@@ -542,17 +536,13 @@ def plan_pages(site: Site, memo: ModelMemo | None = None) -> list[PageJob]:
                       description=f"Career pathways for people with {INTEREST_INFO[name][0].lower()} interests.",
                       breadcrumbs=(home, Ref("Explore by interest", url_for("interests")))),
             (("interest", name), ("pathways", pathways))))
-    explore_ref = Ref("Find your path", url_for("explore"))
-    quiz_ref = Ref("Interest quiz", url_for("quiz"))
+    explore_ref = Ref(ROUTES["explore"].title, url_for("explore"))
+    quiz_ref = Ref(ROUTES["quiz"].title, url_for("quiz"))
     jobs.append(PageJob(
-        page_view("explore", title="Find your path",
-                  description="Tools to find jobs that fit you: an interest quiz, a skills explorer, where your "
-                              "job can lead, and more.", breadcrumbs=(home,)),
+        tool_view("explore", breadcrumbs=(home,)),
         (("count", len(site.occupations)), ("statements", len(site.quiz)))))
     jobs.append(PageJob(
-        page_view("quiz", title="Interest quiz",
-                  description="Say how much you would like each activity, and see the kinds of work that fit you.",
-                  breadcrumbs=(home, explore_ref)),
+        tool_view("quiz", breadcrumbs=(home, explore_ref)),
         (("statements", site.quiz),)))
     jobs.append(PageJob(
         page_view("quiz-results", title="Your interest results",
@@ -560,23 +550,17 @@ def plan_pages(site: Site, memo: ModelMemo | None = None) -> list[PageJob]:
                   breadcrumbs=(home, explore_ref, quiz_ref)),
         ()))
     jobs.append(PageJob(
-        page_view("skills-explorer", title="Jobs that use your skills",
-                  description="Mark the skills you have and see the jobs that use them most.",
-                  breadcrumbs=(home, explore_ref)),
+        tool_view("skills-explorer", breadcrumbs=(home, explore_ref)),
         (("groups", skill_groups(site)),)))
     jobs.append(PageJob(
-        page_view("from-job", title="Where your job can lead",
-                  description="Pick a job and see where it leads: next steps, related jobs and jobs that use the "
-                              "same skills, with the change in pay and education.",
-                  breadcrumbs=(home, explore_ref)),
+        tool_view("from-job", breadcrumbs=(home, explore_ref)),
         ()))
     jobs.append(PageJob(
         page_view("search", title="Search", description="Search career clusters, pathways and occupations.",
                   breadcrumbs=(home,)),
         ()))
     jobs.append(PageJob(
-        page_view("compare", title="Compare jobs", description="Two or three jobs side by side: pay, outlook, "
-                  "education, training, skills and the career ladders each is on.", breadcrumbs=(home, occupations_ref)),
+        tool_view("compare", breadcrumbs=(home, occupations_ref)),
         ()))
     jobs.append(PageJob(
         page_view("plan", title="My career plan", description="A one-page plan to print: a target job, the steps "

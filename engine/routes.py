@@ -25,6 +25,8 @@ class Route:
     name: str = SLUG  # what a source file's name (without '.md') must look like
     name_hint: str = "use lower-case letters, digits and hyphens"
     search_label: str = ""  # how search results name this kind; '' for pages search does not list
+    title: str = ""  # a tool page, which has one address: its title
+    description: str = ""  # and what it does, for its <meta> description and search results
 
     def url(self, slug: str = "") -> str:
         return self.pattern.format(slug=slug)
@@ -40,7 +42,9 @@ ROUTES: dict[str, Route] = {route.kind: route for route in (
     Route("home", "", "home.html"),
     Route("cluster", "clusters/{slug}/", "cluster.html", folder="clusters", search_label="Cluster"),
     Route("pathway", "pathways/{slug}/", "pathway.html", folder="pathways", search_label="Pathway"),
-    Route("occupations", "occupations/", "occupations.html"),
+    Route("occupations", "occupations/", "occupations.html", search_label="Tool", title="Occupations A to Z",
+          description="Every occupation: what the work is, pay, outlook and how to prepare. Filter and sort the "
+                      "list by education, pay, outlook, cluster and interest."),
     Route("occupation", "occupations/{slug}/", "occupation.html", folder="occupations", name=OCCUPATION_CODE,
           name_hint="name the file by its O*NET-SOC code, such as '29-1141.00.md'", search_label="Occupation"),
     Route("modern-clusters", "clusters-2024/", "modern-clusters.html"),
@@ -49,15 +53,25 @@ ROUTES: dict[str, Route] = {route.kind: route for route in (
     Route("sub-cluster", "sub-clusters-2024/{slug}/", "sub-cluster.html", folder="sub-clusters-2024",
           search_label="2024 sub-cluster"),
     Route("crosswalk", "crosswalk/", "crosswalk.html"),
-    Route("interests", "interests/", "interests.html"),
-    Route("interest", "interests/{slug}/", "interest.html"),
+    Route("interests", "interests/", "interests.html", search_label="Tool", title="Explore by interest",
+          description="Find career pathways that fit what you like to do, in six interest areas."),
+    Route("interest", "interests/{slug}/", "interest.html", search_label="Interest area"),
     Route("search", "search/", "search.html"),
-    Route("explore", "explore/", "explore.html"),
-    Route("quiz", "explore/quiz/", "quiz.html"),
+    Route("explore", "explore/", "explore.html", search_label="Tool", title="Find your path",
+          description="Tools to find jobs that fit you: an interest quiz, a skills explorer, where your job can "
+                      "lead, and more."),
+    Route("quiz", "explore/quiz/", "quiz.html", search_label="Tool", title="Interest quiz",
+          description="Say how much you would like each activity, and see the kinds of work that fit you."),
     Route("quiz-results", "explore/quiz/results/", "quiz-results.html"),
-    Route("skills-explorer", "explore/skills/", "skills-explorer.html"),
-    Route("from-job", "explore/from-job/", "from-job.html"),
-    Route("compare", "compare/", "compare.html"),  # ?jobs=<code>,<code>[,<code>]
+    Route("skills-explorer", "explore/skills/", "skills-explorer.html", search_label="Tool",
+          title="Jobs that use your skills", description="Mark the skills you have and see the jobs that use them "
+                                                         "most."),
+    Route("from-job", "explore/from-job/", "from-job.html", search_label="Tool", title="Where your job can lead",
+          description="Pick a job and see where it leads: next steps, related jobs and jobs that use the same "
+                      "skills, with the change in pay and education."),
+    Route("compare", "compare/", "compare.html", search_label="Tool", title="Compare jobs",  # ?jobs=<code>,...
+          description="Two or three jobs side by side: pay, outlook, education, training, skills and the career "
+                      "ladders each is on."),
     Route("plan", "plan/", "plan.html"),  # ?job=<code>[&ladder=<pathway slug>:<ladder number>]
     Route("page", "{slug}/", "page.html", folder="pages", search_label="Page"),
     Route("404", "404.html", "404.html"),

@@ -18,6 +18,16 @@ STAGES = ("entry", "mid", "advanced", "leadership")
 INTERESTS = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
 """Holland (RIASEC) interest areas, in the conventional R-I-A-S-E-C order."""
 
+INTEREST_INFO = {
+    "realistic": ("Realistic", "Hands-on work with tools, machines, plants or animals"),
+    "investigative": ("Investigative", "Ideas, research and solving problems"),
+    "artistic": ("Artistic", "Creating, designing and expressing"),
+    "social": ("Social", "Helping, teaching and caring for people"),
+    "enterprising": ("Enterprising", "Leading, persuading and running things"),
+    "conventional": ("Conventional", "Organizing data, records and detail"),
+}
+"""Each interest area's name and what it is about, as its page, the filters and search show them."""
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 OCCUPATION_PATTERN = r"^\d{2}-\d{4}\.\d{2}$"
 

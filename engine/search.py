@@ -88,8 +88,8 @@ from .data import FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIA
 from .explore import EDUCATION_WORDS
 from .load import slugify
 from .model import STAGE_LABELS, OccupationPage, Site, Step
-from .routes import ROUTES
-from .schema import INTERESTS
+from .routes import ROUTES, url_for
+from .schema import INTEREST_INFO, INTERESTS
 from .search_words import SearchWords, Shortcut
 
 FORMAT = 1
@@ -388,6 +388,20 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             kind="page", url=page.url, title=page.title, clusters=(), interests=(),
             fields=(("title", page.title), ("summary", page.summary), ("body", page.body.text)),
             passages=(page.summary, page.body.text)))
+    # The site's own tools (the quiz, the explorers, the A to Z list), and the six interest areas.
+    for route in ROUTES.values():
+        if route.search_label and route.title:
+            docs.append(Document(
+                kind=route.kind, url=route.url(), title=route.title, clusters=(), interests=(),
+                fields=(("title", route.title), ("summary", route.description)), passages=(route.description,),
+                names=synonyms.names(route.title)))
+    for name in site.by_interest():
+        title, about = INTEREST_INFO[name]
+        docs.append(Document(
+            kind="interest", url=url_for("interest", name), title=title, clusters=(), interests=(name,),
+            fields=(("title", title), ("summary", about)), passages=(f"{about}: the pathways for people with "
+                                                                  f"{title.lower()} interests.",),
+            names=synonyms.names(title)))
     return docs
 
 

@@ -494,6 +494,25 @@ def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(s
     assert page.console_errors == []
 
 
+def test_the_sites_own_tools_and_interest_areas_are_found(site_url, page):
+    """'quiz', 'compare jobs' or 'hands on' look for the site's tools and interest areas, which the routing
+    table names (engine/routes.py); each is offered with its kind, and its link opens it."""
+    page.goto(site_url)
+    for typed, title, kind, path in (("quiz", "Interest quiz", "Tool", "explore/quiz/"),
+                                     ("compare jobs", "Compare jobs", "Tool", "compare/"),
+                                     ("my skills", "Jobs that use your skills", "Tool", "explore/skills/"),
+                                     ("hands on", "Realistic", "Interest area", "interests/realistic/")):
+        assert ask(page, typed)[0] == title, typed
+        first = page.locator(f"{LISTBOX} .search-option").first
+        assert first.locator(".search-kind").text_content() == kind
+        assert urlsplit(first.get_attribute("href")).path == urlsplit(site_url).path + path
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/interests/realistic/")
+    assert page.text_content("h1") == "Realistic"
+    assert page.console_errors == []
+
+
 def test_corrections_are_only_for_words_the_site_does_not_know(site_url, page):
     page.goto(site_url)
     outcome = page.evaluate("""async () => {

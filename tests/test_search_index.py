@@ -9,6 +9,8 @@ import re
 import pytest
 
 from engine import search
+from engine.routes import ROUTES, url_for
+from engine.schema import INTERESTS
 from engine.search_words import SearchWords, Synonym
 from engine.search import (Document, decode_numbers, decode_postings, encode_postings, file_key, fold, index_words, query_words,
                            score_terms, stem)
@@ -147,8 +149,10 @@ def test_file_keys_are_safe_file_names():
 def test_every_page_is_a_document_with_its_fragment(index, real_result):
     site = real_result.site
     _, manifest = read_part(index["search/index/manifest.js"])
+    tools = [route for route in ROUTES.values() if route.search_label and route.title]
+    assert {route.kind for route in tools} >= {"explore", "quiz", "skills-explorer", "from-job", "compare", "occupations"}
     expected = len(site.clusters) + len(site.pathways) + len(site.occupations) + len(site.pages) + \
-        len(site.modern) + len(site.sub_clusters)
+        len(site.modern) + len(site.sub_clusters) + len(tools) + len(INTERESTS)
     assert manifest["documents"] == expected
     urls = set()
     for n in range(expected):
@@ -158,7 +162,8 @@ def test_every_page_is_a_document_with_its_fragment(index, real_result):
         urls.add(doc["url"])
     assert urls == {c.url for c in site.clusters} | {p.url for p in site.pathways} | \
         {o.url for o in site.occupations} | {p.url for p in site.pages} | {c.url for c in site.modern} | \
-        {s.url for s in site.sub_clusters}
+        {s.url for s in site.sub_clusters} | {route.url() for route in tools} | \
+        {url_for("interest", name) for name in INTERESTS}
     assert not any(name.startswith("search/index/docs/") and name.endswith(f"/{expected}.js") for name in index)
 
 
