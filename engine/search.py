@@ -987,7 +987,24 @@ class SearchIndex:
             "explorer": [[" ".join(phrase_words(s.says)), s.name, s.value, shortcut_text(s)]
                          for s in self.words.explorer],
             "explorerUrl": ROUTES["occupations"].url(),
+            # a filler word beside a word it names a job with ('career counselor', 'job coach') is kept
+            "keepPairs": kept_pairs(docs, self.words.filler),
         }))
+
+
+def kept_pairs(docs: Sequence[Document], filler: Sequence[str]) -> list[str]:
+    """The pairs of words, one of them a filler word, that stand side by side in a page's title or in a job
+    title people commonly use for it ('Career Counselors', 'Job Coach'), as 'stem stem' (`stem`). A query with
+    such a pair keeps its filler word (`parse` in search.js): 'career counselor' is a job, not 'counselor'."""
+    words = {w for w in filler if " " not in w}
+    found: set[str] = set()
+    for doc in docs:
+        for name in (doc.title, *(name for name, level, _, synonym in doc.names if level and not synonym)):
+            named = query_words(name)
+            for first, second in zip(named, named[1:]):
+                if first in words or second in words:
+                    found.add(f"{stem(first)} {stem(second)}")
+    return sorted(found)
 
 
 SORT_WORDS = {"pay": "best paid first", "growth": "fastest growing first", "openings": "most openings first"}

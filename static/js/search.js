@@ -237,6 +237,7 @@
         manifest.payWords = new Set((data.pay || "").split(" ").filter(Boolean));
         manifest.keep = new Set((data.keep || "").split(" ").filter(Boolean));
         manifest.phrases = (data.phrases || []).map(function (p) { return p.split(" "); });
+        manifest.keepPairs = new Set(data.keepPairs || []);
         manifest.shortcuts = (data.explorer || []).map(function (e) {
           return { words: e[0].split(" "), name: e[1], value: e[2], text: e[3] };
         });
@@ -448,6 +449,7 @@
     var inPhrase = fillerPhrases(folded);
     var explorer = shortcuts(folded, inPhrase);
     var place = placeNamed(folded, inPhrase);
+    var named = namedPairs(folded);
     var tokens = [], pay = false, dropped = [];
     raw.forEach(function (original, at) {
       var word = folded[at];
@@ -468,7 +470,7 @@
         return;
       }
       if (manifest.payWords.has(word)) { pay = true; dropped.push(word); tokens.push({ word: word, filler: true }); return; }
-      if (manifest.filler.has(word)) { dropped.push(word); tokens.push({ word: word, filler: true }); return; }
+      if (manifest.filler.has(word) && !named[at]) { dropped.push(word); tokens.push({ word: word, filler: true }); return; }
       tokens.push({ word: word });
     });
     var words = [];
@@ -492,6 +494,18 @@
       tokens.length > 0 && tokens[tokens.length - 1].word === words[words.length - 1];
     return { words: words, typing: typing, pay: pay, state: place ? place.state : null, explorer: explorer,
              tokens: tokens.map(function (t) { return t.word; }) };
+  }
+
+  // Which words, by position, are a filler word and its neighbour that name a job together ('career counselor',
+  // 'job coach'; `kept_pairs` in engine/search.py): stop words between them do not count.
+  function namedPairs(words) {
+    var named = words.map(function () { return false; });
+    var at = [];
+    words.forEach(function (w, i) { if (!manifest.stop.has(w)) at.push(i); });
+    for (var k = 0; k + 1 < at.length; k++) {
+      if (manifest.keepPairs.has(stem(words[at[k]]) + " " + stem(words[at[k + 1]]))) named[at[k]] = named[at[k + 1]] = true;
+    }
+    return named;
   }
 
   // The jobs explorer's filters that the query's phrases ask for ('high paying' -> sort=pay), the first phrase
