@@ -5,7 +5,7 @@ built here. The index is split so that a query downloads only the parts it
 uses, which keeps the first result cheap on a site of ten thousand
 pathways as on the real one:
 
-    search/index/manifest.js        always loaded first (about a kilobyte): the build id, the
+    search/index/manifest.js        always loaded first (about 2 KB gzipped): the build id, the
                                     clusters and interest areas for filters, the stop, filler
                                     and pay words, pages to offer when a query finds little,
                                     and which vocabularies there are
