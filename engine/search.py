@@ -992,14 +992,22 @@ class SearchIndex:
         }))
 
 
+_NOT_WORD_RE = re.compile(r"\W+")
+
+
 def kept_pairs(docs: Sequence[Document], filler: Sequence[str]) -> list[str]:
     """The pairs of words, one of them a filler word, that stand side by side in a page's title or in a job
     title people commonly use for it ('Career Counselors', 'Job Coach'), as 'stem stem' (`stem`). A query with
     such a pair keeps its filler word (`parse` in search.js): 'career counselor' is a job, not 'counselor'."""
-    words = {w for w in filler if " " not in w}
+    words = {fold(w) for w in filler if " " not in w}
+    if not words:
+        return []
     found: set[str] = set()
     for doc in docs:
-        for name in (doc.title, *(name for name, level, _, synonym in doc.names if level and not synonym)):
+        names = [doc.title, *(name for name, level, _, synonym in doc.names if level and not synonym)]
+        if words.isdisjoint(_NOT_WORD_RE.split(fold(" ".join(names)))):  # a quick look first
+            continue
+        for name in names:
             named = query_words(name)
             for first, second in zip(named, named[1:]):
                 if first in words or second in words:
