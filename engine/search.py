@@ -996,15 +996,16 @@ _NOT_WORD_RE = re.compile(r"\W+")
 
 
 def kept_pairs(docs: Sequence[Document], filler: Sequence[str]) -> list[str]:
-    """The pairs of words, one of them a filler word, that stand side by side in a page's title or in a job
-    title people commonly use for it ('Career Counselors', 'Job Coach'), as 'stem stem' (`stem`). A query with
-    such a pair keeps its filler word (`parse` in search.js): 'career counselor' is a job, not 'counselor'."""
+    """The pairs of words, one of them a filler word, that stand side by side in a page's title, in a job
+    title people commonly use for it ('Career Counselors', 'Job Coach') or in a synonym of its names ('career
+    test' in data/search-words.yml), as 'stem stem' (`stem`). A query with such a pair keeps its filler word
+    (`parse` in search.js): 'career counselor' is a job, not 'counselor'."""
     words = {fold(w) for w in filler if " " not in w}
     if not words:
         return []
     found: set[str] = set()
     for doc in docs:
-        names = [doc.title, *(name for name, level, _, synonym in doc.names if level and not synonym)]
+        names = [doc.title, *(name for name, level, _, _ in doc.names if level)]
         if words.isdisjoint(_NOT_WORD_RE.split(fold(" ".join(names)))):  # a quick look first
             continue
         for name in names:
