@@ -470,7 +470,11 @@
         return;
       }
       if (manifest.payWords.has(word)) { pay = true; dropped.push(word); tokens.push({ word: word, filler: true }); return; }
-      if (manifest.filler.has(word) && !named[at]) { dropped.push(word); tokens.push({ word: word, filler: true }); return; }
+      if (manifest.filler.has(word) && !named[at]) {
+        dropped.push(word);
+        tokens.push({ word: word, filler: true });
+        return;
+      }
       tokens.push({ word: word });
     });
     var words = [];
@@ -503,7 +507,8 @@
     var at = [];
     words.forEach(function (w, i) { if (!manifest.stop.has(w)) at.push(i); });
     for (var k = 0; k + 1 < at.length; k++) {
-      if (manifest.keepPairs.has(stem(words[at[k]]) + " " + stem(words[at[k + 1]]))) named[at[k]] = named[at[k + 1]] = true;
+      var pair = stem(words[at[k]]) + " " + stem(words[at[k + 1]]);
+      if (manifest.keepPairs.has(pair)) named[at[k]] = named[at[k + 1]] = true;
     }
     return named;
   }
@@ -1122,7 +1127,8 @@
       var count = outcome.results.length;
       form.dispatchEvent(new CustomEvent("search-shown", { detail: { query: text, results: count } }));
       var listed = pages;
-      announce(shortcut && !count ? "A link to the jobs explorer; use the arrow keys to choose" : count ? count + (count === 1 ? " result" : " results") + (outcome.all ? "" : ", " + outcome.complete + " with every word") +
+      if (shortcut && !count) return announce("A link to the jobs explorer; use the arrow keys to choose");
+      announce(count ? count + (count === 1 ? " result" : " results") + (outcome.all ? "" : ", " + outcome.complete + " with every word") +
                (count > listed ? ", the best " + listed + " listed" : "") +
                (outcome.state ? ", with pay for " + outcome.state.name : "") + "; use the arrow keys to choose" :
                "No results");
