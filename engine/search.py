@@ -770,6 +770,7 @@ class SearchIndex:
         self.made_documents: dict[str, tuple[Any, Any, Document]] = {}  # see `documents`
         self.scores: dict[Document, tuple] = {}  # document -> `score_terms`, for the documents of the last build
         self.fragments: dict[tuple[int, Document], bytes] = {}  # (id, document) -> its file, likewise
+        self.kept: tuple[tuple[Any, ...], list[str]] | None = None  # the last `kept_pairs`, with what it read
 
     def documents(self, site: Site) -> list[Document]:
         """`documents(site)`, remembered for the last site asked about (the same object, not an equal one)."""
@@ -959,6 +960,14 @@ class SearchIndex:
                               for key in self.shards[prefix]),
         }))
 
+    def _kept_pairs(self, docs: Sequence[Document]) -> list[str]:
+        """`kept_pairs`, again only when a document or the filler words changed (the dev server rebuilds the
+        manifest after every save, and unchanged documents are the very same objects)."""
+        key = (self.words.filler, *docs)
+        if self.kept is None or self.kept[0] != key:
+            self.kept = (key, kept_pairs(docs, self.words.filler))
+        return self.kept[1]
+
     def _write_manifest(self, docs: Sequence[Document], clusters: tuple[tuple[str, str], ...]) -> None:
         name = f"{ROOT}manifest.js"
         self._drop(name)
@@ -988,7 +997,7 @@ class SearchIndex:
                          for s in self.words.explorer],
             "explorerUrl": ROUTES["occupations"].url(),
             # a filler word beside a word it names a job with ('career counselor', 'job coach') is kept
-            "keepPairs": kept_pairs(docs, self.words.filler),
+            "keepPairs": self._kept_pairs(docs),
         }))
 
 

@@ -361,3 +361,19 @@ def test_a_filler_word_beside_a_word_it_names_a_job_with_is_kept():
             document("Registered Nurses")]
     assert search.kept_pairs(docs, ("career", "job", "work with")) == \
         ["career counselor", "career test", "guidanc career", "job coach"]
+
+
+def test_the_kept_pairs_follow_a_change_of_filler_words_or_documents_between_builds():
+    """The index remembers its last pairs for the dev server; a rebuild with other filler words or another
+    document must not keep them."""
+    docs = [document("Educational, Guidance, and Career Counselors and Advisors"), document("Job Coaches")]
+    index = search.SearchIndex()
+
+    def pairs(docs, filler):
+        files = index.build(list(docs), (("c", "Cluster"),), SearchWords(filler=filler))
+        return read_part(files["search/index/manifest.js"])[1]["keepPairs"]
+
+    assert pairs(docs, ("career",)) == ["career counselor", "guidanc career"]
+    assert pairs(docs, ("career", "job")) == ["career counselor", "guidanc career", "job coach"]
+    assert pairs(docs[1:], ("career", "job")) == ["job coach"]
+    assert pairs(docs[1:], ("career", "job")) == ["job coach"]

@@ -518,11 +518,9 @@
   function shortcuts(words, inPhrase) {
     var found = null;
     manifest.shortcuts.forEach(function (s) {
-      for (var i = 0; i + s.words.length <= words.length; i++) {
-        var same = true;
-        for (var j = 0; j < s.words.length && same; j++) same = words[i + j] === s.words[j] && !inPhrase[i + j];
-        if (!same) continue;
-        for (j = 0; j < s.words.length; j++) inPhrase[i + j] = true;
+      for (var i = 0; i < words.length; i++) {
+        if (!phraseAt(words, s.words, i, inPhrase)) continue;
+        for (var j = 0; j < s.words.length; j++) inPhrase[i + j] = true;
         found = found || {};
         if (!found[s.name]) found[s.name] = s;
       }
@@ -534,9 +532,8 @@
   function placeNamed(words, inPhrase) {
     for (var i = 0; i < words.length; i++) {
       for (var p = 0; p < manifest.places.length; p++) {
-        var place = manifest.places[p], n = place.words.length, same = i + n <= words.length;
-        for (var j = 0; j < n && same; j++) same = words[i + j] === place.words[j] && !inPhrase[i + j];
-        if (same) {
+        var place = manifest.places[p], n = place.words.length;
+        if (phraseAt(words, place.words, i, inPhrase)) {
           var at = words.map(function (w, k) { return k >= i && k < i + n; });
           return { state: { slug: place.slug, name: place.name }, at: at };
         }
@@ -549,13 +546,20 @@
   function fillerPhrases(words) {
     var marked = words.map(function () { return false; });
     manifest.phrases.forEach(function (phrase) {
-      for (var i = 0; i + phrase.length <= words.length; i++) {
-        var same = true;
-        for (var j = 0; j < phrase.length && same; j++) same = words[i + j] === phrase[j];
-        if (same) for (j = 0; j < phrase.length; j++) marked[i + j] = true;
+      for (var i = 0; i < words.length; i++) {
+        if (phraseAt(words, phrase, i, null)) for (var j = 0; j < phrase.length; j++) marked[i + j] = true;
       }
     });
     return marked;
+  }
+
+  // Whether `phrase` (folded words) stands in `words` from position i, on no word `taken` marks (if given).
+  function phraseAt(words, phrase, i, taken) {
+    if (i + phrase.length > words.length) return false;
+    for (var j = 0; j < phrase.length; j++) {
+      if (words[i + j] !== phrase[j] || (taken && taken[i + j])) return false;
+    }
+    return true;
   }
 
   // Two typed words that the index knows as one ('cyber security' -> 'cybersecurity', 'x ray' -> 'xray'): for
@@ -1126,10 +1130,9 @@
       open(true);
       var count = outcome.results.length;
       form.dispatchEvent(new CustomEvent("search-shown", { detail: { query: text, results: count } }));
-      var listed = pages;
       if (shortcut && !count) return announce("A link to the jobs explorer; use the arrow keys to choose");
       announce(count ? count + (count === 1 ? " result" : " results") + (outcome.all ? "" : ", " + outcome.complete + " with every word") +
-               (count > listed ? ", the best " + listed + " listed" : "") +
+               (count > pages ? ", the best " + pages + " listed" : "") +
                (outcome.state ? ", with pay for " + outcome.state.name : "") + "; use the arrow keys to choose" :
                "No results");
     }
