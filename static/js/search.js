@@ -322,6 +322,7 @@
   // -- matching query words with the vocabulary ---------------------------------------------------------
 
   var WEIGHT = { exact: 1, form: 0.85, typo: 0.55, typo2: 0.4, prefixTypo: 0.35 };
+  var PERSON_WORD = /^([a-z]{4,}?)(?:man|men|woman|women|person|persons|people)$/;
 
   function firstIndex(words, prefix) {
     var low = 0, high = words.length;
@@ -394,6 +395,14 @@
       if (missing && missing.count >= MISSING_LETTER_FACTOR * commonest) {
         found = [{ word: missing.word, weight: WEIGHT.typo, how: "correction", count: missing.count }];
       }
+    }
+    // A word the site does not use that names a worker by the field and a word for a person ('deliveryman',
+    // 'businesswoman', 'repairperson') stands for the field, as the site's words have it.
+    var person = !found.length && PERSON_WORD.exec(token);
+    if (person) {
+      expand(person[1], false, vocab, false).forEach(function (e) {
+        if (e.how === "exact" || e.how === "form") add(e.word, WEIGHT.form * e.weight, "form", e.count);
+      });
     }
     // A correction only for a word that is neither a known word nor the start of one, of five letters or
     // more (four when nothing else matched: `shortTypos`).
