@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import html
 import re
 from pathlib import Path
 from typing import Iterator
@@ -12,7 +13,7 @@ import pytest
 
 from conftest import ROOT, need, run_build
 from engine.data import load_occupations
-from engine.profiles import TRANSFERABLE_FILE, _ratings, transferable
+from engine.profiles import TRANSFERABLE_FILE, _ratings, official_cluster, transferable
 from engine.readability import reading
 
 OCCUPATIONS = load_occupations(ROOT / "data/occupations.csv", "data/occupations.csv",
@@ -28,6 +29,30 @@ def test_every_occupation_in_the_data_has_a_page_and_a_place_in_the_a_to_z_list(
     letters = re.findall(r'<a href="#letter-([a-z#])">', index)
     assert letters == sorted({t[:1].lower() for t in (o.title for o in OCCUPATIONS.values())})
     assert 'id="letter-r"' in index
+
+
+def test_the_a_to_z_list_names_each_jobs_clusters(real_site: Path):
+    """As the job's own page names them: the clusters of the ladders it is on, or for a job on none, those
+    Advance CTE's crosswalk lists it in."""
+    index = (real_site / "occupations/index.html").read_text()
+    items = dict(re.findall(r'<li><a href="(\d{2}-\d{4}\.\d{2})/">[^<]*</a>(?: <small>([^<]*)</small>)?', index))
+    assert set(items) == set(OCCUPATIONS)
+    listed: dict[str, set[str]] = {}
+    with (ROOT / "data/career-pathway-occupations.csv").open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            listed.setdefault(row["onet_soc_code"], set()).add(official_cluster(row["cluster"]))
+    named_somewhere = off_ladders = 0
+    for code, text in items.items():
+        named = html.unescape(text).split(" · ") if text else []
+        page = (real_site / "occupations" / code / "index.html").read_text()
+        eyebrow = re.search(r'<p class="eyebrow">(.*?)</p>', page).group(1)
+        assert named == [html.unescape(t) for t in re.findall(r'<a href="[^"]*">([^<]*)</a>', eyebrow)], code
+        if "This job is not on one of our career ladders yet." in page:
+            assert set(named) == listed.get(code, set()), code
+            off_ladders += 1
+        named_somewhere += bool(named)
+    assert named_somewhere >= 1000  # all but the few jobs in no cluster
+    assert off_ladders >= 100
 
 
 def test_every_occupation_has_a_plain_description_of_its_own():
