@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -153,3 +154,27 @@ def test_templates_compile_output_to_escape_text_and_still_escape(tmp_path):
     assert out == "a&lt;b &amp; &#39;c&#39;|<em>x</em>|a&lt;b &amp; &#39;c&#39;!|<a&lt;b &amp; &#39;c&#39;>"
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ missing }}").render()
+
+
+def test_templates_call_plain_functions_methods_macros_and_those_that_ask_for_the_context():
+    class Counter:
+        def __init__(self) -> None:
+            self.seen: list[str] = []
+
+        def add(self, name: str) -> str:
+            self.seen.append(name)
+            return name.upper()
+
+    @jinja2.pass_context
+    def page_title(context, suffix: str) -> str:
+        return context["title"] + suffix
+
+    env = make_environment(Path("."))
+    env.globals.update(double=lambda n: n * 2, page_title=page_title)
+    counter = Counter()
+    out = env.from_string(
+        "{% macro m(x) %}[{{ x }}]{% endmacro %}"
+        "{% for n in [1, 2] %}{{ double(n) }}{{ page_title('!') }}{{ counter.add('a' ~ n) }}{{ m(n) }}{% endfor %}"
+        "{% set t %}{{ page_title('?') }}{% endset %}{{ t }}").render(title="T<", counter=counter)
+    assert out == "2T&lt;!A1[1]4T&lt;!A2[2]T&lt;?"
+    assert counter.seen == ["a1", "a2"]
