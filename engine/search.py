@@ -1034,6 +1034,8 @@ def shortcut_text(shortcut: Shortcut) -> str:
         return f"that need {EDUCATION_WORDS[shortcut.value]} to start"
     if shortcut.name == "sort":
         return SORT_WORDS[shortcut.value]
+    if shortcut.name == "min_pay":
+        return f"with a median pay of at least ${int(shortcut.value):,} a year"
     return "with a bright outlook"
 
 

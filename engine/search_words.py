@@ -38,11 +38,14 @@ SECTIONS = ("synonyms", "filler", "pay", "explorer")
 
 EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
     "education": tuple(EDUCATION_SLUGS.values()),
+    "min_pay": (),  # a yearly pay in whole dollars: `PAY_VALUE`
     "sort": ("pay", "growth", "openings"),
     "outlook": ("bright",),
 }
 """The jobs explorer's filters a phrase can set, and their values, as its address names them
 (`occupations/?education=high-school&sort=pay`; static/js/jobs.js reads the same names)."""
+PAY_VALUE = re.compile(r"^[1-9][0-9]{3,6}$")
+"""A value of the `min_pay` filter: the least median pay a year, in whole dollars, such as 100000."""
 _WORD = re.compile(r"^[^\W_]+$")
 
 
@@ -122,7 +125,12 @@ def _shortcuts(section: object, shown: str, line_of, problems: list[Problem]) ->
                                                  f"({', '.join(n + '=' for n in EXPLORER_FILTERS)}), such as "
                                                  f"{example}{suggest(name, tuple(EXPLORER_FILTERS)) if name else ''}"))
             continue
-        if value not in EXPLORER_FILTERS[name]:
+        if name == "min_pay" and not PAY_VALUE.match(value):
+            problems.append(Problem(shown, line, f"'{name}={value}' is not a value of the explorer's '{name}' "
+                                                 "filter; it takes a yearly pay in whole dollars, such as "
+                                                 "min_pay=100000"))
+            continue
+        if name != "min_pay" and value not in EXPLORER_FILTERS[name]:
             problems.append(Problem(shown, line, f"'{name}={value}' is not a value of the explorer's '{name}' "
                                                  f"filter{suggest(value, EXPLORER_FILTERS[name])}; it takes "
                                                  f"{', '.join(EXPLORER_FILTERS[name])}"))

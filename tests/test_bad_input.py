@@ -257,13 +257,17 @@ CASES = {
         "data/search-words.yml:5: 'vet' is both a synonym and a filler word; a filler word is dropped from queries, so keep it in one place"),
     "an explorer phrase with an unknown filter": (
         {"data/search-words.yml": "explorer:\n  high paying: sorted=pay\n"},
-        "data/search-words.yml:2: 'high paying' must be followed by one of the explorer's filters (education=, sort=, "
-        "outlook=), such as 'high paying: sort=pay' (did you mean 'sort'?)"),
+        "data/search-words.yml:2: 'high paying' must be followed by one of the explorer's filters (education=, "
+        "min_pay=, sort=, outlook=), such as 'high paying: sort=pay' (did you mean 'sort'?)"),
     "an explorer phrase with a value the filter does not take": (
         {"data/search-words.yml": "explorer:\n  no degree: education=highschool\n"},
         "data/search-words.yml:2: 'education=highschool' is not a value of the explorer's 'education' filter (did "
         "you mean 'high-school'?); it takes none, high-school, postsecondary, some-college, associate, bachelor, "
         "master, doctoral"),
+    "an explorer phrase with a pay that is not in whole dollars": (
+        {"data/search-words.yml": "explorer:\n  six figure: min_pay=100k\n"},
+        "data/search-words.yml:2: 'min_pay=100k' is not a value of the explorer's 'min_pay' filter; it takes a "
+        "yearly pay in whole dollars, such as min_pay=100000"),
     "an explorer phrase with punctuation": (
         {"data/search-words.yml": "explorer:\n  high paying!: sort=pay\n"},
         "data/search-words.yml:2: 'high paying!' must be the words people type, without punctuation, such as "

@@ -474,6 +474,8 @@ def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(s
     assert parse_qs(urlsplit(href).query) == {"education": ["high-school"], "sort": ["pay"]}
     assert ask(page, "in demand jobs") == ["Jobs with a bright outlook"]
     assert ask(page, "fastest growing jobs") == ["All jobs, fastest growing first"]
+    assert ask(page, "six figure jobs") == ["Jobs with a median pay of at least $100,000 a year"]
+    assert parse_qs(urlsplit(page.locator(explorer).get_attribute("href")).query) == {"min_pay": ["100000"]}
 
     titles = ask(page, "nurse jobs without a degree")
     assert titles[0] == "Registered Nurses" and titles[-1] == "Jobs that need a high school diploma to start"
@@ -486,6 +488,14 @@ def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(s
     page.wait_for_url("**/occupations/?education=high-school&sort=pay")
     expected = expected_codes(real_result.site, {"education": "high-school", "sort": "pay"})
     assert len(expected) > 100 and listed(page) == expected
+
+    page.goto(site_url)
+    ask(page, "jobs that pay 80k")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/occupations/?min_pay=80000")
+    expected = expected_codes(real_result.site, {"min_pay": "80000"})
+    assert 100 < len(expected) < 1016 and listed(page) == expected
 
     page.goto(site_url + "search/?q=high+paying+jobs")
     page.wait_for_selector(".search-help-explorer a")

@@ -843,7 +843,7 @@
 
   // The jobs explorer with the filters a query asked for, as {url, label}: 'Jobs that need a high school
   // diploma to start, best paid first'. Null if none, or if the site has no explorer.
-  var FILTER_ORDER = ["education", "outlook", "sort"];
+  var FILTER_ORDER = ["education", "min_pay", "outlook", "sort"];  // as jobs.js writes them
   function explorerLink(explorer) {
     var url = explorer && href(manifest.explorerUrl);
     if (!url) return null;
