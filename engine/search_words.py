@@ -125,15 +125,12 @@ def _shortcuts(section: object, shown: str, line_of, problems: list[Problem]) ->
                                                  f"({', '.join(n + '=' for n in EXPLORER_FILTERS)}), such as "
                                                  f"{example}{suggest(name, tuple(EXPLORER_FILTERS)) if name else ''}"))
             continue
-        if name == "min_pay" and not PAY_VALUE.match(value):
+        valid = PAY_VALUE.match(value) if name == "min_pay" else value in EXPLORER_FILTERS[name]
+        if not valid:
+            takes = ("a yearly pay in whole dollars, such as min_pay=100000" if name == "min_pay" else
+                     ", ".join(EXPLORER_FILTERS[name]))
             problems.append(Problem(shown, line, f"'{name}={value}' is not a value of the explorer's '{name}' "
-                                                 "filter; it takes a yearly pay in whole dollars, such as "
-                                                 "min_pay=100000"))
-            continue
-        if name != "min_pay" and value not in EXPLORER_FILTERS[name]:
-            problems.append(Problem(shown, line, f"'{name}={value}' is not a value of the explorer's '{name}' "
-                                                 f"filter{suggest(value, EXPLORER_FILTERS[name])}; it takes "
-                                                 f"{', '.join(EXPLORER_FILTERS[name])}"))
+                                                 f"filter{suggest(value, EXPLORER_FILTERS[name])}; it takes {takes}"))
             continue
         found.append(Shortcut(" ".join(words), name, value))
     return tuple(found)
