@@ -178,3 +178,33 @@ def test_templates_call_plain_functions_methods_macros_and_those_that_ask_for_th
         "{% set t %}{{ page_title('?') }}{% endset %}{{ t }}").render(title="T<", counter=counter)
     assert out == "2T&lt;!A1[1]4T&lt;!A2[2]T&lt;?"
     assert counter.seen == ["a1", "a2"]
+
+
+_INHERITANCE = {
+    "base.html": "<title>{% block title %}Site{% endblock %}</title>{% block body %}<p>base</p>{% endblock %}"
+                 "{% include 'part.html' %}{% from 'lib.html' import shout with context %}{{ shout(name) }}",
+    "page.html": "{% extends 'base.html' %}ignored text{% block title %}{{ name }} | {{ super() }}{% endblock %}"
+                 "{% block body %}{% for n in items %}{% if loop.first %}<ol>{% endif %}<li>{{ n }}</li>"
+                 "{% if loop.last %}</ol>{% endif %}{% endfor %}{% call wrap() %}{{ name }}{% endcall %}"
+                 "{% set kept %}{{ self.title() }}{% endset %}[{{ kept }}]{% endblock %}"
+                 "{% macro wrap() %}<div>{{ caller() }}</div>{% endmacro %}",
+    "deeper.html": "{% extends 'page.html' %}{% block body %}<main>{{ super() }}</main>{% endblock %}",
+    "part.html": "<footer>{{ name }}{% block inner %} in part{% endblock %}</footer>",
+    "lib.html": "{% macro shout(x) %}<b>{{ x|upper }}</b> to {{ name }}{% endmacro %}",
+}
+
+
+@pytest.mark.parametrize("name", ["base.html", "page.html", "deeper.html", "part.html"])
+def test_templates_render_as_jinjas_own_code_generator_renders_them(tmp_path, name):
+    """Each template's body and each block join their pieces into one string, yielded once, rather than
+    yielding each piece through every template above them; what they make is what Jinja's own code gives."""
+    for file, text in _INHERITANCE.items():
+        (tmp_path / file).write_text(text)
+    env = make_environment(tmp_path)
+    stock = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), autoescape=True,
+                               undefined=jinja2.StrictUndefined)
+    values = {"name": "A & <B>", "items": [1, "<2>"]}
+    assert env.get_template(name).render(**values) == stock.get_template(name).render(**values)
+    template = env.get_template(name)
+    pieces = list(template.root_render_func(template.new_context(values)))
+    assert len(pieces) == 1
