@@ -770,7 +770,7 @@ class SearchIndex:
         self.made_documents: dict[str, tuple[Any, Any, Document]] = {}  # see `documents`
         self.scores: dict[Document, tuple] = {}  # document -> `score_terms`, for the documents of the last build
         self.fragments: dict[tuple[int, Document], bytes] = {}  # (id, document) -> its file, likewise
-        self.kept: tuple[tuple[Any, ...], list[str]] | None = None  # the last `kept_pairs`, with what it read
+        self.kept: tuple[tuple[str, ...], dict[Document, frozenset[str]]] | None = None  # filler, pairs by doc
 
     def documents(self, site: Site) -> list[Document]:
         """`documents(site)`, remembered for the last site asked about (the same object, not an equal one)."""
@@ -961,12 +961,14 @@ class SearchIndex:
         }))
 
     def _kept_pairs(self, docs: Sequence[Document]) -> list[str]:
-        """`kept_pairs`, again only when a document or the filler words changed (the dev server rebuilds the
-        manifest after every save, and unchanged documents are the very same objects)."""
-        key = (self.words.filler, *docs)
-        if self.kept is None or self.kept[0] != key:
-            self.kept = (key, kept_pairs(docs, self.words.filler))
-        return self.kept[1]
+        """`kept_pairs`, each document's found again only when it or the filler words changed (the dev server
+        rebuilds the manifest after every save, and unchanged documents are the very same objects)."""
+        filler = self.words.filler
+        last = self.kept if self.kept is not None and self.kept[0] == filler else (filler, {})
+        words = filler_words(filler)
+        pairs = {doc: last[1][doc] if doc in last[1] else document_pairs(doc, words) for doc in docs}
+        self.kept = (filler, pairs)
+        return sorted(set().union(*pairs.values()))
 
     def _write_manifest(self, docs: Sequence[Document], clusters: tuple[tuple[str, str], ...]) -> None:
         name = f"{ROOT}manifest.js"
@@ -1009,20 +1011,27 @@ def kept_pairs(docs: Sequence[Document], filler: Sequence[str]) -> list[str]:
     title people commonly use for it ('Career Counselors', 'Job Coach') or in a synonym of its names ('career
     test' in data/search-words.yml), as 'stem stem' (`stem`). A query with such a pair keeps its filler word
     (`parse` in search.js): 'career counselor' is a job, not 'counselor'."""
-    words = {fold(w) for w in filler if " " not in w}
-    if not words:
-        return []
-    found: set[str] = set()
-    for doc in docs:
-        names = [doc.title, *(name for name, level, _, _ in doc.names if level)]
-        if words.isdisjoint(_NOT_WORD_RE.split(fold(" ".join(names)))):  # a quick look first
-            continue
-        for name in names:
-            named = query_words(name)
-            for first, second in zip(named, named[1:]):
-                if first in words or second in words:
-                    found.add(f"{stem(first)} {stem(second)}")
-    return sorted(found)
+    words = filler_words(filler)
+    return sorted(set().union(*(document_pairs(doc, words) for doc in docs)))
+
+
+def filler_words(filler: Sequence[str]) -> frozenset[str]:
+    """The single filler words, folded, that `document_pairs` looks for."""
+    return frozenset(fold(w) for w in filler if " " not in w)
+
+
+def document_pairs(doc: Document, words: frozenset[str]) -> frozenset[str]:
+    """The pairs of `kept_pairs` in one document."""
+    names = [doc.title, *(name for name, level, _, _ in doc.names if level)]
+    if words.isdisjoint(_NOT_WORD_RE.split(fold(" ".join(names)))):  # a quick look first
+        return frozenset()
+    found = set()
+    for name in names:
+        named = query_words(name)
+        for first, second in zip(named, named[1:]):
+            if first in words or second in words:
+                found.add(f"{stem(first)} {stem(second)}")
+    return frozenset(found)
 
 
 SORT_WORDS = {"pay": "best paid first", "growth": "fastest growing first", "openings": "most openings first"}

@@ -377,3 +377,20 @@ def test_the_kept_pairs_follow_a_change_of_filler_words_or_documents_between_bui
     assert pairs(docs, ("career", "job")) == ["career counselor", "guidanc career", "job coach"]
     assert pairs(docs[1:], ("career", "job")) == ["job coach"]
     assert pairs(docs[1:], ("career", "job")) == ["job coach"]
+
+
+def test_a_rebuild_looks_for_kept_pairs_only_in_the_documents_that_changed(monkeypatch):
+    """The dev server rebuilds the manifest after every save: only the changed document is read again."""
+    docs = [document("Educational, Guidance, and Career Counselors and Advisors"), document("Job Coaches"),
+            document("Registered Nurses")]
+    index = search.SearchIndex()
+    words = SearchWords(filler=("career", "job"))
+    index.build(list(docs), (("c", "Cluster"),), words)
+    seen = []
+    original = search.document_pairs
+    monkeypatch.setattr(search, "document_pairs", lambda doc, filler: seen.append(doc.title) or original(doc, filler))
+    changed = [docs[0], dataclasses.replace(docs[1], title="Job Trainers"), docs[2]]
+    files = index.build(changed, (("c", "Cluster"),), words)
+    assert seen == ["Job Trainers"]
+    assert read_part(files["search/index/manifest.js"])[1]["keepPairs"] == \
+        ["career counselor", "guidanc career", "job train"]
