@@ -540,3 +540,38 @@ def test_corrections_are_only_for_words_the_site_does_not_know(site_url, page):
     assert "cybersecurity" in outcome["cyber security"]["matched"]  # two words the index knows as one
     assert outcome["IT"]["words"] == ["it"] and outcome["it jobs"]["words"] == ["it"]
     assert outcome["what is it like"]["words"] == ["it"]  # nothing else left
+
+
+def test_a_kind_of_job_in_a_named_cluster_opens_the_explorer_on_that_clusters_jobs(site_url, real_result, page):
+    """'healthcare jobs without a degree': the explorer's filter ('without a degree') and words that name a
+    cluster ('healthcare', a synonym of Health Science) or a pathway ('construction'). The header box offers the
+    explorer first, set to that cluster as well, named in its label; its link lists exactly the jobs the data
+    gives. The results page's tip says the same. Words that name a job ('nurse') leave the cluster unset."""
+    from test_jobs_tools import expected_codes, listed
+    explorer = f"{LISTBOX} .search-option-explorer"
+    clusters = {c.slug: c.title for c in real_result.site.clusters}
+    page.goto(site_url)
+    offered = ask(page, "healthcare jobs without a degree")
+    assert offered[0] == f"{clusters['health-science']} jobs that need a high school diploma to start"
+    assert clusters["health-science"] in offered[1:]  # the cluster's own page follows
+    query = parse_qs(urlsplit(page.locator(explorer).get_attribute("href")).query)
+    assert query == {"education": ["high-school"], "cluster": ["health-science"]}
+
+    # A pathway's name: its cluster, which the label names, so that the wider list is no surprise.
+    construction = next(p for p in real_result.site.pathways if p.title == "Construction")
+    assert ask(page, "high paying construction jobs")[0] == f"{construction.cluster.title} jobs, best paid first"
+
+    titles = ask(page, "nurse jobs without a degree")
+    assert titles[-1] == "Jobs that need a high school diploma to start"
+
+    ask(page, "six figure jobs in finance")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/occupations/?min_pay=100000&cluster=finance")
+    expected = expected_codes(real_result.site, {"min_pay": "100000", "cluster": "finance"})
+    assert 5 < len(expected) < 100 and listed(page) == expected
+
+    page.goto(site_url + "search/?q=fastest+growing+health+science+jobs")
+    page.wait_for_selector(".search-help-explorer a")
+    assert page.text_content(".search-help-explorer a") == f"{clusters['health-science']} jobs, fastest growing first"
+    assert page.console_errors == []

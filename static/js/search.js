@@ -843,24 +843,41 @@
 
   // The jobs explorer with the filters a query asked for, as {url, label}: 'Jobs that need a high school
   // diploma to start, best paid first'. Null if none, or if the site has no explorer.
-  var FILTER_ORDER = ["education", "min_pay", "outlook", "sort"];  // as jobs.js writes them
-  function explorerLink(explorer) {
+  // With `cluster` (an index into the manifest's clusters), the explorer shows that cluster's jobs alone:
+  // 'Health Science jobs that need a high school diploma to start'.
+  var FILTER_ORDER = ["education", "min_pay", "outlook", "cluster", "sort"];  // as jobs.js writes them
+  function explorerLink(explorer, cluster) {
     var url = explorer && href(manifest.explorerUrl);
     if (!url) return null;
+    var within = cluster >= 0 ? manifest.clusters[cluster] : null;
     var query = new URLSearchParams(), said = [];
     FILTER_ORDER.forEach(function (name) {
+      if (name === "cluster") {
+        if (within) query.set(name, within[0]);
+        return;
+      }
       if (!explorer[name]) return;
       query.set(name, explorer[name].value);
       if (name !== "sort") said.push(explorer[name].text);
     });
-    var label = (said.length ? "Jobs " + said.join(" and ") : "All jobs") +
-      (explorer.sort ? ", " + explorer.sort.text : "");
+    var label = (within ? within[1] + " jobs" : said.length ? "Jobs" : "All jobs") +
+      (said.length ? " " + said.join(" and ") : "") + (explorer.sort ? ", " + explorer.sort.text : "");
     return { url: url + "?" + query.toString(), label: label };
   }
 
+  // The cluster that a query asking for a kind of job names with its other words ('healthcare jobs without a
+  // degree', 'high paying construction jobs'): that of its best result, if that is a cluster or a pathway whose
+  // title (or a name as good) is those words. An index into the manifest's clusters, or -1.
+  function askedCluster(outcome, best) {
+    if (!outcome.explorer || !outcome.words.length || !best || !best.exact) return -1;
+    var doc = loaded("docs/" + best.doc);
+    if (!doc || (doc.kind !== "cluster" && doc.kind !== "pathway") || !(doc.clusters || []).length) return -1;
+    return manifest.clusters[doc.clusters[0]] ? doc.clusters[0] : -1;
+  }
+
   // Other ways in, for a query that finds little: a corrected spelling, and pages to browse.
-  function appendHelp(parent, outcome, text, brief) {
-    var shortcut = !brief && explorerLink(outcome.explorer);
+  function appendHelp(parent, outcome, text, brief, best) {
+    var shortcut = !brief && explorerLink(outcome.explorer, askedCluster(outcome, best));
     if (shortcut) {
       var tip = document.createElement("p");
       tip.className = "search-help-explorer";
@@ -1091,10 +1108,13 @@
       options = [];
       active = -1;
       input.removeAttribute("aria-activedescendant");
-      // The jobs explorer, for a query that asks for a kind of job: first if that is all it asks for, else
-      // after the pages ('nurse jobs without a degree').
-      var shortcut = explorerLink(outcome.explorer);
-      if (shortcut && !outcome.words.length) addExplorer(shortcut);
+      // The jobs explorer, for a query that asks for a kind of job: first if that is all it asks for or the rest
+      // names a cluster ('healthcare jobs without a degree', shown with that cluster's jobs), else after the
+      // pages ('nurse jobs without a degree').
+      var cluster = askedCluster(outcome, best[0]);
+      var shortcut = explorerLink(outcome.explorer, cluster);
+      var first = shortcut && (!outcome.words.length || cluster >= 0);
+      if (first) addExplorer(shortcut);
       best.forEach(function (result) {
         var doc = loaded("docs/" + result.doc);
         var url = doc && resultUrl(doc, outcome);
@@ -1126,7 +1146,7 @@
         list.appendChild(a);
         options.push(a);
       });
-      if (shortcut && outcome.words.length) addExplorer(shortcut);
+      if (shortcut && !first) addExplorer(shortcut);
       var pages = options.length - (shortcut ? 1 : 0);
       var more = option(options.length, searchPage(text));
       more.classList.add("search-option-all");
@@ -1423,7 +1443,7 @@
         var finished = function () {
           status.textContent = describe(ranked.length, text);
           helpBox.textContent = "";
-          appendHelp(helpBox, current, text);
+          appendHelp(helpBox, current, text, false, ranked[0]);
           list.removeAttribute("aria-busy");
         };
         if (ranked.length) showMore(false, finished); else finished();
