@@ -7,11 +7,15 @@ Written by the build beside the pages, as `<script>` files that call `window.__j
                                 (static/js/jobs.js)
     assets/jobs/<group>.js      the occupations of one SOC minor group (the code's first five characters,
                                 such as `29-11` for 29-1141.00) in full, by code: figures, preparation,
-                                skills, programs and the ladders each is on, step by step
-                                (static/js/compare.js, static/js/plan.js)
+                                skills, programs and the ladders each is on (static/js/compare.js,
+                                static/js/plan.js)
+    assets/jobs/ladders/<pathway slug>.js
+                                the steps of each of a pathway's ladders, in order (static/js/plan.js)
 
 A page loads only the groups of the jobs it shows. One file per group rather than per job keeps the build
-to about a hundred files (a few kilobytes each, gzipped) instead of a thousand.
+to about a hundred files (a few kilobytes each, gzipped) instead of a thousand. A job's record names its
+ladders, and the plan page loads the steps of the one it shows: an occupation can be on hundreds of ladders
+on a large site, and their steps in every record of its group made files of megabytes.
 
 A figure that is not published is null, never 0. Figures that are a broader group's carry `source`, the
 words the occupation page uses to say whose they are.
@@ -28,6 +32,8 @@ from .model import Ladder, OccupationPage, Pathway, Site, Step
 from .render import figures_source, hourly, money, number, outlook, percent, training_links
 
 JOBS_FOLDER = "assets/jobs/"
+LADDERS_FOLDER = "ladders/"
+"""Within `JOBS_FOLDER`: a file per pathway with its ladders' steps."""
 
 TOP_SKILLS = 5
 """How many of a job's most important skills the compare page shows."""
@@ -106,18 +112,14 @@ def _step(step: Step) -> dict[str, Any]:
             "grouped": step.pay.grouped, "note": step.pay_note, "codes": [o.code for o in step.occupations]}
 
 
-def _steps(ladder: Ladder, made: dict[int, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    found = made.get(id(ladder))
-    if found is None:
-        found = made[id(ladder)] = [_step(step) for step in ladder.steps]
-    return found
+def ladder_steps(pathway: Pathway) -> list[list[dict[str, Any]]]:
+    """The steps of each of the pathway's ladders, in order: its file in `LADDERS_FOLDER`."""
+    return [[_step(step) for step in ladder.steps] for ladder in pathway.ladders]
 
 
-def job_record(entry: OccupationPage, places: list[LadderPlace], average: float | None,
-               steps: dict[int, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
-    """Everything the compare and plan pages show about one occupation. `steps` keeps each ladder's steps as
-    made for one record (by the ladder's id) for the next record on the same ladder."""
-    steps = {} if steps is None else steps
+def job_record(entry: OccupationPage, places: list[LadderPlace], average: float | None) -> dict[str, Any]:
+    """Everything the compare and plan pages show about one occupation; of each ladder it is on, where it is
+    and how many steps the ladder has (the steps are in the pathway's file, `ladder_steps`)."""
     job = entry.occupation
     out = outlook(job, average)
     return {
@@ -137,7 +139,7 @@ def job_record(entry: OccupationPage, places: list[LadderPlace], average: float 
         "ladders": [{"pathway": place.pathway.title, "url": place.pathway.url, "slug": place.pathway.slug,
                      "number": place.number, "ladder": place.ladder.title, "anchor": place.ladder.anchor,
                      "cluster": place.pathway.cluster.title, "at": place.at,
-                     "steps": _steps(place.ladder, steps)} for place in places],
+                     "size": len(place.ladder.steps)} for place in places],
     }
 
 
@@ -164,16 +166,18 @@ def render_job_files(site: Site) -> dict[str, bytes]:
     average = site.profiles.average_growth if site.profiles else None
     places = ladder_places(site)
     groups: dict[str, dict[str, Any]] = {}
-    steps: dict[int, list[dict[str, Any]]] = {}  # a ladder's steps, made once for all the jobs on it
     for entry in site.occupations:
         code = entry.occupation.code
-        groups.setdefault(job_group(code), {})[code] = job_record(entry, places.get(code, []), average, steps)
+        groups.setdefault(job_group(code), {})[code] = job_record(entry, places.get(code, []), average)
     files = {f"{JOBS_FOLDER}index.js": _script("index", index_rows(site))}
     for group in sorted(groups):
         files[f"{JOBS_FOLDER}{group}.js"] = _script(group, groups[group])
+    for pathway in site.pathways:
+        name = f"{LADDERS_FOLDER}{pathway.slug}"
+        files[f"{JOBS_FOLDER}{name}.js"] = _script(name, ladder_steps(pathway))
     return files
 
 
-__all__ = ["JOBS_FOLDER", "education_slug", "facts", "index_rows",
-           "job_group", "job_record", "jobs_key", "ladder_places", "render_job_files"]
+__all__ = ["JOBS_FOLDER", "LADDERS_FOLDER", "education_slug", "facts", "index_rows",
+           "job_group", "job_record", "jobs_key", "ladder_places", "ladder_steps", "render_job_files"]
 

@@ -112,6 +112,7 @@ def test_each_occupation_has_a_data_file_with_its_figures_and_ladders(real_site,
         assert name == path.stem and all(code[:5] == name for code in group)
         records.update(group)
     assert set(records) == {e.occupation.code for e in site.occupations}
+    ladders = {p.slug: data_file(real_site / f"assets/jobs/ladders/{p.slug}.js")[1] for p in site.pathways}
     on_ladders = {}
     for pathway in site.pathways:
         for number, ladder in enumerate(pathway.ladders, start=1):
@@ -133,9 +134,24 @@ def test_each_occupation_has_a_data_file_with_its_figures_and_ladders(real_site,
         places = {(l["slug"], l["number"]): l["at"] for l in record["ladders"]}
         assert places == on_ladders.get(job.code, {})
         for ladder in record["ladders"]:
-            assert job.code in ladder["steps"][ladder["at"]]["codes"]
+            steps = ladders[ladder["slug"]][ladder["number"] - 1]
+            assert ladder["size"] == len(steps) and job.code in steps[ladder["at"]]["codes"]
     grouped = next(e for e in site.occupations if e.occupation.figures == FIGURES_GROUP)
     assert records[grouped.occupation.code]["source"].startswith("for ")
+
+
+def test_each_pathway_has_a_data_file_with_its_ladders_steps(real_site, real_result):
+    """The plan page reads a ladder's steps from its pathway's file: every step as the pathway page shows it."""
+    pathways = real_result.site.pathways
+    assert {p.stem for p in (real_site / "assets/jobs/ladders").glob("*.js")} == {p.slug for p in pathways}
+    for pathway in pathways:
+        name, ladders = data_file(real_site / f"assets/jobs/ladders/{pathway.slug}.js")
+        assert name == f"ladders/{pathway.slug}" and len(ladders) == len(pathway.ladders)
+        for steps, ladder in zip(ladders, pathway.ladders):
+            assert [(s["title"], s["stage"], s["education"], s["experience"], s["credentials"], s["pay"], s["codes"])
+                    for s in steps] == \
+                [(s.title, s.stage, s.education, s.experience, list(s.credentials), s.pay.median,
+                  [o.code for o in s.occupations]) for s in ladder.steps]
 
 
 def test_every_occupation_and_every_ladder_links_to_a_plan(real_site, real_result):
@@ -450,6 +466,8 @@ def test_the_plan_shows_the_steps_up_to_the_target_job(real_site, real_result, s
     assert page.locator(".plan-notes li").count() >= 4
     page.select_option("#plan-route", f"{best[0].slug}:{best[1]}")
     assert page.url.endswith(plan_url(code, best[0].slug, best[1]))
+    wait_until(page, "want => [...document.querySelectorAll('.plan-steps > li > b')].map(b => b.textContent)"
+                     ".join('|') === want", "|".join(s.title for s in best[2].steps[:best[3] + 1]))
     assert page.console_errors == []
 
 
@@ -469,6 +487,14 @@ def test_the_plan_says_so_for_a_bad_job_or_ladder(real_site, real_result, serve_
     assert "not on one of our career ladders yet" in page.text_content(".plan")
     page.goto(base + "plan/")
     assert "No job chosen yet" in page.text_content(".jobs-note")
+    # The ladder's steps come from its pathway's file: if that fails to load, the plan says where they are.
+    page.route("**/assets/jobs/ladders/*.js", lambda route: route.abort())
+    pathway, number, ladder, _ = first_places(real_result.site, "29-1141.00")[0]
+    page.goto(base + plan_url("29-1141.00", pathway.slug, number))
+    page.wait_for_selector(".plan-target")
+    wait_until(page, "() => document.querySelector('.plan').textContent.includes('could not be loaded')")
+    assert f"They are on the {pathway.title} pathway's page." in page.text_content(".plan")
+    assert page.locator(".plan-steps").count() == 0
 
 
 def plan_weight(site, entry) -> int:

@@ -112,7 +112,7 @@
       return list(job.ladders.map(function (l) {
         var item = document.createDocumentFragment();
         item.appendChild(link(l.pathway + ": " + l.ladder, l.url + "#" + l.anchor));
-        item.appendChild(document.createTextNode(" (step " + (l.at + 1) + " of " + l.steps.length + ")"));
+        item.appendChild(document.createTextNode(" (step " + (l.at + 1) + " of " + l.size + ")"));
         return item;
       }));
     }],

@@ -1,7 +1,8 @@
 // A plan to take away (plan/?job=<code>[&ladder=<pathway slug>:<ladder number>]): the target job, the steps up
 // a career ladder to it, how to prepare, pay and outlook, programs of study, links and room for notes, on one
-// printed page. The job's facts come from its group's file in assets/jobs/ (engine/jobs.py), loaded as a script, so this
-// works from disk too. Other pages link here by a job's O*NET-SOC code.
+// printed page. The job's facts come from its group's file in assets/jobs/ (engine/jobs.py), and the ladder's steps from
+// its pathway's file in assets/jobs/ladders/, each loaded as a script, so this works from disk too. Other pages link
+// here by a job's O*NET-SOC code.
 (function () {
   "use strict";
   var page = document.querySelector(".plan-page[data-jobs]");
@@ -56,29 +57,45 @@
     return "not published";
   }
 
-  function render(job, ladder) {
+  // Load a data file of assets/jobs/ by its name ('29-11', 'ladders/therapeutic-services'); `done` gets its data,
+  // or null if it cannot be loaded.
+  function need(name, done) {
+    if (registry.data[name]) { done(registry.data[name]); return; }
+    var waiting = registry.waiting[name];
+    registry.waiting[name] = function (data) { if (waiting) waiting(data); done(data); };
+    if (waiting) return;
+    var script = document.createElement("script");
+    script.src = page.getAttribute("data-jobs") + name + ".js";
+    script.onerror = function () { var all = registry.waiting[name]; delete registry.waiting[name]; all(null); };
+    document.head.appendChild(script);
+  }
+
+  // `ladder` is the job's place on it, `steps` the ladder's steps from its pathway's file.
+  function render(job, ladder, steps) {
     out.textContent = "";
     document.title = "Plan: " + job.title + " | " + document.title.split(" | ").pop();
     var target = add(el("h2", null, "plan-target"), "Target job: ", add(el("a", job.title), null));
     target.firstElementChild.href = root + job.url;
     add(out, target, job.summary ? el("p", job.summary, "plan-summary") : null);
 
-    var steps = section("Steps to get there");
-    if (ladder) {
+    var climb = section("Steps to get there");
+    if (ladder && steps) {
       var path = add(el("p"), "On the ", el("b", ladder.ladder), " ladder of the " + ladder.pathway + " pathway (" + ladder.cluster + ").");
       var list = el("ol", null, "plan-steps");
-      ladder.steps.slice(0, ladder.at + 1).forEach(function (step, i) {
+      steps.slice(0, ladder.at + 1).forEach(function (step, i) {
         var item = add(el("li", null, i === ladder.at ? "is-target" : ""), el("b", step.title), " (" + STAGES[step.stage] + ")" + (i === ladder.at ? ": your target" : ""));
         var detail = "Education: " + step.education + ". Experience: " + step.experience + "." +
           (step.credentials.length ? " Credentials: " + step.credentials.join("; ") + "." : "") + " Typical pay: " + stepPay(step) + ".";
         add(list, add(item, el("br"), el("span", detail, "plan-detail")));
       });
-      add(steps, path, list);
-      if (ladder.at + 1 < ladder.steps.length) add(steps, el("p", "Later steps on this ladder: " + ladder.steps.slice(ladder.at + 1).map(function (s) { return s.title; }).join(" → ") + ".", "muted"));
+      add(climb, path, list);
+      if (ladder.at + 1 < steps.length) add(climb, el("p", "Later steps on this ladder: " + steps.slice(ladder.at + 1).map(function (s) { return s.title; }).join(" → ") + ".", "muted"));
+    } else if (ladder) {
+      add(climb, el("p", "The steps of the " + ladder.ladder + " ladder could not be loaded. They are on the " + ladder.pathway + " pathway's page."));
     } else {
-      add(steps, el("p", "This job is not on one of our career ladders yet. The education and training below are the way in."));
+      add(climb, el("p", "This job is not on one of our career ladders yet. The education and training below are the way in."));
     }
-    out.appendChild(steps);
+    out.appendChild(climb);
 
     var grid = el("div", null, "plan-grid");
     var prepare = section("Education and training");
@@ -118,6 +135,7 @@
     add(out, add(notes, lines));
   }
 
+  var asked = 0;  // how many times a ladder was chosen
   function show(job, wanted) {
     var ladders = job.ladders, chosen = null, best = null;
     if (wanted) {
@@ -139,7 +157,15 @@
     if (chosen) route.value = chosen.slug + ":" + chosen.number;
     var query = "?job=" + job.code + (chosen && ladders.length > 1 ? "&ladder=" + route.value : "");
     try { history.replaceState(null, "", location.pathname + query); } catch (e) { /* unchanged */ }
-    render(job, chosen);
+    var mine = ++asked;
+    if (!chosen) { done(job, null, null); return; }
+    need("ladders/" + chosen.slug, function (data) {
+      if (mine === asked) done(job, chosen, (data && data[chosen.number - 1]) || null);  // unless another was chosen since
+    });
+  }
+
+  function done(job, chosen, steps) {
+    render(job, chosen, steps);
     status.textContent = "Plan for " + job.title + (chosen ? ", by the " + chosen.ladder + " ladder." : ".");
   }
 
@@ -161,16 +187,10 @@
   route.addEventListener("change", function () { show(job, route.value); });
   bar.querySelector(".plan-print").addEventListener("click", function () { window.print(); });
   status.textContent = "Loading the plan…";
-  var group = code.slice(0, 5), job = null;  // the file of the job's SOC minor group (engine/jobs.py)
-  var ready = function (data) {
+  var job = null;
+  need(code.slice(0, 5), function (data) {  // the file of the job's SOC minor group (engine/jobs.py)
     job = data && data[code];
     if (!job) { status.textContent = ""; tell("No job has the code " + code + ". Choose one from the A to Z list of occupations."); return; }
     show(job, params.get("ladder"));
-  };
-  if (registry.data[group]) { ready(registry.data[group]); return; }
-  registry.waiting[group] = ready;
-  var script = document.createElement("script");
-  script.src = page.getAttribute("data-jobs") + group + ".js";
-  script.onerror = function () { ready(null); };
-  document.head.appendChild(script);
+  });
 })();
