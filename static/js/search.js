@@ -20,6 +20,8 @@
   // -- words: the same folding, splitting and stemming as engine/search.py ------------------------------
 
   var APOSTROPHE = /([\p{L}\p{N}])['\u2019](?=[\p{L}\p{N}])/gu;
+  // A dotted abbreviation ('C.N.A.', 'r.n.', 'Ph.D.'): one word without its dots.
+  var DOTTED = /(^|[^\p{L}\p{N}.])((?:\p{L}{1,2}\.)+\p{L}{1,2}\.?)(?![\p{L}\p{N}])/gu;
   var WORD = /[\p{L}\p{N}]+(?:[-/\u2010\u2011][\p{L}\p{N}]+)*/gu;
   var TEXT_WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019\-/\u2010\u2011][\p{L}\p{N}\p{M}]+)*/gu;
   var JOINERS = /[-/\u2010\u2011]/g;
@@ -453,7 +455,8 @@
   // do I become', 'jobs working with') and pay words ('earn', 'salary') go too, unless nothing else is left;
   // so does a state's name ('electrician pay in texas'), which `state` then holds, as {slug, name}.
   function parse(text) {
-    var raw = text.replace(APOSTROPHE, "$1").match(/[\p{L}\p{N}]+(?:[-/\u2010\u2011][\p{L}\p{N}]+)*/gu) || [];
+    var raw = text.replace(DOTTED, function (all, before, dotted) { return before + dotted.replace(/\./g, ""); })
+      .replace(APOSTROPHE, "$1").match(/[\p{L}\p{N}]+(?:[-/\u2010\u2011][\p{L}\p{N}]+)*/gu) || [];
     var folded = raw.map(function (original) { return fold(original).replace(JOINERS, ""); });
     var inPhrase = fillerPhrases(folded);
     var explorer = shortcuts(folded, inPhrase);
