@@ -112,6 +112,7 @@ class _Cache:
     listing: Any = None  # the last content listing: ((folder, stamp), ...), paths, problems; see `content_files`
     search: SearchIndex = field(default_factory=SearchIndex)  # the last search index, updated in place
     model: ModelMemo = field(default_factory=ModelMemo)  # parts of the last model, reused while unchanged
+    markdown: Renderer | None = None  # one Markdown instance for every build: making one costs more than a page
 
 
 class Builder:
@@ -218,7 +219,10 @@ class Builder:
             checking = None
             if facts is not None and self._parallel(stale):
                 checking = (self._known(Known.of((), [display(p, self.project.root) for p in paths])), facts)
-            for path, entry in zip(stale, self._map(_load_files, stale, meanwhile, checking)):
+            if self._cache.markdown is None:  # made once, before any worker is forked, which then has its own copy
+                self._cache.markdown = Renderer()
+            for path, entry in zip(stale, self._map(_load_files, stale, meanwhile,
+                                                    _LoadWork(self._cache.markdown, checking))):
                 cache[str(path)] = entry
                 if checking is not None and entry.checked is not None and entry.source is not None:
                     key = (entry.source, entry.markup) + checking
@@ -577,22 +581,29 @@ class _Loaded:
     checked: tuple[Problem, ...] | None = None  # `check_references`, when the file was read with its context
 
 
-_renderer: Renderer | None = None
-_checking: tuple[Known, Facts] | None = None
+@dataclass(frozen=True)
+class _LoadWork:
+    """What reading a file needs besides its path: the Markdown renderer and, when asked for, the names of the
+    other files and the data to check it against (`validate.check_references`)."""
+
+    markdown: Renderer
+    checking: tuple[Known, Facts] | None = None
 
 
-def _start_loader(checking: tuple[Known, Facts] | None) -> None:
-    global _checking  # set once in each forked worker, which inherits it without pickling
-    _checking = checking
+_load_work: _LoadWork | None = None
 
 
-def _load_files(paths: list[Path], root: Path, checking: tuple[Known, Facts] | None = None) -> list[_Loaded]:
-    """Read, parse and render `paths`: the per-file work, run in worker processes for large sites. Given
-    `checking` (in a worker, as its `_checking`), also check each file against the others and the data."""
-    global _renderer  # one Markdown instance per process: building one costs more than a page
-    if _renderer is None:
-        _renderer = Renderer()
-    checking = checking or _checking
+def _start_loader(work: _LoadWork) -> None:
+    global _load_work  # set once in each forked worker, which inherits it without pickling
+    _load_work = work
+
+
+def _load_files(paths: list[Path], root: Path, work: _LoadWork | None = None) -> list[_Loaded]:
+    """Read, parse and render `paths`: the per-file work, run in worker processes for large sites (where `work`
+    is the worker's own, from `_start_loader`). With `work.checking`, also check each file against the others
+    and the data."""
+    work = work or _load_work
+    assert work is not None
     out = []
     for path in paths:
         stamp = file_stamp(path)
@@ -602,12 +613,12 @@ def _load_files(paths: list[Path], root: Path, checking: tuple[Known, Facts] | N
             source, problems = None, [Problem(display(path, root), 1, f"cannot read file: {exc.strerror}")]
         markup = None
         if source is not None:
-            markup, found = _renderer.render(source.body, source.path, source.body_line,
-                                             content_url(source.path) or "")
+            markup, found = work.markdown.render(source.body, source.path, source.body_line,
+                                                 content_url(source.path) or "")
             problems = problems + check_document(source) + found
         checked = None
-        if checking is not None and source is not None and markup is not None:
-            checked = tuple(check_references(source, markup, *checking))
+        if work.checking is not None and source is not None and markup is not None:
+            checked = tuple(check_references(source, markup, *work.checking))
         out.append(_Loaded(stamp, source, markup, tuple(problems), checked))
     return out
 
