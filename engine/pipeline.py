@@ -419,22 +419,9 @@ class Builder:
         return env
 
     def assets(self) -> dict[str, tuple[str, bytes]]:
-        """Static files by name, each with its fingerprinted output path and bytes."""
-        return self._input("assets", tree_stamp(self.project.static), self._read_assets)
-
-    def _read_assets(self) -> dict[str, tuple[str, bytes]]:
-        assets: dict[str, tuple[str, bytes]] = {}
-        if not self.project.static.is_dir():
-            return assets
-        for path in sorted(self.project.static.rglob("*")):
-            if path.is_dir() or path.name.startswith("."):
-                continue
-            name = path.relative_to(self.project.static).as_posix()
-            data = write.compact(name, path.read_bytes())
-            stem, dot, suffix = name.rpartition(".")
-            hashed = f"{stem}.{write.fingerprint(data)}.{suffix}" if dot else name
-            assets[name] = (f"assets/{hashed}", data)
-        return assets
+        """Static files by name, each with its fingerprinted output path and bytes (`write.read_assets`)."""
+        static = self.project.static
+        return self._input("assets", tree_stamp(static), lambda: write.read_assets(static))
 
     def _render_jobs(self, env: jinja2.Environment, view: SiteView, jobs: Sequence[PageJob],
                      writer: write.SiteWriter | None, meanwhile: Callable[[Callable[[], list[Part]] | None], None],

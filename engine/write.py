@@ -89,6 +89,23 @@ def fingerprint(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:10]
 
 
+def read_assets(static: Path) -> dict[str, tuple[str, bytes]]:
+    """The static files by name ('css/site.css'), each with its output path, fingerprinted by its content so
+    that browsers may keep it for good ('assets/css/site.<hash>.css'), and its (compacted) bytes."""
+    assets: dict[str, tuple[str, bytes]] = {}
+    if not static.is_dir():
+        return assets
+    for path in sorted(static.rglob("*")):
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        name = path.relative_to(static).as_posix()
+        data = compact(name, path.read_bytes())
+        stem, dot, suffix = name.rpartition(".")
+        hashed = f"{stem}.{fingerprint(data)}.{suffix}" if dot else name
+        assets[name] = (f"assets/{hashed}", data)
+    return assets
+
+
 def staging_dir(out: Path) -> Path:
     """A fresh, empty folder beside `out` to build into."""
     out.parent.mkdir(parents=True, exist_ok=True)
