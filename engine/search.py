@@ -136,8 +136,8 @@ SHARD_BYTES = 12_000
 """A posting file over this size is split by a longer prefix (a single word's postings never are)."""
 
 STOP_WORDS = frozenset("""
-a about after all also an and any are as at be because been but by can could did do does for from had has
-have he her his how i if in into is it its may more most much must no not of on one or our she should so
+a about after all also am an and any are as at be because been but by can could did do does for from had has
+have he her his how i if in into is it its may me more most much must my no not of on one or our she should so
 some such than that the their them then there these they this those through to too up us was we were what
 when where which while who will with would you your
 """.split())
@@ -994,9 +994,10 @@ class SearchIndex:
             "help": [[label, ROUTES[kind].url()] for kind, label in HELP_PAGES if kind in ROUTES],
             # a state named in a query ('electrician pay in texas') chooses the state on the pages it opens
             "states": [list(state) for state in self.states],
-            # phrases that ask for a kind of job ('high paying'): [words, filter, value, the words for it]
+            # phrases that ask for a kind of job ('high paying'): [words, filter, value, the words for it],
+            # longest first, so that 'without a high school diploma' is read whole, not as 'high school diploma'
             "explorer": [[" ".join(phrase_words(s.says)), s.name, s.value, shortcut_text(s)]
-                         for s in self.words.explorer],
+                         for s in sorted(self.words.explorer, key=lambda s: -len(phrase_words(s.says)))],
             "explorerUrl": ROUTES["occupations"].url(),
             # a filler word beside a word it names a job with ('career counselor', 'job coach') is kept
             "keepPairs": self._kept_pairs(docs),

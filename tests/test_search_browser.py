@@ -479,6 +479,9 @@ def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(s
     assert ask(page, "jobs over 50k") == ["Jobs with a median pay of at least $50,000 a year"]  # 'over' is filler
     assert ask(page, "i want to make a lot of money") == ["All jobs, best paid first"]  # not parking lots
     assert ask(page, "jobs that need a Ph.D.") == ["Jobs that need a doctoral or professional degree to start"]
+    # The longest phrase is read whole: not 'high school diploma' with 'without' left over as a word.
+    assert ask(page, "jobs without a high school diploma") == ["Jobs that need no formal credential to start"]
+    assert ask(page, "my first job") == ["Jobs that need no formal credential to start"]  # 'my' is a stop word
 
     titles = ask(page, "nurse jobs without a degree")
     assert titles[0] == "Registered Nurses" and titles[-1] == "Jobs that need a high school diploma to start"
