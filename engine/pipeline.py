@@ -30,7 +30,7 @@ from .history import history_stamp, last_commit_dates
 from .load import Source, display, find_content_files, load_source
 from .markup import Markup, Renderer, content_url
 from .model import ModelMemo, Site, build_site
-from .profiles import INTERESTS_FILE, TRANSFERABLE_FILE, Profiles, load_profiles
+from .profiles import INTERESTS_FILE, TRANSFERABLE_FILE, WORK_VALUES_FILE, Profiles, load_profiles
 from .problems import ContentError, Problem, errors_in
 from .render import (PageJob, Sidebar, SiteView, TemplateCache, compile_templates, make_environment, output_path,
                      plan_pages, render_page, outlook, render_robots, render_sitemap, render_state_pay, site_view)
@@ -167,7 +167,8 @@ class Builder:
         """Skills, programs, pay by state and the rest for each occupation, re-read only when a file changes."""
         names = ("occupation-skills.csv", "occupation-knowledge.csv", "technology-skills.csv",
                  "occupation-titles.csv", "soc-cip.csv", "soc-modern-clusters.csv", "state-wages.csv",
-                 "skill-descriptions.yml", TRANSFERABLE_FILE, "career-pathway-occupations.csv", INTERESTS_FILE)
+                 "skill-descriptions.yml", TRANSFERABLE_FILE, "career-pathway-occupations.csv", INTERESTS_FILE,
+                 WORK_VALUES_FILE)
         occupations = self.occupations()
         stamp = (id(occupations),) + tuple(file_stamp(self.project.data / name) for name in names)
         return self._input("profiles", stamp, lambda: load_profiles(

@@ -1,7 +1,7 @@
 """Occupation profiles: what O*NET, BLS and Advance CTE say about each occupation beyond its figures.
 
-Skills and knowledge (with plain explanations from data/skill-descriptions.yml), technology, the titles
-people use, programs of study, the 2024 Career Clusters, pay by state, and the jobs that need the most
+Skills and knowledge (with plain explanations from data/skill-descriptions.yml), interest scores, work
+values, technology, the titles people use, programs of study, the 2024 Career Clusters, pay by state, and the jobs that need the most
 similar skills ("transferable skills"). Everything is read from data/ into frozen records once per
 build; a missing file means that part is simply not shown, a malformed one is reported at its line.
 """
@@ -84,7 +84,15 @@ class Profile:
     similar: tuple[Similar, ...] = ()
     clusters: tuple[str, ...] = ()  # the 16 career clusters O*NET lists it under, by their official names
     interest_scores: tuple[float, ...] | None = None  # O*NET's 1-7 scores in RIASEC order; None if not surveyed
+    work_values: tuple[float, ...] | None = None  # O*NET's 1-7 scores in `WORK_VALUES` order; None if not rated
     skill_ratings: tuple[tuple[float, float], ...] = ()  # (importance, level) of every skill, in `skill_names` order
+
+    def ranked_values(self) -> tuple[tuple[WorkValue, float], ...]:
+        """The six work values with this job's scores, highest first (ties in `WORK_VALUES` order); none if
+        O*NET has not rated them."""
+        if self.work_values is None:
+            return ()
+        return tuple(sorted(zip(WORK_VALUES, self.work_values), key=lambda pair: -pair[1]))
 
 
 STATE_FIELDS = ("employment", "p10", "median", "p90", "hourly")
@@ -127,6 +135,7 @@ def load_profiles(data: Path, occupations: Mapping[str, Occupation], shown: Any)
     similar = _similar(data / TRANSFERABLE_FILE, shown, problems)  # see `transferable`
     listed = _grouped(data / "career-pathway-occupations.csv", shown, ("onet_soc_code", "cluster"), problems)
     interests = load_interest_scores(data / INTERESTS_FILE, shown, occupations, problems)
+    values = load_work_values(data / WORK_VALUES_FILE, shown, occupations, problems)
     if problems:
         raise ContentError(problems)
     by_code = {}
@@ -150,6 +159,7 @@ def load_profiles(data: Path, occupations: Mapping[str, Occupation], shown: Any)
             similar=similar.get(code, ()),
             clusters=tuple(sorted({official_cluster(cluster) for _, cluster in listed.get(code, [])})),
             interest_scores=interests.get(code),
+            work_values=values.get(code),
             skill_ratings=tuple(map(_IMPORTANCE_AND_LEVEL, rated_skills or ())))
     names = next((tuple(r[0] for r in ratings) for ratings in skills.values()), ())
     return Profiles(by_code=by_code, states=states, state_pay=pay, average_growth=average_growth(occupations),
@@ -167,8 +177,53 @@ def load_interest_scores(path: Path, shown: Any, occupations: Mapping[str, Occup
     """Each occupation's six interest scores (1 to 7), in RIASEC order; none for a missing file. Bad rows are
     added to `problems` at their line. Codes not in `occupations` are skipped, as in the other profile files
     (a site may carry only some of the occupations)."""
+    return _scores(path, shown, INTEREST_COLUMNS, occupations, problems)
+
+
+WORK_VALUES_FILE = "occupation-work-values.csv"
+
+
+@dataclass(frozen=True)
+class WorkValue:
+    """One of O*NET's six work values: what a job can offer the people who care about it."""
+
+    slug: str  # its name in the address: 'working-conditions'
+    name: str
+    offers: str  # what a job that rates high on it offers, in plain words
+    column: str  # its column in occupation-work-values.csv
+
+
+WORK_VALUES = (
+    WorkValue("achievement", "Achievement", "work that uses your best abilities and gives results you can see",
+              "Achievement (EX)"),
+    WorkValue("independence", "Independence", "the chance to try your own ideas, work on your own and make decisions",
+              "Independence (EX)"),
+    WorkValue("recognition", "Recognition", "chances to move up, lead others and be respected for your work",
+              "Recognition (EX)"),
+    WorkValue("relationships", "Relationships", "the chance to help people and work with friendly co-workers, "
+              "without doing anything you feel is wrong", "Relationships (EX)"),
+    WorkValue("support", "Support", "bosses who back their workers and treat them fairly", "Support (EX)"),
+    WorkValue("working-conditions", "Working conditions", "a steady job with good pay and conditions for the work",
+              "Working Conditions (EX)"),
+)
+"""O*NET's six work values, in the order the site shows them; `offers` is the project's own plain wording."""
+
+HIGH_VALUE = 6.0
+"""A job 'offers' a work value when O*NET rates it at least this high (of 7): the lists of `explore/values/<slug>/`."""
+
+
+def load_work_values(path: Path, shown: Any, occupations: Mapping[str, Occupation],
+                     problems: list[Problem]) -> dict[str, tuple[float, ...]]:
+    """Each occupation's six work value scores (1 to 7), in `WORK_VALUES` order; none for a missing file. Bad
+    rows are added to `problems` at their line, as for the interest scores."""
+    return _scores(path, shown, ("onet_soc_code",) + tuple(v.column for v in WORK_VALUES), occupations, problems)
+
+
+def _scores(path: Path, shown: Any, columns: Sequence[str], occupations: Mapping[str, Occupation],
+            problems: list[Problem]) -> dict[str, tuple[float, ...]]:
+    """Each occupation's scores of 1 to 7 in `columns` after the first (its code), in that order."""
     found: dict[str, tuple[float, ...]] = {}
-    for line, row in _rows(path, shown, INTEREST_COLUMNS, problems):
+    for line, row in _rows(path, shown, columns, problems):
         code = row[0].strip()
         if code not in occupations:
             continue
@@ -176,7 +231,7 @@ def load_interest_scores(path: Path, shown: Any, occupations: Mapping[str, Occup
             problems.append(Problem(shown(path), line, f"occupation {code} is listed twice"))
             continue
         scores = []
-        for column, text in zip(INTEREST_COLUMNS[1:], row[1:]):
+        for column, text in zip(columns[1:], row[1:]):
             try:
                 value = float(text)
             except ValueError:

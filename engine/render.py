@@ -35,6 +35,7 @@ from .markup import Heading, relative_url
 from .model import STAGE_LABELS, Cluster, Ladder, ModelMemo, OccupationPage, Pathway, Ref, Site, memoized
 from .routes import ROUTES, compare_url, data_file_url, plan_url, url_for
 from .problems import ContentError, Problem
+from .profiles import HIGH_VALUE, WORK_VALUES, WorkValue
 from .schema import INTEREST_INFO, INTERESTS
 
 NAV_PATHWAY_LIMIT = 40
@@ -617,6 +618,16 @@ def plan_pages(site: Site, memo: ModelMemo | None = None) -> list[PageJob]:
             (("interest", name), ("pathways", pathways))))
     explore_ref = Ref(ROUTES["explore"].title, url_for("explore"))
     quiz_ref = Ref(ROUTES["quiz"].title, url_for("quiz"))
+    values_ref = Ref(ROUTES["values"].title, url_for("values"))
+    by_value = jobs_by_work_value(site)
+    jobs.append(PageJob(
+        tool_view("values", breadcrumbs=(home, explore_ref)),
+        (("values", tuple((value, len(listed)) for value, listed in by_value)), ("high", HIGH_VALUE))))
+    for value, listed in by_value:
+        jobs.append(PageJob(
+            page_view("value", value.slug, title=value.name, description=f"Jobs that offer {value.offers}.",
+                      breadcrumbs=(home, explore_ref, values_ref)),
+            (("value", value), ("jobs", listed), ("values", WORK_VALUES), ("high", HIGH_VALUE))))
     jobs.append(PageJob(
         tool_view("explore", breadcrumbs=(home,)),
         (("count", len(site.occupations)), ("statements", len(site.quiz)))))
@@ -710,6 +721,16 @@ def occupation_letters(entries: Iterable[OccupationPage]) -> tuple[Letter, ...]:
     return tuple(Letter(letter, tuple(items)) for letter, items in sorted(groups.items()))
 
 
+def jobs_by_work_value(site: Site) -> tuple[tuple[WorkValue, tuple[tuple[Occupation, float], ...]], ...]:
+    """Each work value with the jobs O*NET rates `HIGH_VALUE` or more for it, highest first, then by title."""
+    found: list[tuple[WorkValue, tuple[tuple[Occupation, float], ...]]] = []
+    for index, value in enumerate(WORK_VALUES):
+        listed = [(entry.occupation, entry.profile.work_values[index]) for entry in site.occupations
+                  if entry.profile.work_values is not None and entry.profile.work_values[index] >= HIGH_VALUE]
+        found.append((value, tuple(sorted(listed, key=lambda pair: (-pair[1], pair[0].title)))))
+    return tuple(found)
+
+
 def occupation_toc(entry: OccupationPage) -> tuple[Heading, ...]:
     """'On this page' for an occupation: the sections it has."""
     sections = [("work", "What the work is", entry.description is not None),
@@ -717,6 +738,7 @@ def occupation_toc(entry: OccupationPage) -> tuple[Heading, ...]:
                 ("outlook", "Outlook", True),
                 ("prepare", "How to prepare", True),
                 ("skills", "Skills and knowledge", True),
+                ("values", "What the job offers", True),
                 ("technology", "Tools and technology", bool(entry.profile.technology)),
                 ("leads", "Where it leads", True),
                 ("more", "More about this job", True)]

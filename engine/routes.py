@@ -56,6 +56,10 @@ ROUTES: dict[str, Route] = {route.kind: route for route in (
     Route("interests", "interests/", "interests.html", search_label="Tool", title="Explore by interest",
           description="Find career pathways that fit what you like to do, in six interest areas."),
     Route("interest", "interests/{slug}/", "interest.html", search_label="Interest area"),
+    Route("values", "explore/values/", "values.html", search_label="Tool", title="Explore by work values",
+          description="Find jobs that offer what matters most to you at work, such as independence, helping "
+                      "people or a steady job."),
+    Route("value", "explore/values/{slug}/", "value.html", search_label="Work value"),
     Route("search", "search/", "search.html"),
     Route("explore", "explore/", "explore.html", search_label="Tool", title="Find your path",
           description="Tools to find jobs that fit you: an interest quiz, a skills explorer, where your job can "

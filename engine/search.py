@@ -89,6 +89,7 @@ from .explore import EDUCATION_WORDS
 from .load import slugify
 from .model import STAGE_LABELS, OccupationPage, Site, Step
 from .routes import ROUTES, url_for
+from .profiles import WORK_VALUES
 from .schema import INTEREST_INFO, INTERESTS
 from .search_words import SearchWords, Shortcut
 
@@ -388,7 +389,8 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             kind="page", url=page.url, title=page.title, clusters=(), interests=(),
             fields=(("title", page.title), ("summary", page.summary), ("body", page.body.text)),
             passages=(page.summary, page.body.text)))
-    # The site's own tools (the quiz, the explorers, the A to Z list), and the six interest areas.
+    # The site's own tools (the quiz, the explorers, the A to Z list), the six interest areas and the six work
+    # values.
     for route in ROUTES.values():
         if route.search_label and route.title:
             docs.append(Document(
@@ -402,6 +404,11 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             fields=(("title", title), ("summary", about)), passages=(f"{about}: the pathways for people with "
                                                                   f"{title.lower()} interests.",),
             names=synonyms.names(title)))
+    for value in WORK_VALUES:
+        about = f"Jobs that offer {value.offers}."
+        docs.append(Document(
+            kind="value", url=url_for("value", value.slug), title=value.name, clusters=(), interests=(),
+            fields=(("title", value.name), ("summary", about)), passages=(about,), names=synonyms.names(value.name)))
     return docs
 
 

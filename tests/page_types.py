@@ -23,6 +23,8 @@ PAGE_TYPES = {
     "quiz-results": "explore/quiz/results/?r=90&i=40&a=20&s=30&e=50&c=60&zone=3",
     "skills-explorer": "explore/skills/?have=speaking,programming,repairing",
     "from-job": "explore/from-job/?job=29-2061.00",
+    "values": "explore/values/",
+    "value": "explore/values/independence/",
     "404": "no/such/page/",
 }
 """Page kind -> URL below the site root. The 404 page is what the server sends for any unknown address."""

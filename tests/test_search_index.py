@@ -10,6 +10,7 @@ import pytest
 
 from engine import search
 from engine.routes import ROUTES, url_for
+from engine.profiles import WORK_VALUES
 from engine.schema import INTERESTS
 from engine.search_words import SearchWords, Synonym
 from engine.search import (Document, decode_numbers, decode_postings, encode_postings, file_key, fold, index_words, query_words,
@@ -152,7 +153,7 @@ def test_every_page_is_a_document_with_its_fragment(index, real_result):
     tools = [route for route in ROUTES.values() if route.search_label and route.title]
     assert {route.kind for route in tools} >= {"explore", "quiz", "skills-explorer", "from-job", "compare", "occupations"}
     expected = len(site.clusters) + len(site.pathways) + len(site.occupations) + len(site.pages) + \
-        len(site.modern) + len(site.sub_clusters) + len(tools) + len(INTERESTS)
+        len(site.modern) + len(site.sub_clusters) + len(tools) + len(INTERESTS) + len(WORK_VALUES)
     assert manifest["documents"] == expected
     urls = set()
     for n in range(expected):
@@ -163,7 +164,7 @@ def test_every_page_is_a_document_with_its_fragment(index, real_result):
     assert urls == {c.url for c in site.clusters} | {p.url for p in site.pathways} | \
         {o.url for o in site.occupations} | {p.url for p in site.pages} | {c.url for c in site.modern} | \
         {s.url for s in site.sub_clusters} | {route.url() for route in tools} | \
-        {url_for("interest", name) for name in INTERESTS}
+        {url_for("interest", name) for name in INTERESTS} | {url_for("value", v.slug) for v in WORK_VALUES}
     assert not any(name.startswith("search/index/docs/") and name.endswith(f"/{expected}.js") for name in index)
 
 
