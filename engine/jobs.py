@@ -7,7 +7,7 @@ Written by the build beside the pages, as `<script>` files that call `window.__j
                                 (static/js/jobs.js)
     assets/jobs/<group>.js      the occupations of one SOC minor group (the code's first five characters,
                                 such as `29-11` for 29-1141.00) in full, by code: figures, preparation,
-                                skills, programs and the ladders each is on (static/js/compare.js,
+                                skills, work values, programs and the ladders each is on (static/js/compare.js,
                                 static/js/plan.js)
     assets/jobs/ladders/<pathway slug>.js
                                 the steps of each of a pathway's ladders, in order (static/js/plan.js)
@@ -37,6 +37,8 @@ LADDERS_FOLDER = "ladders/"
 
 TOP_SKILLS = 5
 """How many of a job's most important skills the compare page shows."""
+TOP_VALUES = 3
+"""How many of a job's highest work values the compare page shows."""
 
 
 def education_slug(occupation: Occupation) -> str:
@@ -133,6 +135,9 @@ def job_record(entry: OccupationPage, places: list[LadderPlace], average: float 
         "zone": job.job_zone, "zone_label": job.job_zone_label, "interest_code": job.interest_code,
         "interests": list(job.interests), "skills": [r.name for r in entry.profile.skills[:TOP_SKILLS]],
         "rated": entry.profile.rated,
+        # the job's three highest work values, with O*NET's rating of 7; null if O*NET has not rated them
+        "values": [[value.name, score] for value, score in entry.profile.ranked_values()[:TOP_VALUES]]
+                  if entry.profile.work_values is not None else None,
         "programs": [[p.title, p.code] for p in entry.profile.programs],
         "links": [[ref.title, ref.url, ref.summary] for ref in training_links(job)],
         "clusters": [[ref.title, ref.url] for ref in entry.clusters],

@@ -348,6 +348,9 @@ def test_compare_shows_each_jobs_figures_or_says_whose_or_not_published(real_sit
         assert cells["Bright outlook"][n] == ("Yes" if outlook(job, average).bright else "No")
         assert cells["Education to start"][n] == (job.education or "not published")
         assert cells["Openings a year"][n].startswith("not published" if job.openings is None else f"{job.openings:,}")
+        ranked = entry.profile.ranked_values()[:3]
+        assert cells["What it offers most (work values)"][n] == (
+            "".join(f"{value.name} ({score:.1f} of 7)" for value, score in ranked) or "not yet rated by O*NET")
         ladders = entry.appearances
         assert (cells["Career ladders"][n] == "not on one of our ladders yet") == (not ladders)
         for place in ladders:
@@ -357,6 +360,10 @@ def test_compare_shows_each_jobs_figures_or_says_whose_or_not_published(real_sit
     page.set_viewport_size({"width": 375, "height": 800})
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     assert page.locator(".compare-table thead button").first.is_visible(), "the Remove buttons show on a phone"
+    unrated = next(e for e in site.occupations if e.profile.work_values is None)
+    page.goto(serve_dir(real_site, "/") + f"compare/?jobs=29-1141.00,{unrated.occupation.code}")
+    page.wait_for_selector(".compare-table:not([hidden])")
+    assert compare_cells(page)["What it offers most (work values)"][1] == "not yet rated by O*NET"
     assert page.console_errors == []
 
 

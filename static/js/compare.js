@@ -107,6 +107,10 @@
       return job.interest_code + ": " + job.interests.map(function (i) { return i.charAt(0).toUpperCase() + i.slice(1); }).join(", ");
     }],
     ["Top skills", function (job) { return job.skills.length ? list(job.skills) : (job.rated ? "none rated important" : "not yet rated by O*NET"); }],
+    ["What it offers most (work values)", function (job) {
+      if (!job.values) return "not yet rated by O*NET";
+      return list(job.values.map(function (v) { return v[0] + " (" + v[1].toFixed(1) + " of 7)"; }));
+    }],
     ["Career ladders", function (job) {
       if (!job.ladders.length) return "not on one of our ladders yet";
       return list(job.ladders.map(function (l) {
