@@ -579,14 +579,10 @@ def plan_pages(site: Site, memo: ModelMemo | None = None) -> list[PageJob]:
     framework_ref = Ref("2024 Career Clusters", url_for("modern-clusters"))
     if site.modern:
         jobs.append(PageJob(
-            page_view("modern-clusters", title="The 2024 Career Clusters",
-                      description="The 14 clusters and their sub-clusters of the 2024 National Career Clusters "
-                                  "Framework, and how they map onto the 16 clusters.", breadcrumbs=(home,)),
+            tool_view("modern-clusters", breadcrumbs=(home,)),
             (("modern", site.modern),)))
         jobs.append(PageJob(
-            page_view("crosswalk", title="From 16 clusters to 14: the crosswalk",
-                      description="How the 16 career clusters map onto the 14 clusters of the 2024 framework.",
-                      breadcrumbs=(home, framework_ref)),
+            tool_view("crosswalk", breadcrumbs=(home, framework_ref)),
             (("crosswalk", site.crosswalk),)))
     for cluster in site.modern:
         jobs.append(PageJob(
@@ -653,8 +649,7 @@ def plan_pages(site: Site, memo: ModelMemo | None = None) -> list[PageJob]:
         tool_view("compare", breadcrumbs=(home, occupations_ref)),
         ()))
     jobs.append(PageJob(
-        page_view("plan", title="My career plan", description="A one-page plan to print: a target job, the steps "
-                  "to it, how to prepare, pay and outlook.", breadcrumbs=(home, occupations_ref)),
+        tool_view("plan", breadcrumbs=(home, occupations_ref)),
         ()))
     jobs.append(PageJob(
         page_view("404", title="Page not found", description="This page does not exist.", absolute=True),

@@ -27,6 +27,7 @@ class Route:
     search_label: str = ""  # how search results name this kind; '' for pages search does not list
     title: str = ""  # a tool page, which has one address: its title
     description: str = ""  # and what it does, for its <meta> description and search results
+    needs: str = ""  # the part of the site model it shows, where a site may lack it: no page without it
 
     def url(self, slug: str = "") -> str:
         return self.pattern.format(slug=slug)
@@ -47,12 +48,18 @@ ROUTES: dict[str, Route] = {route.kind: route for route in (
                       "list by education, pay, outlook, cluster and interest."),
     Route("occupation", "occupations/{slug}/", "occupation.html", folder="occupations", name=OCCUPATION_CODE,
           name_hint="name the file by its O*NET-SOC code, such as '29-1141.00.md'", search_label="Occupation"),
-    Route("modern-clusters", "clusters-2024/", "modern-clusters.html"),
+    Route("modern-clusters", "clusters-2024/", "modern-clusters.html", search_label="Page",
+          title="The 2024 Career Clusters", description="The 14 clusters and their sub-clusters of the 2024 National "
+                                                        "Career Clusters Framework, and how they map onto the 16 "
+                                                        "clusters.", needs="modern"),
     Route("modern-cluster", "clusters-2024/{slug}/", "modern-cluster.html", folder="clusters-2024",
           search_label="2024 cluster"),
     Route("sub-cluster", "sub-clusters-2024/{slug}/", "sub-cluster.html", folder="sub-clusters-2024",
           search_label="2024 sub-cluster"),
-    Route("crosswalk", "crosswalk/", "crosswalk.html"),
+    Route("crosswalk", "crosswalk/", "crosswalk.html", search_label="Page",
+          title="From 16 clusters to 14: the crosswalk",
+          description="How the 16 career clusters map onto the 14 clusters of the 2024 framework.",
+          needs="modern"),
     Route("interests", "interests/", "interests.html", search_label="Tool", title="Explore by interest",
           description="Find career pathways that fit what you like to do, in six interest areas."),
     Route("interest", "interests/{slug}/", "interest.html", search_label="Interest area"),
@@ -76,7 +83,8 @@ ROUTES: dict[str, Route] = {route.kind: route for route in (
     Route("compare", "compare/", "compare.html", search_label="Tool", title="Compare jobs",  # ?jobs=<code>,...
           description="Two or three jobs side by side: pay, outlook, education, training, skills and the career "
                       "ladders each is on."),
-    Route("plan", "plan/", "plan.html"),  # ?job=<code>[&ladder=<pathway slug>:<ladder number>]
+    Route("plan", "plan/", "plan.html", search_label="Tool", title="My career plan",  # ?job=<code>[&ladder=...]
+          description="A one-page plan to print: a target job, the steps to it, how to prepare, pay and outlook."),
     Route("page", "{slug}/", "page.html", folder="pages", search_label="Page"),
     Route("404", "404.html", "404.html"),
 )}

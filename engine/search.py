@@ -121,10 +121,12 @@ NAME_SHARE = {3: 1.0, 2: 0.5, 1: 0.35, 0: 0.2}
 synonym of the title itself, 2 for a job title My Next Move shows, 1 for one workers report or a short form,
 0 for one of O*NET's many alternate titles. A word in two titles My Next Move shows, or in five alternates,
 counts as much as a word of the title."""
-EXACT_STRONG, EXACT_WEAK = 0, 32
-"""A name's length in the title postings is offset by this: a query equal to the title, to a synonym of it or to
-a title My Next Move shows ranks first; one equal to a title workers report ranks next; an alternate title is
-never taken as the page's name (several jobs share many of them)."""
+EXACT_TITLE, EXACT_STRONG, EXACT_WEAK = 0, 16, 32
+"""A name's length in the title postings is offset by this: a query equal to the page's own title ranks first;
+one equal to a synonym of it or to a title My Next Move shows, next ('engineering' finds the Engineering pages
+before the many engineers that My Next Move also calls 'Engineer'); then one equal to a title workers report;
+an alternate title is never taken as the page's name (several jobs share many of them). Lengths are at most
+`EXACT_STRONG - 1` (a query has at most 12 words), so that every value fits the posting's six bits."""
 NAME_TITLE = 3
 ALSO_SHOWN = 30
 """How many of an occupation's other names a result carries, to show the one the query matched."""
@@ -249,7 +251,7 @@ def stem(word: str) -> str:
         word = _undouble(word[:-2])
     if word.endswith("er") and not word.endswith("eer") and len(word) > 5 and _VOWELS.intersection(word[:-2]):
         word = _undouble(word[:-2])
-    if word.endswith("e") and len(word) > 4:
+    if word.endswith("e") and len(word) > 4 and not word.endswith("ane"):  # 'plane' is not 'plan'
         word = word[:-1]
     return word
 
@@ -283,8 +285,8 @@ class Document:
     passages: tuple[str, ...]                # the text snippets are cut from, in reading order
     names: tuple[tuple[str, int, bool, bool], ...] = ()
     """Other names of the page: (name, strength, whether it names the whole page, whether it is a synonym). The titles people use for a
-    job and the synonyms of its names (`NAME_SHARE`); a query equal to a whole name may rank like its title
-    (`EXACT_STRONG`)."""
+    job and the synonyms of its names (`NAME_SHARE`); a query equal to a whole name ranks just below one equal to its
+    title (`EXACT_STRONG`)."""
     also: tuple[str, ...] = ()               # names a result may show ("also called attorney")
     pay: str = ""                            # an occupation's median pay, as a result shows it
 
@@ -392,7 +394,7 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
     # The site's own tools (the quiz, the explorers, the A to Z list), the six interest areas and the six work
     # values.
     for route in ROUTES.values():
-        if route.search_label and route.title:
+        if route.search_label and route.title and (not route.needs or getattr(site, route.needs)):
             docs.append(Document(
                 kind=route.kind, url=route.url(), title=route.title, clusters=(), interests=(),
                 fields=(("title", route.title), ("summary", route.description)), passages=(route.description,),
@@ -543,7 +545,8 @@ def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[
         norm = FIELD_WEIGHTS[field] / (1 - effect + effect * len(words) / TYPICAL_LENGTH[field])
         for word, count in Counter(words).items():
             weighted[word] = weighted.get(word, 0.0) + norm * count
-    shortest = dict.fromkeys(index_words(document.title), min(len(query_words(document.title)), EXACT_WEAK - 1))
+    longest = EXACT_STRONG - 1
+    shortest = dict.fromkeys(index_words(document.title), min(len(query_words(document.title)), longest) + EXACT_TITLE)
     if document.names:
         shares: dict[str, float] = defaultdict(float)
         for name, strength, whole, synonym in document.names:
@@ -554,10 +557,11 @@ def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[
             for word in words:
                 shares[word] += share
             if whole and strength >= 1:
-                length = min(length, EXACT_WEAK - 1)
+                length = min(length, longest)
                 value = length + (EXACT_STRONG if strength >= 2 else EXACT_WEAK)
-                for word in words:  # the shortest name holding the word; of two as short, the strong one
-                    if (length, value) < (shortest.get(word, SCORE_LEVELS) % EXACT_WEAK, shortest.get(word, SCORE_LEVELS)):
+                for word in words:  # the shortest name holding the word; of two as short, the stronger one
+                    known = shortest.get(word)
+                    if known is None or (length, value) < (known % EXACT_STRONG, known):
                         shortest[word] = value
         title_weight = FIELD_WEIGHTS["title"]
         for word, share in shares.items():

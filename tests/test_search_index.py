@@ -83,6 +83,7 @@ def test_query_words_join_compounds_and_keep_each_word_once():
     ("psychiatry", "psychiatrists"),
     ("optometry", "optometrist"),
     ("dentistry", "dentist", "dentists"),
+    ("plane", "planes"),
 ])
 def test_word_forms_share_a_stem(forms):
     assert len({stem(word) for word in forms}) == 1, {word: stem(word) for word in forms}
@@ -90,7 +91,8 @@ def test_word_forms_share_a_stem(forms):
 
 @pytest.mark.parametrize("a, b", [("care", "car"), ("string", "sting"), ("business", "busines"), ("status", "stat"),
                                   ("nursery", "nurse"), ("analysis", "analys"), ("policy", "police"),
-                                  ("specialist", "special"), ("dentist", "dent")])
+                                  ("specialist", "special"), ("dentist", "dent"),
+                                  ("planes", "planning"), ("crane", "cran")])
 def test_different_words_keep_different_stems(a, b):
     assert stem(a) != stem(b)
 
@@ -325,10 +327,15 @@ def test_the_shortest_name_holding_a_word_is_recorded_with_its_strength():
         ("cop", 3, False, True)))
     _, titles = score_terms(doc)
     lengths = dict(titles)
-    assert lengths["lawyers"] == 1 + search.EXACT_STRONG
+    assert lengths["lawyers"] == 1 + search.EXACT_TITLE
     assert lengths["attorney"] == 1 + search.EXACT_WEAK  # 'Attorney' is a name workers report
     assert lengths["law"] == 2 + search.EXACT_STRONG  # 'at' is a stop word
     assert "barrister" not in lengths and "cop" not in lengths  # an alternate, or a synonym of part of a name
+    # A page's own title ranks above an as short name of another page: 'engineering' finds the Engineering page
+    # before the many engineers My Next Move also calls 'Engineer'.
+    engineers = dataclasses.replace(document("Transportation Engineers"), names=(("Engineer", 2, True, False),))
+    assert dict(score_terms(engineers)[1])["engineer"] == 1 + search.EXACT_STRONG
+    assert dict(score_terms(document("Engineering"))[1])["engineering"] == 1 + search.EXACT_TITLE
 
 
 @pytest.mark.parametrize("figures, expected", [

@@ -86,7 +86,7 @@
     if (/er$/.test(word) && !/eer$/.test(word) && word.length > 5 && VOWELS.test(word.slice(0, -2))) {
       word = undouble(word.slice(0, -2));
     }
-    if (/e$/.test(word) && word.length > 4) word = word.slice(0, -1);
+    if (/e$/.test(word) && word.length > 4 && !/ane$/.test(word)) word = word.slice(0, -1);
     return word;
   }
 
@@ -443,7 +443,8 @@
     if (!scratch || scratch.count !== count) {
       scratch = {
         count: count, score: new Float64Array(count), best: new Float64Array(count),
-        mask: new Uint32Array(count), title: new Uint32Array(count), weak: new Uint32Array(count)
+        mask: new Uint32Array(count), own: new Uint32Array(count), title: new Uint32Array(count),
+        weak: new Uint32Array(count)
       };
     }
     return scratch;
@@ -656,9 +657,11 @@
           // The page's title, or a name as good (`EXACT_STRONG` in engine/search.py), is the whole query; or a
           // one-word name workers report is (`EXACT_WEAK`). Each word records only its shortest name, so for a
           // query of several words this is a good guess, not a certainty: hence the few strong names only.
+          // Lengths are offset by whose name it is: 0 the page's own title, 16 a strong name, 32 a weak one.
           var tdocs = p.titles.docs, lengths = p.titles.values, n = expansions.length - (e.joined ? 1 : 0);
           for (k = 0; k < tdocs.length; k++) {
-            if (lengths[k] === n) a.title[tdocs[k]] |= bit;
+            if (lengths[k] === n) a.own[tdocs[k]] |= bit;
+            else if (lengths[k] === 16 + n) a.title[tdocs[k]] |= bit;
             else if (n === 1 && lengths[k] === 33) a.weak[tdocs[k]] |= bit;  // several words might be of several names
           }
         }
@@ -677,13 +680,15 @@
     var results = [], complete = 0;
     for (var t = 0; t < touched.length; t++) {
       var doc = touched[t];
-      var exact = a.title[doc] === full ? 2 : (a.title[doc] | a.weak[doc]) === full ? 1 : 0;
+      var named = a.own[doc] | a.title[doc];
+      var exact = a.own[doc] === full ? 3 : named === full ? 2 : (named | a.weak[doc]) === full ? 1 : 0;
       var result = { doc: doc, score: a.score[doc], level: Math.floor(Math.log(a.score[doc]) / SCORE_STEP),
                      exact: exact, words: popcount(a.mask[doc]), mask: a.mask[doc] };
       if (a.mask[doc] === full) complete++;
       results.push(result);
       a.score[doc] = 0;
       a.mask[doc] = 0;
+      a.own[doc] = 0;
       a.title[doc] = 0;
       a.weak[doc] = 0;
     }
