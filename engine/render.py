@@ -615,7 +615,7 @@ def plan_pages(site: Site, memo: ModelMemo | None = None) -> list[PageJob]:
     explore_ref = Ref(ROUTES["explore"].title, url_for("explore"))
     quiz_ref = Ref(ROUTES["quiz"].title, url_for("quiz"))
     values_ref = Ref(ROUTES["values"].title, url_for("values"))
-    by_value = jobs_by_work_value(site)
+    by_value = memoized(memo, ("work values",), (site.occupations,), lambda: jobs_by_work_value(site))
     jobs.append(PageJob(
         tool_view("values", breadcrumbs=(home, explore_ref)),
         (("values", tuple((value, len(listed)) for value, listed in by_value)), ("high", HIGH_VALUE))))
