@@ -27,9 +27,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .data import EDUCATION_SLUGS, FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_SPECIALTY, Occupation
+from .data import EDUCATION_SLUGS, Occupation
 from .model import Ladder, OccupationPage, Pathway, Site, Step
-from .render import figures_source, hourly, money, number, outlook, percent, training_links
+from .render import figures_source, job_facts, outlook, training_links
 
 JOBS_FOLDER = "assets/jobs/"
 LADDERS_FOLDER = "ladders/"
@@ -75,23 +75,6 @@ def ladder_places(site: Site) -> dict[str, list[LadderPlace]]:
     return places
 
 
-def facts(job: Occupation) -> str:
-    """The line of figures under a job in the explorer's list; a group's pay is said to be a group's."""
-    if job.wage_median is not None:
-        pay = f"{money(job.wage_median)} median pay"
-    elif job.hourly_median is not None:
-        pay = f"{hourly(job.hourly_median)} an hour (no yearly figure)"
-    else:
-        pay = "Pay not published"
-    if job.figures in (FIGURES_GROUP, FIGURES_SPECIALTY) and pay.startswith("$"):
-        pay += " (for a wider group)"
-    elif job.figures == FIGURES_CATCH_ALL and pay.startswith("$"):
-        pay += " (for a mix of jobs)"
-    growth = "growth not published" if job.growth_pct is None else f"{percent(job.growth_pct)} growth"
-    openings = "openings not published" if job.openings is None else f"{number(job.openings)} openings a year"
-    return " · ".join((pay, growth, openings, job.education or "education not published"))
-
-
 def index_rows(site: Site) -> dict[str, Any]:
     """The explorer's data: the clusters and, for each occupation by title, [code, title, education, annual
     median pay, growth %, openings a year, bright outlook (1/0), cluster numbers, interest code, the line of
@@ -104,7 +87,7 @@ def index_rows(site: Site) -> dict[str, Any]:
         job = entry.occupation
         rows.append([job.code, job.title, education_slug(job), job.wage_median, job.growth_pct, job.openings,
                      int(outlook(job, average).bright), [number[ref.url] for ref in entry.clusters if ref.url in number],
-                     job.interest_code, facts(job)])
+                     job.interest_code, job_facts(job)])
     return {"clusters": [[cluster_slug(ref.url), ref.title] for ref in clusters], "rows": rows}
 
 

@@ -716,13 +716,36 @@ def occupation_letters(entries: Iterable[OccupationPage]) -> tuple[Letter, ...]:
     return tuple(Letter(letter, tuple(items)) for letter, items in sorted(groups.items()))
 
 
-def jobs_by_work_value(site: Site) -> tuple[tuple[WorkValue, tuple[tuple[Occupation, float], ...]], ...]:
-    """Each work value with the jobs O*NET rates `HIGH_VALUE` or more for it, highest first, then by title."""
-    found: list[tuple[WorkValue, tuple[tuple[Occupation, float], ...]]] = []
+def job_facts(job: Occupation) -> str:
+    """The line of figures under a job in a list (the jobs explorer's, a work value's): pay, growth and openings,
+    said once to be a wider group's or a mix of jobs' where they are, then the education to start."""
+    if job.wage_median is not None:
+        pay = f"{money(job.wage_median)} median pay"
+    elif job.hourly_median is not None:
+        pay = f"{hourly(job.hourly_median)} an hour (no yearly figure)"
+    else:
+        pay = "Pay not published"
+    growth = "growth not published" if job.growth_pct is None else f"{percent(job.growth_pct)} growth"
+    openings = "openings not published" if job.openings is None else f"{number(job.openings)} openings a year"
+    figures = " · ".join((pay, growth, openings))
+    if job.wage_median is not None or job.hourly_median is not None or job.growth_pct is not None or \
+            job.openings is not None:
+        if job.figures in (FIGURES_GROUP, FIGURES_SPECIALTY):
+            figures += " (figures for a wider group)"
+        elif job.figures == FIGURES_CATCH_ALL:
+            figures += " (figures for a mix of jobs)"
+    return f"{figures} · {job.education or 'education not published'}"
+
+
+def jobs_by_work_value(site: Site) -> tuple[tuple[WorkValue, tuple[tuple[Occupation, float, str], ...]], ...]:
+    """Each work value with the jobs O*NET rates `HIGH_VALUE` or more for it, highest first, then by title:
+    (occupation, rating, its line of figures)."""
+    found: list[tuple[WorkValue, tuple[tuple[Occupation, float, str], ...]]] = []
     for index, value in enumerate(WORK_VALUES):
         listed = [(entry.occupation, entry.profile.work_values[index]) for entry in site.occupations
                   if entry.profile.work_values is not None and entry.profile.work_values[index] >= HIGH_VALUE]
-        found.append((value, tuple(sorted(listed, key=lambda pair: (-pair[1], pair[0].title)))))
+        found.append((value, tuple((job, score, job_facts(job))
+                                   for job, score in sorted(listed, key=lambda pair: (-pair[1], pair[0].title)))))
     return tuple(found)
 
 

@@ -95,8 +95,10 @@ def test_the_explorer_data_holds_every_occupation_with_its_own_figures(real_site
             assert shown_pay.startswith(f"{money(job.wage_median)} median pay")
         elif job.hourly_median is None:
             assert shown_pay == "Pay not published"
-        assert ("(for a wider group)" in shown_pay) == (job.figures in ("group", "specialty") and
-                                                          (job.wage_median or job.hourly_median) is not None)
+        published = any(f is not None for f in (job.wage_median, job.hourly_median, job.growth_pct, job.openings))
+        # the label covers pay, growth and openings alike, once, after them
+        assert ("(figures for a wider group) · " in facts) == (job.figures in ("group", "specialty") and published)
+        assert facts.count("(figures for") <= 1
         assert facts.endswith(job.education or "education not published")
     assert sum(1 for row in data["rows"] if row[3] is None) > 0, "jobs without a yearly median stay null, not 0"
 

@@ -1,6 +1,6 @@
 """O*NET's work values: read from data/occupation-work-values.csv into each occupation's profile, shown on its
-page (all six, highest first) and listed on the pages of "Explore by work values", with every bad row of the
-file reported at its line."""
+page (all six, highest first) and listed on the pages of "Explore by work values" with each job's figures
+(labelled where they are a wider group's), with every bad row of the file reported at its line."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import re
 
 from conftest import ROOT, run_build
 from engine.profiles import HIGH_VALUE, WORK_VALUES
+from engine.render import job_facts
 
 RATED = 874  # occupations in the file; the other 1,016 - 874 have no work values
 
@@ -32,15 +33,16 @@ def test_every_work_value_in_the_data_reaches_its_occupation(real_result):
 
 def test_each_work_value_page_lists_exactly_the_jobs_rated_high_for_it_highest_first(real_result, real_site):
     rows = rows_by_code()
-    titles = {e.occupation.code: e.occupation.title for e in real_result.site.occupations}
+    jobs = {e.occupation.code: e.occupation for e in real_result.site.occupations}
+    titles = {code: job.title for code, job in jobs.items()}
     listed_somewhere = 0
     for value in WORK_VALUES:
         expected = sorted(((code, scores[value.column]) for code, scores in rows.items()
                            if scores[value.column] >= HIGH_VALUE), key=lambda p: (-p[1], titles[p[0]]))
         page = (real_site / f"explore/values/{value.slug}/index.html").read_text()
-        shown = re.findall(r'<li><a href="\.\./\.\./\.\./occupations/([^/]+)/">[^<]*</a> <span class="muted">([\d.]+) of 7</span>',
-                           page)
-        assert shown == [(code, f"{score:.1f}") for code, score in expected], value.slug
+        shown = re.findall(r'<li><a href="\.\./\.\./\.\./occupations/([^/]+)/">[^<]*</a> <span class="muted">([\d.]+) of 7</span>'
+                           r' <span>([^<]*)</span>', html.unescape(page))
+        assert shown == [(code, f"{score:.1f}", job_facts(jobs[code])) for code, score in expected], value.slug
         assert f"O*NET rates {len(expected):,} jobs {HIGH_VALUE:g} or more out of 7" in html.unescape(page)
         listed_somewhere += len(expected)
     assert listed_somewhere > 300
