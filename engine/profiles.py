@@ -1,9 +1,10 @@
 """Occupation profiles: what O*NET, BLS and Advance CTE say about each occupation beyond its figures.
 
 Skills and knowledge (with plain explanations from data/skill-descriptions.yml), interest scores, work
-values, technology, the titles people use, programs of study, the 2024 Career Clusters, pay by state, and the jobs that need the most
-similar skills ("transferable skills"). Everything is read from data/ into frozen records once per
-build; a missing file means that part is simply not shown, a malformed one is reported at its line.
+values, technology, the titles people use, programs of study, the 2024 Career Clusters, pay by state, and
+the jobs that need the most similar skills ("transferable skills"). Everything is read from data/ into
+frozen records once per build; a missing file means that part is simply not shown, a malformed one is
+reported at its line.
 """
 
 from __future__ import annotations
@@ -196,8 +197,8 @@ class WorkValue:
 WORK_VALUES = (
     WorkValue("achievement", "Achievement", "work that uses your best abilities and gives results you can see",
               "Achievement (EX)"),
-    WorkValue("independence", "Independence", "the chance to try your own ideas, work on your own and make decisions",
-              "Independence (EX)"),
+    WorkValue("independence", "Independence",
+              "the chance to try your own ideas, work on your own and make decisions", "Independence (EX)"),
     WorkValue("recognition", "Recognition", "chances to move up, lead others and be respected for your work",
               "Recognition (EX)"),
     WorkValue("relationships", "Relationships", "the chance to help people and work with friendly co-workers, "
@@ -209,7 +210,8 @@ WORK_VALUES = (
 """O*NET's six work values, in the order the site shows them; `offers` is the project's own plain wording."""
 
 HIGH_VALUE = 6.0
-"""A job 'offers' a work value when O*NET rates it at least this high (of 7): the lists of `explore/values/<slug>/`."""
+"""A job 'offers' a work value when O*NET rates it at least this high (of 7): the lists of
+`explore/values/<slug>/`."""
 
 
 def load_work_values(path: Path, shown: Any, occupations: Mapping[str, Occupation],
