@@ -21,6 +21,7 @@ from typing import Any, Iterator, Mapping, Sequence
 
 from .data import FIGURES_CATCH_ALL, FIGURES_OWN, Occupation
 from .problems import ContentError, Problem
+from .routes import url_for
 
 IMPORTANT = 3.0
 """Skills and knowledge rated at least this important (of 5) are the ones that matter for a job."""
@@ -192,6 +193,16 @@ class WorkValue:
     name: str
     offers: str  # what a job that rates high on it offers, in plain words
     column: str  # its column in occupation-work-values.csv
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of its page, which lists the jobs that offer it."""
+        return url_for("value", self.slug)
+
+    @property
+    def about(self) -> str:
+        """What its page is, in a sentence: for lists, search results and the page's description."""
+        return f"Jobs that offer {self.offers}."
 
 
 WORK_VALUES = (

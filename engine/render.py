@@ -621,7 +621,7 @@ def plan_pages(site: Site, memo: ModelMemo | None = None) -> list[PageJob]:
         (("values", tuple((value, len(listed)) for value, listed in by_value)), ("high", HIGH_VALUE))))
     for value, listed in by_value:
         jobs.append(PageJob(
-            page_view("value", value.slug, title=value.name, description=f"Jobs that offer {value.offers}.",
+            page_view("value", value.slug, title=value.name, description=value.about,
                       breadcrumbs=(home, explore_ref, values_ref)),
             (("value", value), ("jobs", listed), ("values", WORK_VALUES), ("high", HIGH_VALUE))))
     jobs.append(PageJob(

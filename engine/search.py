@@ -407,10 +407,10 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
                                                                   f"{title.lower()} interests.",),
             names=synonyms.names(title)))
     for value in WORK_VALUES:
-        about = f"Jobs that offer {value.offers}."
         docs.append(Document(
-            kind="value", url=url_for("value", value.slug), title=value.name, clusters=(), interests=(),
-            fields=(("title", value.name), ("summary", about)), passages=(about,), names=synonyms.names(value.name)))
+            kind="value", url=value.url, title=value.name, clusters=(), interests=(),
+            fields=(("title", value.name), ("summary", value.about)), passages=(value.about,),
+            names=synonyms.names(value.name)))
     return docs
 
 

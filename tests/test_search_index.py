@@ -170,6 +170,16 @@ def test_every_page_is_a_document_with_its_fragment(index, real_result):
     assert not any(name.startswith("search/index/docs/") and name.endswith(f"/{expected}.js") for name in index)
 
 
+def test_a_site_without_the_2024_framework_lists_none_of_its_pages(real_result):
+    """The overview and the crosswalk are search results only where the site has the framework (their routes'
+    `needs`), as their pages are made only then; the work values' pages are always made and listed."""
+    kinds = lambda site: {doc.kind for doc in search.documents(site)}  # noqa: E731
+    assert {"modern-clusters", "crosswalk", "values", "value"} <= kinds(real_result.site)
+    without = kinds(dataclasses.replace(real_result.site, modern=()))
+    assert not without & {"modern-clusters", "crosswalk", "modern-cluster", "sub-cluster"}
+    assert {"values", "value", "plan"} <= without
+
+
 def test_occupations_are_numbered_by_how_many_people_hold_them(real_result):
     """The browser ranks the lower id first among results that score about the same, so the ids of the
     occupations follow their employment (largest first, then by code): 'mechanic' then finds automotive
