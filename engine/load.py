@@ -225,35 +225,79 @@ def parse_yaml_file(text: str, shown: str) -> tuple[Any, Callable[..., int], lis
     return data, line_of, walker.problems
 
 
-def yaml_message(exc: yaml.MarkedYAMLError, line: str = "") -> str:
-    """A YAML parser error in an editor's words, with what to do; `line` is the line it is reported at."""
+def yaml_problem(exc: yaml.MarkedYAMLError, text: str, shown: str, first_line: int) -> Problem:
+    """The problem for a parser error in `text`, which starts on file line `first_line`: at the line to fix,
+    which is often above the one where the parser gave up, in an editor's words, with what to do."""
+    row, message = _diagnose(exc, text.split("\n"))
+    return Problem(shown, first_line + row, f"invalid YAML: {message}")
+
+
+_FIELD_RE = re.compile(r"^\s*(?:-\s+)*[^\s#'\"][^#]*?:(?:\s|$)")
+"""A line that starts a field: its name, then ':' and a space or the end of the line (after any '- ')."""
+
+_AFTER_QUOTE_RE = re.compile(r"""(?:^|[:\-]\s|[\[,])\s*("[^"]*"|'[^']*')\s*[^\s#,\]}]""")
+"""A quoted value followed by more text on its line: `title: "Nursing" ladder`."""
+
+_NO_COLON = "no ':' after the field's name; each field is written 'name: value'"
+
+
+def _diagnose(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str]:
+    """(row of `lines` to fix, what is wrong there and how to fix it) for a parser error."""
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
-    if "mapping values are not allowed" in problem:
-        return "invalid YAML: a value contains ': '; put the whole value in quotes"
+    mark = exc.problem_mark or exc.context_mark
+    row = mark.line if mark else 0
+    line = lines[row] if row < len(lines) else ""
+    above = _line_above(lines, row)
     if "\t" in line:
-        return "invalid YAML: a tab in the indentation; indent with spaces, not tabs"
-    if "could not find expected ':'" in problem:
-        return "invalid YAML: no ':' after the field's name; each field is written 'name: value'"
-    if "end of stream" in problem:
-        return "invalid YAML: a quote or bracket opened here is not closed"
+        return row, "a tab in the indentation; indent with spaces, not tabs"
+    if "could not find expected ':'" in problem and exc.context_mark:
+        return exc.context_mark.line, _NO_COLON  # where the field began, not where the parser gave up
+    if "end of stream" in problem and exc.context_mark:
+        return exc.context_mark.line, "a quote or bracket opened here is not closed"
+    if "mapping values are not allowed" in problem:
+        column = mark.column if mark else 0
+        if _FIELD_RE.match(line[:column + 1]) and not _FIELD_RE.match(line[:column]):
+            # The ':' of this line's own field: the line above did not end its value.
+            if above is not None and not _FIELD_RE.match(lines[above]):
+                return above, _NO_COLON
+            if above is not None and _indent(line) > _indent(lines[above]):
+                return row, ("this line is indented further than the field above it; start it at the same "
+                             "column as that field")
+        return row, "a value contains ': '; put the whole value in quotes"
+    if "expected <document start>" in problem and above is not None and not _FIELD_RE.match(lines[above]):
+        return above, _NO_COLON
+    if _AFTER_QUOTE_RE.search(line):
+        return row, "text after the closing quote; put the whole value in quotes, or use the other kind of quote"
+    if "did not find expected ',' or ']'" in problem and exc.context_mark:
+        return exc.context_mark.line, "a list opened with '[' here is not closed: end it with ']' on the same line"
+    if "did not find expected ',' or '}'" in problem and exc.context_mark:
+        return exc.context_mark.line, "a '{' opened here is not closed with '}'"
     if "found undefined alias" in problem or "found unknown escape" in problem:
-        return "invalid YAML: a value starts with '*' or holds a '\\'; put the value in quotes"
-    text = f"invalid YAML: {problem}" + (f" ({context})" if context and context not in problem else "")
+        return row, "a value starts with '*' or holds a '\\'; put the value in quotes"
+    if re.match(r"\s*-[^\s-]", line):
+        return row, "put a space after the '-' that starts an item of a list"
+    if "expected '-' indicator" in problem or "expected <block end>" in problem or "expected key" in problem:
+        return row, ("this line is not lined up with the lines above it: start each field of an item at the same "
+                     "column, with spaces")
+    text = problem + (f" ({context})" if context and context not in problem else "")
     if "did not find expected" in problem:
         text += "; check the indentation and that quotes and brackets are closed"
-    return text
+    return row, text
 
 
-def yaml_problem(exc: yaml.MarkedYAMLError, text: str, shown: str, first_line: int) -> Problem:
-    """The problem for a parser error in `text`, which starts on file line `first_line`, at the line to fix."""
-    mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or ""
-    if exc.context_mark and ("end of stream" in problem or "could not find expected ':'" in problem):
-        mark = exc.context_mark  # where the quote opened or the field began, not where the parser gave up
-    row = mark.line if mark else 0
-    lines = text.split("\n")
-    return Problem(shown, first_line + row, yaml_message(exc, lines[row] if row < len(lines) else ""))
+def _line_above(lines: list[str], row: int) -> int | None:
+    """The row of the last line above `row` that holds more than a comment, or None."""
+    for above in range(min(row, len(lines)) - 1, -1, -1):
+        stripped = lines[above].strip()
+        if stripped and not stripped.startswith("#"):
+            return above
+    return None
+
+
+def _indent(line: str) -> int:
+    """The column where a line's text starts, after its indentation and any '- '."""
+    return len(line) - len(line.lstrip(" -"))
 
 
 class _Walker:

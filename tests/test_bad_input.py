@@ -39,6 +39,31 @@ CASES = {
     "a field without its colon": (
         {P: PATHWAY.replace("summary: Care for patients directly.", "summary Care for patients directly.")},
         f"{P}:4: invalid YAML: no ':' after the field's name; each field is written 'name: value'"),
+    # The parser gives up on the line after these, in its own words; the message names the line to fix.
+    "the first field without its colon": (
+        {P: PATHWAY.replace("title: Therapeutic Services", "title Therapeutic Services")},
+        f"{P}:2: invalid YAML: no ':' after the field's name; each field is written 'name: value'"),
+    "the first field without its colon, then a comment": (
+        {P: PATHWAY.replace("title: Therapeutic Services", "title Therapeutic Services\n# the cluster")},
+        f"{P}:2: invalid YAML: no ':' after the field's name; each field is written 'name: value'"),
+    "a list item's field without its colon": (
+        {P: PATHWAY.replace("      - stage: entry", "      - stage entry")},
+        f"{P}:8: invalid YAML: no ':' after the field's name; each field is written 'name: value'"),
+    "a field indented one space too far": (
+        {P: PATHWAY.replace("        title: Licensed practical nurse", "         title: Licensed practical nurse")},
+        f"{P}:14: invalid YAML: this line is indented further than the field above it; start it at the same column as that field"),
+    "a field indented one space too little": (
+        {P: PATHWAY.replace("        title: Licensed practical nurse", "       title: Licensed practical nurse")},
+        f"{P}:14: invalid YAML: this line is not lined up with the lines above it: start each field of an item at the same column, with spaces"),
+    "no space after a list's dash": (
+        {P: PATHWAY.replace("      - stage: mid", "      -stage: mid")},
+        f"{P}:13: invalid YAML: put a space after the '-' that starts an item of a list"),
+    "a list not closed": (
+        {P: PATHWAY.replace("occupations: [29-2061.00]", "occupations: [29-2061.00")},
+        f"{P}:15: invalid YAML: a list opened with '[' here is not closed: end it with ']' on the same line"),
+    "text after a closing quote": (
+        {P: PATHWAY.replace("summary: Care for patients directly.", 'summary: "Care" for patients directly.')},
+        f"{P}:4: invalid YAML: text after the closing quote; put the whole value in quotes, or use the other kind of quote"),
     "no front matter": (
         {P: "Just some text.\n"},
         f"{P}:1: no front matter: the file must start with a line '---', then the fields, then another '---' line"),
