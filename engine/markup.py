@@ -27,7 +27,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
 from .problems import Problem
-from .routes import content_url
+from .routes import content_file, content_url
 
 ALLOWED_TAGS = {
     "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", "code", "pre",
@@ -315,11 +315,23 @@ def check_body(body: str, path: str, first_line: int) -> Iterator[Problem]:
             elif target.startswith("/"):
                 yield Problem(path, number, f"link '{target[:40]}' starts with '/', which breaks when the site "
                                             "is published under a sub-path; link to the content file instead, "
-                                            "such as '../pathways/therapeutic-services.md'")
+                                            f"such as '{_file_link(target, path)}'")
         if line.startswith(("#", "=")) and (re.match(r"^#(?!#)\s", line) or (
                 offset > 0 and re.match(r"^=+\s*$", line) and lines[offset - 1].strip())):
             yield Problem(path, number, "level-1 heading: the page title comes from 'title'; "
                                         "start sections with '## '")
+
+
+def _file_link(url: str, source: str) -> str:
+    """The link to the content file of the page at the site address `url`, from the content file `source`
+    ('/clusters/x/' from a pathway: '../clusters/x.md'); an example if no content file makes that page."""
+    target = content_file(url)
+    if target is None:
+        return "../pathways/therapeutic-services.md"
+    folder = source.replace("\\", "/").rsplit("/", 2)[-2:-1]
+    fragment = url.partition("#")[2]
+    link = target.split("/", 1)[1] if folder and target.startswith(folder[0] + "/") else f"../{target}"
+    return link + (f"#{fragment}" if fragment else "")
 
 
 def relative_url(from_dir: str, to: str) -> str:

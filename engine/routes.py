@@ -127,6 +127,22 @@ def content_url(path: str) -> str | None:
     return route.url(name)
 
 
+def content_file(url: str) -> str | None:
+    """The content file (folder/name.md) whose page is at the site address `url`, such as
+    '/pathways/x/' or 'pathways/x/index.html' -> 'pathways/x.md'; None if no content file makes that page."""
+    path = url.split("#", 1)[0].split("?", 1)[0].lstrip("/")
+    path = path[:-len("index.html")] if path.endswith("index.html") else path
+    path = path if not path or path.endswith("/") else path + "/"
+    if any(path == route.pattern for route in ROUTES.values()):
+        return None  # a page the site makes itself, such as the quiz
+    for folder, route in sorted(BY_FOLDER.items(), key=lambda item: -len(item[1].prefix)):
+        head, _, tail = route.pattern.partition("{slug}")
+        name = path[len(head):len(path) - len(tail)] if path.startswith(head) and path.endswith(tail) else ""
+        if name and re.fullmatch(route.name, name):
+            return f"{folder}/{name}.md"
+    return None
+
+
 def compare_url(codes: "list[str] | tuple[str, ...]" = ()) -> str:
     """The compare page's address for two or three occupations (by O*NET-SOC code)."""
     return url_for("compare") + (f"?jobs={','.join(codes)}" if codes else "")

@@ -18,6 +18,30 @@ STAGES = ("entry", "mid", "advanced", "leadership")
 INTERESTS = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
 """Holland (RIASEC) interest areas, in the conventional R-I-A-S-E-C order."""
 
+CHOICE_WORDS = {
+    # stages, by the words job ads and editors use for them
+    "beginner": "entry", "junior": "entry", "starter": "entry", "starting": "entry", "trainee": "entry",
+    "apprentice": "entry", "entry-level": "entry", "entry level": "entry", "first": "entry",
+    "middle": "mid", "intermediate": "mid", "experienced": "mid", "mid-level": "mid", "journeyman": "mid",
+    "senior": "advanced", "expert": "advanced", "specialist": "advanced", "master": "advanced",
+    "lead": "leadership", "leader": "leadership", "manager": "leadership", "management": "leadership",
+    "supervisor": "leadership", "director": "leadership", "executive": "leadership", "top": "leadership",
+    # interest areas, by what people in them like to do, and by their letters in a Holland code
+    "r": "realistic", "hands-on": "realistic", "building": "realistic", "doing": "realistic",
+    "outdoors": "realistic", "machines": "realistic", "tools": "realistic",
+    "i": "investigative", "thinking": "investigative", "science": "investigative", "research": "investigative",
+    "solving": "investigative", "analytical": "investigative",
+    "a": "artistic", "creating": "artistic", "creative": "artistic", "art": "artistic", "arts": "artistic",
+    "design": "artistic",
+    "s": "social", "helping": "social", "caring": "social", "teaching": "social", "people": "social",
+    "e": "enterprising", "persuading": "enterprising", "leading": "enterprising", "business": "enterprising",
+    "selling": "enterprising", "sales": "enterprising",
+    "c": "conventional", "organizing": "conventional", "organising": "conventional", "details": "conventional",
+    "data": "conventional", "orderly": "conventional",
+}
+"""What an editor may write for a stage or an interest area, by meaning: suggested when the value is not one of
+the choices and not a misspelling of one ('senior' -> 'advanced', 'helping' -> 'social')."""
+
 INTEREST_INFO = {
     "realistic": ("Realistic", "Hands-on work with tools, machines, plants or animals"),
     "investigative": ("Investigative", "Ideas, research and solving problems"),
@@ -130,7 +154,7 @@ PATHWAY = Field(
         TITLE,
         _text("cluster", "The slug of the cluster this pathway belongs to (its file name without '.md').",
               required=True, pattern=SLUG_PATTERN, pattern_hint="a slug looks like 'health-science'",
-              example="health-science"),
+              example="health-science", refers="cluster"),
         SUMMARY,
         Field("interests", "list",
               "Holland (RIASEC) interest areas that fit this pathway, best fit first. "
@@ -140,7 +164,7 @@ PATHWAY = Field(
         Field("related", "list", "Slugs of other pathways a visitor may also consider.",
               max_items=6, example=["diagnostic-services"],
               item=_text("pathway", "A pathway slug.", pattern=SLUG_PATTERN,
-                         pattern_hint="a slug looks like 'health-informatics'")),
+                         pattern_hint="a slug looks like 'health-informatics'", refers="pathway")),
         Field("ladders", "list", "The career ladders of this pathway, most common first: one for each distinct "
                                  "route, such as nursing and pharmacy.",
               required=True, min_items=1, max_items=6, item=LADDER),

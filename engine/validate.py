@@ -20,7 +20,7 @@ from .markup import Markup, content_url
 from .problems import Problem, Severity, closest, suggest
 from .routes import RESERVED_SLUGS, ROUTES
 from .scaffold import PLACEHOLDER, PLACEHOLDER_STEPS
-from .schema import OCCUPATION_PATTERN, SCHEMAS, STAGES, Field
+from .schema import CHOICE_WORDS, OCCUPATION_PATTERN, SCHEMAS, STAGES, Field
 
 EDUCATION_PHRASES = (
     (re.compile(r"no formal", re.I), 0),
@@ -333,7 +333,11 @@ def _text_messages(value: Any, field: Field, label: str) -> Iterator[str]:
         return
     text = value.strip()
     if field.choices and text not in field.choices:
-        yield f"{label} is '{text}'; it must be one of: {', '.join(field.choices)}{suggest(text, field.choices)}"
+        hint = suggest(text, field.choices)
+        meant = CHOICE_WORDS.get(" ".join(text.casefold().split()))
+        if not hint and meant in field.choices:
+            hint = f" (did you mean '{meant}'?)"
+        yield f"{label} is '{text}'; it must be one of: {', '.join(field.choices)}{hint}"
     if field.pattern and not field.refers and not re.match(field.pattern, text):
         yield f"{label} '{text}' is not valid: {field.pattern_hint}"
     if field.max_length and len(text) > field.max_length:
@@ -362,7 +366,8 @@ def _check_list(source: Source, value: Any, field: Field, path: tuple, label: st
     line = source.front.line_of(*path)
     assert field.item is not None
     if not isinstance(value, list):
-        example = field.example or ["..."]
+        written = str(value).strip() if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+        example = [written] if written else field.example or ["..."]  # what was written, in brackets
         hint = f": write it as [{', '.join(map(str, example))}]" if field.item.kind == "text" else \
             ", each item starting with '- '"
         yield Problem(source.path, line, f"{label} must be a list{hint}")

@@ -94,6 +94,9 @@ CASES = {
     "unknown step field": (
         {P: PATHWAY.replace("        experience: None\n      - stage: mid", "        experience: None\n        salary: 40000\n      - stage: mid")},
         f"{P}:13: unknown field 'salary' in step 1 of ladder 'Nursing'"),
+    "wrong type: one code for a list": (
+        {P: PATHWAY.replace("occupations: [29-2061.00]", "occupations: 29-2061.00")},
+        f"{P}:15: 'occupations' in step 2 of ladder 'Nursing' must be a list: write it as [29-2061.00]"),
     "wrong type: list for text": (
         {P: PATHWAY.replace("summary: Care for patients directly.", "summary: [a, b]")},
         f"{P}:4: 'summary' must be text, not a list"),
@@ -131,6 +134,12 @@ CASES = {
     "unknown stage": (
         {P: PATHWAY.replace("stage: mid", "stage: middle")},
         f"{P}:13: 'stage' in step 2 of ladder 'Nursing' is 'middle'; it must be one of: entry, mid, advanced, leadership (did you mean 'mid'?)"),
+    "stage written as a job level": (
+        {P: PATHWAY.replace("stage: advanced", "stage: Senior")},
+        f"{P}:18: 'stage' in step 3 of ladder 'Nursing' is 'Senior'; it must be one of: entry, mid, advanced, leadership (did you mean 'advanced'?)"),
+    "interest written as what people like": (
+        {P: PATHWAY.replace("summary: Care for patients directly.", "summary: Care for patients directly.\ninterests: [helping]")},
+        f"{P}:5: 'interest' is 'helping'; it must be one of: realistic, investigative, artistic, social, enterprising, conventional (did you mean 'social'?)"),
     "stages out of order": (
         {P: PATHWAY.replace("stage: mid", "stage: leadership")},
         f"{P}:18: step 3 of ladder 'Nursing' goes back to stage 'advanced' after 'leadership': order steps entry -> mid -> advanced -> leadership"),
@@ -213,7 +222,10 @@ CASES = {
         f"{P}:24: link 'javascript:alert(1' uses 'javascript:'; only http, https and mailto links are allowed"),
     "root-absolute link": (
         {P: PATHWAY.replace("Nurses care for patients.", "See [nursing](/pathways/therapeutic-services/).")},
-        f"{P}:24: link '/pathways/therapeutic-services/' starts with '/', which breaks when the site is published under a sub-path; link to the content file instead, such as '../pathways/therapeutic-services.md'"),
+        f"{P}:24: link '/pathways/therapeutic-services/' starts with '/', which breaks when the site is published under a sub-path; link to the content file instead, such as 'therapeutic-services.md'"),
+    "root-absolute link to a page in another folder": (
+        {P: PATHWAY.replace("Nurses care for patients.", "See [health](/clusters/health-science/#career-pathways).")},
+        f"{P}:24: link '/clusters/health-science/#career-pathway' starts with '/', which breaks when the site is published under a sub-path; link to the content file instead, such as '../clusters/health-science.md#career-pathways'"),
     "broken content link": (
         {P: PATHWAY.replace("Nurses care for patients.", "See [nursing](diagnostic-services.md).")},
         f"{P}:24: link to 'content/pathways/diagnostic-services.md', which does not exist (did you mean 'therapeutic-services.md'?)"),
@@ -462,6 +474,14 @@ def test_a_credential_listed_as_an_exception_is_not_flagged(make_project, creden
                            f"        credentials: [{credential}]")
     result = run_build("check", cwd=make_project({P: text}))
     assert (f"lists '{credential}', which takes" in result.stderr) == flagged, result.stderr
+
+
+def test_a_cluster_written_as_its_title_is_one_error_with_its_slug(make_project):
+    root = make_project({P: PATHWAY.replace("cluster: health-science", "cluster: Health Science")})
+    result = run_build("check", cwd=root)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith(f"{P}:3:")]
+    assert errors == [f"{P}:3: unknown cluster 'Health Science' (did you mean 'health-science'?)"], result.stderr
 
 
 def test_a_file_that_cannot_be_read_is_reported_once_not_again_by_every_link_to_it(make_project):
