@@ -91,7 +91,7 @@ from .model import STAGE_LABELS, OccupationPage, Site, Step
 from .routes import ROUTES, url_for
 from .profiles import WORK_VALUES
 from .schema import INTEREST_INFO, INTERESTS
-from .search_words import SearchWords, Shortcut
+from .search_words import STOP_WORDS, SearchWords, Shortcut
 
 FORMAT = 1
 """Bumped when the files' layout changes, so a page never reads parts it does not understand."""
@@ -137,13 +137,6 @@ SCORE_LEVELS = 63
 
 SHARD_BYTES = 12_000
 """A posting file over this size is split by a longer prefix (a single word's postings never are)."""
-
-STOP_WORDS = frozenset("""
-a about after all also am an and any are as at be because been but by can could did do does for from had has
-have he her his how i if in into is it its may me more most much must my no not of on one or our she should so
-some such than that the their them then there these they this those through to too up us was we were what
-when where which while who will with would you your
-""".split())
 
 HELP_PAGES = (("explore", "Find your path"), ("occupations", "All jobs from A to Z"),
               ("interests", "Explore by interest"), ("home", "The 16 career clusters"))

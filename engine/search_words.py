@@ -34,6 +34,14 @@ from pathlib import Path
 from .data import EDUCATION_SLUGS
 from .problems import ContentError, Problem, suggest
 
+STOP_WORDS = frozenset("""
+a about after all also am an and any are as at be because been but by can could did do does for from had has
+have he her his how i if in into is it its may me more most much must my no not of on one or our she should so
+some such than that the their them then there these they this those through to too up us was we were what
+when where which while who will with would you your
+""".split())
+"""Words search leaves out of the index and of a query, unless a synonym is made of one alone ('IT')."""
+
 SECTIONS = ("synonyms", "filler", "pay", "explorer")
 
 EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
@@ -154,6 +162,12 @@ def _synonyms(section: object, shown: str, line_of, problems: list[Problem]) -> 
         if not isinstance(means, list) or not means or not all(isinstance(m, str) and m.strip() for m in means):
             problems.append(Problem(shown, line, f"'{says}' must be followed by the site's words for it, such as "
                                                  f"'{says}: [physician, surgeon]'"))
+            continue
+        stops = [w for w in says.casefold().split() if w in STOP_WORDS]
+        if stops and len(says.split()) > 1:
+            problems.append(Problem(shown, line, f"'{says}' holds {' and '.join(repr(w) for w in stops)}, which "
+                                                 f"search leaves out of a query; write the synonym without "
+                                                 f"{'it' if len(stops) == 1 else 'them'}"))
             continue
         cleaned = tuple(" ".join(m.split()) for m in means)
         if " ".join(says.split()).casefold() in (m.casefold() for m in cleaned):

@@ -280,6 +280,9 @@ CASES = {
     "a synonym that lists itself": (
         {"data/search-words.yml": "synonyms:\n  nurse: [nurse]\n"},
         "data/search-words.yml:2: 'nurse' lists itself; name the words the site uses instead"),
+    "a synonym of several words holding a stop word": (
+        {"data/search-words.yml": "synonyms:\n  doctor: [physician]\n  right for me: [interest quiz]\n"},
+        "data/search-words.yml:3: 'right for me' holds 'for' and 'me', which search leaves out of a query; write the synonym without them"),
     "a synonym written twice": (
         {"data/search-words.yml": "synonyms:\n  doctor: [physician]\n  doctor: [surgeon]\n"},
         "data/search-words.yml:3: field 'doctor' is given twice: keep one"),
