@@ -654,6 +654,22 @@ def check_links(source: Source, markup: Markup, known: AbstractSet[str]) -> Iter
     """Links in the body to content files that do not exist; `known` holds every content path."""
     for target, line in markup.links:
         if target not in known or content_url(target) is None:
-            names = [p.rsplit("/", 1)[-1] for p in known]
             yield Problem(source.path, line, f"link to '{target}', which does not exist"
-                                             f"{suggest(target.rsplit('/', 1)[-1], names)}")
+                                             f"{_suggest_link(target, source.path, known)}")
+
+
+def _suggest_link(target: str, source: str, known: AbstractSet[str]) -> str:
+    """` (did you mean 'x'?)` with the link, from `source`'s folder, to the file `target` most likely meant:
+    the closest name, in the folder the link points to if it is there too; or ''."""
+    folder, _, name = target.rpartition("/")
+    by_name: dict[str, list[str]] = {}
+    for path in known:
+        by_name.setdefault(path.rpartition("/")[2], []).append(path)
+    meant = closest(name, by_name)
+    if meant is None:
+        return ""
+    paths = sorted(by_name[meant], key=lambda p: (p.rpartition("/")[0] != folder, p))
+    there, _, file = paths[0].rpartition("/")
+    here = source.rpartition("/")[0]
+    link = file if there == here else f"../{there.rpartition('/')[2]}/{file}"
+    return f" (did you mean '{link}'?)"

@@ -226,6 +226,9 @@ CASES = {
     "root-absolute link to a page in another folder": (
         {P: PATHWAY.replace("Nurses care for patients.", "See [health](/clusters/health-science/#career-pathways).")},
         f"{P}:24: link '/clusters/health-science/#career-pathway' starts with '/', which breaks when the site is published under a sub-path; link to the content file instead, such as '../clusters/health-science.md#career-pathways'"),
+    "content link without its folder": (
+        {C: CLUSTER.replace("Health work happens in hospitals and clinics.", "See [nursing](therapeutic-services.md).")},
+        f"{C}:6: link to 'content/clusters/therapeutic-services.md', which does not exist (did you mean '../pathways/therapeutic-services.md'?)"),
     "broken content link": (
         {P: PATHWAY.replace("Nurses care for patients.", "See [nursing](diagnostic-services.md).")},
         f"{P}:24: link to 'content/pathways/diagnostic-services.md', which does not exist (did you mean 'therapeutic-services.md'?)"),
