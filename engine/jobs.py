@@ -30,6 +30,7 @@ from typing import Any
 from .data import EDUCATION_SLUGS, Occupation
 from .model import Ladder, OccupationPage, Pathway, Site, Step
 from .render import figures_source, job_facts, outlook, training_links
+from .routes import job_group
 
 JOBS_FOLDER = "assets/jobs/"
 LADDERS_FOLDER = "ladders/"
@@ -134,11 +135,6 @@ def job_record(entry: OccupationPage, places: list[LadderPlace], average: float 
 def _script(name: str, data: Any) -> bytes:
     body = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return f"window.__jobs.add({json.dumps(name)},{body});\n".encode()
-
-
-def job_group(code: str) -> str:
-    """The name of the file that holds an occupation's record: its SOC minor group, '29-11' for 29-1141.00."""
-    return code[:5]
 
 
 def jobs_key(site: Site) -> tuple:

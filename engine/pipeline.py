@@ -33,7 +33,8 @@ from .model import ModelMemo, Site, build_site
 from .profiles import INTERESTS_FILE, TRANSFERABLE_FILE, WORK_VALUES_FILE, Profiles, load_profiles
 from .problems import ContentError, Problem, errors_in
 from .render import (PageJob, Sidebar, SiteView, TemplateCache, compile_templates, make_environment, output_path,
-                     plan_pages, render_page, outlook, render_robots, render_sitemap, render_state_pay, site_view)
+                     plan_pages, render_page, outlook, render_robots, render_service_worker, render_sitemap,
+                     render_state_pay, site_view, SERVICE_WORKER)
 from .search_words import SearchWords, load_search_words
 from .jobs import jobs_key, render_job_files
 from .search import Document, Part, SearchIndex, build_search_index, index_part, runs
@@ -375,6 +376,7 @@ class Builder:
                 sink(path, data)
             sink("sitemap.xml", render_sitemap(env, view, jobs).encode())
             sink("robots.txt", render_robots(site.config).encode())
+            sink(SERVICE_WORKER, render_service_worker({n: p for n, (p, _) in assets.items()}, self.dev))
             # The same as long as the data files behind the profiles are (their stamp says so).
             stamp = self._cache.inputs["profiles"][0] if "profiles" in self._cache.inputs else None
             state_pay = self._input("state pay", stamp, lambda: render_state_pay(site))

@@ -12,6 +12,7 @@ base path.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import traceback
@@ -33,7 +34,7 @@ from .explore import SCALE, SKILL_GROUPS, move
 from .load import slugify
 from .markup import Heading, relative_url
 from .model import STAGE_LABELS, Cluster, Ladder, ModelMemo, OccupationPage, Pathway, Ref, Site, memoized
-from .routes import ROUTES, compare_url, data_file_url, plan_url, url_for
+from .routes import ROUTES, compare_url, data_file_url, job_group, plan_url, url_for
 from .problems import ContentError, Problem
 from .profiles import HIGH_VALUE, WORK_VALUES, WorkValue
 from .schema import INTEREST_INFO, INTERESTS
@@ -66,6 +67,7 @@ class SiteView:
     modern_nav: tuple[Ref, ...] = ()  # the 2024 framework's clusters, for the sidebar
     modern_places: Mapping[str, tuple] = field(default_factory=dict, hash=False)
     """A 16-cluster cluster's or pathway's URL -> where its occupations sit in the 2024 framework."""
+    offline: bool = False  # pages register the service worker (`has_service_worker`)
 
 
 @dataclass(frozen=True)
@@ -512,7 +514,8 @@ def site_view(site: Site, assets: Mapping[str, str], dev: bool = False) -> SiteV
     return SiteView(config=site.config, nav=nav, assets=dict(assets), dev=dev,
                     average_growth=site.profiles.average_growth if site.profiles else None,
                     state_options=state_options(site.profiles.states) if site.profiles else Markup(),
-                    modern_nav=tuple(c.ref for c in site.modern), modern_places=site.modern_places)
+                    modern_nav=tuple(c.ref for c in site.modern), modern_places=site.modern_places,
+                    offline=has_service_worker(assets, dev))
 
 
 def state_options(states: Iterable[str]) -> Markup:
@@ -645,11 +648,18 @@ def plan_pages(site: Site, memo: ModelMemo | None = None) -> list[PageJob]:
         page_view("search", title="Search", description="Search career clusters, pathways and occupations.",
                   breadcrumbs=(home,)),
         ()))
+    # The files of assets/jobs/ there are: a code of another group is no job, while a file that does not load
+    # means no connection.
+    groups = (("groups", " ".join(sorted({job_group(entry.occupation.code) for entry in site.occupations}))),)
     jobs.append(PageJob(
         tool_view("compare", breadcrumbs=(home, occupations_ref)),
-        ()))
+        groups))
     jobs.append(PageJob(
         tool_view("plan", breadcrumbs=(home, occupations_ref)),
+        groups))
+    jobs.append(PageJob(
+        page_view("offline", title="You are offline", description="This page has not been saved on this device.",
+                  absolute=True),
         ()))
     jobs.append(PageJob(
         page_view("404", title="Page not found", description="This page does not exist.", absolute=True),
@@ -805,7 +815,7 @@ def template_problem(env: jinja2.Environment, exc: Exception, doing: str = "") -
 
 
 def render_sitemap(env: jinja2.Environment, view: SiteView, jobs: Iterable[PageJob]) -> str:
-    urls = [view.config.absolute_base + job.page.url for job in jobs if job.page.kind != "404"]
+    urls = [view.config.absolute_base + job.page.url for job in jobs if ROUTES[job.page.kind].listed]
     return env.get_template("sitemap.xml").render(urls=urls)
 
 
@@ -823,6 +833,40 @@ def render_state_pay(site: Site) -> dict[str, bytes]:
 
 
 STATE_PAY_FOLDER = "assets/pay/"
+
+SERVICE_WORKER = "sw.js"
+"""The service worker's file, at the site's root so that it may answer for every page (static/js/offline.js)."""
+
+OFFLINE_SCRIPT = "js/offline.js"
+
+
+def has_service_worker(assets: Mapping[str, Any], dev: bool) -> bool:
+    """Whether pages register the service worker: on a published site whose static files have its script, not
+    on the dev server, whose pages must always come fresh from the build."""
+    return not dev and OFFLINE_SCRIPT in assets
+
+
+def render_service_worker(assets: Mapping[str, str], dev: bool) -> bytes:
+    """`sw.js`: the list of files to save at once (every style and script, the home page and the offline page)
+    and the version they make, then the worker's script (static/js/offline.js), by its fingerprinted path.
+
+    The dev server's version unregisters any worker left from a published build served at the same address,
+    and deletes its copies, so that a page shown while editing always comes from the build."""
+    if not has_service_worker(assets, dev):
+        return (b"// No offline copies on the dev server: remove any worker and copies left from a published site.\n"
+                b"self.addEventListener('install', function () { self.skipWaiting(); });\n"
+                b"self.addEventListener('activate', function (event) {\n"
+                b"  event.waitUntil(caches.keys().then(function (names) {\n"
+                b"    return Promise.all(names.map(function (name) { return caches.delete(name); }));\n"
+                b"  }).then(function () { return self.registration.unregister(); }));\n"
+                b"});\n")
+    shell = ["", url_for("offline")] + sorted(
+        path for name, path in assets.items() if name not in (OFFLINE_SCRIPT, "js/dev.js"))
+    version = hashlib.sha256("\n".join(shell + [assets[OFFLINE_SCRIPT]]).encode()).hexdigest()[:10]
+    return (f"// Offline reading: see {assets[OFFLINE_SCRIPT]}.\n"
+            f"self.VERSION = {json.dumps(version)};\n"
+            f"self.SHELL = {json.dumps(shell, separators=(',', ':'))};\n"
+            f"importScripts({json.dumps(assets[OFFLINE_SCRIPT])});\n").encode()
 
 
 def render_robots(config: Config) -> str:

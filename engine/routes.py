@@ -28,6 +28,7 @@ class Route:
     title: str = ""  # a tool page, which has one address: its title
     description: str = ""  # and what it does, for its <meta> description and search results
     needs: str = ""  # the part of the site model it shows, where a site may lack it: no page without it
+    listed: bool = True  # in the sitemap; not for pages served in place of another (404, offline)
 
     def url(self, slug: str = "") -> str:
         return self.pattern.format(slug=slug)
@@ -86,7 +87,8 @@ ROUTES: dict[str, Route] = {route.kind: route for route in (
     Route("plan", "plan/", "plan.html", search_label="Tool", title="My career plan",  # ?job=<code>[&ladder=...]
           description="A one-page plan to print: a target job, the steps to it, how to prepare, pay and outlook."),
     Route("page", "{slug}/", "page.html", folder="pages", search_label="Page"),
-    Route("404", "404.html", "404.html"),
+    Route("offline", "offline/", "offline.html", listed=False),  # served by sw.js when a page is not saved
+    Route("404", "404.html", "404.html", listed=False),
 )}
 
 BY_FOLDER: dict[str, Route] = {r.folder: r for r in ROUTES.values() if r.folder}
@@ -102,6 +104,12 @@ DATA_FILES = {
     "links": "assets/explore/links.js",  # titles people use, and where each job leads
 }
 """The explorers' data files (engine/explore.py), by name: written by the build, loaded by the pages that use them."""
+
+
+def job_group(code: str) -> str:
+    """The name of the file of assets/jobs/ that holds an occupation's record: its SOC minor group, '29-11' for
+    29-1141.00."""
+    return code[:5]
 
 
 def data_file_url(name: str) -> str:

@@ -225,6 +225,8 @@ def stem(word: str) -> str:
         return word
     if word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
+    elif word.endswith("xes"):  # 'fixes', 'taxes', 'boxes': 'fix', 'tax', 'box'
+        word = word[:-2]
     elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     if word.endswith("ologist"):  # a field and who works in it: 'biology', 'biologists' -> 'biolog'

@@ -141,6 +141,15 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content, built once for the whole run as a GitHub Pages project site under '/repo/'."""
+    out = tmp_path_factory.mktemp("subpath") / "site"
+    result = run_build("build", "--out", str(out), "--base-url", "https://owner.github.io/repo/")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
 def real_result():
     return Builder(Project.at(ROOT), base_url="/").build()
 
@@ -212,7 +221,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh browser page that fails the test on any console error or page error."""
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")  # the offline worker has its own tests (test_offline.py)
     tab = context.new_page()
     errors: list[str] = []
     tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)

@@ -25,6 +25,7 @@ PAGE_TYPES = {
     "from-job": "explore/from-job/?job=29-2061.00",
     "values": "explore/values/",
     "value": "explore/values/independence/",
+    "offline": "offline/",
     "404": "no/such/page/",
 }
 """Page kind -> URL below the site root. The 404 page is what the server sends for any unknown address."""

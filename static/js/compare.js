@@ -19,6 +19,7 @@
   var page = document.querySelector(".compare-page[data-jobs]");
   if (!page) return;
   var root = page.getAttribute("data-root");
+  var groups = page.getAttribute("data-groups").split(" ");
   var table = page.querySelector("table"), pageStatus = page.querySelector(".jobs-status"), note = page.querySelector(".jobs-note");
   var registry = window.__jobs || (window.__jobs = { data: {}, waiting: {} });
   registry.add = registry.add || function (name, data) {
@@ -26,10 +27,12 @@
     if (registry.waiting[name]) registry.waiting[name](data);
   };
 
-  // A job's record, from the file of its SOC minor group (29-11 for 29-1141.00); null if there is none.
+  // A job's record, from the file of its SOC minor group (29-11 for 29-1141.00); null if there is none, and
+  // undefined if the file cannot be loaded (offline, and never opened before).
   function load(code, done) {
     var group = code.slice(0, 5);
-    var found = function (data) { done(data && data[code] || null); };
+    var found = function (data) { done(data ? data[code] || null : undefined); };
+    if (groups.indexOf(group) < 0) { done(null); return; }  // no file for it: no such job
     if (registry.data[group]) { found(registry.data[group]); return; }
     var waiting = registry.waiting[group];
     registry.waiting[group] = function (data) { if (waiting) waiting(data); found(data); };
@@ -166,24 +169,28 @@
 
   // Show the first three of `codes` that are jobs; say which are not.
   function choose(codes) {
-    var loaded = [], missing = [], left = codes.length;
+    var loaded = [], missing = [], unreachable = [], left = codes.length;
     shown = codes;
     var finish = function () {
       loaded = loaded.filter(Boolean);
       if (loaded.length > MAX) tell("Only " + MAX + " jobs can be compared at once: " + loaded.splice(MAX).map(function (job) { return job.code; }).join(", ") + " left out.");
       if (missing.length) tell("No job has the code " + missing.join(", ") + ", so it is left out.");
-      shown = loaded.map(function (job) { return job.code; });
+      if (unreachable.length) tell("The figures of " + unreachable.join(", ") + " could not be loaded: check your connection, then reload the page.");
+      // Jobs that could not be loaded stay in the address and the saved list, so nothing is lost offline.
+      shown = codes.filter(function (code) {
+        return unreachable.indexOf(code) >= 0 || loaded.some(function (job) { return job.code === code; });
+      });
       try { history.replaceState(null, "", location.pathname + (shown.length ? "?jobs=" + shown.join(",") : "")); } catch (e) { /* unchanged */ }
       save(shown);
       render(loaded);
-      pageStatus.textContent = !loaded.length ? "No jobs chosen yet. Open a job's page and press \u201cAdd to compare\u201d." :
+      pageStatus.textContent = !loaded.length ? (unreachable.length ? "" : "No jobs chosen yet. Open a job's page and press \u201cAdd to compare\u201d.") :
         loaded.length === 1 ? "Showing 1 job: add one or two more from their pages to compare." :
         "Comparing " + loaded.map(function (job) { return job.title; }).join(", ") + ".";
     };
     if (!codes.length) { finish(); return; }
     codes.forEach(function (code, i) {
       load(code, function (job) {
-        if (job) loaded[i] = job; else missing.push(code);
+        if (job) loaded[i] = job; else if (job === undefined) unreachable.push(code); else missing.push(code);
         if (--left === 0) finish();
       });
     });

@@ -188,9 +188,14 @@
   bar.querySelector(".plan-print").addEventListener("click", function () { window.print(); });
   status.textContent = "Loading the plan…";
   var job = null;
-  need(code.slice(0, 5), function (data) {  // the file of the job's SOC minor group (engine/jobs.py)
+  // The job's record, from the file of its SOC minor group (engine/jobs.py); a code of a group with no file
+  // is no job, while a file that does not load means no connection.
+  var found = function (data) {
     job = data && data[code];
+    if (!data) { status.textContent = ""; tell("The job's figures could not be loaded: check your connection, then reload the page."); return; }
     if (!job) { status.textContent = ""; tell("No job has the code " + code + ". Choose one from the A to Z list of occupations."); return; }
     show(job, params.get("ladder"));
-  });
+  };
+  if (page.getAttribute("data-groups").split(" ").indexOf(code.slice(0, 5)) < 0) found({});
+  else need(code.slice(0, 5), found);
 })();

@@ -68,6 +68,7 @@
     if (word.length <= 3 || !/^\p{L}+$/u.test(word)) return word;
     var n = word.length;
     if (/ies$/.test(word) && n > 4) word = word.slice(0, -3) + "y";
+    else if (/xes$/.test(word)) word = word.slice(0, -2);
     else if (/s$/.test(word) && !/(ss|us|is)$/.test(word)) word = word.slice(0, -1);
     if (/ologist$/.test(word)) return word.slice(0, -3);
     if (/ology$/.test(word)) return word.slice(0, -1);
@@ -591,6 +592,14 @@
   }
 
   // Run a query over what is loaded. Returns {missing: [part names]} when parts are needed first, else
+  // Whether two words are one noun, singular or plural ('nurse' and 'nurses', 'company' and 'companies'): the
+  // word forms that make a page's title the whole query. Other forms of a word ('trains' and 'training')
+  // count for its score, not as the page's name.
+  function sameNoun(a, b) {
+    var base = function (word) { return word.replace(/ies$/, "y").replace(/e?s$/, ""); };
+    return a === b || base(a) === base(b);
+  }
+
   // {words, matched (Set of indexed words to highlight), results: [{doc, score, exact}] unsorted, all}.
   function run(text, wide, shortTypos) {
     var query = parse(text);
@@ -639,6 +648,7 @@
     var matched = new Set();
     expansions.forEach(function (list, n) {
       var bit = 1 << n;
+      var typed = query.words[n];
       full |= bit;
       var hits = [];
       list.forEach(function (e) {
@@ -653,7 +663,7 @@
           if (a.best[doc] === 0) hits.push(doc);
           if (value > a.best[doc]) a.best[doc] = value;
         }
-        if (p.titles && e.how !== "typo" && e.how !== "longer") {
+        if (p.titles && e.how !== "typo" && e.how !== "longer" && (e.how !== "form" || e.joined || sameNoun(typed, e.word))) {
           // The page's title, or a name as good (`EXACT_STRONG` in engine/search.py), is the whole query; or a
           // one-word name workers report is (`EXACT_WEAK`). Each word records only its shortest name, so for a
           // query of several words this is a good guess, not a certainty: hence the few strong names only.

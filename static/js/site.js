@@ -5,6 +5,13 @@
   "use strict";
   var root = document.documentElement;
 
+  // Offline reading on a published site (never from disk or on the dev server): see sw.js. Once the page has
+  // loaded, so that saving the site's styles and scripts never slows the first page down.
+  var worker = root.getAttribute("data-sw");
+  if (worker && "serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
+    window.addEventListener("load", function () { navigator.serviceWorker.register(worker).catch(function () {}); });
+  }
+
   // Opened from disk, folder links would show a directory listing: point them at index.html.
   if (location.protocol === "file:") {
     document.addEventListener("click", function (event) {
