@@ -482,6 +482,15 @@ def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(s
     # The longest phrase is read whole: not 'high school diploma' with 'without' left over as a word.
     assert ask(page, "jobs without a high school diploma") == ["Jobs that need no formal credential to start"]
     assert ask(page, "my first job") == ["Jobs that need no formal credential to start"]  # 'my' is a stop word
+    # Nothing but words like 'jobs' or 'careers': every job comes first, then the pages those words find; best
+    # paid first for a word that asks about pay.
+    for vague in ("jobs", "careers", "what job should i do"):
+        titles = ask(page, vague)
+        assert titles[0] == "All jobs" and len(titles) > 1, vague
+        assert page.locator(explorer).get_attribute("href").endswith("/occupations/")
+    assert ask(page, "salaries")[0] == "All jobs, best paid first"
+    assert parse_qs(urlsplit(page.locator(explorer).get_attribute("href")).query) == {"sort": ["pay"]}
+    assert ask(page, "it jobs")[0] != "All jobs"  # 'IT' stands for something
 
     titles = ask(page, "nurse jobs without a degree")
     assert titles[0] == "Registered Nurses" and titles[-1] == "Jobs that need a high school diploma to start"

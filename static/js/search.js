@@ -491,7 +491,7 @@
       }
       tokens.push({ word: word });
     });
-    var words = [];
+    var words = [], vague = false;
     var meaningful = tokens.filter(function (t) { return !t.filler && (t.word.length > 1 || t.kept); });
     if (!meaningful.length && explorer) {
       tokens = [];  // nothing but a kind of job ('high paying jobs'): the explorer answers it, not a page
@@ -501,6 +501,13 @@
       var kept = dropped.filter(function (w) { return manifest.keep.has(w); });
       meaningful = kept.length ? kept.map(function (w) { return { word: w }; }) :
         tokens.filter(function (t) { return t.word.length > 1; });
+      // Nothing but words like 'jobs' or 'careers': the list of every job comes first, then what they find;
+      // best paid first for a word that asks about pay ('salaries').
+      vague = !kept.length;
+      if (vague) {
+        var byPay = pay && manifest.shortcuts.filter(function (s) { return s.name === "sort" && s.value === "pay"; })[0];
+        explorer = byPay ? { sort: byPay } : {};
+      }
       tokens = meaningful;
       pay = false;
       place = null;  // a state's name alone is searched for as it is
@@ -511,7 +518,7 @@
     var typing = words.length > 0 && /[\p{L}\p{N}]$/u.test(text) &&
       tokens.length > 0 && tokens[tokens.length - 1].word === words[words.length - 1];
     return { words: words, typing: typing, pay: pay, state: place ? place.state : null, explorer: explorer,
-             tokens: tokens.map(function (t) { return t.word; }) };
+             vague: vague, tokens: tokens.map(function (t) { return t.word; }) };
   }
 
   // Which words, by position, are a filler word and its neighbour that name a job together ('career counselor',
@@ -707,7 +714,7 @@
       return list.length && list[0].how === "correction" ? list[0].word : word;
     });
     return { words: query.words, matched: matched, results: results, all: complete === results.length,
-             complete: complete, pay: query.pay, state: query.state, explorer: query.explorer,
+             complete: complete, pay: query.pay, state: query.state, explorer: query.explorer, vague: query.vague,
              corrected: corrected.join(" ") !== query.words.join(" ") ? corrected.join(" ") : "",
              empty: expansions.some(function (list) { return !list.length; }) };
   }
@@ -880,7 +887,8 @@
     });
     var label = (within ? within[1] + " jobs" : said.length ? "Jobs" : "All jobs") +
       (said.length ? " " + said.join(" and ") : "") + (explorer.sort ? ", " + explorer.sort.text : "");
-    return { url: url + "?" + query.toString(), label: label };
+    var filters = query.toString();
+    return { url: url + (filters ? "?" + filters : ""), label: label };
   }
 
   // The cluster that a query asking for a kind of job names with its other words ('healthcare jobs without a
@@ -1131,7 +1139,7 @@
       // pages ('nurse jobs without a degree').
       var cluster = askedCluster(outcome, best[0]);
       var shortcut = explorerLink(outcome.explorer, cluster);
-      var first = shortcut && (!outcome.words.length || cluster >= 0);
+      var first = shortcut && (!outcome.words.length || cluster >= 0 || outcome.vague);
       if (first) addExplorer(shortcut);
       best.forEach(function (result) {
         var doc = loaded("docs/" + result.doc);
