@@ -410,6 +410,19 @@ def check_duplicates(sources: Sequence[Source], age: Callable[[Source], Any] = l
                               f"duplicate {kind} title '{str(source.front.data['title']).strip()}': "
                               f"{original.path}:{original.front.line_of('title')} has it too; give this one "
                               f"its own title")
+    orders: dict[int, list[Source]] = {}
+    for source in sources:
+        order = source.front.data.get("order")
+        if source.kind == "cluster" and isinstance(order, int) and not isinstance(order, bool):
+            orders.setdefault(order, []).append(source)
+    for order, group in orders.items():
+        original = min(group, key=lambda s: (age(s), s.path))
+        for source in group:
+            if source is not original:
+                yield Problem(source.path, source.front.line_of("order"),
+                              f"clusters {original.path}:{original.front.line_of('order')} and this one both have "
+                              f"order {order}: give each cluster its own number, so that the list of clusters is in "
+                              "the order you mean", Severity.WARNING)
     for source in sources:
         if source.kind == "page" and source.slug in RESERVED_PAGE_SLUGS:
             yield Problem(source.path, 1, f"the page name '{source.slug}' is used by the site itself; rename the file")

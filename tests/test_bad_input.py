@@ -482,6 +482,17 @@ def test_a_credential_listed_as_an_exception_is_not_flagged(make_project, creden
     assert (f"lists '{credential}', which takes" in result.stderr) == flagged, result.stderr
 
 
+def test_two_clusters_with_one_order_are_a_warning_on_the_newer(make_project):
+    import os
+    other = CLUSTER.replace("title: Health Science", "title: Human Services")
+    root = make_project({"content/clusters/human-services.md": other})
+    os.utime(root / C, (1_000_000_000, 1_000_000_000))  # the existing file, written long ago
+    result = run_build("check", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert (f"content/clusters/human-services.md:4: warning: clusters {C}:4 and this one both have order 1: give each "
+            "cluster its own number, so that the list of clusters is in the order you mean") in result.stderr.splitlines()
+
+
 def test_a_cluster_written_as_its_title_is_one_error_with_its_slug(make_project):
     root = make_project({P: PATHWAY.replace("cluster: health-science", "cluster: Health Science")})
     result = run_build("check", cwd=root)
