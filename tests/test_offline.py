@@ -89,5 +89,13 @@ def test_pages_opened_online_stay_readable_offline_under_a_sub_path(browser, sub
         assert page.locator("h1").inner_text() == "You are offline"
         hrefs = page.eval_on_selector_all("main a[href]", "links => links.map(a => a.href)")
         assert hrefs and all(href.startswith(base) for href in hrefs)
+        # It lists the pages saved on this device, by title, and each opens.
+        page.wait_for_selector(".saved:not([hidden]) li")
+        saved = dict(page.eval_on_selector_all(".saved li a", "links => links.map(a => [a.textContent, a.href])"))
+        assert saved["Therapeutic Services"] == base + "pathways/therapeutic-services/"
+        assert saved["Home page"] == base and "You are offline" not in saved and len(saved) >= 4
+        page.click(".saved li a >> text=Therapeutic Services")
+        page.wait_for_url(base + "pathways/therapeutic-services/")
+        assert page.locator("h1").inner_text() == "Therapeutic Services"
     finally:
         context.close()
