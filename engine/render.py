@@ -857,7 +857,9 @@ def render_service_worker(assets: Mapping[str, str], dev: bool) -> bytes:
                 b"self.addEventListener('install', function () { self.skipWaiting(); });\n"
                 b"self.addEventListener('activate', function (event) {\n"
                 b"  event.waitUntil(caches.keys().then(function (names) {\n"
-                b"    return Promise.all(names.map(function (name) { return caches.delete(name); }));\n"
+                b"    return Promise.all(names.filter(function (name) {\n"
+                b"      return name.indexOf('site ' + self.registration.scope + ' ') === 0;  // static/js/offline.js names\n"
+                b"    }).map(function (name) { return caches.delete(name); }));\n"
                 b"  }).then(function () { return self.registration.unregister(); }));\n"
                 b"});\n")
     shell = ["", url_for("offline")] + sorted(

@@ -395,37 +395,43 @@ def check_duplicates(sources: Sequence[Source], age: Callable[[Source], Any] = l
 
     A duplicate is reported on the newer file, the one the editor just wrote: `age(source)` is smaller for
     older files (the builder gives files committed to git before the others, then by time of change)."""
-    groups: dict[tuple[str, str], list[Source]] = {}
-    for source in sources:
+    def title_of(source: Source) -> Any:
         title = source.front.data.get("title")
-        if isinstance(title, str):
-            groups.setdefault((source.kind, title.strip().casefold()), []).append(source)
-    for (kind, _), group in groups.items():
-        if len(group) < 2:
-            continue
-        original = min(group, key=lambda s: (age(s), s.path))
-        for source in group:
-            if source is not original:
-                yield Problem(source.path, source.front.line_of("title"),
-                              f"duplicate {kind} title '{str(source.front.data['title']).strip()}': "
-                              f"{original.path}:{original.front.line_of('title')} has it too; give this one "
-                              f"its own title")
-    orders: dict[int, list[Source]] = {}
-    for source in sources:
+        return (source.kind, title.strip().casefold()) if isinstance(title, str) else None
+
+    def order_of(source: Source) -> Any:
         order = source.front.data.get("order")
-        if source.kind == "cluster" and isinstance(order, int) and not isinstance(order, bool):
-            orders.setdefault(order, []).append(source)
-    for order, group in orders.items():
-        original = min(group, key=lambda s: (age(s), s.path))
-        for source in group:
-            if source is not original:
-                yield Problem(source.path, source.front.line_of("order"),
-                              f"clusters {original.path}:{original.front.line_of('order')} and this one both have "
-                              f"order {order}: give each cluster its own number, so that the list of clusters is in "
-                              "the order you mean", Severity.WARNING)
+        return order if source.kind == "cluster" and isinstance(order, int) and not isinstance(order, bool) else None
+
+    for (kind, _), source, original in _newer_sharing(sources, title_of, age):
+        yield Problem(source.path, source.front.line_of("title"),
+                      f"duplicate {kind} title '{str(source.front.data['title']).strip()}': "
+                      f"{original.path}:{original.front.line_of('title')} has it too; give this one "
+                      f"its own title")
+    for order, source, original in _newer_sharing(sources, order_of, age):
+        yield Problem(source.path, source.front.line_of("order"),
+                      f"clusters {original.path}:{original.front.line_of('order')} and this one both have "
+                      f"order {order}: give each cluster its own number, so that the list of clusters is in "
+                      "the order you mean", Severity.WARNING)
     for source in sources:
         if source.kind == "page" and source.slug in RESERVED_PAGE_SLUGS:
             yield Problem(source.path, 1, f"the page name '{source.slug}' is used by the site itself; rename the file")
+
+
+def _newer_sharing(sources: Sequence[Source], key: Callable[[Source], Any], age: Callable[[Source], Any]
+                   ) -> Iterator[tuple[Any, Source, Source]]:
+    """(key, source, the oldest source with that key) for each source whose `key` (None: none) another, older
+    source shares: the files to report, each with the one it repeats."""
+    groups: dict[Any, list[Source]] = {}
+    for source in sources:
+        found = key(source)
+        if found is not None:
+            groups.setdefault(found, []).append(source)
+    for found, group in groups.items():
+        original = min(group, key=lambda s: (age(s), s.path))
+        for source in group:
+            if source is not original:
+                yield found, source, original
 
 
 RESERVED_PAGE_SLUGS = RESERVED_SLUGS

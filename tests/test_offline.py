@@ -44,6 +44,7 @@ def test_published_pages_register_the_worker_and_dev_pages_do_not(real_site):
     assert not any(b"data-sw=" in data for name, data in dev.items() if name.endswith(".html"))
     # A worker left by a published build served at the same address removes itself and its copies.
     assert b"unregister()" in dev["sw.js"] and b"caches.delete" in dev["sw.js"] and b"importScripts" not in dev["sw.js"]
+    assert b"'site ' + self.registration.scope" in dev["sw.js"]  # only its own site's copies, as offline.js names them
 
 
 def test_pages_opened_online_stay_readable_offline_under_a_sub_path(browser, subpath_site):
@@ -67,6 +68,9 @@ def test_pages_opened_online_stay_readable_offline_under_a_sub_path(browser, sub
         page.wait_for_selector(".compare-table:not([hidden])", state="attached")
         page.goto(base + "plan/?job=29-1141.00")
         page.wait_for_selector(".plan-target")
+        # The copies are named by the site's address, so another site under this origin keeps its own.
+        names = page.evaluate("caches.keys()")
+        assert names and all(name.startswith(f"site {base} ") for name in names)
         assert errors == []
     finally:
         server.shutdown()

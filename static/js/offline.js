@@ -5,9 +5,12 @@
 // offline page instead. Nothing is sent anywhere: the copies stay in this browser.
 (function () {
   "use strict";
-  var CACHE = "site-" + self.VERSION;
-  var LIMIT = 200;  // answers kept at most (pages, styles, scripts, search and data files); the oldest go first
   var scope = self.registration.scope;
+  // Named by the site's address: several sites under one origin (owner.github.io/a/, owner.github.io/b/) share
+  // the browser's storage, and each must keep and drop only its own copies. static/js/saved.js reads them.
+  var PREFIX = "site " + scope + " ";
+  var CACHE = PREFIX + self.VERSION;
+  var LIMIT = 200;  // answers kept at most (pages, styles, scripts, search and data files); the oldest go first
 
   self.addEventListener("install", function (event) {
     // The styles and scripts every page uses, the home page and the offline page: saved at once.
@@ -20,7 +23,7 @@
     // A new version of the site's styles and scripts: drop the copies made for the old one.
     event.waitUntil(caches.keys().then(function (names) {
       return Promise.all(names.filter(function (name) {
-        return name.indexOf("site-") === 0 && name !== CACHE;
+        return name.indexOf(PREFIX) === 0 && name !== CACHE;
       }).map(function (name) { return caches.delete(name); }));
     }).then(function () { return self.clients.claim(); }));
   });

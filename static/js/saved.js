@@ -11,7 +11,7 @@
   // The saved pages of this site, as [title, address], from the copies sw.js keeps.
   function saved() {
     return caches.keys().then(function (names) {
-      return Promise.all(names.filter(function (name) { return name.indexOf("site-") === 0; }).map(function (name) {
+      return Promise.all(names.filter(function (name) { return name.indexOf("site " + root + " ") === 0; }).map(function (name) {
         return caches.open(name).then(function (cache) {
           return cache.keys().then(function (requests) {
             return Promise.all(requests.map(function (request) {
