@@ -138,7 +138,7 @@ def load_source(path: Path, display_root: Path) -> tuple[Source | None, list[Pro
     kind = route.kind
     problems: list[Problem] = []
     slug = path.stem
-    if not re.fullmatch(route.name, slug):
+    if not re.fullmatch(route.name, slug) and not route.named_by_data:  # else validation says so, and suggests one
         example = f", e.g. '{slugify(slug) or 'my-page'}.md'" if route.name == SLUG else ""
         problems.append(Problem(shown, 1, f"invalid file name '{path.name}': {route.name_hint}{example}"))
     raw = path.read_bytes()

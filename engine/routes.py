@@ -24,11 +24,13 @@ class Route:
     folder: str | None = None  # the content folder its source files live in, if it has them
     name: str = SLUG  # what a source file's name (without '.md') must look like
     name_hint: str = "use lower-case letters, digits and hyphens"
+    named_by_data: bool = False  # its files are named by a code of the data, which validation checks, suggesting one
     search_label: str = ""  # how search results name this kind; '' for pages search does not list
     title: str = ""  # a tool page, which has one address: its title
     description: str = ""  # and what it does, for its <meta> description and search results
     needs: str = ""  # the part of the site model it shows, where a site may lack it: no page without it
     listed: bool = True  # in the sitemap; not for pages served in place of another (404, offline)
+    field: bool = False  # a page about a field of work, which search puts first for 'railroad careers'
 
     def url(self, slug: str = "") -> str:
         return self.pattern.format(slug=slug)
@@ -42,21 +44,22 @@ class Route:
 
 ROUTES: dict[str, Route] = {route.kind: route for route in (
     Route("home", "", "home.html"),
-    Route("cluster", "clusters/{slug}/", "cluster.html", folder="clusters", search_label="Cluster"),
-    Route("pathway", "pathways/{slug}/", "pathway.html", folder="pathways", search_label="Pathway"),
+    Route("cluster", "clusters/{slug}/", "cluster.html", folder="clusters", search_label="Cluster", field=True),
+    Route("pathway", "pathways/{slug}/", "pathway.html", folder="pathways", search_label="Pathway", field=True),
     Route("occupations", "occupations/", "occupations.html", search_label="Tool", title="Occupations A to Z",
           description="Every occupation: what the work is, pay, outlook and how to prepare. Filter and sort the "
                       "list by education, pay, outlook, cluster and interest."),
     Route("occupation", "occupations/{slug}/", "occupation.html", folder="occupations", name=OCCUPATION_CODE,
-          name_hint="name the file by its O*NET-SOC code, such as '29-1141.00.md'", search_label="Occupation"),
+          name_hint="name the file by its O*NET-SOC code, such as '29-1141.00.md'", search_label="Occupation",
+          named_by_data=True),
     Route("modern-clusters", "clusters-2024/", "modern-clusters.html", search_label="Page",
           title="The 2024 Career Clusters", description="The 14 clusters and their sub-clusters of the 2024 National "
                                                         "Career Clusters Framework, and how they map onto the 16 "
                                                         "clusters.", needs="modern"),
     Route("modern-cluster", "clusters-2024/{slug}/", "modern-cluster.html", folder="clusters-2024",
-          search_label="2024 cluster"),
+          search_label="2024 cluster", field=True),
     Route("sub-cluster", "sub-clusters-2024/{slug}/", "sub-cluster.html", folder="sub-clusters-2024",
-          search_label="2024 sub-cluster"),
+          search_label="2024 sub-cluster", field=True),
     Route("crosswalk", "crosswalk/", "crosswalk.html", search_label="Page",
           title="From 16 clusters to 14: the crosswalk",
           description="How the 16 career clusters map onto the 14 clusters of the 2024 framework.",

@@ -969,7 +969,7 @@ class SearchIndex:
     def _kept_pairs(self, docs: Sequence[Document]) -> list[str]:
         """`kept_pairs`, each document's found again only when it or the filler words changed (the dev server
         rebuilds the manifest after every save, and unchanged documents are the very same objects)."""
-        filler = self.words.filler
+        filler = self.words.filler + self.words.fields
         last = self.kept if self.kept is not None and self.kept[0] == filler else (filler, {})
         words = filler_words(filler)
         pairs = {doc: last[1][doc] if doc in last[1] else document_pairs(doc, words) for doc in docs}
@@ -992,6 +992,10 @@ class SearchIndex:
             "filler": " ".join(w for w in self.words.filler if " " not in w),
             "phrases": [w for w in self.words.filler if " " in w],
             "pay": " ".join(self.words.pay),
+            "fields": " ".join(self.words.fields),
+            # the pages about a field of work, as [first, last + 1] runs of document numbers: a query with a
+            # field word ('railroad careers') puts the one that matches best first
+            "fieldPages": _number_runs(i for i, d in enumerate(docs) if ROUTES[d.kind].field),
             # stop words that are also words people type for something ('IT'): kept when typed in capitals, or
             # in lower case as the first of two or three words (see `parse` in search.js)
             "keep": " ".join(sorted({w for s in self.words.synonyms for w in query_words_all(s.says)} & STOP_WORDS)),
@@ -1008,6 +1012,17 @@ class SearchIndex:
             # a filler word beside a word it names a job with ('career counselor', 'job coach') is kept
             "keepPairs": self._kept_pairs(docs),
         }))
+
+
+def _number_runs(numbers: Iterable[int]) -> list[list[int]]:
+    """Ascending numbers as [first, last + 1] runs: 0 1 2 7 8 -> [[0, 3], [7, 9]]."""
+    found: list[list[int]] = []
+    for n in numbers:
+        if found and found[-1][1] == n:
+            found[-1][1] = n + 1
+        else:
+            found.append([n, n + 1])
+    return found
 
 
 _NOT_WORD_RE = re.compile(r"\W+")

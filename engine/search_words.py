@@ -8,6 +8,7 @@ Read from `data/search-words.yml`, which editors extend by pull request:
       vet tech: [veterinary technician, veterinary technologist]
     filler: [become, jobs, work with]   # words and phrases that carry no meaning in a search box
     pay: [earn, salary, wage]        # words that ask about pay; also filler
+    fields: [careers, industry]      # words that ask for a field of work rather than one job; also filler
     explorer:                        # phrases that ask for a kind of job: a filter of the jobs explorer
       high paying: sort=pay
       without a degree: education=high-school
@@ -19,6 +20,8 @@ physician, and 'vet tech' finds veterinary technicians, without the page saying 
 
 Filler and pay words are dropped from a query in the browser (unless nothing else is left), so "how do I
 become an electrician" searches for 'electrician'; a pay word also takes occupation results to their pay.
+A field word asks for a field of work: "railroad careers" searches for 'railroad' and puts the field's page
+(the cluster, pathway or sub-cluster that matches best) before the jobs in it.
 
 An explorer phrase ('high paying', 'without a degree') asks for a kind of job rather than one. A query with
 one offers, first, the jobs explorer (the A to Z list, `occupations/`) with that filter set, and the phrase
@@ -42,7 +45,7 @@ when where which while who will with would you your
 """.split())
 """Words search leaves out of the index and of a query, unless a synonym is made of one alone ('IT')."""
 
-SECTIONS = ("synonyms", "filler", "pay", "explorer")
+SECTIONS = ("synonyms", "filler", "pay", "fields", "explorer")
 
 EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
     "education": tuple(EDUCATION_SLUGS.values()),
@@ -78,6 +81,7 @@ class SearchWords:
     filler: tuple[str, ...] = ()   # words, and phrases ('work with') dropped only as a whole
     pay: tuple[str, ...] = ()
     explorer: tuple[Shortcut, ...] = ()
+    fields: tuple[str, ...] = ()   # words that ask for a field of work ('careers', 'industry')
 
 
 def load_search_words(path: Path, shown: str) -> SearchWords:
@@ -99,16 +103,18 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
     synonyms = _synonyms(data.get("synonyms"), shown, line_of, problems)
     filler = _words(data, "filler", shown, line_of, problems)
     pay = _words(data, "pay", shown, line_of, problems)
+    fields = _words(data, "fields", shown, line_of, problems)
     explorer = _shortcuts(data.get("explorer"), shown, line_of, problems)
     says = {s.says.casefold() for s in synonyms}
-    for section, words in (("filler", filler), ("pay", pay)):
+    for section, words in (("filler", filler), ("pay", pay), ("fields", fields)):
         for n, word in enumerate(words):
             if word in says:
                 problems.append(Problem(shown, line_of(section, n), f"'{word}' is both a synonym and a {section} "
                                         f"word; a {section} word is dropped from queries, so keep it in one place"))
     if problems:
         raise ContentError(problems)
-    return SearchWords(synonyms, filler, tuple(w for w in pay if w not in filler), explorer)
+    return SearchWords(synonyms, filler, tuple(w for w in pay if w not in filler), explorer,
+                       tuple(w for w in fields if w not in filler and w not in pay))
 
 
 def _shortcuts(section: object, shown: str, line_of, problems: list[Problem]) -> tuple[Shortcut, ...]:
@@ -188,8 +194,9 @@ def _words(data: dict, section: str, shown: str, line_of, problems: list[Problem
     out: list[str] = []
     for n, word in enumerate(words):
         words = word.split() if isinstance(word, str) else []
-        if not words or not all(_WORD.match(w) for w in words) or section == "pay" and len(words) > 1:
-            kind = "one word" if section == "pay" else "a word or a phrase ('work with')"
+        single = section in ("pay", "fields")
+        if not words or not all(_WORD.match(w) for w in words) or single and len(words) > 1:
+            kind = "one word" if single else "a word or a phrase ('work with')"
             problems.append(Problem(shown, line_of(section, n), f"'{word}' in '{section}' must be {kind}, "
                                                                 f"without punctuation"))
         elif " ".join(words).casefold() not in out:

@@ -175,7 +175,15 @@ DESCRIPTION_WORDS = (50, 120)
 
 def check_occupation(source: Source, markup: Markup | None, facts: Facts) -> Iterator[Problem]:
     """An occupation file names an occupation in the data, and describes it at a readable length."""
-    if source.slug not in facts.occupations:
+    route = ROUTES["occupation"]
+    if not re.fullmatch(route.name, source.slug):
+        words = source.slug if not any(c.isalpha() for c in source.slug) else re.sub(r"[-_]", " ", source.slug)
+        meant = _occupation_meant(words, facts.occupations)
+        hint = f" (did you mean '{meant}.md', {facts.occupations[meant].title}?)" if meant else \
+            ", such as '29-1141.00.md'"
+        yield Problem(source.path, 1, f"invalid file name '{source.slug}.md': name the file by its O*NET-SOC "
+                                      f"code{hint}")
+    elif source.slug not in facts.occupations:
         yield Problem(source.path, 1, f"'{source.slug}' is not an occupation in data/occupations.csv"
                                       f"{suggest_occupation(source.slug, facts.occupations)}: name the file by "
                                       "the occupation's O*NET-SOC code")
@@ -206,10 +214,10 @@ def _occupation_meant(text: str, occupations: Mapping[str, Occupation]) -> str |
     exact = [code for code, words in titles.items() if words == wanted]
     if exact:
         return exact[0]
-    holding = [(len(occupations[code].title), code) for code, words in titles.items()
-               if wanted and set(wanted) <= set(words)]
+    holding = [(-(occupations[code].employment or 0), len(occupations[code].title), code)
+               for code, words in titles.items() if wanted and set(wanted) <= set(words)]
     if holding:
-        return min(holding)[1]  # the shortest title with every word: the most general job
+        return min(holding)[2]  # of the titles with every word, the job most people hold, then the shortest
     by_title = {o.title.casefold(): code for code, o in occupations.items()}
     close = difflib.get_close_matches(text.casefold(), list(by_title), n=1, cutoff=0.6)
     return by_title[close[0]] if close else None

@@ -295,6 +295,9 @@ CASES = {
     "a pay word that is a phrase": (
         {"data/search-words.yml": "pay: [earn, take home]\n"},
         "data/search-words.yml:1: 'take home' in 'pay' must be one word, without punctuation"),
+    "a field word that is a phrase": (
+        {"data/search-words.yml": "fields: [careers, line of work]\n"},
+        "data/search-words.yml:1: 'line of work' in 'fields' must be one word, without punctuation"),
     "a filler word that is also a synonym": (
         {"data/search-words.yml": "synonyms:\n  vet: [veterinarians]\nfiller:\n  - become\n  - vet\n"},
         "data/search-words.yml:5: 'vet' is both a synonym and a filler word; a filler word is dropped from queries, so keep it in one place"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 from unittest.mock import ANY
@@ -192,3 +193,33 @@ def test_page_dates_are_the_last_commit_of_each_file_in_a_project_inside_a_repos
     assert last_commit_dates(repo, repo / "site-project/content") == {
         "site-project/content/pathways/x.md": "2026-05-02", "site-project/content/clusters/c.md": "2026-03-01"}
     assert last_commit_dates(tmp_path / "elsewhere", project / "content") == {}  # not a git checkout
+
+
+def test_scripts_are_sent_without_comments_or_spaces_and_no_code_changes():
+    """Pages load the project's scripts minified: comments and the spaces between words of code go, strings
+    and patterns stay as written."""
+    from engine.write import compact
+    source = (b'// A comment on a line of its own.\n'
+              b'(function () {\n'
+              b'  var a = "x  // in a string";  // a comment after a statement\n'
+              b"  var b = /[a-z/]+  \\/\\//g;\n"
+              b'\n'
+              b'  return a + b;\n'
+              b'})();\n')
+    sent = compact("x.js", source)
+    assert b"comment" not in sent and b"  " not in sent.replace(b"x  //", b"").replace(b"+  \\/", b"")
+    assert b'"x  // in a string"' in sent and b"/[a-z/]+  \\/\\//g" in sent
+    assert len(sent) < len(source) / 2
+
+
+def test_every_script_as_sent_is_still_valid_javascript(tmp_path):
+    from conftest import need
+    from engine.write import compact
+    need(shutil.which("node") is not None, "Node.js is needed to check the scripts")
+    scripts = sorted((ROOT / "static/js").glob("*.js"))
+    for script in scripts:
+        sent = tmp_path / script.name
+        sent.write_bytes(compact(script.name, script.read_bytes()))
+        result = subprocess.run(["node", "--check", str(sent)], capture_output=True, text=True)
+        assert result.returncode == 0, (script.name, result.stderr)
+    assert len(scripts) >= 10

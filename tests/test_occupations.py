@@ -146,7 +146,17 @@ def test_transferable_skills_are_computed_as_documented():
      "mean '31-1131.00', Nursing Assistants?): name the file by the occupation's O*NET-SOC code"),
     ("registered-nurses.md", "---\nsummary: Nurses care for patients.\n---\nNurses care.\n",
      "content/occupations/registered-nurses.md:1: invalid file name 'registered-nurses.md': name the file by its "
-     "O*NET-SOC code, such as '29-1141.00.md'"),
+     "O*NET-SOC code (did you mean '29-1141.00.md', Registered Nurses?)"),
+    # of the jobs with 'nurse' in their titles, the one most people hold
+    ("nurse.md", "---\nsummary: Nurses care for patients.\n---\nNurses care.\n",
+     "content/occupations/nurse.md:1: invalid file name 'nurse.md': name the file by its O*NET-SOC code (did you "
+     "mean '29-1141.00.md', Registered Nurses?)"),
+    ("29-1141.md", "---\nsummary: Nurses care for patients.\n---\nNurses care.\n",
+     "content/occupations/29-1141.md:1: invalid file name '29-1141.md': name the file by its O*NET-SOC code (did "
+     "you mean '29-1141.00.md', Registered Nurses?)"),
+    ("xyzzy.md", "---\nsummary: Nurses care for patients.\n---\nNurses care.\n",
+     "content/occupations/xyzzy.md:1: invalid file name 'xyzzy.md': name the file by its O*NET-SOC code, such as "
+     "'29-1141.00.md'"),
 ])
 def test_a_wrong_occupation_file_is_reported(make_project, name, text, expected):
     root = make_project({f"content/occupations/{name}": text})

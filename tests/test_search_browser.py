@@ -458,6 +458,43 @@ def test_a_letter_left_out_of_a_job_name_is_corrected_though_a_shorter_words_ste
     assert page.console_errors == []
 
 
+def test_a_workers_name_with_the_wrong_ending_is_corrected(site_url, page):
+    """'editer' has the stem of 'edit' and 'machinest' is one letter from 'machines', but a word for a worker
+    with the wrong ending (-er for -or, -est for -ist, -ist for -er) means the worker: the site's word with the
+    right ending, or its plural. A word the site knows keeps its meaning ('editing', 'realtor')."""
+    page.goto(site_url)
+    outcome = page.evaluate("""async () => {
+        const out = {};
+        for (const q of ['editer', 'surveyer', 'machinest', 'astronomist', 'editing', 'realtor'])
+            out[q] = (await window.__search.search(q)).corrected;
+        return out;
+    }""")
+    assert outcome == {"editer": "editor", "surveyer": "surveyors", "machinest": "machinist",
+                       "astronomist": "astronomers", "editing": "", "realtor": ""}
+    assert ask(page, "astronomist")[0] == "Astronomers"
+    assert page.console_errors == []
+
+
+def test_two_words_run_together_are_searched_for_apart(site_url, page):
+    """'dentalhygienist' is no word of the site, nor the start of one: it is two words it knows, searched for as
+    such and offered as the correction. A word one letter from a known word is a typo instead ('accountent' is
+    accountant, not 'account ent'), and a word the site knows is never split ('firefighter')."""
+    page.goto(site_url + "search/?q=dentalhygienist")
+    assert results(page)[0] == "Dental Hygienists"
+    assert page.locator(".search-help-correction a").text_content() == "dental hygienist"
+    page.goto(site_url)
+    outcome = page.evaluate("""async () => {
+        const out = {};
+        for (const q of ['webdesigner', 'accountent', 'firefighter', 'dogwalker'])
+            out[q] = [(await window.__search.search(q)).words.join(' '), (await window.__search.search(q)).corrected];
+        return out;
+    }""")
+    assert outcome == {"webdesigner": ["web designer", "web designer"], "accountent": ["accountent", "accountant"],
+                       "firefighter": ["firefighter", ""], "dogwalker": ["dog walker", "dog walker"]}
+    assert ask(page, "dogwalker")[0] == "Animal Caretakers"
+    assert page.console_errors == []
+
+
 def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(site_url, real_result, page):
     """'high paying jobs without a degree' names no job: it asks for the jobs explorer's filters (the 'explorer:'
     phrases of data/search-words.yml). The header box offers the explorer first, and its link opens the explorer
@@ -535,6 +572,24 @@ def test_the_sites_own_tools_and_interest_areas_are_found(site_url, page):
     page.keyboard.press("Enter")
     page.wait_for_url("**/interests/realistic/")
     assert page.text_content("h1") == "Realistic"
+    assert page.console_errors == []
+
+
+def test_a_query_for_a_field_of_work_puts_the_fields_page_first(site_url, page):
+    """'restaurant industry' or 'military careers' asks for a field (the `fields` words of data/search-words.yml):
+    a cluster, pathway or sub-cluster comes first, though jobs rank first for the word alone. A page whose title
+    is the query itself still comes first ('cashier careers')."""
+    page.goto(site_url)
+    fields = {"Cluster", "Pathway", "2024 cluster", "2024 sub-cluster"}
+
+    def first_kind(text: str) -> str:
+        ask(page, text)
+        return page.locator(f"{LISTBOX} .search-option .search-kind").first.text_content()
+
+    assert first_kind("restaurant") == "Occupation"
+    assert first_kind("restaurant industry") in fields
+    assert first_kind("military careers") in fields
+    assert ask(page, "cashier careers")[0] == "Cashiers"
     assert page.console_errors == []
 
 

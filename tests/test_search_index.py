@@ -366,7 +366,19 @@ def test_filler_and_pay_words_and_phrases_reach_the_browser(index):
     assert {"become", "jobs"} <= set(manifest["filler"].split())
     assert "work with" in manifest["phrases"] and "work" not in manifest["filler"].split()  # 'social work'
     assert {"earn", "salary"} <= set(manifest["pay"].split())
+    assert {"careers", "industry"} <= set(manifest["fields"].split())
     assert ["All jobs from A to Z", "occupations/"] in manifest["help"]
+
+
+def test_the_browser_knows_which_pages_are_about_a_field_of_work(index, real_result):
+    """A query with a field word ('railroad careers') puts a cluster, pathway or sub-cluster first; the manifest
+    names those pages as runs of document numbers."""
+    _, manifest = read_part(index["search/index/manifest.js"])
+    docs = search.documents(real_result.site)
+    fields = {n for first, stop in manifest["fieldPages"] for n in range(first, stop)}
+    assert {docs[n].kind for n in fields} == {"cluster", "pathway", "modern-cluster", "sub-cluster"}
+    assert len(fields) == sum(1 for d in docs if d.kind in ("cluster", "pathway", "modern-cluster", "sub-cluster"))
+    assert search._number_runs([0, 1, 2, 7, 8, 10]) == [[0, 3], [7, 9], [10, 11]]
 
 
 def test_a_filler_word_beside_a_word_it_names_a_job_with_is_kept():

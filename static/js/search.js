@@ -238,6 +238,8 @@
         manifest.stop = new Set(data.stopWords.split(" "));
         manifest.filler = new Set((data.filler || "").split(" ").filter(Boolean));
         manifest.payWords = new Set((data.pay || "").split(" ").filter(Boolean));
+        manifest.fieldWords = new Set((data.fields || "").split(" ").filter(Boolean));
+        manifest.fieldPages = data.fieldPages || [];
         manifest.keep = new Set((data.keep || "").split(" ").filter(Boolean));
         manifest.phrases = (data.phrases || []).map(function (p) { return p.split(" "); });
         manifest.keepPairs = new Set(data.keepPairs || []);
@@ -336,6 +338,29 @@
     return low;
   }
 
+  // The word the site knows that `token`, a word for a worker, is with another of the endings such words have,
+  // or its plural ('editer' -> 'editor', 'machinest' -> 'machinists', 'astronomist' -> 'astronomers'), the
+  // commonest if several; null if none. What is left without the ending must be four letters or more.
+  var WORKER_ENDINGS = ["er", "or", "ar", "ist", "est", "ian", "ant", "ent"];
+
+  function otherEnding(token, vocab) {
+    var best = null;
+    WORKER_ENDINGS.forEach(function (ending) {
+      var base = token.slice(0, -ending.length);
+      if (token.slice(-ending.length) !== ending || base.length < 4) return;
+      WORKER_ENDINGS.concat(["ician"]).forEach(function (other) {
+        if (other === ending) return;
+        [base + other, base + other + "s"].forEach(function (word) {
+          vocab.forEach(function (v) {
+            var at = firstIndex(v.words, word);
+            if (v.words[at] === word && (!best || v.counts[at] > best.count)) best = { word: word, count: v.counts[at] };
+          });
+        });
+      });
+    });
+    return best;
+  }
+
   // The indexed words a query word stands for, from the vocabularies `vocab`: [{word, weight, how}].
   // `typing` is true for the last word while it may still be incomplete.
   var expansionCache = Object.create(null);
@@ -398,6 +423,13 @@
       if (missing && missing.count >= MISSING_LETTER_FACTOR * commonest) {
         found = [{ word: missing.word, weight: WEIGHT.typo, how: "correction", count: missing.count }];
       }
+    }
+    // Or a worker's name with the wrong ending: 'surveyer' has the stem of 'survey', but it is 'surveyor'; and
+    // 'machinest' is one letter from 'machines', but it is 'machinists'.
+    if (!anyKnown && token.length >= 6 && found.every(function (f) { return f.how !== "correction"; }) &&
+        found.every(function (f) { return f.how === "form" || f.how === "longer" || f.how === "prefix"; })) {
+      var worker = otherEnding(token, vocab);
+      if (worker) found = [{ word: worker.word, weight: WEIGHT.typo, how: "correction", count: worker.count }];
     }
     // A word the site does not use that names a worker by the field and a word for a person ('deliveryman',
     // 'businesswoman', 'repairperson') stands for the field, as the site's words have it.
@@ -464,7 +496,7 @@
     var explorer = shortcuts(folded, inPhrase);
     var place = placeNamed(folded, inPhrase);
     var named = namedPairs(folded);
-    var tokens = [], pay = false, dropped = [];
+    var tokens = [], pay = false, field = false, dropped = [];
     raw.forEach(function (original, at) {
       var word = folded[at];
       if (inPhrase[at] || (place && place.at[at])) {
@@ -484,6 +516,12 @@
         return;
       }
       if (manifest.payWords.has(word)) { pay = true; dropped.push(word); tokens.push({ word: word, filler: true }); return; }
+      if (manifest.fieldWords.has(word) && !named[at]) {
+        field = true;
+        dropped.push(word);
+        tokens.push({ word: word, filler: true });
+        return;
+      }
       if (manifest.filler.has(word) && !named[at]) {
         dropped.push(word);
         tokens.push({ word: word, filler: true });
@@ -510,6 +548,7 @@
       }
       tokens = meaningful;
       pay = false;
+      field = false;
       place = null;  // a state's name alone is searched for as it is
     }
     tokens = tokens.filter(function (t) { return meaningful.indexOf(t) >= 0 || (!t.filler && t.word.length === 1); });
@@ -517,7 +556,7 @@
     words = words.slice(0, 12);
     var typing = words.length > 0 && /[\p{L}\p{N}]$/u.test(text) &&
       tokens.length > 0 && tokens[tokens.length - 1].word === words[words.length - 1];
-    return { words: words, typing: typing, pay: pay, state: place ? place.state : null, explorer: explorer,
+    return { words: words, typing: typing, pay: pay, field: field, state: place ? place.state : null, explorer: explorer,
              vague: vague, tokens: tokens.map(function (t) { return t.word; }) };
   }
 
@@ -583,6 +622,57 @@
     return true;
   }
 
+  // Words run together ('dogwalker', 'firetruck'): each query word the site does not know, nor any word it
+  // begins or a form of it, that is two words the site knows, is searched for as those two (`query.typed` keeps
+  // the words as typed). Returns the vocabularies it needs first.
+  function splitRunTogether(query) {
+    var missing = [], split = Object.create(null);
+    query.typed = query.words.slice();
+    query.words.forEach(function (word) {
+      var parts = runTogether(word, missing);
+      if (parts) split[word] = parts;
+    });
+    if (missing.length) return missing;
+    var apart = function (list) {
+      return list.reduce(function (out, word) { return out.concat(split[word] || [word]); }, []);
+    };
+    query.words = unique(apart(query.words)).slice(0, 12);
+    query.tokens = apart(query.tokens);
+    return [];
+  }
+
+  // The two words the site knows that `word` is, run together, or null: each of three letters or more, found
+  // on two pages or more, and not a stop word. Of several ways to split it, the one whose rarer word is the
+  // more common. A word one letter away from a word the site knows is a typo instead: 'accountent' is
+  // 'accountant', not 'account' and 'ent'.
+  function runTogether(word, missing) {
+    var v = word.length >= 6 && !/\d/.test(word) && vocabulary(head(word, 1));
+    if (!v) return null;
+    var at = firstIndex(v.words, word);
+    if ((v.words[at] || "").lastIndexOf(word, 0) === 0) return null;  // a word, or the start of one
+    if (!v.stems) v.stems = v.words.map(stem);
+    if (v.stems.indexOf(stem(word)) >= 0) return null;  // a form of a word
+    var best = null, waiting = false;
+    for (var i = 3; i <= word.length - 3; i++) {
+      var left = word.slice(0, i), right = word.slice(i), l = firstIndex(v.words, left);
+      if (v.words[l] !== left || manifest.stop.has(left) || manifest.stop.has(right)) continue;
+      var initial = head(right, 1), rv = vocabulary(initial);
+      if (!rv) {
+        if (manifest.initials.has(initial)) { missing.push("words/" + initial); waiting = true; }
+        continue;
+      }
+      var r = firstIndex(rv.words, right), common = Math.min(v.counts[l], rv.counts[r]);
+      if (rv.words[r] === right && common >= 2 && (!best || common > best.common)) {
+        best = { parts: [left, right], common: common };
+      }
+    }
+    if (!best || waiting) return null;
+    var typo = v.words.some(function (known) {
+      return Math.abs(known.length - word.length) <= 1 && distance(word, known, 1, false) <= 1;
+    });
+    return typo ? null : best.parts;
+  }
+
   // Two typed words that the index knows as one ('cyber security' -> 'cybersecurity', 'x ray' -> 'xray'): for
   // each word, the joined words it is part of. A page with the joined word then has both words. Needs the
   // vocabularies of the words' first letters.
@@ -616,6 +706,8 @@
       var initial = head(word, 1);
       if (manifest.initials.has(initial) && !loaded("words/" + initial)) missing.push("words/" + initial);
     });
+    if (missing.length) return { missing: unique(missing) };
+    missing = splitRunTogether(query);
     if (missing.length) return { missing: unique(missing) };
     var joins = compounds(query.tokens);
     // Looking everywhere, a word of letters looks among words of letters, a number among numbers.
@@ -709,14 +801,30 @@
       a.title[doc] = 0;
       a.weak[doc] = 0;
     }
+    if (query.field) leadField(results, full);
     var corrected = query.words.map(function (word, n) {
       var list = expansions[n];
       return list.length && list[0].how === "correction" ? list[0].word : word;
     });
     return { words: query.words, matched: matched, results: results, all: complete === results.length,
              complete: complete, pay: query.pay, state: query.state, explorer: query.explorer, vague: query.vague,
-             corrected: corrected.join(" ") !== query.words.join(" ") ? corrected.join(" ") : "",
+             corrected: corrected.join(" ") !== query.typed.join(" ") ? corrected.join(" ") : "",
              empty: expansions.some(function (list) { return !list.length; }) };
+  }
+
+  // A query that asks for a field of work ('railroad careers'): the page about a field (a cluster, pathway or
+  // sub-cluster) that ranks best among them comes first, after a page whose title is the query itself. It
+  // needs at least half the query's words: 'green energy careers' finds Clean & Alternative Energy.
+  function leadField(results, full) {
+    var best = null;
+    results.forEach(function (r) {
+      if (isFieldPage(r.doc) && (!best || better(r, best) < 0)) best = r;
+    });
+    if (best && 2 * best.words >= popcount(full)) best.lead = 1;
+  }
+
+  function isFieldPage(doc) {
+    return manifest.fieldPages.some(function (run) { return doc >= run[0] && doc < run[1]; });
   }
 
   function popcount(n) {
@@ -735,7 +843,12 @@
   var SCORE_STEP = Math.log(1.03);
 
   function better(a, b) {
-    return (b.exact - a.exact) || (b.words - a.words) || (b.level - a.level) || (a.doc - b.doc);
+    return (rank(b) - rank(a)) || (b.exact - a.exact) || (b.words - a.words) || (b.level - a.level) || (a.doc - b.doc);
+  }
+
+  // A page named by the whole query first, then the field's page a query asks for (`leadField`).
+  function rank(r) {
+    return r.exact === 3 ? 2 : r.lead ? 1 : 0;
   }
 
   function sortResults(results) {
