@@ -21,7 +21,8 @@ physician, and 'vet tech' finds veterinary technicians, without the page saying 
 Filler and pay words are dropped from a query in the browser (unless nothing else is left), so "how do I
 become an electrician" searches for 'electrician'; a pay word also takes occupation results to their pay.
 A field word asks for a field of work: "railroad careers" searches for 'railroad' and puts the field's page
-(the cluster, pathway or sub-cluster that matches best) before the jobs in it.
+(the cluster, pathway or sub-cluster that matches best, when it matches about as well as the best pages)
+before the jobs in it.
 
 An explorer phrase ('high paying', 'without a degree') asks for a kind of job rather than one. A query with
 one offers, first, the jobs explorer (the A to Z list, `occupations/`) with that filter set, and the phrase

@@ -578,7 +578,8 @@ def test_the_sites_own_tools_and_interest_areas_are_found(site_url, page):
 def test_a_query_for_a_field_of_work_puts_the_fields_page_first(site_url, page):
     """'restaurant industry' or 'military careers' asks for a field (the `fields` words of data/search-words.yml):
     a cluster, pathway or sub-cluster comes first, though jobs rank first for the word alone. A page whose title
-    is the query itself still comes first ('cashier careers')."""
+    is the query itself still comes first ('cashier careers'), and a field's page that only mentions the words
+    does not."""
     page.goto(site_url)
     fields = {"Cluster", "Pathway", "2024 cluster", "2024 sub-cluster"}
 
@@ -590,6 +591,9 @@ def test_a_query_for_a_field_of_work_puts_the_fields_page_first(site_url, page):
     assert first_kind("restaurant industry") in fields
     assert first_kind("military careers") in fields
     assert ask(page, "cashier careers")[0] == "Cashiers"
+    # a field's page that has fewer of the words than other pages, or scores far below them, names no field
+    assert first_kind("careers that match my work values") not in fields
+    assert first_kind("investigative personality careers") not in fields
     assert page.console_errors == []
 
 

@@ -801,7 +801,7 @@
       a.title[doc] = 0;
       a.weak[doc] = 0;
     }
-    if (query.field) leadField(results, full);
+    if (query.field) leadField(results);
     var corrected = query.words.map(function (word, n) {
       var list = expansions[n];
       return list.length && list[0].how === "correction" ? list[0].word : word;
@@ -813,14 +813,20 @@
   }
 
   // A query that asks for a field of work ('railroad careers'): the page about a field (a cluster, pathway or
-  // sub-cluster) that ranks best among them comes first, after a page whose title is the query itself. It
-  // needs at least half the query's words: 'green energy careers' finds Clean & Alternative Energy.
-  function leadField(results, full) {
-    var best = null;
+  // sub-cluster) that ranks best among them comes first, after a page whose title is the query itself; if it
+  // has as many of the words as any page, and scores within `FIELD_LEVELS` levels (about 30%) of the best of
+  // those. A page that merely mentions the words is no field they name.
+  var FIELD_LEVELS = 12;
+
+  function leadField(results) {
+    var most = 0, level = -Infinity, best = null;
+    results.forEach(function (r) { most = Math.max(most, r.words); });
     results.forEach(function (r) {
+      if (r.words !== most) return;
+      level = Math.max(level, r.level);
       if (isFieldPage(r.doc) && (!best || better(r, best) < 0)) best = r;
     });
-    if (best && 2 * best.words >= popcount(full)) best.lead = 1;
+    if (best && best.level >= level - FIELD_LEVELS) best.lead = 1;
   }
 
   function isFieldPage(doc) {
