@@ -436,6 +436,8 @@ def _newer_sharing(sources: Sequence[Source], key: Callable[[Source], Any], age:
         if found is not None:
             groups.setdefault(found, []).append(source)
     for found, group in groups.items():
+        if len(group) < 2:
+            continue  # asking a file's age costs a look at the disk and at git's history
         original = min(group, key=lambda s: (age(s), s.path))
         for source in group:
             if source is not original:
