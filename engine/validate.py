@@ -178,11 +178,9 @@ def check_occupation(source: Source, markup: Markup | None, facts: Facts) -> Ite
     route = ROUTES["occupation"]
     if not re.fullmatch(route.name, source.slug):
         words = source.slug if not any(c.isalpha() for c in source.slug) else re.sub(r"[-_]", " ", source.slug)
-        meant = _occupation_meant(words, facts.occupations)
-        hint = f" (did you mean '{meant}.md', {facts.occupations[meant].title}?)" if meant else \
-            ", such as '29-1141.00.md'"
-        yield Problem(source.path, 1, f"invalid file name '{source.slug}.md': name the file by its O*NET-SOC "
-                                      f"code{hint}")
+        hint = suggest_occupation(words, facts.occupations, ".md")
+        yield Problem(source.path, 1, f"invalid file name '{source.slug}.md': "
+                                      + (f"name the file by its O*NET-SOC code{hint}" if hint else route.name_hint))
     elif source.slug not in facts.occupations:
         yield Problem(source.path, 1, f"'{source.slug}' is not an occupation in data/occupations.csv"
                                       f"{suggest_occupation(source.slug, facts.occupations)}: name the file by "
@@ -194,11 +192,12 @@ def check_occupation(source: Source, markup: Markup | None, facts: Facts) -> Ite
                           f"the description has {markup.words} words; write {low} to {high}", Severity.WARNING)
 
 
-def suggest_occupation(code: str, occupations: Mapping[str, Occupation]) -> str:
+def suggest_occupation(code: str, occupations: Mapping[str, Occupation], suffix: str = "") -> str:
     """` (did you mean '29-1141.00', Registered Nurses?)` for the code `code` most likely means, or ''.
-    `code` may be a code with a slip in it ('29-1151', '291141.00') or a job's title ('registered nurse')."""
+    `code` may be a code with a slip in it ('29-1151', '291141.00') or a job's title ('registered nurse').
+    `suffix` follows the code: '.md' for a file name."""
     nearest = _occupation_meant(code.strip(), occupations)
-    return f" (did you mean '{nearest}', {occupations[nearest].title}?)" if nearest else ""
+    return f" (did you mean '{nearest}{suffix}', {occupations[nearest].title}?)" if nearest else ""
 
 
 def _occupation_meant(text: str, occupations: Mapping[str, Occupation]) -> str | None:

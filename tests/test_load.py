@@ -93,3 +93,28 @@ def test_derived_interests_weigh_letters_by_position():
     assert derive_interests([job("SIC"), job("SI"), job("IS")]) == ("social", "investigative")
     assert derive_interests([job("RC")]) == ("realistic", "conventional")
     assert derive_interests([]) == ()
+
+
+def test_a_duplicate_is_reported_on_the_newer_file_and_only_duplicates_are_dated():
+    """Which of two files sharing a title is the newer one costs a look at the disk and at git's history, so
+    the check asks the age of files that share a title or an order, not of every file on every rebuild."""
+    from engine.validate import check_duplicates
+
+    def cluster(slug: str, title: str, order: int):
+        source, problems = parse_document(f"---\ntitle: {title}\norder: {order}\n---\nBody\n",
+                                          f"content/clusters/{slug}.md", "cluster", slug)
+        assert problems == [] and source is not None
+        return source
+
+    sources = [cluster("a", "Health", 1), cluster("b", "Finance", 2), cluster("c", "Health", 3),
+               cluster("d", "Energy", 4)]
+    asked = []
+
+    def age(source):
+        asked.append(source.slug)
+        return {"a": 2, "c": 1}[source.slug]  # 'c' is the older file
+
+    problems = list(check_duplicates(sources, age))
+    assert [(p.path, p.line) for p in problems] == [("content/clusters/a.md", 2)]
+    assert "content/clusters/c.md:2 has it too" in problems[0].message
+    assert sorted(set(asked)) == ["a", "c"]
