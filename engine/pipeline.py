@@ -36,6 +36,7 @@ from .render import (PageJob, Sidebar, SiteView, TemplateCache, compile_template
                      plan_pages, render_page, outlook, render_robots, render_service_worker, render_sitemap,
                      render_state_pay, site_view, SERVICE_WORKER)
 from .search_words import SearchWords, load_search_words
+from .stamps import Snapshot, Stamp, Tree, file_stamp, folder_stamp, tree_stamp
 from .jobs import jobs_key, render_job_files
 from .search import Document, Part, SearchIndex, build_search_index, index_part, runs
 from .validate import Known, check_document, check_duplicates, check_references
@@ -130,6 +131,15 @@ class Builder:
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.progress = progress or (lambda message: None)
         self._cache = _Cache()
+        self._snapshot: Snapshot | None = None  # the stamps the running build uses, if its caller took them
+
+    def _stamp(self, path: Path) -> Stamp:
+        """The stamp of an input file: from the running build's snapshot, if there is one, else asked now."""
+        return self._snapshot.file(path) if self._snapshot is not None else file_stamp(path)
+
+    def _tree(self, root: Path) -> Tree:
+        """The stamps of every file under an input folder, likewise."""
+        return self._snapshot.tree(root) if self._snapshot is not None else tree_stamp(root)
 
     # -- phases ---------------------------------------------------------------------------------
 
@@ -154,14 +164,14 @@ class Builder:
     def related(self) -> Mapping[str, tuple[str, ...]]:
         """O*NET's related occupations by code, re-read only when the file changes."""
         path = self.project.data / "related-occupations.csv"
-        return self._input("related", file_stamp(path), lambda: load_related(path, display(path, self.project.root)))
+        return self._input("related", self._stamp(path), lambda: load_related(path, display(path, self.project.root)))
 
     def occupations(self) -> dict[str, Occupation]:
         """Occupation figures by code, re-read only when the file changes."""
         path = self.project.data / "occupations.csv"
         groups = self.project.data / "broad-group-wages.csv"
         root = self.project.root
-        return self._input("occupations", (file_stamp(path), file_stamp(groups)),
+        return self._input("occupations", (self._stamp(path), self._stamp(groups)),
                            lambda: load_occupations(path, display(path, root), groups, display(groups, root)))
 
     def profiles(self) -> Profiles:
@@ -171,32 +181,32 @@ class Builder:
                  "skill-descriptions.yml", TRANSFERABLE_FILE, "career-pathway-occupations.csv", INTERESTS_FILE,
                  WORK_VALUES_FILE)
         occupations = self.occupations()
-        stamp = (id(occupations),) + tuple(file_stamp(self.project.data / name) for name in names)
+        stamp = (id(occupations),) + tuple(self._stamp(self.project.data / name) for name in names)
         return self._input("profiles", stamp, lambda: load_profiles(
             self.project.data, occupations, lambda path: display(path, self.project.root)))
 
     def credential_rules(self) -> tuple:
         """Credentials that need work experience, re-read only when the file changes."""
         path = self.project.data / "credentials-needing-experience.yml"
-        return self._input("credentials", file_stamp(path),
+        return self._input("credentials", self._stamp(path),
                            lambda: load_credential_rules(path, display(path, self.project.root)))
 
     def framework(self) -> Framework:
         """The 2024 framework's official names, re-read only when the file changes."""
         path = self.project.data / "modern-career-clusters.yml"
-        return self._input("framework", file_stamp(path),
+        return self._input("framework", self._stamp(path),
                            lambda: load_framework(path, display(path, self.project.root)))
 
     def search_words(self) -> SearchWords:
         """Synonyms, filler words and pay words for search, re-read only when the file changes."""
         path = self.project.data / "search-words.yml"
-        return self._input("search-words", file_stamp(path),
+        return self._input("search-words", self._stamp(path),
                            lambda: load_search_words(path, display(path, self.project.root)))
 
     def quiz(self) -> tuple[Statement, ...]:
         """The interest quiz's statements, re-read only when the file changes."""
         path = self.project.data / QUIZ_FILE
-        return self._input("quiz", file_stamp(path), lambda: load_quiz(path, display(path, self.project.root)))
+        return self._input("quiz", self._stamp(path), lambda: load_quiz(path, display(path, self.project.root)))
 
     def facts(self) -> Facts:
         """What content is checked against; the same object while none of its files changes."""
@@ -215,7 +225,7 @@ class Builder:
         other files are known from the listing, before any is read."""
         paths, problems = self.content_files()
         cache = self._cache.files
-        stale = [p for p in paths if str(p) not in cache or cache[str(p)].stamp != file_stamp(p)]
+        stale = [p for p in paths if (entry := cache.get(str(p))) is None or entry.stamp != self._stamp(p)]
         if stale:
             self.progress(f"reading {len(stale)} files")
             checking = None
@@ -254,12 +264,12 @@ class Builder:
         that changed shortly before it was listed is listed again next time all the same, since a change
         within the file system's tick of time would not move its time (as git does for its index)."""
         last = self._cache.listing
-        if last is not None and all(_folder_stamp(folder) == stamp for folder, stamp in last[0]):
+        if last is not None and all(folder_stamp(folder) == stamp for folder, stamp in last[0]):
             return list(last[1]), list(last[2])
         started = time.time_ns()
         folders: list[Path] = []
         paths, problems = find_content_files(self.project.content, self.project.root, folders)
-        stamps = [(folder, _folder_stamp(folder)) for folder in folders]
+        stamps = [(folder, folder_stamp(folder)) for folder in folders]
         settled = all(stamp[0] < started - _FOLDER_TICK_NS for _, stamp in stamps)
         self._cache.listing = (stamps, tuple(paths), tuple(problems)) if settled else None
         return paths, problems
@@ -289,14 +299,21 @@ class Builder:
         return _problems_of(self.dates, self.related, self.profiles, self.search_words, self.quiz, self.assets,
                             self._environment)
 
-    def build(self) -> Result:
+    def build(self, snapshot: Snapshot | None = None) -> Result:
         """Run every phase and return the site's files in memory. Raises ContentError.
+
+        Given a `snapshot` of the inputs' stamps (the dev server takes one to see that something changed), the
+        build tells what changed from it rather than asking every file again.
 
         The cycle collector is paused meanwhile, so what a build makes is never walked by it during the
         build (on a large site, each walk of the whole heap takes seconds). A long-running caller (`serve`)
         collects cycles when it is idle instead."""
-        with _cycle_collector_paused():
-            return self._build()
+        self._snapshot = snapshot
+        try:
+            with _cycle_collector_paused():
+                return self._build()
+        finally:
+            self._snapshot = None
 
     def _build(self) -> Result:
         started = time.perf_counter()
@@ -362,7 +379,8 @@ class Builder:
             self._cache.pages.clear()
             self._cache.pages_for = (env, view)
         jobs = plan_pages(site, self._cache.model if self.dev else None)
-        names = [output_path(job.page.url) for job in jobs]
+        urls = [job.page.url for job in jobs]
+        names = [output_path(url) for url in urls]
         if len(set(names)) != len(names):
             seen: set[str] = set()
             twice = next(n for n in names if n in seen or seen.add(n))  # type: ignore[func-returns-value]
@@ -402,19 +420,21 @@ class Builder:
             # server instead keeps in this process to update after each edit.
             rendered = self._render_jobs(env, view, jobs, writer, meanwhile=other_files, index=site)
         else:
-            todo = [job for job in jobs if self._cache.pages.get(job.page.url, (None,))[0] != job]
+            cached = self._cache.pages
+            todo = [job for job, url in zip(jobs, urls)
+                    if (last := cached.get(url)) is None or (last[0] is not job and last[0] != job)]
             for job, html in zip(todo, self._render_jobs(env, view, todo, None, meanwhile=other_files)):
-                self._cache.pages[job.page.url] = (job, html)
-            live = {job.page.url for job in jobs}
-            for url in set(self._cache.pages) - live:
-                del self._cache.pages[url]
-            for job, name in zip(jobs, names):
-                sink(name, self._cache.pages[job.page.url][1])
+                cached[job.page.url] = (job, html)
+            if len(cached) != len(urls):
+                for url in set(cached) - set(urls):
+                    del cached[url]
+            for url, name in zip(urls, names):
+                sink(name, cached[url][1])
             rendered = len(todo)
         return dict(sorted(outputs.items())), rendered, len(jobs)
 
     def _environment(self) -> jinja2.Environment:
-        return self._input("templates", tree_stamp(self.project.templates), self._compile_templates)
+        return self._input("templates", self._tree(self.project.templates), self._compile_templates)
 
     def _compile_templates(self) -> jinja2.Environment:
         env = make_environment(self.project.templates, TemplateCache.open())
@@ -424,7 +444,7 @@ class Builder:
     def assets(self) -> dict[str, tuple[str, bytes]]:
         """Static files by name, each with its fingerprinted output path and bytes (`write.read_assets`)."""
         static = self.project.static
-        return self._input("assets", tree_stamp(static), lambda: write.read_assets(static))
+        return self._input("assets", self._tree(static), lambda: write.read_assets(static))
 
     def _render_jobs(self, env: jinja2.Environment, view: SiteView, jobs: Sequence[PageJob],
                      writer: write.SiteWriter | None, meanwhile: Callable[[Callable[[], list[Part]] | None], None],
@@ -500,30 +520,6 @@ class Builder:
 
 _FOLDER_TICK_NS = 2_000_000_000
 """The coarsest step in which file systems record a folder's time (FAT's two seconds)."""
-
-
-def file_stamp(path: Path) -> tuple[int, int]:
-    """(modification time, size): changes whenever the file is saved; (0, -1) if it is missing."""
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        return (0, -1)
-    return (info.st_mtime_ns, info.st_size)
-
-
-def _folder_stamp(path: Path) -> tuple[int, int]:
-    """(modification time, inode) of a folder: changes when a file in it is added, removed or renamed, or when
-    the folder is replaced; (0, -1) if it is missing."""
-    try:
-        info = os.stat(path)
-    except (FileNotFoundError, NotADirectoryError):
-        return (0, -1)
-    return (info.st_mtime_ns, info.st_ino)
-
-
-def tree_stamp(root: Path) -> tuple[tuple[str, tuple[int, int]], ...]:
-    """(path, stamp) of every file under `root`, sorted; empty if `root` is missing."""
-    return tuple((str(p), file_stamp(p)) for p in sorted(root.rglob("*")) if p.is_file())
 
 
 def _problems_of(*reads: Callable[[], Any]) -> list[Problem]:

@@ -776,7 +776,8 @@ class SearchIndex:
         self.made_documents: dict[str, tuple[Any, Any, Document]] = {}  # see `documents`
         self.scores: dict[Document, tuple] = {}  # document -> `score_terms`, for the documents of the last build
         self.fragments: dict[tuple[int, Document], bytes] = {}  # (id, document) -> its file, likewise
-        self.kept: tuple[tuple[str, ...], dict[Document, frozenset[str]]] | None = None  # filler, pairs by doc
+        # filler words, pairs by document, the documents and their pairs' sorted union (see `_kept_pairs`)
+        self.kept: tuple[tuple[str, ...], dict[Document, frozenset[str]], tuple[Document, ...], list[str]] | None = None
 
     def documents(self, site: Site) -> list[Document]:
         """`documents(site)`, remembered for the last site asked about (the same object, not an equal one)."""
@@ -826,8 +827,10 @@ class SearchIndex:
               words: SearchWords = SearchWords(), states: tuple[tuple[str, ...], ...] = ()) -> dict[str, bytes]:
         # Update in place only with every document's scores at hand (a build from parts keeps none)
         # and every document where it was.
+        # (Documents that did not change are the very same objects: `is` tells most of them apart at once,
+        # where comparing would build a tuple of every field of each.)
         if words != self.words or len(self.scored) != len(docs) or len(self.docs) != len(docs) or any(
-                a.url != b.url for a, b in zip(docs, self.docs)):
+                a is not b and a.url != b.url for a, b in zip(docs, self.docs)):
             kept = self.documents_of, self.synonyms, self.made_documents, self.scores, self.fragments
             self.__init__()  # type: ignore[misc]
             self.documents_of, self.synonyms, self.made_documents, self.scores, self.fragments = kept
@@ -837,7 +840,7 @@ class SearchIndex:
             facets = full = True
         else:
             full = False
-            changed = [n for n, (a, b) in enumerate(zip(docs, self.docs)) if a != b]
+            changed = [n for n, (a, b) in enumerate(zip(docs, self.docs)) if a is not b and a != b]
             if not changed and clusters == self.clusters:
                 return dict(self.files)
             dirty, counted = set(), set()  # words whose postings changed; those whose document count did
@@ -970,11 +973,14 @@ class SearchIndex:
         """`kept_pairs`, each document's found again only when it or the filler words changed (the dev server
         rebuilds the manifest after every save, and unchanged documents are the very same objects)."""
         filler = self.words.filler + self.words.fields
-        last = self.kept if self.kept is not None and self.kept[0] == filler else (filler, {})
+        last = self.kept if self.kept is not None and self.kept[0] == filler else (filler, {}, (), [])
+        if len(last[2]) == len(docs) and all(a is b for a, b in zip(docs, last[2])):
+            return last[3]  # the very same documents as last time
         words = filler_words(filler)
         pairs = {doc: last[1][doc] if doc in last[1] else document_pairs(doc, words) for doc in docs}
-        self.kept = (filler, pairs)
-        return sorted(set().union(*pairs.values()))
+        found = sorted(set().union(*pairs.values()))
+        self.kept = (filler, pairs, tuple(docs), found)
+        return found
 
     def _write_manifest(self, docs: Sequence[Document], clusters: tuple[tuple[str, str], ...]) -> None:
         name = f"{ROOT}manifest.js"

@@ -28,7 +28,8 @@ from livereload.watcher import Watcher
 from tornado import ioloop, web
 
 from .load import display
-from .pipeline import Builder, Project, file_stamp, format_duration, tree_stamp
+from .pipeline import Builder, Project, format_duration
+from .stamps import Snapshot
 from .problems import ContentError, format_text, summary_line
 from .watch import Watch, watch_events
 from .write import sync_files
@@ -82,7 +83,7 @@ class DevServer:
         self.builder = Builder(project, base_url="/", dev=True)
         self.out = Path(tempfile.mkdtemp(prefix="career-site-serve-"))
         self._written: dict[str, bytes] = {}
-        self._stamps: dict[str, tuple[int, int]] = {}
+        self._snapshot = Snapshot({}, {})  # the watched files' stamps at the last look; the builds use them
         self._has_site = False
         self._collect_after: float | None = None  # when to collect reference cycles, if the editor is idle
         self.builds = 0  # builds tried, good or not; pages and _dev/status.json carry the number
@@ -90,21 +91,16 @@ class DevServer:
         self._watching: tuple = ()  # the watched folders (and their inodes) when `_watch` started
         self._check_due = False  # an event came and a look at the stamps is on its way
 
-    def stamps(self) -> dict[str, tuple[int, int]]:
-        """The stamp of every watched file, by path."""
-        found: dict[str, tuple[int, int]] = {}
-        for watched in self.project.watched():
-            if watched.is_dir():
-                found.update(tree_stamp(watched))
-            elif watched.exists():
-                found[str(watched)] = file_stamp(watched)
-        return found
+    def stamps(self) -> Snapshot:
+        """The stamp of every watched file."""
+        return Snapshot.take(self.project.watched())
 
-    def rebuild(self, reason: str = "") -> bool:
-        """Build once; on success swap in the changed files. Returns True on success."""
+    def rebuild(self, reason: str = "", snapshot: Snapshot | None = None) -> bool:
+        """Build once; on success swap in the changed files. Returns True on success. `snapshot`: the
+        watched files' stamps, if they were just taken (`changed`), for the build to use."""
         started = time.perf_counter()
         try:
-            result = self.builder.build()
+            result = self.builder.build(snapshot)
         except ContentError as exc:
             self.builds += 1
             self._write_status([str(p) for p in exc.problems])
@@ -153,13 +149,20 @@ class DevServer:
 
     def changed(self) -> str | None:
         """The first watched file that changed, appeared or went since the last look, or None."""
-        stamps = self.stamps()
-        if stamps == self._stamps:
+        snapshot = self.stamps()
+        if snapshot.files == self._snapshot.files:
             return None
-        before, self._stamps = self._stamps, stamps
+        before, self._snapshot = self._snapshot.files, snapshot
+        stamps = snapshot.files
         edited = [path for path, stamp in stamps.items() if before.get(path) != stamp]
         path = min(edited) if edited else min(set(before) - set(stamps))
         return display(Path(path), self.project.root)
+
+    def update(self) -> bool | None:
+        """Look at the stamps (`changed`) and, if something changed, build with them (`rebuild`). Returns None
+        if nothing changed, else whether the build succeeded."""
+        reason = self.changed()
+        return None if reason is None else self.rebuild(reason, self._snapshot)
 
     def watch(self) -> bool:
         """Start (or restart, when a watched folder appeared, went or was replaced) watching by file events.
@@ -182,9 +185,7 @@ class DevServer:
 
     def _check(self) -> None:
         self._check_due = False
-        reason = self.changed()
-        if reason is not None:
-            self.rebuild(reason)
+        if self.update() is not None:
             LiveReloadHandler.reload_waiters(path="/")
             self.watch()  # a folder may have appeared or gone
             ioloop.IOLoop.current().call_later(IDLE_COLLECT_S, self._collect_if_idle)
@@ -200,9 +201,9 @@ class DevServer:
         """Without file events: look at the stamps on a timer."""
         started = time.perf_counter()
         reason = self.changed()
-        looked = time.perf_counter() - started
+        looked = time.perf_counter() - started  # how long a look takes, without the build
         if reason is not None:
-            self.rebuild(reason)
+            self.rebuild(reason, self._snapshot)
             LiveReloadHandler.reload_waiters(path="/")
         else:
             self._collect_if_idle()
@@ -229,8 +230,8 @@ class DevServer:
             shutil.rmtree(self.out, ignore_errors=True)
             return 2
         try:
-            self._stamps = self.stamps()
-            self.rebuild()
+            self._snapshot = self.stamps()
+            self.rebuild(snapshot=self._snapshot)
         except BaseException:
             shutil.rmtree(self.out, ignore_errors=True)
             raise
