@@ -8,6 +8,7 @@ templates can say "not available" instead of inventing a number.
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -128,9 +129,9 @@ class Occupation:
     def onet_url(self) -> str:
         return ONET_URL.format(code=self.code)
 
-    @property
+    @functools.cached_property
     def url(self) -> str:
-        """Site-relative URL of the occupation's page."""
+        """Site-relative URL of the occupation's page (worked out once: pages and search ask for it often)."""
         return url_for("occupation", self.code)
 
     @property

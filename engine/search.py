@@ -295,14 +295,15 @@ class Document:
 
 
 def documents(site: Site, synonyms: "_Synonyms | None" = None,
-              made: dict[str, tuple[Any, Any, Document]] | None = None) -> list[Document]:
+              made: dict[str, tuple[Any, Any, Any]] | None = None) -> list[Document]:
     """Every searchable page: each cluster followed by its pathways, then occupations, then other pages.
 
     A cluster's pathways are consecutive, so its documents form one run of ids. `synonyms`, if given, is the
     last build's finder of synonyms in names, which remembers the names it has seen; `made`, if given, holds
     the last build's pathway and occupation documents (URL -> (pathway and its cluster's number, or
     occupation page and the clusters' URLs in order; document)), reused for the very same objects while the
-    clusters are numbered the same, and is updated. Occupations are in order of how many people hold them.
+    clusters are numbered the same, and is updated (it also keeps the occupations' order). Occupations are in
+    order of how many people hold them.
     """
     cluster_index = {c.url: n for n, c in enumerate(site.clusters)}
     if synonyms is None or synonyms.words != site.search_words:
@@ -338,7 +339,14 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             if made is not None:
                 made[pathway.url] = (pathway, n, docs[-1])
     order = tuple(cluster_index)  # an occupation's document holds its clusters' numbers, which follow this
-    for entry in sorted(site.occupations, key=_most_held_first):
+    known = made.get(_OCCUPATION_ORDER) if made is not None else None
+    if known is not None and known[0] == site.occupations:  # the same pages (each first compared by identity)
+        ranked = known[2]
+    else:
+        ranked = sorted(site.occupations, key=_most_held_first)
+        if made is not None:
+            made[_OCCUPATION_ORDER] = (site.occupations, None, ranked)
+    for entry in ranked:
         job = entry.occupation
         known = made.get(entry.url) if made is not None else None
         if known is not None and known[0] is entry and known[1] == order:
@@ -407,6 +415,10 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             fields=(("title", value.name), ("summary", value.about)), passages=(value.about,),
             names=synonyms.names(value.name)))
     return docs
+
+
+_OCCUPATION_ORDER = " occupations, most held first"
+"""The key under which `documents` keeps the occupations' order in `made` (no URL starts with a space)."""
 
 
 def _most_held_first(entry: OccupationPage) -> tuple[int, str]:
@@ -773,11 +785,11 @@ class SearchIndex:
         self.words = SearchWords()
         self.documents_of: tuple[Site, list[Document]] | None = None  # the last site's documents
         self.synonyms: _Synonyms | None = None  # finds synonyms in names, remembering the names it has seen
-        self.made_documents: dict[str, tuple[Any, Any, Document]] = {}  # see `documents`
+        self.made_documents: dict[str, tuple[Any, Any, Any]] = {}  # see `documents`
         self.scores: dict[Document, tuple] = {}  # document -> `score_terms`, for the documents of the last build
         self.fragments: dict[tuple[int, Document], bytes] = {}  # (id, document) -> its file, likewise
-        # filler words, pairs by document, the documents and their pairs' sorted union (see `_kept_pairs`)
-        self.kept: tuple[tuple[str, ...], dict[Document, frozenset[str]], tuple[Document, ...], list[str]] | None = None
+        # filler words, the documents, their pairs and the pairs' sorted union (see `_kept_pairs`)
+        self.kept: tuple[tuple[str, ...], tuple[Document, ...], tuple[frozenset[str], ...], list[str]] | None = None
 
     def documents(self, site: Site) -> list[Document]:
         """`documents(site)`, remembered for the last site asked about (the same object, not an equal one)."""
@@ -787,7 +799,7 @@ class SearchIndex:
                 self.made_documents = {}  # their names hold synonyms
             self.documents_of = (site, documents(site, self.synonyms, self.made_documents))
             self.synonyms.forget_unasked()
-            live = {p.url for p in site.pathways} | {e.url for e in site.occupations}
+            live = {p.url for p in site.pathways} | {e.url for e in site.occupations} | {_OCCUPATION_ORDER}
             self.made_documents = {url: found for url, found in self.made_documents.items() if url in live}
         return self.documents_of[1]
 
@@ -973,14 +985,16 @@ class SearchIndex:
         """`kept_pairs`, each document's found again only when it or the filler words changed (the dev server
         rebuilds the manifest after every save, and unchanged documents are the very same objects)."""
         filler = self.words.filler + self.words.fields
-        last = self.kept if self.kept is not None and self.kept[0] == filler else (filler, {}, (), [])
-        if len(last[2]) == len(docs) and all(a is b for a, b in zip(docs, last[2])):
+        last = self.kept if self.kept is not None and self.kept[0] == filler else (filler, (), (), [])
+        if len(last[1]) == len(docs) and all(a is b for a, b in zip(docs, last[1])):
             return last[3]  # the very same documents as last time
         words = filler_words(filler)
-        pairs = {doc: last[1][doc] if doc in last[1] else document_pairs(doc, words) for doc in docs}
-        found = sorted(set().union(*pairs.values()))
-        self.kept = (filler, pairs, tuple(docs), found)
-        return found
+        known = {id(doc): kept for doc, kept in zip(last[1], last[2])}  # `last` keeps those documents alive
+        pairs = tuple(kept if (kept := known.get(id(doc))) is not None else document_pairs(doc, words)
+                      for doc in docs)
+        union = sorted(set().union(*pairs))
+        self.kept = (filler, tuple(docs), pairs, union)
+        return union
 
     def _write_manifest(self, docs: Sequence[Document], clusters: tuple[tuple[str, str], ...]) -> None:
         name = f"{ROOT}manifest.js"
