@@ -133,7 +133,7 @@ class Builder:
         self._cache = _Cache()
         self._snapshot: Snapshot | None = None  # the stamps the running build uses, if its caller took them
 
-    def _stamp(self, path: Path) -> Stamp:
+    def _stamp(self, path: Path | str) -> Stamp:
         """The stamp of an input file: from the running build's snapshot, if there is one, else asked now."""
         return self._snapshot.file(path) if self._snapshot is not None else file_stamp(path)
 
@@ -224,8 +224,10 @@ class Builder:
         (`validate.check_references`) as they read it, and `validate` finds them done: the names of the
         other files are known from the listing, before any is read."""
         paths, problems = self.content_files()
+        names = [str(p) for p in paths]
         cache = self._cache.files
-        stale = [p for p in paths if (entry := cache.get(str(p))) is None or entry.stamp != self._stamp(p)]
+        stale = [p for p, name in zip(paths, names)
+                 if (entry := cache.get(name)) is None or entry.stamp != self._stamp(name)]
         if stale:
             self.progress(f"reading {len(stale)} files")
             checking = None
@@ -241,14 +243,14 @@ class Builder:
                     self._cache.checks[entry.source.path] = (key, list(entry.checked))
         else:
             meanwhile()
-        live = {str(p) for p in paths}
-        for key in set(cache) - live:
-            del cache[key]
+        if len(cache) != len(names):  # else each listed file is cached (just above), and nothing else
+            for key in set(cache) - set(names):
+                del cache[key]
         sources: list[Source] = []
         markups: dict[str, Markup] = {}
         unread = []
-        for path in paths:
-            entry = cache[str(path)]
+        for path, name in zip(paths, names):
+            entry = cache[name]
             problems.extend(entry.problems)
             if entry.source is not None and entry.markup is not None:
                 sources.append(entry.source)

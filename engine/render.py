@@ -575,7 +575,8 @@ def plan_pages(site: Site, memo: ModelMemo | None = None) -> list[PageJob]:
                               lambda: _pathway_job(pathway, cluster, previous, following, home)))
     jobs.append(PageJob(
         tool_view("occupations", breadcrumbs=(home,)),
-        (("letters", occupation_letters(site.occupations)),)))
+        (("letters", memoized(memo, ("occupation letters",), (site.occupations,),
+                              lambda: occupation_letters(site.occupations))),)))
     for entry in site.occupations:
         jobs.append(memoized(memo, ("occupation page", entry.occupation.code), (entry,),
                           lambda: _occupation_job(entry, home, occupations_ref)))
@@ -650,7 +651,8 @@ def plan_pages(site: Site, memo: ModelMemo | None = None) -> list[PageJob]:
         ()))
     # The files of assets/jobs/ there are: a code of another group is no job, while a file that does not load
     # means no connection.
-    groups = (("groups", " ".join(sorted({job_group(entry.occupation.code) for entry in site.occupations}))),)
+    groups = memoized(memo, ("job groups",), (site.occupations,), lambda: (
+        ("groups", " ".join(sorted({job_group(entry.occupation.code) for entry in site.occupations}))),))
     jobs.append(PageJob(
         tool_view("compare", breadcrumbs=(home, occupations_ref)),
         groups))
