@@ -346,8 +346,13 @@ class Site:
     def pathways(self) -> tuple[Pathway, ...]:
         return tuple(p for c in self.clusters for p in c.pathways)
 
-    def by_interest(self) -> dict[str, tuple[PathwayCard, ...]]:
+    def by_interest(self) -> Mapping[str, tuple[PathwayCard, ...]]:
         """Pathways for each interest area, in cluster order."""
+        return self._by_interest
+
+    @functools.cached_property
+    def _by_interest(self) -> Mapping[str, tuple[PathwayCard, ...]]:
+        """Worked out once per model: the page plan and search both ask, and a large site has thousands."""
         found: dict[str, list[PathwayCard]] = {i: [] for i in INTERESTS}
         for pathway in self.pathways:
             for interest in set(pathway.interests) & found.keys():

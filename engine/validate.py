@@ -408,14 +408,14 @@ def check_duplicates(sources: Sequence[Source], age: Callable[[Source], Any] = l
 
     def order_of(source: Source) -> Any:
         order = source.front.data.get("order")
-        return order if source.kind == "cluster" and isinstance(order, int) and not isinstance(order, bool) else None
+        return order if isinstance(order, int) and not isinstance(order, bool) else None
 
     for (kind, _), source, original in _newer_sharing(sources, title_of, age):
         yield Problem(source.path, source.front.line_of("title"),
                       f"duplicate {kind} title '{str(source.front.data['title']).strip()}': "
                       f"{original.path}:{original.front.line_of('title')} has it too; give this one "
                       f"its own title")
-    for order, source, original in _newer_sharing(sources, order_of, age):
+    for order, source, original in _newer_sharing([s for s in sources if s.kind == "cluster"], order_of, age):
         yield Problem(source.path, source.front.line_of("order"),
                       f"clusters {original.path}:{original.front.line_of('order')} and this one both have "
                       f"order {order}: give each cluster its own number, so that the list of clusters is in "
