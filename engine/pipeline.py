@@ -34,7 +34,7 @@ from .profiles import INTERESTS_FILE, TRANSFERABLE_FILE, WORK_VALUES_FILE, Profi
 from .problems import ContentError, Problem, errors_in
 from .render import (PageJob, Sidebar, SiteView, TemplateCache, compile_templates, make_environment, output_path,
                      plan_pages, render_page, outlook, render_robots, render_service_worker, render_sitemap,
-                     render_state_pay, site_view, SERVICE_WORKER)
+                     render_state_pay, site_view, sitemap_urls, SERVICE_WORKER)
 from .search_words import SearchWords, load_search_words
 from .stamps import Snapshot, Stamp, Tree, file_stamp, folder_stamp, tree_stamp
 from .jobs import jobs_key, render_job_files
@@ -394,7 +394,8 @@ class Builder:
             """Everything but the pages; done while worker processes render the pages."""
             for path, data in assets.values():
                 sink(path, data)
-            sink("sitemap.xml", render_sitemap(env, view, jobs).encode())
+            urls = sitemap_urls(view, jobs)  # rendered again only when the pages listed change (or the template)
+            sink("sitemap.xml", self._input("sitemap", (env, urls), lambda: render_sitemap(env, urls).encode()))
             sink("robots.txt", render_robots(site.config).encode())
             sink(SERVICE_WORKER, render_service_worker({n: p for n, (p, _) in assets.items()}, self.dev))
             # The same as long as the data files behind the profiles are (their stamp says so).

@@ -20,7 +20,7 @@ from types import FunctionType, MethodType
 from urllib.parse import quote
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 import jinja2
 import jinja2.compiler
@@ -816,8 +816,12 @@ def template_problem(env: jinja2.Environment, exc: Exception, doing: str = "") -
     return Problem(shown, line, f"template error{' ' + doing if doing else ''}: {message}")
 
 
-def render_sitemap(env: jinja2.Environment, view: SiteView, jobs: Iterable[PageJob]) -> str:
-    urls = [view.config.absolute_base + job.page.url for job in jobs if ROUTES[job.page.kind].listed]
+def sitemap_urls(view: SiteView, jobs: Iterable[PageJob]) -> tuple[str, ...]:
+    """The absolute address of every page the sitemap lists, in the order of `jobs`."""
+    return tuple(view.config.absolute_base + job.page.url for job in jobs if ROUTES[job.page.kind].listed)
+
+
+def render_sitemap(env: jinja2.Environment, urls: Sequence[str]) -> str:
     return env.get_template("sitemap.xml").render(urls=urls)
 
 
