@@ -150,10 +150,10 @@ class DevServer:
     def changed(self) -> str | None:
         """The first watched file that changed, appeared or went since the last look, or None."""
         snapshot = self.stamps()
-        if snapshot.files == self._snapshot.files:
+        before, stamps = self._snapshot.files, snapshot.files
+        if stamps == before:
             return None
-        before, self._snapshot = self._snapshot.files, snapshot
-        stamps = snapshot.files
+        self._snapshot = snapshot
         edited = [path for path, stamp in stamps.items() if before.get(path) != stamp]
         path = min(edited) if edited else min(set(before) - set(stamps))
         return display(Path(path), self.project.root)
