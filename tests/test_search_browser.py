@@ -458,6 +458,29 @@ def test_a_letter_left_out_of_a_job_name_is_corrected_though_a_shorter_words_ste
     assert page.console_errors == []
 
 
+def test_a_slip_that_leaves_no_page_with_every_word_is_read_by_the_other_words(site_url, page):
+    """'buss' is no word of the site, but its stem finds the pages about bussers, so no ordinary correction is
+    made; yet no page has both 'buss' and 'driver'. Read as 'bus', a word one letter away on many more pages,
+    pages have both: that reading is searched for and offered. A common word is never changed so ('chef pilot'),
+    and a query that pages match as typed keeps its words ('welding shop')."""
+    page.goto(site_url + "search/?q=buss+driver")
+    titles = results(page)
+    assert page.locator(".search-help-correction a").text_content() == "bus driver"
+    assert titles[0].startswith("Bus Drivers"), titles[:3]
+    page.goto(site_url)
+    outcome = page.evaluate("""async () => {
+        const out = {};
+        for (const q of ['buss driver', 'chef pilot', 'welding shop', 'nurse lawyer']) {
+            const o = await window.__search.search(q);
+            out[q] = [o.corrected, o.complete > 0];
+        }
+        return out;
+    }""")
+    assert outcome == {"buss driver": ["bus driver", True], "chef pilot": ["", False],
+                       "welding shop": ["", True], "nurse lawyer": ["", False]}
+    assert page.console_errors == []
+
+
 def test_a_workers_name_with_the_wrong_ending_is_corrected(site_url, page):
     """'editer' has the stem of 'edit' and 'machinest' is one letter from 'machines', but a word for a worker
     with the wrong ending (-er for -or, -est for -ist, -ist for -er) means the worker: the site's word with the

@@ -698,7 +698,7 @@
   }
 
   // {words, matched (Set of indexed words to highlight), results: [{doc, score, exact}] unsorted, all}.
-  function run(text, wide, shortTypos) {
+  function run(text, wide, shortTypos, swap) {
     var query = parse(text);
     var missing = [];
     if (!query.words.length) return { words: [], matched: new Set(), results: [], all: true, explorer: query.explorer };
@@ -725,6 +725,12 @@
       var typing = query.typing && n === query.words.length - 1;
       var vocab = initials(word).map(vocabulary).filter(Boolean);
       var list = vocab.length ? expand(word, typing, vocab, shortTypos) : [];
+      if (swap && swap.at === n) {
+        // Read as another word (`contextSwaps`): that word and its forms, the word itself as the correction.
+        list = expand(swap.word, false, [vocabulary(head(swap.word, 1))], false).map(function (e) {
+          return { word: e.word, weight: e.weight, how: e.word === swap.word ? "correction" : e.how, count: e.count };
+        });
+      }
       (joins[word] || []).forEach(function (joined) {
         list = list.concat(expand(joined, false, [vocabulary(head(joined, 1))], false).map(function (e) {
           return { word: e.word, weight: e.weight, how: e.how, count: e.count, joined: true };
@@ -879,15 +885,46 @@
     return best.length < k ? best.sort(better) : best;
   }
 
-  // Search, loading whatever parts the query needs. Resolves to the outcome of `run`.
+  // A query of several words of which no page has all, where one word is a slip that the site does not use, or
+  // uses on very few pages (`CONTEXT_RARE`), and one letter from a word it does use ('buss driver'): the readings
+  // to try, each with one word changed, for which `search` keeps the one after which pages have all the words
+  // (the most pages, then the commoner word). Only a word `MISSING_LETTER_FACTOR` times as common as the one
+  // typed is tried, at most `CONTEXT_TRIES` of them for each word: a common word ('chef pilot') stays as typed.
+  var CONTEXT_TRIES = 4;
+  var CONTEXT_RARE = 2;
+
+  function contextSwaps(outcome) {
+    if (outcome.complete || !outcome.results.length || outcome.words.length < 2) return [];
+    var swaps = [];
+    outcome.words.forEach(function (word, at) {
+      var v = word.length >= 4 && !/\d/.test(word) && vocabulary(head(word, 1));
+      if (!v) return;
+      var i = firstIndex(v.words, word), typed = v.words[i] === word ? v.counts[i] : 0, root = stem(word);
+      if (typed > CONTEXT_RARE) return;
+      var near = [];
+      v.words.forEach(function (other, j) {
+        if (v.counts[j] >= MISSING_LETTER_FACTOR * Math.max(typed, 1) && other.length >= 3 && stem(other) !== root &&
+            distance(word, other, 1, false) === 1) {
+          near.push({ at: at, word: other, count: v.counts[j] });
+        }
+      });
+      near.sort(function (a, b) { return b.count - a.count; });
+      swaps = swaps.concat(near.slice(0, CONTEXT_TRIES));
+    });
+    return swaps;
+  }
+
+  // Search, loading whatever parts the query needs. Resolves to the outcome of `run`, or of the reading
+  // `contextSwaps` finds after which pages have every word.
   function search(text) {
     return loadManifest().then(function () {
-      var attempt = function (wide, short, rounds) {
-        var outcome = run(text, wide, short);
+      var attempt = function (wide, short, rounds, swap) {
+        var outcome = run(text, wide, short, swap);
         if (outcome.missing) {
           if (rounds > 6) throw new Error("the search index is incomplete");
-          return loadAll(outcome.missing).then(function () { return attempt(wide, short, rounds + 1); });
+          return loadAll(outcome.missing).then(function () { return attempt(wide, short, rounds + 1, swap); });
         }
+        if (swap) return outcome;
         if (!outcome.results.length && outcome.empty) {
           // Nothing at all: allow corrections of short words, then look for a mistake in the first letter
           // in every vocabulary.
@@ -896,7 +933,20 @@
         }
         return outcome;
       };
-      return attempt(false, false, 0);
+      return Promise.resolve(attempt(false, false, 0)).then(function (outcome) {
+        var swaps = contextSwaps(outcome);
+        if (!swaps.length) return outcome;
+        return Promise.all(swaps.map(function (swap) { return attempt(false, false, 0, swap); })).then(function (found) {
+          var best = null;
+          found.forEach(function (other, n) {
+            if (other.complete && (!best || other.complete > best.outcome.complete ||
+                                   (other.complete === best.outcome.complete && swaps[n].count > best.count))) {
+              best = { outcome: other, count: swaps[n].count };
+            }
+          });
+          return best ? best.outcome : outcome;
+        });
+      });
     });
   }
 
