@@ -620,6 +620,28 @@ def test_a_query_for_a_field_of_work_puts_the_fields_page_first(site_url, page):
     assert page.console_errors == []
 
 
+def test_of_field_pages_that_score_alike_the_one_where_the_jobs_found_are_leads(site_url, page):
+    """'railroad' scores the same on the Transportation Operations and Law Enforcement Services pathways (the
+    second names transit and railroad police twice); the railroad jobs found are nearly all in the transportation
+    cluster, so its pathway leads."""
+    page.goto(site_url)
+    outcome = page.evaluate("""async () => {
+        const o = await window.__search.search('railroad careers');
+        const best = window.__search.top(o.results, 9);
+        await Promise.all(best.map(r => window.__search.load('docs/' + r.doc)));
+        return best.map(r => [window.__search.loaded('docs/' + r.doc).title, window.__search.loaded('docs/' + r.doc).kind,
+                              window.__search.loaded('docs/' + r.doc).clusters, r.level]);
+    }""")
+    title, kind, clusters, level = outcome[0]
+    assert (title, kind) == ("Transportation Operations", "pathway"), outcome
+    tied = [r for r in outcome if r[1] == "pathway" and r[0] != title and r[3] >= level - 2]
+    assert "Law Enforcement Services" in [r[0] for r in tied], outcome  # a tie the votes broke
+    jobs = [r for r in outcome if r[1] == "occupation"]
+    assert sum(r[2] == clusters for r in jobs) > len(jobs) / 2, outcome
+    assert ask(page, "railroad careers")[0] == "Transportation Operations"
+    assert page.console_errors == []
+
+
 def test_corrections_are_only_for_words_the_site_does_not_know(site_url, page):
     page.goto(site_url)
     outcome = page.evaluate("""async () => {

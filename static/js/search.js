@@ -807,14 +807,14 @@
       a.title[doc] = 0;
       a.weak[doc] = 0;
     }
-    if (query.field) leadField(results);
+    var fields = query.field ? leadField(results) : [];
     var corrected = query.words.map(function (word, n) {
       var list = expansions[n];
       return list.length && list[0].how === "correction" ? list[0].word : word;
     });
     return { words: query.words, matched: matched, results: results, all: complete === results.length,
              complete: complete, pay: query.pay, state: query.state, explorer: query.explorer, vague: query.vague,
-             corrected: corrected.join(" ") !== query.typed.join(" ") ? corrected.join(" ") : "",
+             corrected: corrected.join(" ") !== query.typed.join(" ") ? corrected.join(" ") : "", fields: fields,
              empty: expansions.some(function (list) { return !list.length; }) };
   }
 
@@ -825,14 +825,44 @@
   var FIELD_LEVELS = 12;
 
   function leadField(results) {
-    var most = 0, level = -Infinity, best = null;
+    var most = 0, level = -Infinity, fields = [];
     results.forEach(function (r) { most = Math.max(most, r.words); });
     results.forEach(function (r) {
       if (r.words !== most) return;
       level = Math.max(level, r.level);
-      if (isFieldPage(r.doc) && (!best || better(r, best) < 0)) best = r;
+      if (isFieldPage(r.doc)) fields.push(r);
     });
-    if (best && best.level >= level - FIELD_LEVELS) best.lead = 1;
+    fields = fields.filter(function (r) { return r.level >= level - FIELD_LEVELS; }).sort(better);
+    if (fields.length) fields[0].lead = 1;
+    return fields;
+  }
+
+  // Of field pages that score alike (`FIELD_TIE` levels, about 6%), the one in the cluster most of the best jobs
+  // found are in leads: 'railroad careers' finds railroad jobs in transportation, so the transportation pathway
+  // leads, not the law enforcement one that mentions railroad police as often. Loads the records it needs.
+  var FIELD_TIE = 2, FIELD_VOTERS = 8;
+
+  function voteField(outcome) {
+    var fields = outcome.fields || [];
+    var tied = fields.filter(function (r) { return r.level >= fields[0].level - FIELD_TIE; });
+    if (tied.length < 2) return outcome;
+    var voters = top(outcome.results.filter(function (r) { return !isFieldPage(r.doc); }), FIELD_VOTERS);
+    var records = voters.concat(tied).map(function (r) { return "docs/" + r.doc; });
+    return loadAll(records).then(function () {
+      var votes = Object.create(null);
+      voters.forEach(function (r) {
+        (loaded("docs/" + r.doc).clusters || []).forEach(function (c) { votes[c] = (votes[c] || 0) + 1; });
+      });
+      var count = function (r) {
+        var clusters = loaded("docs/" + r.doc).clusters || [];
+        return clusters.length === 1 ? votes[clusters[0]] || 0 : 0;  // a page of one cluster (not the 2024 ones)
+      };
+      var best = tied[0];
+      tied.forEach(function (r) { if (count(r) > count(best)) best = r; });
+      tied[0].lead = 0;
+      best.lead = 1;
+      return outcome;
+    });
   }
 
   function isFieldPage(doc) {
@@ -946,7 +976,7 @@
           });
           return best ? best.outcome : outcome;
         });
-      });
+      }).then(voteField);
     });
   }
 
