@@ -25,6 +25,7 @@ import jinja2
 from . import write
 from .config import Config, load_config
 from .explore import QUIZ_FILE, Statement, build_explore_data, explore_key, load_quiz
+from .diskcache import DiskCache
 from .data import Facts, Framework, Occupation, load_credential_rules, load_framework, load_occupations, load_related
 from .history import history_stamp, last_commit_dates
 from .load import Source, display, find_content_files, load_source
@@ -122,8 +123,10 @@ class Builder:
 
     def __init__(self, project: Project, base_url: str | None = None, dev: bool = False,
                  workers: int | None = None, progress: Callable[[str], None] | None = None,
-                 repo_url: str | None = None, parallel_min: int = PARALLEL_MIN_FILES):
+                 repo_url: str | None = None, parallel_min: int = PARALLEL_MIN_FILES,
+                 disk_cache: DiskCache | None = None):
         self.project = project
+        self.disk_cache = disk_cache if disk_cache is not None else DiskCache.open()
         self.parallel_min = parallel_min
         self.base_url = base_url
         self.repo_url = repo_url
@@ -182,8 +185,10 @@ class Builder:
                  WORK_VALUES_FILE)
         occupations = self.occupations()
         stamp = (id(occupations),) + tuple(self._stamp(self.project.data / name) for name in names)
-        return self._input("profiles", stamp, lambda: load_profiles(
-            self.project.data, occupations, lambda path: display(path, self.project.root)))
+        # Kept on disk between builds, for the very same bytes of these files and of the occupations' (`DiskCache`).
+        inputs = [self.project.data / name for name in names + ("occupations.csv", "broad-group-wages.csv")]
+        return self._input("profiles", stamp, lambda: self.disk_cache.get("profiles", inputs, lambda: load_profiles(
+            self.project.data, occupations, lambda path: display(path, self.project.root))))
 
     def credential_rules(self) -> tuple:
         """Credentials that need work experience, re-read only when the file changes."""

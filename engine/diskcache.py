@@ -1,0 +1,121 @@
+"""A cache on disk, between builds, of what takes long to work out from the data files and never changes while
+they do not.
+
+Reading the occupations' profiles (60,000 job titles, pay in every state, skills, programs of study) takes about
+a second of every build and every `check`; loading the result back takes a fifth of that. An entry is found by
+a SHA-256 of the bytes of every file it was made from and of the engine's own source code, so a change to any
+data file, or to the code that reads it, makes a new entry: a figure can never come from an older file, and the
+site is byte for byte the same with or without the cache.
+
+Entries are pickled Python objects, and loading one can run code. So the cache lives only in a folder of the
+system's temporary directory that this user alone may use (as Jinja keeps its compiled templates, see
+`render.TemplateCache`), never in the project, where a pull request could place a file. An entry that cannot be
+read is made again; a cache that cannot be written is only slower.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, TypeVar
+
+T = TypeVar("T")
+
+ENGINE = Path(__file__).resolve().parent
+KEEP = 4
+"""Entries of one name kept (the most recently used): a few data folders, such as a branch's and main's."""
+FORMAT = b"diskcache 1"
+
+
+@dataclass(frozen=True)
+class DiskCache:
+    """Entries under `folder`; with no folder (none this user alone can use), nothing is kept."""
+
+    folder: Path | None
+
+    @classmethod
+    def open(cls, folder: str | Path | None = None) -> "DiskCache":
+        """The cache in `folder`, or in the usual folder of the system's temporary directory."""
+        return cls(_private_folder(Path(folder) if folder is not None else None))
+
+    def get(self, name: str, inputs: Iterable[Path], make: Callable[[], T]) -> T:
+        """What `make()` returns for these `inputs` (the files it reads), from the cache when it holds the same.
+        Whatever `make` raises is raised, and nothing is kept."""
+        if self.folder is None:
+            return make()
+        path = self.folder / f"{name}-{key(inputs)}.pickle"
+        try:
+            with open(path, "rb") as handle:
+                value = pickle.load(handle)
+            os.utime(path)  # used now: kept before the others of its name
+            return value
+        except FileNotFoundError:
+            pass
+        except Exception:  # noqa: BLE001 - a damaged entry, whatever pickle makes of it: made again
+            _remove(path)
+        value = make()
+        self._keep(name, path, value)
+        return value
+
+    def _keep(self, name: str, path: Path, value: object) -> None:
+        partial = path.with_name(f".{path.name}.{os.getpid()}")
+        try:
+            with open(partial, "wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(partial, path)  # whole or not at all, for a build running beside this one
+            others = sorted(self.folder.glob(f"{name}-*.pickle"), key=_last_used, reverse=True)  # type: ignore
+            for old in others[KEEP:]:
+                _remove(old)
+        except OSError:
+            _remove(partial)
+
+
+def key(inputs: Iterable[Path]) -> str:
+    """A SHA-256 of the engine's source, Python's version and each input's name and bytes (or its absence)."""
+    digest = hashlib.sha256(FORMAT)
+    digest.update(sys.version.encode())
+    for source in sorted(ENGINE.glob("*.py")):
+        digest.update(b"\0" + source.name.encode() + b"\0" + source.read_bytes())
+    for path in inputs:
+        digest.update(b"\1" + Path(path).name.encode() + b"\0")
+        try:
+            digest.update(Path(path).read_bytes())
+        except FileNotFoundError:
+            digest.update(b"\2missing")
+    return digest.hexdigest()
+
+
+def _private_folder(folder: Path | None) -> Path | None:
+    """`folder` (by default one named for this user in the temporary directory), made if need be, if this user
+    alone owns and may use it; else None."""
+    if not hasattr(os, "getuid"):
+        return None  # no owner to check (Windows): no cache
+    folder = folder or Path(tempfile.gettempdir()) / f"career-pathways-cache-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        info = os.lstat(folder)
+    except OSError:
+        return None
+    if info.st_uid != os.getuid() or not stat.S_ISDIR(info.st_mode) or stat.S_IMODE(info.st_mode) != 0o700:
+        return None
+    return folder
+
+
+def _last_used(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
