@@ -501,19 +501,23 @@ def test_a_workers_name_with_the_wrong_ending_is_corrected(site_url, page):
 def test_two_words_run_together_are_searched_for_apart(site_url, page):
     """'dentalhygienist' is no word of the site, nor the start of one: it is two words it knows, searched for as
     such and offered as the correction. A word one letter from a known word is a typo instead ('accountent' is
-    accountant, not 'account ent'), and a word the site knows is never split ('firefighter')."""
+    accountant, not 'account ent'); so is a long word two letters from a word far more common than either half
+    ('softwear' is software, not 'soft wear', and of the words two letters away, the commonest, not 'softer');
+    and a word the site knows is never split ('firefighter')."""
     page.goto(site_url + "search/?q=dentalhygienist")
     assert results(page)[0] == "Dental Hygienists"
     assert page.locator(".search-help-correction a").text_content() == "dental hygienist"
     page.goto(site_url)
     outcome = page.evaluate("""async () => {
         const out = {};
-        for (const q of ['webdesigner', 'accountent', 'firefighter', 'dogwalker'])
+        for (const q of ['webdesigner', 'accountent', 'firefighter', 'dogwalker', 'softwear engineer'])
             out[q] = [(await window.__search.search(q)).words.join(' '), (await window.__search.search(q)).corrected];
         return out;
     }""")
     assert outcome == {"webdesigner": ["web designer", "web designer"], "accountent": ["accountent", "accountant"],
-                       "firefighter": ["firefighter", ""], "dogwalker": ["dog walker", "dog walker"]}
+                       "firefighter": ["firefighter", ""], "dogwalker": ["dog walker", "dog walker"],
+                       "softwear engineer": ["softwear engineer", "software engineer"]}
+    assert ask(page, "softwear engineer")[0] == "Software Developers"
     assert ask(page, "dogwalker")[0] == "Animal Caretakers"
     assert page.console_errors == []
 

@@ -454,8 +454,11 @@
           }
         });
       });
-      // Of corrections as near, the likelier slip first (`slip`), then the more common word.
-      typos.sort(function (a, b) { return a.prefix - b.prefix || a.d - b.d || a.slip - b.slip || b.count - a.count; });
+      // Of corrections as near, the likelier slip first (`slip`, which ranks words one slip away), then the more
+      // common word.
+      typos.sort(function (a, b) {
+        return a.prefix - b.prefix || a.d - b.d || (a.d === 1 ? a.slip - b.slip : 0) || b.count - a.count;
+      });
       // The likeliest correction is the nearest, most common word: it alone may make a result's title match,
       // and the others count as rare as it is (a rare word would otherwise outrank it), less the rarer they are.
       var best = typos[0];
@@ -644,7 +647,8 @@
   // The two words the site knows that `word` is, run together, or null: each of three letters or more, found
   // on two pages or more, and not a stop word. Of several ways to split it, the one whose rarer word is the
   // more common. A word one letter away from a word the site knows is a typo instead: 'accountent' is
-  // 'accountant', not 'account' and 'ent'.
+  // 'accountant', not 'account' and 'ent'; so is a word of eight letters or more two letters away from one
+  // `MISSING_LETTER_FACTOR` times as common as the rarer of the two: 'softwear' is 'software', not 'soft wear'.
   function runTogether(word, missing) {
     var v = word.length >= 6 && !/\d/.test(word) && vocabulary(head(word, 1));
     if (!v) return null;
@@ -667,8 +671,10 @@
       }
     }
     if (!best || waiting) return null;
-    var typo = v.words.some(function (known) {
-      return Math.abs(known.length - word.length) <= 1 && distance(word, known, 1, false) <= 1;
+    var typo = v.words.some(function (known, k) {
+      if (Math.abs(known.length - word.length) > 2) return false;
+      var d = distance(word, known, 2, false);
+      return d <= 1 || (d === 2 && word.length >= 8 && v.counts[k] >= MISSING_LETTER_FACTOR * best.common);
     });
     return typo ? null : best.parts;
   }
