@@ -481,6 +481,17 @@ def test_a_slip_that_leaves_no_page_with_every_word_is_read_by_the_other_words(s
     assert page.console_errors == []
 
 
+def test_a_word_for_the_work_finds_the_job_named_for_who_does_it(site_url, page):
+    """'plumbing' is the work of the page a worker would call 'Plumber', which ranks above pages that mention
+    plumbing more often; but a word that names a field of work keeps its field's pages first."""
+    page.goto(site_url)
+    first = {q: ask(page, q)[0] for q in ("plumbing", "welding", "roofing", "engineering", "banking")}
+    assert first == {"plumbing": "Plumbers, Pipefitters, and Steamfitters",
+                     "welding": "Welders, Cutters, Solderers, and Brazers", "roofing": "Roofers",
+                     "engineering": "Engineering", "banking": "Banking Services"}
+    assert page.console_errors == []
+
+
 def test_a_workers_name_with_the_wrong_ending_is_corrected(site_url, page):
     """'editer' has the stem of 'edit' and 'machinest' is one letter from 'machines', but a word for a worker
     with the wrong ending (-er for -or, -est for -ist, -ist for -er) means the worker: the site's word with the

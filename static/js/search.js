@@ -326,6 +326,7 @@
 
   // -- matching query words with the vocabulary ---------------------------------------------------------
 
+  var EXACT_STRONG = 16;  // a name's length in the title postings is offset by this for a strong name (engine/search.py)
   var WEIGHT = { exact: 1, form: 0.85, typo: 0.55, typo2: 0.4, prefixTypo: 0.35 };
   var PERSON_WORD = /^([a-z]{4,}?)(?:man|men|woman|women|person|persons|people)$/;
 
@@ -762,6 +763,10 @@
       var typed = query.words[n];
       full |= bit;
       var hits = [];
+      var typedTitles = list.length && list[0].how === "exact" && postings(typed) && postings(typed).titles;
+      var namesField = !!typedTitles && typedTitles.docs.some(function (doc, k) {
+        return typedTitles.values[k] < EXACT_STRONG && isFieldPage(doc);
+      });
       list.forEach(function (e) {
         var p = postings(e.word);
         if (!p) return;
@@ -773,6 +778,15 @@
           var doc = docs[k], value = values[k] * weight;
           if (a.best[doc] === 0) hits.push(doc);
           if (value > a.best[doc]) a.best[doc] = value;
+        }
+        // A word for the work ('plumbing', 'welding') and a page named by one word for who does it ('Plumber',
+        // 'Welder'): the page is likely the one meant, as by a name workers report (below); unless the word names
+        // a field of work, whose page comes first ('engineering', 'banking').
+        var doer = e.how === "form" && !e.joined && /ing$/.test(typed) && !/ing$/.test(e.word) && !namesField;
+        if (p.titles && doer && expansions.length === 1) {
+          for (k = 0; k < p.titles.docs.length; k++) {
+            if (p.titles.values[k] === 1 || p.titles.values[k] === EXACT_STRONG + 1) a.weak[p.titles.docs[k]] |= bit;
+          }
         }
         if (p.titles && e.how !== "typo" && e.how !== "longer" && (e.how !== "form" || e.joined || sameNoun(typed, e.word))) {
           // The page's title, or a name as good (`EXACT_STRONG` in engine/search.py), is the whole query; or a
