@@ -462,7 +462,9 @@ def test_a_slip_that_leaves_no_page_with_every_word_is_read_by_the_other_words(s
     """'buss' is no word of the site, but its stem finds the pages about bussers, so no ordinary correction is
     made; yet no page has both 'buss' and 'driver'. Read as 'bus', a word one letter away on many more pages,
     pages have both: that reading is searched for and offered. A common word is never changed so ('chef pilot'),
-    and a query that pages match as typed keeps its words ('welding shop')."""
+    and a query that pages match as typed keeps its words ('welding shop'). A query of one such word that names no
+    page is read as a word that does: 'tailer' is on two pages in passing, but 'Tailor' is a job ('pastor' names
+    one itself)."""
     page.goto(site_url + "search/?q=buss+driver")
     titles = results(page)
     assert page.locator(".search-help-correction a").text_content() == "bus driver"
@@ -470,14 +472,16 @@ def test_a_slip_that_leaves_no_page_with_every_word_is_read_by_the_other_words(s
     page.goto(site_url)
     outcome = page.evaluate("""async () => {
         const out = {};
-        for (const q of ['buss driver', 'chef pilot', 'welding shop', 'nurse lawyer']) {
+        for (const q of ['buss driver', 'chef pilot', 'welding shop', 'nurse lawyer', 'tailer', 'pastor']) {
             const o = await window.__search.search(q);
             out[q] = [o.corrected, o.complete > 0];
         }
         return out;
     }""")
     assert outcome == {"buss driver": ["bus driver", True], "chef pilot": ["", False],
-                       "welding shop": ["", True], "nurse lawyer": ["", False]}
+                       "welding shop": ["", True], "nurse lawyer": ["", False], "tailer": ["tailor", True],
+                       "pastor": ["", True]}
+    assert ask(page, "tailer")[0] == "Tailors, Dressmakers, and Custom Sewers"
     assert page.console_errors == []
 
 

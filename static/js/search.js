@@ -940,21 +940,24 @@
   // to try, each with one word changed, for which `search` keeps the one after which pages have all the words
   // (the most pages, then the commoner word). Only a word `MISSING_LETTER_FACTOR` times as common as the one
   // typed is tried, at most `CONTEXT_TRIES` of them for each word: a common word ('chef pilot') stays as typed.
+  // Likewise a query of one such rare word that names no page, read as a word as common that does ('tailer' is on
+  // two pages in passing, but 'Tailor' is a job): `search` keeps that reading only if a page is named by it.
   var CONTEXT_TRIES = 4;
   var CONTEXT_RARE = 2;
 
   function contextSwaps(outcome) {
-    if (outcome.complete || !outcome.results.length || outcome.words.length < 2) return [];
+    var single = outcome.words.length === 1;
+    if (!outcome.words.length || !outcome.results.length) return [];
+    if (single ? top(outcome.results, 1)[0].exact : outcome.complete) return [];  // found as typed
     var swaps = [];
     outcome.words.forEach(function (word, at) {
       var v = word.length >= 4 && !/\d/.test(word) && vocabulary(head(word, 1));
       if (!v) return;
       var i = firstIndex(v.words, word), typed = v.words[i] === word ? v.counts[i] : 0, root = stem(word);
-      if (typed > CONTEXT_RARE) return;
-      var near = [];
+      if (typed > CONTEXT_RARE || (single && !typed)) return;  // a word the site does not use is corrected already
+      var near = [], least = (single ? 1 : MISSING_LETTER_FACTOR) * Math.max(typed, 1);
       v.words.forEach(function (other, j) {
-        if (v.counts[j] >= MISSING_LETTER_FACTOR * Math.max(typed, 1) && other.length >= 3 && stem(other) !== root &&
-            distance(word, other, 1, false) === 1) {
+        if (v.counts[j] >= least && other.length >= 3 && stem(other) !== root && distance(word, other, 1, false) === 1) {
           near.push({ at: at, word: other, count: v.counts[j] });
         }
       });
@@ -989,8 +992,10 @@
         return Promise.all(swaps.map(function (swap) { return attempt(false, false, 0, swap); })).then(function (found) {
           var best = null;
           found.forEach(function (other, n) {
-            if (other.complete && (!best || other.complete > best.outcome.complete ||
-                                   (other.complete === best.outcome.complete && swaps[n].count > best.count))) {
+            var named = other.results.length && top(other.results, 1)[0].exact >= 2;
+            if ((outcome.words.length === 1 ? named : other.complete) &&
+                (!best || other.complete > best.outcome.complete ||
+                 (other.complete === best.outcome.complete && swaps[n].count > best.count))) {
               best = { outcome: other, count: swaps[n].count };
             }
           });
