@@ -35,14 +35,19 @@ FORMAT = b"diskcache 1"
 
 @dataclass(frozen=True)
 class DiskCache:
-    """Entries under `folder`; with no folder (none this user alone can use), nothing is kept."""
+    """Entries under `folder`, made when the first entry is kept; with no folder, nothing is kept."""
 
     folder: Path | None
 
     @classmethod
     def open(cls, folder: str | Path | None = None) -> "DiskCache":
-        """The cache in `folder`, or in the usual folder of the system's temporary directory."""
-        return cls(_private_folder(Path(folder) if folder is not None else None))
+        """The cache in `folder`, or in a folder named for this user in the system's temporary directory (none
+        where the system has no users' ids to check a folder's owner by). Nothing is made or read yet."""
+        if folder is not None:
+            return cls(Path(folder))
+        if not hasattr(os, "getuid"):
+            return cls(None)
+        return cls(Path(tempfile.gettempdir()) / f"career-pathways-cache-{os.getuid()}")
 
     def get(self, name: str, inputs: Iterable[Path], make: Callable[[], T]) -> T:
         """What `make()` returns for these `inputs` (the files it reads), from the cache when it holds the same.
@@ -50,26 +55,33 @@ class DiskCache:
         if self.folder is None:
             return make()
         path = self.folder / f"{name}-{key(inputs)}.pickle"
-        try:
-            with open(path, "rb") as handle:
-                value = pickle.load(handle)
-            os.utime(path)  # used now: kept before the others of its name
-            return value
-        except FileNotFoundError:
-            pass
-        except Exception:  # noqa: BLE001 - a damaged entry, whatever pickle makes of it: made again
-            _remove(path)
+        if _private(self.folder):
+            try:
+                with open(path, "rb") as handle:
+                    value = pickle.load(handle)
+                os.utime(path)  # used now: kept before the others of its name
+                return value
+            except FileNotFoundError:
+                pass
+            except Exception:  # noqa: BLE001 - a damaged entry, whatever pickle makes of it: made again
+                _remove(path)
         value = make()
         self._keep(name, path, value)
         return value
 
     def _keep(self, name: str, path: Path, value: object) -> None:
+        try:
+            self.folder.mkdir(mode=0o700, exist_ok=True)  # type: ignore[union-attr]
+        except OSError:
+            return
+        if not _private(self.folder):  # type: ignore[arg-type]
+            return
         partial = path.with_name(f".{path.name}.{os.getpid()}")
         try:
             with open(partial, "wb") as handle:
                 pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(partial, path)  # whole or not at all, for a build running beside this one
-            others = sorted(self.folder.glob(f"{name}-*.pickle"), key=_last_used, reverse=True)  # type: ignore
+            others = sorted(path.parent.glob(f"{name}-*.pickle"), key=_last_used, reverse=True)
             for old in others[KEEP:]:
                 _remove(old)
         except OSError:
@@ -91,20 +103,13 @@ def key(inputs: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
-def _private_folder(folder: Path | None) -> Path | None:
-    """`folder` (by default one named for this user in the temporary directory), made if need be, if this user
-    alone owns and may use it; else None."""
-    if not hasattr(os, "getuid"):
-        return None  # no owner to check (Windows): no cache
-    folder = folder or Path(tempfile.gettempdir()) / f"career-pathways-cache-{os.getuid()}"
+def _private(folder: Path) -> bool:
+    """Whether `folder` is a folder (not a link to one) that this user owns and no one else may use."""
     try:
-        folder.mkdir(mode=0o700, exist_ok=True)
         info = os.lstat(folder)
     except OSError:
-        return None
-    if info.st_uid != os.getuid() or not stat.S_ISDIR(info.st_mode) or stat.S_IMODE(info.st_mode) != 0o700:
-        return None
-    return folder
+        return False
+    return info.st_uid == os.getuid() and stat.S_ISDIR(info.st_mode) and stat.S_IMODE(info.st_mode) == 0o700
 
 
 def _last_used(path: Path) -> float:

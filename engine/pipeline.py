@@ -439,7 +439,7 @@ class Builder:
             for url, name in zip(urls, names):
                 sink(name, cached[url][1])
             rendered = len(todo)
-        return dict(sorted(outputs.items())), rendered, len(jobs)
+        return outputs, rendered, len(jobs)  # in the order written, which is the same for the same inputs
 
     def _environment(self) -> jinja2.Environment:
         return self._input("templates", self._tree(self.project.templates), self._compile_templates)

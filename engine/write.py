@@ -155,6 +155,6 @@ def sync_files(root: Path, files: dict[str, bytes], previous: dict[str, bytes]) 
             temporary = path.with_name(path.name + ".tmp")
             temporary.write_bytes(data)
             os.replace(temporary, path)
-    for relative in set(previous) - set(files):
+    for relative in previous.keys() - files.keys():
         (root / relative).unlink(missing_ok=True)
     return dict(files)

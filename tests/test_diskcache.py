@@ -77,20 +77,32 @@ def test_nothing_is_kept_when_making_fails(tmp_path: Path):
 
     with pytest.raises(ContentError):
         cache.get("profiles", [], fail)
-    assert list((tmp_path / "cache").iterdir()) == []
+    assert not (tmp_path / "cache").exists()
 
 
 def test_only_a_folder_this_user_alone_may_use_holds_the_cache(tmp_path: Path):
     shared = tmp_path / "shared"
-    shared.mkdir(mode=0o777)
+    shared.mkdir()
     os.chmod(shared, 0o777)  # others could place an entry that loading would run: no cache
     cache = DiskCache.open(shared)
-    assert cache.folder is None
     make, calls = counted(7)
+    entry = shared / f"profiles-{diskcache.key([])}.pickle"
+    entry.write_bytes(pickle.dumps(8))  # as someone else might have left it
     assert cache.get("profiles", [], make) == 7 and cache.get("profiles", [], make) == 7
-    assert len(calls) == 2 and list(shared.iterdir()) == []
-    assert DiskCache.open(tmp_path / "own").folder == tmp_path / "own"
+    assert len(calls) == 2 and list(shared.iterdir()) == [entry]
+    link = tmp_path / "link"
+    link.symlink_to(tmp_path / "own", target_is_directory=True)
+    (tmp_path / "own").mkdir(mode=0o700)
+    assert DiskCache.open(link).get("profiles", [], make) == 7 and len(calls) == 3
+    assert list((tmp_path / "own").iterdir()) == []  # a link to a folder is not the folder
+
+
+def test_the_folder_is_made_only_when_an_entry_is_kept_and_for_this_user_alone(tmp_path: Path):
+    cache = DiskCache.open(tmp_path / "own")
+    assert not (tmp_path / "own").exists()  # opening makes nothing
+    cache.get("profiles", [], lambda: 7)
     assert os.stat(tmp_path / "own").st_mode & 0o777 == 0o700
+    assert len(list((tmp_path / "own").glob("profiles-*.pickle"))) == 1
 
 
 def test_only_the_most_recently_used_entries_are_kept(tmp_path: Path):
