@@ -487,11 +487,15 @@ def test_a_slip_that_leaves_no_page_with_every_word_is_read_by_the_other_words(s
 
 def test_a_word_for_the_work_finds_the_job_named_for_who_does_it(site_url, page):
     """'plumbing' is the work of the page a worker would call 'Plumber', which ranks above pages that mention
-    plumbing more often; but a word that names a field of work keeps its field's pages first."""
+    plumbing more often, and 'physical therapy' the work of 'Physical Therapist' (not of the assistants, whose
+    titles hold the very words); but a word that names a field of work keeps its field's pages first."""
     page.goto(site_url)
-    first = {q: ask(page, q)[0] for q in ("plumbing", "welding", "roofing", "engineering", "banking")}
+    queries = ("plumbing", "welding", "roofing", "physical therapy", "cosmetology", "engineering", "banking")
+    first = {q: ask(page, q)[0] for q in queries}
     assert first == {"plumbing": "Plumbers, Pipefitters, and Steamfitters",
                      "welding": "Welders, Cutters, Solderers, and Brazers", "roofing": "Roofers",
+                     "physical therapy": "Physical Therapists",
+                     "cosmetology": "Hairdressers, Hairstylists, and Cosmetologists",
                      "engineering": "Engineering", "banking": "Banking Services"}
     assert page.console_errors == []
 

@@ -326,6 +326,7 @@
 
   // -- matching query words with the vocabulary ---------------------------------------------------------
 
+  var WORK_WORD = /(?:ing|y)$/;  // a word for the work rather than the worker: 'plumbing', 'surgery', 'therapy'
   var EXACT_STRONG = 16;  // a name's length in the title postings is offset by this for a strong name (engine/search.py)
   var WEIGHT = { exact: 1, form: 0.85, typo: 0.55, typo2: 0.4, prefixTypo: 0.35 };
   var PERSON_WORD = /^([a-z]{4,}?)(?:man|men|woman|women|person|persons|people)$/;
@@ -779,13 +780,15 @@
           if (a.best[doc] === 0) hits.push(doc);
           if (value > a.best[doc]) a.best[doc] = value;
         }
-        // A word for the work ('plumbing', 'welding') and a page named by one word for who does it ('Plumber',
-        // 'Welder'): the page is likely the one meant, as by a name workers report (below); unless the word names
-        // a field of work, whose page comes first ('engineering', 'banking').
-        var doer = e.how === "form" && !e.joined && /ing$/.test(typed) && !/ing$/.test(e.word) && !namesField;
-        if (p.titles && doer && expansions.length === 1) {
+        // A word for the work ('plumbing', 'surgery', 'physical therapy') and a page named for who does it
+        // ('Plumber', 'Surgeon', 'Physical Therapist'): the page is likely the one meant, as by a name workers
+        // report (below); unless the word names a field of work, whose page comes first ('engineering', 'banking').
+        var doer = e.how === "form" && !e.joined && WORK_WORD.test(typed) && !WORK_WORD.test(e.word) && !namesField;
+        if (p.titles && doer) {
+          var named = expansions.length;
           for (k = 0; k < p.titles.docs.length; k++) {
-            if (p.titles.values[k] === 1 || p.titles.values[k] === EXACT_STRONG + 1) a.weak[p.titles.docs[k]] |= bit;
+            var length = p.titles.values[k];
+            if (length === named || length === EXACT_STRONG + named) a.weak[p.titles.docs[k]] |= bit;
           }
         }
         if (p.titles && e.how !== "typo" && e.how !== "longer" && (e.how !== "form" || e.joined || sameNoun(typed, e.word))) {
