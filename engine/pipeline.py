@@ -42,6 +42,9 @@ from .jobs import jobs_key, render_job_files
 from .search import Document, Part, SearchIndex, build_search_index, index_part, runs
 from .validate import Known, check_document, check_duplicates, check_references
 
+OCCUPATION_FILES = ("occupations.csv", "broad-group-wages.csv")
+"""The occupations' figures, and the figures BLS publishes only for broader groups (`data.load_occupations`)."""
+
 PARALLEL_MIN_FILES = 400
 """Below this many files, starting worker processes costs more than it saves."""
 
@@ -171,8 +174,7 @@ class Builder:
 
     def occupations(self) -> dict[str, Occupation]:
         """Occupation figures by code, re-read only when the file changes."""
-        path = self.project.data / "occupations.csv"
-        groups = self.project.data / "broad-group-wages.csv"
+        path, groups = (self.project.data / name for name in OCCUPATION_FILES)
         root = self.project.root
         return self._input("occupations", (self._stamp(path), self._stamp(groups)),
                            lambda: load_occupations(path, display(path, root), groups, display(groups, root)))
@@ -186,7 +188,7 @@ class Builder:
         occupations = self.occupations()
         stamp = (id(occupations),) + tuple(self._stamp(self.project.data / name) for name in names)
         # Kept on disk between builds, for the very same bytes of these files and of the occupations' (`DiskCache`).
-        inputs = [self.project.data / name for name in names + ("occupations.csv", "broad-group-wages.csv")]
+        inputs = [self.project.data / name for name in names + OCCUPATION_FILES]
         return self._input("profiles", stamp, lambda: self.disk_cache.get("profiles", inputs, lambda: load_profiles(
             self.project.data, occupations, lambda path: display(path, self.project.root))))
 

@@ -327,7 +327,8 @@
   // -- matching query words with the vocabulary ---------------------------------------------------------
 
   var WORK_WORD = /(?:ing|y)$/;  // a word for the work rather than the worker: 'plumbing', 'surgery', 'therapy'
-  var EXACT_STRONG = 16;  // a name's length in the title postings is offset by this for a strong name (engine/search.py)
+  // A name's length in the title postings is offset by these for a strong name and a weak one (engine/search.py).
+  var EXACT_STRONG = 16, EXACT_WEAK = 32;
   var WEIGHT = { exact: 1, form: 0.85, typo: 0.55, typo2: 0.4, prefixTypo: 0.35 };
   var PERSON_WORD = /^([a-z]{4,}?)(?:man|men|woman|women|person|persons|people)$/;
 
@@ -799,8 +800,8 @@
           var tdocs = p.titles.docs, lengths = p.titles.values, n = expansions.length - (e.joined ? 1 : 0);
           for (k = 0; k < tdocs.length; k++) {
             if (lengths[k] === n) a.own[tdocs[k]] |= bit;
-            else if (lengths[k] === 16 + n) a.title[tdocs[k]] |= bit;
-            else if (n === 1 && lengths[k] === 33) a.weak[tdocs[k]] |= bit;  // several words might be of several names
+            else if (lengths[k] === EXACT_STRONG + n) a.title[tdocs[k]] |= bit;
+            else if (n === 1 && lengths[k] === EXACT_WEAK + 1) a.weak[tdocs[k]] |= bit;  // several words might be of several names
           }
         }
       });
