@@ -500,6 +500,22 @@ def test_a_word_for_the_work_finds_the_job_named_for_who_does_it(site_url, page)
     assert page.console_errors == []
 
 
+def test_a_word_for_the_work_with_another_ending_finds_who_does_it(site_url, page):
+    """Some words for the work do not share a stem with the worker's name: 'surgery' and 'surgeons', 'masonry'
+    and 'masons', 'astronomy' and 'astronomers', 'library' and 'librarians', 'electricity' and 'electricians'.
+    The worker's name is searched for too, so the job named for who does it comes first; a page whose title
+    holds the very word typed still leads ('machinery')."""
+    page.goto(site_url)
+    queries = ("surgery", "masonry", "astronomy", "library", "electricity", "photography", "machinery")
+    first = {q: ask(page, q)[0] for q in queries}
+    assert first["surgery"].endswith(("Surgeons", "Surgeons, Except Pediatric")), first
+    assert {q: t for q, t in first.items() if q != "surgery"} == {
+        "masonry": "Brickmasons and Blockmasons", "astronomy": "Astronomers",
+        "library": "Librarians and Media Collections Specialists", "electricity": "Electricians",
+        "photography": "Photographers", "machinery": "Industrial Machinery Mechanics"}
+    assert page.console_errors == []
+
+
 def test_a_workers_name_with_the_wrong_ending_is_corrected(site_url, page):
     """'editer' has the stem of 'edit' and 'machinest' is one letter from 'machines', but a word for a worker
     with the wrong ending (-er for -or, -est for -ist, -ist for -er) means the worker: the site's word with the

@@ -364,6 +364,27 @@
     return best;
   }
 
+  // The names of who does the work that `token`, a word for the work, may have, with an ending that
+  // stem() does not share: 'surgery' -> 'surgeons', 'masonry' -> 'masons', 'astronomy' -> 'astronomers',
+  // 'library' -> 'librarians', 'electricity' -> 'electricians', 'consulting' -> 'consultants'. A plain base
+  // ('mason', 'poet', 'artist') is tried only without 'ry', and not when it ends in 'e' ('surgery' is no 'surge').
+  // What is left without the ending must be four letters or more.
+  var WORK_ENDINGS = [["ery", ["er", "eon"]], ["ity", ["ian", "ist"]], ["ry", ["", "er", "ian"]],
+                      ["y", ["er", "ist", "ian"]], ["ing", ["ant", "ent"]]];
+
+  function workerForms(token) {
+    var forms = [];
+    WORK_ENDINGS.forEach(function (rule) {
+      var base = token.slice(0, -rule[0].length);
+      if (token.slice(-rule[0].length) !== rule[0] || base.length < 4) return;
+      rule[1].forEach(function (ending) {
+        if (ending === "" && /e$/.test(base)) return;
+        forms.push(base + ending, base + ending + "s");
+      });
+    });
+    return forms;
+  }
+
   // The indexed words a query word stands for, from the vocabularies `vocab`: [{word, weight, how}].
   // `typing` is true for the last word while it may still be incomplete.
   var expansionCache = Object.create(null);
@@ -390,6 +411,10 @@
           // would otherwise outrank the very word ('manager').
           if (v.stems[i] === root && words[i] !== token) add(words[i], WEIGHT.form, "form", Math.max(v.counts[i], typed));
         }
+        workerForms(token).forEach(function (form) {
+          var k = firstIndex(words, form);
+          if (words[k] === form) add(form, WEIGHT.form, "form", Math.max(v.counts[k], typed));
+        });
       }
       if (typing || (!found.length && token.length >= 3)) {
         // A finished word may still be the start of a longer one, but less likely than itself; a word
