@@ -470,7 +470,8 @@ def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, 
                       lambda: _modern_places(clusters, modern, memo))
     return Site(config=config, clusters=clusters, pages=pages, profiles=profiles, occupations=entries,
                 modern=modern, modern_places=places,
-                crosswalk=_crosswalk(clusters, modern), search_words=search_words or SearchWords(), quiz=tuple(quiz))
+                crosswalk=memoized(memo, ("crosswalk",), (tuple(c.ref for c in clusters), modern),
+                                   lambda: _crosswalk(clusters, modern)), search_words=search_words or SearchWords(), quiz=tuple(quiz))
 
 
 def memoized(memo: ModelMemo | None, key: tuple, inputs: tuple, make: Callable[[], T]) -> T:

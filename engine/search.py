@@ -295,16 +295,19 @@ class Document:
 
 
 def documents(site: Site, synonyms: "_Synonyms | None" = None,
-              made: dict[str, tuple[Any, Any, Any]] | None = None) -> list[Document]:
+              made: dict[str, tuple[Any, Any, Any]] | None = None,
+              kept: dict[str, tuple[Any, Any, Any]] | None = None) -> list[Document]:
     """Every searchable page: each cluster followed by its pathways, then occupations, then other pages.
 
     A cluster's pathways are consecutive, so its documents form one run of ids. `synonyms`, if given, is the
     last build's finder of synonyms in names, which remembers the names it has seen; `made`, if given, holds
     the last build's pathway and occupation documents (URL -> (pathway and its cluster's number, or
     occupation page and the clusters' URLs in order; document)), reused for the very same objects while the
-    clusters are numbered the same, and is updated (it also keeps the occupations' order). Occupations are in
-    order of how many people hold them.
+    clusters are numbered the same (it also keeps the occupations' order). What this site's documents are made
+    from goes into `kept`, if given, else into `made`. Occupations are in order of how many people hold them.
     """
+    if kept is None:
+        kept = made
     cluster_index = {c.url: n for n, c in enumerate(site.clusters)}
     if synonyms is None or synonyms.words != site.search_words:
         synonyms = _Synonyms(site.search_words)
@@ -319,6 +322,7 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             known = made.get(pathway.url) if made is not None else None
             if known is not None and known[0] is pathway and known[1] == n:
                 docs.append(known[2])
+                kept[pathway.url] = known  # type: ignore[index]
                 continue
             fields = [("title", pathway.title), ("summary", pathway.summary), ("body", pathway.body.text)]
             passages = [pathway.summary]
@@ -336,21 +340,23 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             docs.append(Document(
                 kind="pathway", url=pathway.url, title=pathway.title, clusters=(n,), interests=pathway.interests,
                 fields=tuple(fields), passages=tuple(passages), names=synonyms.names(pathway.title)))
-            if made is not None:
-                made[pathway.url] = (pathway, n, docs[-1])
+            if kept is not None:
+                kept[pathway.url] = (pathway, n, docs[-1])
     order = tuple(cluster_index)  # an occupation's document holds its clusters' numbers, which follow this
     known = made.get(_OCCUPATION_ORDER) if made is not None else None
     if known is not None and known[0] == site.occupations:  # the same pages (each first compared by identity)
         ranked = known[2]
     else:
         ranked = sorted(site.occupations, key=_most_held_first)
-        if made is not None:
-            made[_OCCUPATION_ORDER] = (site.occupations, None, ranked)
+        known = (site.occupations, None, ranked)
+    if kept is not None:
+        kept[_OCCUPATION_ORDER] = known
     for entry in ranked:
         job = entry.occupation
         known = made.get(entry.url) if made is not None else None
         if known is not None and known[0] is entry and known[1] == order:
             docs.append(known[2])
+            kept[entry.url] = known  # type: ignore[index]
             continue
         clusters = tuple(sorted({cluster_index[ref.url] for ref in entry.clusters}))
         description = entry.description.text if entry.description is not None else ""
@@ -372,8 +378,8 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             kind="occupation", url=entry.url, title=job.title, clusters=clusters, interests=job.interests,
             fields=tuple(fields), passages=tuple(passages), names=synonyms.names(job.title, people),
             also=tuple(name for name, _ in people[:ALSO_SHOWN]), pay=pay_text(job)))
-        if made is not None:
-            made[entry.url] = (entry, order, docs[-1])
+        if kept is not None:
+            kept[entry.url] = (entry, order, docs[-1])
     for modern in site.modern:
         docs.append(Document(
             kind="modern-cluster", url=modern.url, title=modern.title, clusters=(), interests=(),
@@ -781,7 +787,8 @@ class SearchIndex:
         self.states: tuple[tuple[str, ...], ...] = ()  # (slug, name, other names) of each state (`_states`)
         self.shards: dict[str, dict[str, list[str]]] = {}  # two-character prefix -> {file prefix: words}
         self.files: dict[str, bytes] = {}
-        self.digests: dict[str, bytes] = {}
+        self.digests: dict[str, bytes] = {}  # file name -> SHA-256 of its name and bytes
+        self.build_id = 0  # the digests XORed together: changes with any file, kept up to date by `_put` and `_drop`
         self.words = SearchWords()
         self.documents_of: tuple[Site, list[Document]] | None = None  # the last site's documents
         self.synonyms: _Synonyms | None = None  # finds synonyms in names, remembering the names it has seen
@@ -790,6 +797,8 @@ class SearchIndex:
         self.fragments: dict[tuple[int, Document], bytes] = {}  # (id, document) -> its file, likewise
         # filler words, the documents, their pairs and the pairs' sorted union (see `_kept_pairs`)
         self.kept: tuple[tuple[str, ...], tuple[Document, ...], tuple[frozenset[str], ...], list[str]] | None = None
+        # the words and states the manifest's fixed part was made from, and that part (see `_manifest_words`)
+        self.manifest_words: tuple[SearchWords, tuple, dict[str, Any]] | None = None
 
     def documents(self, site: Site) -> list[Document]:
         """`documents(site)`, remembered for the last site asked about (the same object, not an equal one)."""
@@ -797,10 +806,10 @@ class SearchIndex:
             if self.synonyms is None or self.synonyms.words != site.search_words:
                 self.synonyms = _Synonyms(site.search_words)
                 self.made_documents = {}  # their names hold synonyms
-            self.documents_of = (site, documents(site, self.synonyms, self.made_documents))
+            kept: dict[str, tuple[Any, Any, Any]] = {}  # what this site's documents are made from, and no more
+            self.documents_of = (site, documents(site, self.synonyms, self.made_documents, kept))
             self.synonyms.forget_unasked()
-            live = {p.url for p in site.pathways} | {e.url for e in site.occupations} | {_OCCUPATION_ORDER}
-            self.made_documents = {url: found for url, found in self.made_documents.items() if url in live}
+            self.made_documents = kept
         return self.documents_of[1]
 
     def _score(self, document: Document) -> tuple:
@@ -899,7 +908,6 @@ class SearchIndex:
         if facets:
             self._put(f"{ROOT}facets.js", _script("facets", _facets(clusters, docs)))
         self._write_manifest(docs, clusters)
-        self.files = dict(sorted(self.files.items()))
         return dict(self.files)
 
     def _vocabulary(self, counted: set[str]) -> list[str]:
@@ -944,12 +952,16 @@ class SearchIndex:
 
     def _put(self, name: str, data: bytes) -> None:
         if self.files.get(name) != data:
+            self._drop(name)
             self.files[name] = data
-            self.digests[name] = hashlib.sha256(data).digest()
+            digest = self.digests[name] = hashlib.sha256(name.encode() + b"\0" + data).digest()
+            self.build_id ^= int.from_bytes(digest, "big")
 
     def _drop(self, name: str) -> None:
         self.files.pop(name, None)
-        self.digests.pop(name, None)
+        digest = self.digests.pop(name, None)
+        if digest is not None:
+            self.build_id ^= int.from_bytes(digest, "big")
 
     def _write_shards(self, prefix: str, vocabulary: list[str]) -> bool:
         """Rewrite the posting files of the words starting with `prefix` (two characters).
@@ -996,31 +1008,22 @@ class SearchIndex:
         self.kept = (filler, tuple(docs), pairs, union)
         return union
 
-    def _write_manifest(self, docs: Sequence[Document], clusters: tuple[tuple[str, str], ...]) -> None:
-        name = f"{ROOT}manifest.js"
-        self._drop(name)
-        build = hashlib.sha256()
-        for path in sorted(self.digests):
-            build.update(path.encode() + b"\0" + self.digests[path])
-        self._put(name, _script("manifest", {
-            "format": FORMAT,
-            "build": build.hexdigest()[:16],
-            "documents": len(docs),
-            "clusters": [list(c) for c in clusters],
-            "interests": [i for i in INTERESTS if any(i in d.interests for d in docs)],
+    def _manifest_words(self) -> dict[str, Any]:
+        """The part of the manifest made from the search words and the states alone, made again only when they
+        change (the dev server rebuilds the manifest after every save)."""
+        if self.manifest_words is not None and self.manifest_words[0] == self.words \
+                and self.manifest_words[1] == self.states:
+            return self.manifest_words[2]
+        part = {
             "stopWords": " ".join(sorted(STOP_WORDS)),
             "filler": " ".join(w for w in self.words.filler if " " not in w),
             "phrases": [w for w in self.words.filler if " " in w],
             "pay": " ".join(self.words.pay),
             "fields": " ".join(self.words.fields),
-            # the pages about a field of work, as [first, last + 1] runs of document numbers: a query with a
-            # field word ('railroad careers') puts the one that matches best first
-            "fieldPages": _number_runs(i for i, d in enumerate(docs) if ROUTES[d.kind].field),
             # stop words that are also words people type for something ('IT'): kept when typed in capitals, or
             # in lower case as the first of two or three words (see `parse` in search.js)
             "keep": " ".join(sorted({w for s in self.words.synonyms for w in query_words_all(s.says)} & STOP_WORDS)),
             "kinds": {route.kind: route.search_label for route in ROUTES.values() if route.search_label},
-            "words": _initials(self.vocabulary if self.vocabulary is not None else sorted(self.counts)),
             "help": [[label, ROUTES[kind].url()] for kind, label in HELP_PAGES if kind in ROUTES],
             # a state named in a query ('electrician pay in texas') chooses the state on the pages it opens
             "states": [list(state) for state in self.states],
@@ -1029,6 +1032,25 @@ class SearchIndex:
             "explorer": [[" ".join(phrase_words(s.says)), s.name, s.value, shortcut_text(s)]
                          for s in sorted(self.words.explorer, key=lambda s: -len(phrase_words(s.says)))],
             "explorerUrl": ROUTES["occupations"].url(),
+        }
+        self.manifest_words = (self.words, self.states, part)
+        return part
+
+    def _write_manifest(self, docs: Sequence[Document], clusters: tuple[tuple[str, str], ...]) -> None:
+        name = f"{ROOT}manifest.js"
+        self._drop(name)
+        self._put(name, _script("manifest", {
+            **self._manifest_words(),
+            "format": FORMAT,
+            # names the other files' versions (`load` in search.js), so a browser fetches those that changed
+            "build": f"{self.build_id:064x}"[:16],
+            "documents": len(docs),
+            "clusters": [list(c) for c in clusters],
+            "interests": [i for i in INTERESTS if any(i in d.interests for d in docs)],
+            # the pages about a field of work, as [first, last + 1] runs of document numbers: a query with a
+            # field word ('railroad careers') puts the one that matches best first
+            "fieldPages": _number_runs(i for i, d in enumerate(docs) if ROUTES[d.kind].field),
+            "words": _initials(self.vocabulary if self.vocabulary is not None else sorted(self.counts)),
             # a filler word beside a word it names a job with ('career counselor', 'job coach') is kept
             "keepPairs": self._kept_pairs(docs),
         }))
