@@ -30,6 +30,13 @@ def ask(page, text: str) -> list[str]:
     return [title.split(", also called ")[0] for title in titles]  # the other name the query matched, shown after
 
 
+def open_with_search(page, url: str) -> None:
+    """Open `url` and focus the header's search box, which loads the search script there (site.js); wait for it."""
+    page.goto(url)
+    page.focus("#search-input")
+    page.wait_for_function("() => window.__search")
+
+
 def results(page) -> list[str]:
     """Titles on the results page once it has answered."""
     page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('result') && "
@@ -62,6 +69,32 @@ QUERIES = {
 }
 
 
+def test_the_search_script_loads_only_when_the_box_is_used(site_url, page):
+    """A page that is only read never downloads the search script, the largest on the site: it loads when the
+    box is first focused (from the keyboard's "/" too), and answers what was typed before it arrived. The
+    results page loads it at once. Enter pressed before it arrives opens the results page, by the form."""
+    fetched = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    page.goto(site_url + "pathways/therapeutic-services/")
+    page.wait_for_load_state("networkidle")
+    assert not any("/js/search." in path for path in fetched)
+    assert page.evaluate("() => typeof window.__search") == "undefined"
+    page.keyboard.press("/")
+    page.keyboard.type("nurse")
+    page.wait_for_function("() => document.querySelectorAll('#search-input-results .search-option-title').length")
+    assert sum("/js/search." in path for path in fetched) == 1
+    assert "Registered Nurses" in ask(page, "registered nurse")
+    page.goto(site_url + "search/?q=nurse")
+    assert "Registered Nurses" in results(page)
+    assert page.console_errors == []
+    page.goto(site_url + "about/")
+    page.route("**/js/search.*", lambda route: route.abort())  # the script never arrives
+    page.focus("#search-input")
+    page.keyboard.type("welder")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=welder")
+
+
 def test_typing_shows_results_for_words_prefixes_typos_and_word_forms(site_url, page):
     page.goto(site_url + "clusters/health-science/")
     missing = {}
@@ -75,7 +108,7 @@ def test_typing_shows_results_for_words_prefixes_typos_and_word_forms(site_url, 
 
 
 def test_a_whole_title_ranks_first_and_a_ladder_above_a_passing_mention(site_url, page):
-    page.goto(site_url)
+    open_with_search(page, site_url)
     assert ask(page, "registered nurses")[0] == "Registered Nurses"
     assert ask(page, "therapeutic services")[0] == "Therapeutic Services"
     titles = ask(page, "radiologic")
@@ -86,7 +119,7 @@ def test_a_whole_title_ranks_first_and_a_ladder_above_a_passing_mention(site_url
 def test_of_results_that_score_about_the_same_the_job_more_people_hold_comes_first(site_url, page):
     """Titles ending in 'Mechanics' score within a few percent of each other (shorter titles a little
     higher); the commonest job among them, which employs several times more people, is offered first."""
-    page.goto(site_url)
+    open_with_search(page, site_url)
     titles = ask(page, "mechanic")
     assert titles[0] == "Automotive Service Technicians and Mechanics"
     assert titles.index("Motorboat Mechanics and Service Technicians") > 0
@@ -98,7 +131,7 @@ def test_a_rarer_form_or_longer_word_does_not_outrank_the_word_typed(site_url, p
     """'managing' and 'directory' are in fewer pages than 'manager' and 'director', which would weigh them more;
     they count as common as the word typed, so pages with the word itself come first. And a name such as
     'IT Manager' or 'R & D Manager' is not the one word 'manager'."""
-    page.goto(site_url)
+    open_with_search(page, site_url)
     managers = ask(page, "manager")
     assert managers[0] == "General and Operations Managers"
     assert "Editors" not in managers[:5]  # 'Managing Editor'
@@ -109,7 +142,7 @@ def test_a_rarer_form_or_longer_word_does_not_outrank_the_word_typed(site_url, p
 
 
 def test_each_result_shows_its_kind_cluster_and_a_snippet_with_the_words_marked(site_url, page):
-    page.goto(site_url)
+    open_with_search(page, site_url)
     ask(page, "nursing")
     options = page.locator(f"{LISTBOX} .search-option:not(.search-option-all)")
     assert options.count() >= 5
@@ -157,7 +190,7 @@ def test_the_combobox_works_from_the_keyboard(site_url, page):
 
 
 def test_the_active_option_is_visibly_marked(site_url, page):
-    page.goto(site_url)
+    open_with_search(page, site_url)
     ask(page, "welding")
     page.keyboard.press("ArrowDown")
     style = page.evaluate("""() => {
@@ -345,7 +378,7 @@ SAMPLES = ["Nurse", "NURSES", "nursing", "Café", "naïve", "ÅNGSTRÖM", "ﬁre
 def test_the_browser_folds_splits_and_stems_words_like_the_builder(real_site, site_url, page):
     _, data = read_part((real_site / "search/index/words/c.js").read_bytes())
     words = SAMPLES + data["words"].split(" ") + [w.upper() for w in data["words"].split(" ")[:200]]
-    page.goto(site_url)
+    open_with_search(page, site_url)
     page.evaluate("window.__search.search('a nurse')")
     page.wait_for_function("() => window.__search.loaded('manifest') !== undefined")
     browser = page.evaluate("""words => words.map(w => [window.__search.fold(w),
@@ -381,7 +414,7 @@ def test_no_axe_violations_on_the_results_page_and_with_the_list_open(site_url, 
 # -- how people ask ----------------------------------------------------------------------------------
 
 def test_a_pay_question_leads_to_the_occupations_pay(site_url, page):
-    page.goto(site_url)
+    open_with_search(page, site_url)
     titles = ask(page, "what do electricians earn")
     assert titles[0] == "Electricians"
     first = page.locator(f"{LISTBOX} .search-option").first
@@ -393,7 +426,7 @@ def test_a_pay_question_leads_to_the_occupations_pay(site_url, page):
 
 
 def test_a_title_people_use_is_shown_beside_the_official_one(site_url, page):
-    page.goto(site_url)
+    open_with_search(page, site_url)
     ask(page, "attorney")
     first = page.locator(f"{LISTBOX} .search-option-title").first.text_content()
     assert first == "Lawyers, also called Attorney"
@@ -411,7 +444,7 @@ def test_a_misspelling_offers_the_correction_and_nothing_found_offers_ways_in(si
     assert results(page)[0] == "Electricians"
     link = page.locator(".search-help-correction a")
     assert link.text_content() == "electrician"
-    page.goto(site_url)
+    open_with_search(page, site_url)
     page.fill("#search-input", "")
     page.focus("#search-input")
     page.keyboard.type("qqzzyx")
@@ -448,7 +481,7 @@ def test_a_letter_left_out_of_a_job_name_is_corrected_though_a_shorter_words_ste
         assert page.locator(".search-help-correction a").text_content() == meant
         assert first in titles[0], titles[:3]
         assert not any("Engine " in title or title.startswith("Engine ") for title in titles[:5]), titles[:5]
-    page.goto(site_url)
+    open_with_search(page, site_url)
     outcome = page.evaluate("""async () => {
         const out = {};
         for (const q of ['enginer', 'coding', 'hiking', 'driving']) out[q] = (await window.__search.search(q)).corrected;
@@ -469,7 +502,7 @@ def test_a_slip_that_leaves_no_page_with_every_word_is_read_by_the_other_words(s
     titles = results(page)
     assert page.locator(".search-help-correction a").text_content() == "bus driver"
     assert titles[0].startswith("Bus Drivers"), titles[:3]
-    page.goto(site_url)
+    open_with_search(page, site_url)
     outcome = page.evaluate("""async () => {
         const out = {};
         for (const q of ['buss driver', 'chef pilot', 'welding shop', 'nurse lawyer', 'tailer', 'pastor']) {
@@ -489,7 +522,7 @@ def test_a_word_for_the_work_finds_the_job_named_for_who_does_it(site_url, page)
     """'plumbing' is the work of the page a worker would call 'Plumber', which ranks above pages that mention
     plumbing more often, and 'physical therapy' the work of 'Physical Therapist' (not of the assistants, whose
     titles hold the very words); but a word that names a field of work keeps its field's pages first."""
-    page.goto(site_url)
+    open_with_search(page, site_url)
     queries = ("plumbing", "welding", "roofing", "physical therapy", "cosmetology", "engineering", "banking")
     first = {q: ask(page, q)[0] for q in queries}
     assert first == {"plumbing": "Plumbers, Pipefitters, and Steamfitters",
@@ -505,7 +538,7 @@ def test_a_word_for_the_work_with_another_ending_finds_who_does_it(site_url, pag
     and 'masons', 'astronomy' and 'astronomers', 'library' and 'librarians', 'electricity' and 'electricians'.
     The worker's name is searched for too, so the job named for who does it comes first; a page whose title
     holds the very word typed still leads ('machinery')."""
-    page.goto(site_url)
+    open_with_search(page, site_url)
     queries = ("surgery", "masonry", "astronomy", "library", "electricity", "photography", "machinery")
     first = {q: ask(page, q)[0] for q in queries}
     assert first["surgery"].endswith(("Surgeons", "Surgeons, Except Pediatric")), first
@@ -516,11 +549,25 @@ def test_a_word_for_the_work_with_another_ending_finds_who_does_it(site_url, pag
     assert page.console_errors == []
 
 
+def test_a_word_finds_the_job_named_by_a_compound_that_starts_with_it(site_url, page):
+    """Many trades are named by one word made of two, the stuff and the worker: 'Pipefitters', 'Woodworkers',
+    'Bookkeeping'. A query word that is the first half ('fix pipes', 'wood', 'keep books') finds the page
+    named with the whole; a page that uses such a word only in passing ('carmakers') gains nothing from it."""
+    open_with_search(page, site_url)
+    queries = ("fix pipes", "wood", "keep books", "clean houses", "fight fires")
+    first = {q: ask(page, q)[0] for q in queries}
+    assert first == {"fix pipes": "Plumbers, Pipefitters, and Steamfitters", "wood": "Woodworkers, All Other",
+                     "keep books": "Bookkeeping, Accounting, and Auditing Clerks",
+                     "clean houses": "Maids and Housekeeping Cleaners", "fight fires": "Firefighters"}
+    assert ask(page, "design cars")[0] == "Commercial and Industrial Designers"
+    assert page.console_errors == []
+
+
 def test_a_workers_name_with_the_wrong_ending_is_corrected(site_url, page):
     """'editer' has the stem of 'edit' and 'machinest' is one letter from 'machines', but a word for a worker
     with the wrong ending (-er for -or, -est for -ist, -ist for -er) means the worker: the site's word with the
     right ending, or its plural. A word the site knows keeps its meaning ('editing', 'realtor')."""
-    page.goto(site_url)
+    open_with_search(page, site_url)
     outcome = page.evaluate("""async () => {
         const out = {};
         for (const q of ['editer', 'surveyer', 'machinest', 'astronomist', 'editing', 'realtor'])
@@ -542,7 +589,7 @@ def test_two_words_run_together_are_searched_for_apart(site_url, page):
     page.goto(site_url + "search/?q=dentalhygienist")
     assert results(page)[0] == "Dental Hygienists"
     assert page.locator(".search-help-correction a").text_content() == "dental hygienist"
-    page.goto(site_url)
+    open_with_search(page, site_url)
     outcome = page.evaluate("""async () => {
         const out = {};
         for (const q of ['webdesigner', 'accountent', 'firefighter', 'dogwalker', 'softwear engineer'])
@@ -564,7 +611,7 @@ def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(s
     that only shares words ('high school teacher') offers no explorer."""
     from test_jobs_tools import expected_codes, listed
     explorer = f"{LISTBOX} .search-option-explorer"
-    page.goto(site_url)
+    open_with_search(page, site_url)
     assert ask(page, "high paying jobs without a degree")[0] == \
         "Jobs that need a high school diploma to start, best paid first"
     assert page.locator(f"{LISTBOX} .search-option").first.get_attribute("class").endswith("search-option-explorer")
@@ -603,7 +650,7 @@ def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(s
     expected = expected_codes(real_result.site, {"education": "high-school", "sort": "pay"})
     assert len(expected) > 100 and listed(page) == expected
 
-    page.goto(site_url)
+    open_with_search(page, site_url)
     ask(page, "jobs that pay 80k")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
@@ -621,7 +668,7 @@ def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(s
 def test_the_sites_own_tools_and_interest_areas_are_found(site_url, page):
     """'quiz', 'compare jobs' or 'hands on' look for the site's tools and interest areas, which the routing
     table names (engine/routes.py); each is offered with its kind, and its link opens it."""
-    page.goto(site_url)
+    open_with_search(page, site_url)
     for typed, title, kind, path in (("quiz", "Interest quiz", "Tool", "explore/quiz/"),
                                      ("compare jobs", "Compare jobs", "Tool", "compare/"),
                                      ("my skills", "Jobs that use your skills", "Tool", "explore/skills/"),
@@ -642,7 +689,7 @@ def test_a_query_for_a_field_of_work_puts_the_fields_page_first(site_url, page):
     a cluster, pathway or sub-cluster comes first, though jobs rank first for the word alone. A page whose title
     is the query itself still comes first ('cashier careers'), and a field's page that only mentions the words
     does not."""
-    page.goto(site_url)
+    open_with_search(page, site_url)
     fields = {"Cluster", "Pathway", "2024 cluster", "2024 sub-cluster"}
 
     def first_kind(text: str) -> str:
@@ -663,7 +710,7 @@ def test_of_field_pages_that_score_alike_the_one_where_the_jobs_found_are_leads(
     """'railroad' scores the same on the Transportation Operations and Law Enforcement Services pathways (the
     second names transit and railroad police twice); the railroad jobs found are nearly all in the transportation
     cluster, so its pathway leads."""
-    page.goto(site_url)
+    open_with_search(page, site_url)
     outcome = page.evaluate("""async () => {
         const o = await window.__search.search('railroad careers');
         const best = window.__search.top(o.results, 9);
@@ -682,7 +729,7 @@ def test_of_field_pages_that_score_alike_the_one_where_the_jobs_found_are_leads(
 
 
 def test_corrections_are_only_for_words_the_site_does_not_know(site_url, page):
-    page.goto(site_url)
+    open_with_search(page, site_url)
     outcome = page.evaluate("""async () => {
         const out = {};
         for (const q of ['hacker', 'xqzv nurse', 'nurz', 'cyber security', 'IT', 'it jobs', 'what is it like']) {
@@ -707,7 +754,7 @@ def test_a_kind_of_job_in_a_named_cluster_opens_the_explorer_on_that_clusters_jo
     from test_jobs_tools import expected_codes, listed
     explorer = f"{LISTBOX} .search-option-explorer"
     clusters = {c.slug: c.title for c in real_result.site.clusters}
-    page.goto(site_url)
+    open_with_search(page, site_url)
     offered = ask(page, "healthcare jobs without a degree")
     assert offered[0] == f"{clusters['health-science']} jobs that need a high school diploma to start"
     assert clusters["health-science"] in offered[1:]  # the cluster's own page follows

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from engine import search
-from test_search_browser import LISTBOX, ask
+from test_search_browser import LISTBOX, ask, open_with_search
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +43,7 @@ def test_the_queries_name_pages_that_exist(real_result):
 
 @pytest.mark.parametrize("kind", list(QUERIES))
 def test_each_kind_of_query_finds_its_page_in_the_top_three(site_url, page, kind):
-    page.goto(site_url)
+    open_with_search(page, site_url)
     misses = {}
     for query, want in QUERIES[kind].items():
         found = page.evaluate(TOP_TITLES, [str(query), TOP])
@@ -57,7 +57,7 @@ def test_each_kind_of_query_finds_its_page_in_the_top_three(site_url, page, kind
 
 @pytest.mark.parametrize("kind", list(QUERIES))
 def test_typed_into_the_header_box_the_same_pages_are_offered(site_url, page, kind):
-    page.goto(site_url)
+    open_with_search(page, site_url)
     sample = list(QUERIES[kind].items())[::7]
     for query, want in sample:
         offered = ask(page, str(query))[:TOP]

@@ -13,7 +13,10 @@ import pytest
 from page_types import PAGE_TYPES
 
 WEIGHT_LIMIT = 50 * 1024
-"""Bytes a page may transfer, gzipped: its HTML, CSS and JavaScript (the search index is fetched separately)."""
+"""Bytes a page may transfer, gzipped: its HTML, CSS and JavaScript (the search index is fetched separately, and
+so is the search script on every page but the results page: it loads when the box is first used)."""
+SEARCH_SCRIPT_LIMIT = 16 * 1024
+"""Bytes of the search script, gzipped, which a visitor downloads with the first use of the search box."""
 
 BACKGROUND = "getComputedStyle(document.body).backgroundColor"
 
@@ -228,6 +231,11 @@ def test_every_page_is_under_50_kb_gzipped(real_site: Path):
     heavy = {name: size for name, size in weights.items() if size > WEIGHT_LIMIT}
     assert heavy == {}, f"pages over {WEIGHT_LIMIT} bytes: {heavy}"
     assert len(weights) > 100
+    # The search script a page loads when its box is used (site.js), and the page with it, are within bounds too.
+    home = (real_site / "index.html").read_text(encoding="utf-8")
+    script = real_site / re.search(r'data-search-script="([^"]+)"', home).group(1)
+    assert len(gzip.compress(script.read_bytes(), compresslevel=6)) <= SEARCH_SCRIPT_LIMIT
+    assert weights["search/index.html"] > weights["about/index.html"]  # the results page loads it at once
 
 
 # -- print ------------------------------------------------------------------------------------------

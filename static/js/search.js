@@ -385,6 +385,22 @@
     return forms;
   }
 
+  // The second halves of job words made of two ('pipefitters', 'woodworkers', 'bookkeeping'): a word for a
+  // worker or the work, which the first half names the stuff of. A query word that is the first half finds
+  // the whole ('fix pipes' finds pipefitters; 'work with wood', woodworkers; 'keep books', bookkeeping).
+  var COMPOUND_TAILS = new Set(("workers worker working fitters fitter fitting layers layer laying makers maker " +
+    "making keepers keeper keeping smiths smith tenders tender washers washer fighters fighter fighting hangers " +
+    "hanger masons mason setters setter cutters cutter cutting dressers dresser stylists stylist persons person " +
+    "people men man women woman").split(" "));
+
+  // The word typed as a singular noun, for the first half of a compound: 'pipes' -> 'pipe', 'dishes' -> 'dish'.
+  function singular(token) {
+    if (/ies$/.test(token)) return token.slice(0, -3) + "y";
+    if (/(?:sh|ch|x|ss)es$/.test(token)) return token.slice(0, -2);
+    if (/[^s]s$/.test(token)) return token.slice(0, -1);
+    return token;
+  }
+
   // The indexed words a query word stands for, from the vocabularies `vocab`: [{word, weight, how}].
   // `typing` is true for the last word while it may still be incomplete.
   var expansionCache = Object.create(null);
@@ -432,13 +448,24 @@
               Math.max(v.counts[j], typed));
         });
       }
+      if (token.length >= 3) {
+        var heads = [token];
+        if (singular(token) !== token) heads.push(singular(token));
+        heads.forEach(function (head) {
+          for (var c = firstIndex(words, head); c < words.length && words[c].lastIndexOf(head, 0) === 0; c++) {
+            if (COMPOUND_TAILS.has(words[c].slice(head.length))) {
+              add(words[c], WEIGHT.form, "compound", v.counts[c]);
+            }
+          }
+        });
+      }
     });
     // A word the site does not use that matches other forms of its stem (and perhaps begins a longer word) may
     // be a misspelt job name with a letter left out: 'enginer' has the stem of 'engine', but it is 'engineer'.
     // The correction replaces those matches when it is a much more common word (`MISSING_LETTER_FACTOR` times
     // the most common of them). A word the token begins is no correction: it is among the matches already.
     if (!anyKnown && token.length >= 6 && found.some(function (f) { return f.how === "form"; }) &&
-        found.every(function (f) { return f.how === "form" || f.how === "longer" || f.how === "prefix"; })) {
+        found.every(function (f) { return f.how === "form" || f.how === "compound" || f.how === "longer" || f.how === "prefix"; })) {
       var commonest = Math.max.apply(null, found.map(function (f) { return f.count; })), missing = null;
       vocab.forEach(function (v) {
         v.words.forEach(function (word, i) {
@@ -455,7 +482,7 @@
     // Or a worker's name with the wrong ending: 'surveyer' has the stem of 'survey', but it is 'surveyor'; and
     // 'machinest' is one letter from 'machines', but it is 'machinists'.
     if (!anyKnown && token.length >= 6 && found.every(function (f) { return f.how !== "correction"; }) &&
-        found.every(function (f) { return f.how === "form" || f.how === "longer" || f.how === "prefix"; })) {
+        found.every(function (f) { return f.how === "form" || f.how === "compound" || f.how === "longer" || f.how === "prefix"; })) {
       var worker = otherEnding(token, vocab);
       if (worker) found = [{ word: worker.word, weight: WEIGHT.typo, how: "correction", count: worker.count }];
     }
@@ -801,8 +828,11 @@
         var docs = p.docs, values = p.values, count = docs.length;
         var seen = e.count || count;  // a correction counts as common as the likeliest one (see `expand`)
         var weight = Math.log(1 + (total - seen + 0.5) / (seen + 0.5)) * e.weight / 63;
+        // A compound counts only on pages named with it ('Pipefitters'), not on those that use it in passing.
+        var namedBy = e.how === "compound" ? new Set(p.titles ? p.titles.docs : []) : null;
         for (var k = 0; k < count; k++) {
           var doc = docs[k], value = values[k] * weight;
+          if (namedBy && !namedBy.has(doc)) continue;
           if (a.best[doc] === 0) hits.push(doc);
           if (value > a.best[doc]) a.best[doc] = value;
         }
@@ -817,7 +847,7 @@
             if (length === named || length === EXACT_STRONG + named) a.weak[p.titles.docs[k]] |= bit;
           }
         }
-        if (p.titles && e.how !== "typo" && e.how !== "longer" && (e.how !== "form" || e.joined || sameNoun(typed, e.word))) {
+        if (p.titles && e.how !== "typo" && e.how !== "longer" && e.how !== "compound" && (e.how !== "form" || e.joined || sameNoun(typed, e.word))) {
           // The page's title, or a name as good (`EXACT_STRONG` in engine/search.py), is the whole query; or a
           // one-word name workers report is (`EXACT_WEAK`). Each word records only its shortest name, so for a
           // query of several words this is a good guess, not a certainty: hence the few strong names only.
@@ -1516,6 +1546,11 @@
       var text = input.value.trim();
       location.href = searchPage(text);
     });
+    // Loaded when the box was focused (site.js), perhaps after some typing: answer what is there already.
+    if (document.activeElement === input) {
+      loadManifest().catch(function () { /* reported when searching */ });
+      if (input.value.trim().length >= 2) update();
+    }
   }
 
   // -- the results page ---------------------------------------------------------------------------------

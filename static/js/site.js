@@ -186,6 +186,22 @@
     });
   }
 
+  // The search script (the largest on the site) loads when the search box is first touched or focused, so
+  // that a page that is only read never downloads it; the results page loads it at once. Pressing Enter
+  // before it has arrived still works: the form opens the results page.
+  var searchBox = document.querySelector("form.search-box[data-search-script]");
+  if (searchBox) {
+    var loadSearch = function () {
+      if (window.__search || document.querySelector("script[data-search-loader]")) return;
+      var script = document.createElement("script");
+      script.src = searchBox.getAttribute("data-search-script");
+      script.setAttribute("data-search-loader", "");
+      document.head.appendChild(script);
+    };
+    ["focusin", "pointerdown"].forEach(function (name) { searchBox.addEventListener(name, loadSearch); });
+    if (searchBox.contains(document.activeElement)) loadSearch();
+  }
+
   // "/" focuses the search box, as on most documentation sites.
   document.addEventListener("keydown", function (event) {
     if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
