@@ -563,6 +563,16 @@ def test_a_word_finds_the_job_named_by_a_compound_that_starts_with_it(site_url, 
     assert page.console_errors == []
 
 
+def test_a_plural_of_a_word_ending_in_e_names_what_the_word_names(site_url, page):
+    """'picture' is another name for Photographers (data/search-words.yml), and so is 'pictures': the plural of
+    a word ending in -e ('pictures', 'houses') is the same noun, as 'photos' is of 'photo'."""
+    open_with_search(page, site_url)
+    first = {q: ask(page, q)[0] for q in ("picture", "pictures", "take pictures", "houses")}
+    assert first == {"picture": "Photographers", "pictures": "Photographers", "take pictures": "Photographers",
+                     "houses": "Carpenters"}
+    assert page.console_errors == []
+
+
 def test_a_workers_name_with_the_wrong_ending_is_corrected(site_url, page):
     """'editer' has the stem of 'edit' and 'machinest' is one letter from 'machines', but a word for a worker
     with the wrong ending (-er for -or, -est for -ist, -ist for -er) means the worker: the site's word with the

@@ -749,15 +749,17 @@
     return joins;
   }
 
-  // Run a query over what is loaded. Returns {missing: [part names]} when parts are needed first, else
   // Whether two words are one noun, singular or plural ('nurse' and 'nurses', 'company' and 'companies'): the
   // word forms that make a page's title the whole query. Other forms of a word ('trains' and 'training')
   // count for its score, not as the page's name.
   function sameNoun(a, b) {
-    var base = function (word) { return word.replace(/ies$/, "y").replace(/e?s$/, ""); };
-    return a === b || base(a) === base(b);
+    var plural = function (one, many) {
+      return many === one + "s" || many === one + "es" || (/y$/.test(one) && many === one.slice(0, -1) + "ies");
+    };
+    return a === b || plural(a, b) || plural(b, a);
   }
 
+  // Run a query over what is loaded. Returns {missing: [part names]} when parts are needed first, else
   // {words, matched (Set of indexed words to highlight), results: [{doc, score, exact}] unsorted, all}.
   function run(text, wide, shortTypos, swap) {
     var query = parse(text);
