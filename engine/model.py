@@ -468,10 +468,12 @@ def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, 
     places = memoized(memo, ("2024 places",),
                       (modern, tuple((c.url, tuple((p.url, p.occupations) for p in c.pathways)) for c in clusters)),
                       lambda: _modern_places(clusters, modern, memo))
+    # The crosswalk counts the occupations of each 2024 cluster by their 16 clusters: it follows the 2024 pages.
+    crosswalk = memoized(memo, ("crosswalk",), (tuple(c.ref for c in clusters), modern),
+                         lambda: _crosswalk(clusters, modern))
     return Site(config=config, clusters=clusters, pages=pages, profiles=profiles, occupations=entries,
-                modern=modern, modern_places=places,
-                crosswalk=memoized(memo, ("crosswalk",), (tuple(c.ref for c in clusters), modern),
-                                   lambda: _crosswalk(clusters, modern)), search_words=search_words or SearchWords(), quiz=tuple(quiz))
+                modern=modern, modern_places=places, crosswalk=crosswalk,
+                search_words=search_words or SearchWords(), quiz=tuple(quiz))
 
 
 def memoized(memo: ModelMemo | None, key: tuple, inputs: tuple, make: Callable[[], T]) -> T:

@@ -192,7 +192,7 @@
   var searchBox = document.querySelector("form.search-box[data-search-script]");
   if (searchBox) {
     var loadSearch = function () {
-      if (window.__search || document.querySelector("script[data-search-loader]")) return;
+      if (window.__search || document.querySelector("script[data-search-loader]")) return;  // here, or coming
       var script = document.createElement("script");
       script.src = searchBox.getAttribute("data-search-script");
       script.setAttribute("data-search-loader", "");
