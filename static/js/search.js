@@ -401,6 +401,11 @@
     return token;
   }
 
+  // Whether an expansion is another form of the word typed or a longer word, rather than the word or a correction.
+  function isFormOrLonger(f) {
+    return f.how === "form" || f.how === "compound" || f.how === "longer" || f.how === "prefix";
+  }
+
   // The indexed words a query word stands for, from the vocabularies `vocab`: [{word, weight, how}].
   // `typing` is true for the last word while it may still be incomplete.
   var expansionCache = Object.create(null);
@@ -465,7 +470,7 @@
     // The correction replaces those matches when it is a much more common word (`MISSING_LETTER_FACTOR` times
     // the most common of them). A word the token begins is no correction: it is among the matches already.
     if (!anyKnown && token.length >= 6 && found.some(function (f) { return f.how === "form"; }) &&
-        found.every(function (f) { return f.how === "form" || f.how === "compound" || f.how === "longer" || f.how === "prefix"; })) {
+        found.every(isFormOrLonger)) {
       var commonest = Math.max.apply(null, found.map(function (f) { return f.count; })), missing = null;
       vocab.forEach(function (v) {
         v.words.forEach(function (word, i) {
@@ -482,7 +487,7 @@
     // Or a worker's name with the wrong ending: 'surveyer' has the stem of 'survey', but it is 'surveyor'; and
     // 'machinest' is one letter from 'machines', but it is 'machinists'.
     if (!anyKnown && token.length >= 6 && found.every(function (f) { return f.how !== "correction"; }) &&
-        found.every(function (f) { return f.how === "form" || f.how === "compound" || f.how === "longer" || f.how === "prefix"; })) {
+        found.every(isFormOrLonger)) {
       var worker = otherEnding(token, vocab);
       if (worker) found = [{ word: worker.word, weight: WEIGHT.typo, how: "correction", count: worker.count }];
     }
