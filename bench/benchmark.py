@@ -9,18 +9,22 @@ Figures:
 - synthetic sites: `build.py build` in a fresh process (wall time, including start-up) and its peak memory,
   workers included, for 1,000 and 10,000 generated pathways (bench/synthetic.py). Each run builds into a new
   folder after `sync`, so writing back the last run's files does not slow the next; the median is printed.
+  Builds keep what they read between builds, in caches on disk: each content file as read
+  (`engine/contentcache.py`), the occupations' profiles (`engine/diskcache.py`) and the compiled templates.
+  So each size is timed twice: as a machine's first build (each run with empty caches of its own) and as
+  every build after it (with the caches the runs before filled, as after any earlier build of the same files).
   The 1,000-pathway site is also built in memory (/dev/shm), which shows how much of the time is the disk's.
   Each synthetic site also gets the dev server's one-file rebuild (a pathway's body edited, rebuilt, written).
 - peers (--mkdocs, --hugo): each builds the same pathway bodies, in turns with this build, three times; the
-  ratio of the medians holds even when the machine's speed drifts during the run. Both are set up as their
+  ratio of the medians holds even when the machine's speed drifts during the run; this build is timed both ways
+  (after a build of the same files, and as a machine's first build). Both peers are set up as their
   users set up large sites (`peer_sites`): navigation lists the 16 clusters, not every page on every page.
   This build makes more pages from the same input (an occupation page for each of the 1,016 occupations, the
   2024 framework, the explorers' data), so the comparison is not in its favour.
 - real site: clean build of the shipped content (median of 5 runs, in-process, like `build.py build`, each after `sync`), on disk and,
   where /dev/shm can be written, in memory: the work itself, without the disk's cost of creating 3,000 files.
-  Builds keep the occupations' profiles, read from the data files, in a cache on disk (`engine/diskcache.py`) for
-  the next build of the same bytes; the first figure is of builds that each start with an empty one, as the
-  first build on a machine does. Every other build here finds it filled (the synthetic sites share the data).
+  The first figure is of builds that each start with empty caches, as the first build on a machine does; the
+  next ones find them filled.
 - one-file rebuild: the dev server's path after one pathway changes (rebuild + write the changes, with the stamps
   it took to see the change), median of 20; the look at the stamps is printed beside it;
   and, where Chromium is installed, save-to-reload in a browser: from writing the file to the new text on screen
@@ -58,7 +62,7 @@ MEASURE = """
 import json, resource, subprocess, sys, time
 start = time.perf_counter()
 code = subprocess.run([sys.executable, {build!r}, "build", "--project", {project!r}, "--out", {out!r}],
-                      capture_output=True, text=True)
+                      capture_output=True, text=True, env={env!r})
 seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps({{"seconds": seconds, "peak_mb": peak, "rc": code.returncode, "err": code.stderr[-300:]}}))
@@ -152,15 +156,22 @@ def save_to_reload(scratch: Path, runs: int = 10) -> tuple[float, float] | None:
         server.wait()
 
 
-def synthetic_build(project: Path, out: Path, runs: int) -> dict:
+def synthetic_build(project: Path, out: Path, runs: int, first: bool = False) -> dict:
     """Clean builds of a synthetic project, each into a new folder under `out` after the disk has settled:
-    the median and fastest wall time, and the peak memory of the largest process (main or a worker)."""
+    the median and fastest wall time, and the peak memory of the largest process (main or a worker).
+    `first`: each as a machine's first build, with empty caches (a temporary directory of its own, where
+    the builds keep the content files as read, the occupations' profiles and the compiled templates); else
+    with the caches that the builds before filled."""
     results = []
     for run in range(runs):
         site = out / f"site-{run}"
+        env = dict(os.environ)
+        if first:
+            env["TMPDIR"] = str(out / f"tmp-{run}")
+            Path(env["TMPDIR"]).mkdir(parents=True)
         os.sync()  # earlier writes are flushed now, not while the build runs
         time.sleep(1)
-        script = MEASURE.format(build=str(ROOT / "build.py"), project=str(project), out=str(site))
+        script = MEASURE.format(build=str(ROOT / "build.py"), project=str(project), out=str(site), env=env)
         result = json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                                            check=True).stdout)
         if result["rc"] != 0:
@@ -214,14 +225,15 @@ def peer_sites(project: Path, scratch: Path) -> dict[str, Path]:
 
 
 def side_by_side(peers: dict[str, str], project: Path, scratch: Path, runs: int = 3) -> dict[str, float]:
-    """Median clean-build seconds of each peer (name -> executable) and of this project ('this build') on the
-    same pathway bodies, run in turns so that all see the same machine."""
+    """Median clean-build seconds of each peer (name -> executable) and of this project on the same pathway
+    bodies, run in turns so that all see the same machine: 'this build' with the caches of the builds before
+    (as every build after a machine's first), 'first build' with empty ones."""
     sites = peer_sites(project, scratch / "peers")
     commands = {
         "MkDocs": lambda exe, out: [exe, "build", "--quiet", "--site-dir", str(out)],
         "Hugo": lambda exe, out: [exe, "--quiet", "--destination", str(out)],
     }
-    times: dict[str, list[float]] = {name: [] for name in [*peers, "this build"]}
+    times: dict[str, list[float]] = {name: [] for name in [*peers, "this build", "first build"]}
     for run in range(runs):
         for name, exe in peers.items():
             os.sync()
@@ -231,6 +243,8 @@ def side_by_side(peers: dict[str, str], project: Path, scratch: Path, runs: int 
                            stdout=subprocess.DEVNULL)
             times[name].append(time.perf_counter() - started)
         times["this build"].append(synthetic_build(project, scratch / f"side-by-side-{run}", 1)["seconds"])
+        times["first build"].append(synthetic_build(project, scratch / f"side-by-side-first-{run}", 1,
+                                                    first=True)["seconds"])
     return {name: statistics.median(found) for name, found in times.items()}
 
 
@@ -282,13 +296,16 @@ def main() -> int:
                   "in memory (tmpfs))")
         for count, runs in sizes:
             project = synthetic.write_project(scratch / f"synthetic-{count}", count)
+            report(count, runs, synthetic_build(project, scratch / f"out-first-{count}", runs, first=True),
+                   "on disk, each a machine's first build (empty caches)")
             report(count, runs, synthetic_build(project, scratch / f"out-{count}", runs), "on disk")
             if peers:
                 medians = side_by_side(peers, project, scratch / f"peers-{count}", peer_runs)
-                ours = medians.pop("this build")
-                peers_line = "; ".join(f"{name} {theirs:.2f} s ({theirs / ours:.1f}x this build's time)"
-                                       for name, theirs in medians.items())
-                print(f"        side by side, median of {peer_runs}: this build {ours:.2f} s; {peers_line}")
+                ours, first = medians.pop("this build"), medians.pop("first build")
+                peers_line = "; ".join(f"{name} {theirs:.2f} s ({theirs / ours:.1f}x this build's time, "
+                                       f"{theirs / first:.1f}x a first build's)" for name, theirs in medians.items())
+                print(f"        side by side, median of {peer_runs}: this build {ours:.2f} s, a first build "
+                      f"{first:.2f} s; {peers_line}")
             median, worst, look = synthetic_rebuild(project, scratch / f"rebuild-{count}", min(rebuild_runs, 10))
             print(f"        one-file rebuild (serve):  {median * 1000:7.0f} ms  median, {worst * 1000:.0f} ms worst "
                   f"(after {look * 1000:.0f} ms to look at the stamps)")

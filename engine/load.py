@@ -131,8 +131,8 @@ def _files_under(folder: Path, folders: list[Path] | None = None) -> Iterator[Pa
                 yield folder / entry.name
 
 
-def load_source(path: Path, display_root: Path) -> tuple[Source | None, list[Problem]]:
-    """Read one content file. Returns the source, or None and why not."""
+def load_source(path: Path, display_root: Path, raw: bytes | None = None) -> tuple[Source | None, list[Problem]]:
+    """Read one content file (or parse `raw`, its bytes, if given). Returns the source, or None and why not."""
     shown = display(path, display_root)
     route = BY_FOLDER[path.parent.name]
     kind = route.kind
@@ -141,7 +141,8 @@ def load_source(path: Path, display_root: Path) -> tuple[Source | None, list[Pro
     if not re.fullmatch(route.name, slug) and not route.named_by_data:  # else validation says so, and suggests one
         example = f", e.g. '{slugify(slug) or 'my-page'}.md'" if route.name == SLUG else ""
         problems.append(Problem(shown, 1, f"invalid file name '{path.name}': {route.name_hint}{example}"))
-    raw = path.read_bytes()
+    if raw is None:
+        raw = path.read_bytes()
     text, problem = decode(raw, shown)
     if problem:
         return None, problems + [problem]

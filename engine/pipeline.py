@@ -14,6 +14,7 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import pickle
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -25,6 +26,7 @@ import jinja2
 from . import write
 from .config import Config, load_config
 from .explore import QUIZ_FILE, Statement, build_explore_data, explore_key, load_quiz
+from .contentcache import ContentCache, Entry, context_digest
 from .diskcache import DiskCache
 from .data import Facts, Framework, Occupation, load_credential_rules, load_framework, load_occupations, load_related
 from .history import history_stamp, last_commit_dates
@@ -44,6 +46,13 @@ from .validate import Known, check_document, check_duplicates, check_references
 
 OCCUPATION_FILES = ("occupations.csv", "broad-group-wages.csv")
 """The occupations' figures, and the figures BLS publishes only for broader groups (`data.load_occupations`)."""
+RELATED_FILE = "related-occupations.csv"
+CREDENTIALS_FILE = "credentials-needing-experience.yml"
+FRAMEWORK_FILE = "modern-career-clusters.yml"
+FACTS_FILES = OCCUPATION_FILES + (RELATED_FILE, CREDENTIALS_FILE, FRAMEWORK_FILE)
+"""The data files content is checked against (`Facts`)."""
+PRUNE_AFTER = 64
+"""Reading at least this many content files, a build sees whether the kept ones need pruning (`ContentCache.touch`)."""
 
 PARALLEL_MIN_FILES = 400
 """Below this many files, starting worker processes costs more than it saves."""
@@ -130,6 +139,7 @@ class Builder:
                  disk_cache: DiskCache | None = None):
         self.project = project
         self.disk_cache = disk_cache if disk_cache is not None else DiskCache.open()
+        self.content_cache = ContentCache.beside(self.disk_cache)  # each content file as read, between builds
         self.parallel_min = parallel_min
         self.base_url = base_url
         self.repo_url = repo_url
@@ -169,7 +179,7 @@ class Builder:
 
     def related(self) -> Mapping[str, tuple[str, ...]]:
         """O*NET's related occupations by code, re-read only when the file changes."""
-        path = self.project.data / "related-occupations.csv"
+        path = self.project.data / RELATED_FILE
         return self._input("related", self._stamp(path), lambda: load_related(path, display(path, self.project.root)))
 
     def occupations(self) -> dict[str, Occupation]:
@@ -194,13 +204,13 @@ class Builder:
 
     def credential_rules(self) -> tuple:
         """Credentials that need work experience, re-read only when the file changes."""
-        path = self.project.data / "credentials-needing-experience.yml"
+        path = self.project.data / CREDENTIALS_FILE
         return self._input("credentials", self._stamp(path),
                            lambda: load_credential_rules(path, display(path, self.project.root)))
 
     def framework(self) -> Framework:
         """The 2024 framework's official names, re-read only when the file changes."""
-        path = self.project.data / "modern-career-clusters.yml"
+        path = self.project.data / FRAMEWORK_FILE
         return self._input("framework", self._stamp(path),
                            lambda: load_framework(path, display(path, self.project.root)))
 
@@ -237,13 +247,24 @@ class Builder:
                  if (entry := cache.get(name)) is None or entry.stamp != self._stamp(name)]
         if stale:
             self.progress(f"reading {len(stale)} files")
-            checking = None
+            checking, context = None, None
             if facts is not None and self._parallel(stale):
                 checking = (self._known(Known.of((), [display(p, self.project.root) for p in paths])), facts)
-            if self._cache.markdown is None:  # made once, before any worker is forked, which then has its own copy
-                self._cache.markdown = Renderer()
-            for path, entry in zip(stale, self._map(_load_files, stale, meanwhile,
-                                                    _LoadWork(self._cache.markdown, checking))):
+                context = context_digest(checking[0], [self.project.data / name for name in FACTS_FILES])
+            contents = self.content_cache.ready()
+            read, todo, found = self._read_kept(stale, contents, context)
+            if todo:
+                if self._cache.markdown is None:  # made once, before any worker is forked, which has its own copy
+                    self._cache.markdown = Renderer()
+                work = _LoadWork(self._cache.markdown, checking, contents, context, found)
+                read.update((str(path), (key, _loaded(result)))
+                            for path, (key, result) in zip(todo, self._map(_load_files, todo, meanwhile, work)))
+            else:
+                meanwhile()
+            if len(read) >= PRUNE_AFTER:  # a first build, not the dev server's rebuild after a save
+                contents.touch(key for key, _ in read.values() if key is not None)
+            for path in stale:
+                _, entry = read[str(path)]
                 cache[str(path)] = entry
                 if checking is not None and entry.checked is not None and entry.source is not None:
                     key = (entry.source, entry.markup) + checking
@@ -266,6 +287,36 @@ class Builder:
                 unread.append(display(path, self.project.root))
         self._cache.unread = frozenset(unread)
         return sources, markups, problems
+
+    def _read_kept(self, paths: Sequence[Path], contents: ContentCache, context: str | None
+                   ) -> tuple[dict[str, tuple[str | None, _Loaded]], list[Path], dict[str, tuple[Stamp, str, Entry]]]:
+        """The files of `paths` that `contents` holds as read, by path (with their entries' keys); the paths
+        still to read; and, of those, the ones read before but whose checks against the others and the data
+        (`context`) must be run again, with their stamps, keys and entries."""
+        read: dict[str, tuple[str | None, _Loaded]] = {}
+        todo: list[Path] = []
+        found: dict[str, tuple[Stamp, str, Entry]] = {}
+        if contents.folder is None:
+            return read, list(paths), found
+        root = self.project.root
+        for path in paths:
+            stamp = file_stamp(path)  # before the bytes, as `_load_files` takes it
+            try:
+                raw = path.read_bytes()
+            except OSError:
+                todo.append(path)  # `_load_files` reports it
+                continue
+            key = contents.key(display(path, root), raw)
+            entry = contents.get(key)
+            if entry is None:
+                todo.append(path)
+            elif context is None or entry.context == context or entry.source is None or entry.markup is None:
+                checked = entry.checked if context is not None and entry.context == context else None
+                read[str(path)] = (key, _Loaded(stamp, entry.source, entry.markup, entry.problems, checked))
+            else:
+                found[str(path)] = (stamp, key, entry)
+                todo.append(path)
+        return read, todo, found
 
     def content_files(self) -> tuple[list[Path], list[Problem]]:
         """The content files and the problems of stray ones (`find_content_files`), listed again only when a
@@ -584,6 +635,10 @@ class _LoadWork:
 
     markdown: Renderer
     checking: tuple[Known, Facts] | None = None
+    contents: ContentCache = ContentCache(None)  # where each file's result is kept for the next build
+    context: str | None = None  # the digest of `checking` (`contentcache.context_digest`)
+    found: Mapping[str, tuple[Stamp, str, Entry]] = field(default_factory=dict)
+    """Files read before (`Builder._read_kept`) whose checks against the others and the data are to be run again."""
 
 
 _load_work: _LoadWork | None = None
@@ -594,29 +649,58 @@ def _start_loader(work: _LoadWork) -> None:
     _load_work = work
 
 
-def _load_files(paths: list[Path], root: Path, work: _LoadWork | None = None) -> list[_Loaded]:
+def _load_files(paths: list[Path], root: Path, work: _LoadWork | None = None
+                ) -> list[tuple[str | None, _Loaded | bytes]]:
     """Read, parse and render `paths`: the per-file work, run in worker processes for large sites (where `work`
     is the worker's own, from `_start_loader`). With `work.checking`, also check each file against the others
-    and the data."""
+    and the data. Each result is kept in `work.contents`; returns each with the key it is kept by (or None).
+
+    A worker returns a kept result as the bytes it kept (see `_loaded`): they are pickled already, and the
+    pool would otherwise pickle the same objects again to send them."""
+    in_worker = work is None
     work = work or _load_work
     assert work is not None
-    out = []
+    out: list[tuple[str | None, _Loaded | bytes]] = []
     for path in paths:
-        stamp = file_stamp(path)
-        try:
-            source, problems = load_source(path, root)
-        except OSError as exc:
-            source, problems = None, [Problem(display(path, root), 1, f"cannot read file: {exc.strerror}")]
-        markup = None
-        if source is not None:
-            markup, found = work.markdown.render(source.body, source.path, source.body_line,
-                                                 content_url(source.path) or "")
-            problems = problems + check_document(source) + found
+        key: str | None = None
+        if str(path) in work.found:  # read before: only its checks against the others are run again
+            stamp, key, entry = work.found[str(path)]
+            source, markup, problems = entry.source, entry.markup, list(entry.problems)
+        else:
+            stamp = file_stamp(path)
+            markup = None
+            try:
+                raw = path.read_bytes()
+                source, problems = load_source(path, root, raw)
+                key = work.contents.key(display(path, root), raw) if work.contents.folder is not None else None
+            except OSError as exc:
+                source, problems = None, [Problem(display(path, root), 1, f"cannot read file: {exc.strerror}")]
+            if source is not None:
+                markup, found = work.markdown.render(source.body, source.path, source.body_line,
+                                                     content_url(source.path) or "")
+                problems = problems + check_document(source) + found
         checked = None
         if work.checking is not None and source is not None and markup is not None:
             checked = tuple(check_references(source, markup, *work.checking))
-        out.append(_Loaded(stamp, source, markup, tuple(problems), checked))
+        loaded = _Loaded(stamp, source, markup, tuple(problems), checked)
+        if key is not None:
+            kept = pickle.dumps(Entry(source, markup, tuple(problems), work.context if checked is not None else None,
+                                      checked), protocol=pickle.HIGHEST_PROTOCOL)
+            work.contents.put_bytes(key, kept)
+            if in_worker:
+                out.append((key, pickle.dumps((stamp, kept), protocol=pickle.HIGHEST_PROTOCOL)))
+                continue
+        out.append((key, loaded))
     return out
+
+
+def _loaded(result: _Loaded | bytes) -> _Loaded:
+    """A result of `_load_files`, unpickled if a worker sent it as bytes."""
+    if isinstance(result, _Loaded):
+        return result
+    stamp, kept = pickle.loads(result)
+    entry = pickle.loads(kept)
+    return _Loaded(stamp, entry.source, entry.markup, entry.problems, entry.checked)
 
 
 @dataclass(frozen=True)
