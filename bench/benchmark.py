@@ -302,8 +302,8 @@ def main() -> int:
             if peers:
                 medians = side_by_side(peers, project, scratch / f"peers-{count}", peer_runs)
                 ours, first = medians.pop("this build"), medians.pop("first build")
-                peers_line = "; ".join(f"{name} {theirs:.2f} s ({theirs / ours:.1f}x this build's time, "
-                                       f"{theirs / first:.1f}x a first build's)" for name, theirs in medians.items())
+                peers_line = "; ".join(f"{name} {theirs:.2f} s (this build takes {ours / theirs:.1f}x its time, "
+                                       f"a first build {first / theirs:.1f}x)" for name, theirs in medians.items())
                 print(f"        side by side, median of {peer_runs}: this build {ours:.2f} s, a first build "
                       f"{first:.2f} s; {peers_line}")
             median, worst, look = synthetic_rebuild(project, scratch / f"rebuild-{count}", min(rebuild_runs, 10))
