@@ -428,9 +428,11 @@ def build_site(config: Config, sources: Sequence[Source], markups: Mapping[str, 
                     for slug, s in cluster_sources.items()}
 
     pathways_by_cluster: dict[str, list[Pathway]] = defaultdict(list)
+    pays: dict[tuple[str, ...], Pay] = {}  # the typical pay of each set of occupations a step names, worked out once
     for source in pathway_sources:
         def make(source: Source = source) -> Pathway:
-            return _pathway(source, markups[source.path], cluster_refs, refs, occupations, dates.get(source.path))
+            return _pathway(source, markups[source.path], cluster_refs, refs, occupations, dates.get(source.path),
+                            pays)
         if memo is None:
             pathway = make()
         else:  # everything `_pathway` reads
@@ -486,7 +488,11 @@ def _text(source: Source, key: str) -> str:
 
 
 def _pathway(source: Source, markup: Markup, clusters: Mapping[str, Ref], refs: Mapping[str, Ref],
-             occupations: Mapping[str, Occupation], updated: str | None) -> Pathway:
+             occupations: Mapping[str, Occupation], updated: str | None,
+             pays: dict[tuple[str, ...], Pay] | None = None) -> Pathway:
+    """A pathway from its source. `pays` keeps the typical pay of each step's occupations (`typical_pay`) by
+    their codes, for the other steps that name the same ones: on a large site, most steps do."""
+    pays = {} if pays is None else pays
     data = source.front.data
     ladders: list[Ladder] = []
     for ladder in data["ladders"]:
@@ -496,7 +502,7 @@ def _pathway(source: Source, markup: Markup, clusters: Mapping[str, Ref], refs: 
         slug = next(f"{slug}-{n}" for n in range(2, len(taken) + 3) if f"{slug}-{n}" not in taken) \
             if slug in taken else slug
         ladders.append(Ladder(slug=slug, title=title, summary=" ".join(str(ladder.get("summary") or "").split()),
-                              steps=tuple(_step(step, occupations) for step in ladder["steps"])))
+                              steps=tuple(_step(step, occupations, pays) for step in ladder["steps"])))
     given = tuple(data.get("interests") or ())
     interests = given or derive_interests([o for ladder in ladders for s in ladder.steps for o in s.occupations])
     return Pathway(
@@ -506,13 +512,17 @@ def _pathway(source: Source, markup: Markup, clusters: Mapping[str, Ref], refs: 
         source=source.path, updated=updated)
 
 
-def _step(step: Mapping, occupations: Mapping[str, Occupation]) -> Step:
-    found = tuple(occupations[code] for code in step["occupations"])
+def _step(step: Mapping, occupations: Mapping[str, Occupation], pays: dict[tuple[str, ...], Pay]) -> Step:
+    codes = tuple(step["occupations"])
+    found = tuple(occupations[code] for code in codes)
+    pay = pays.get(codes)
+    if pay is None:
+        pay = pays[codes] = typical_pay(found)
     return Step(stage=step["stage"], title=" ".join(step["title"].split()), occupations=found,
                 education=" ".join(step["education"].split()), experience=" ".join(step["experience"].split()),
                 credentials=tuple(" ".join(c.split()) for c in step.get("credentials") or ()),
                 skills=tuple(" ".join(s.split()) for s in step.get("skills") or ()),
-                pay=typical_pay(found), pay_note=" ".join(str(step.get("pay_note") or "").split()))
+                pay=pay, pay_note=" ".join(str(step.get("pay_note") or "").split()))
 
 
 def derive_interests(occupations: Sequence[Occupation]) -> tuple[str, ...]:
