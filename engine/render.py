@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import traceback
 from types import FunctionType, MethodType
 from urllib.parse import quote
@@ -120,14 +121,40 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
     Jinja's own cache, in a folder of the system's temporary directory that only this user may use. Each
     template is found by its name and path and used only while its source is unchanged (Jinja compares a
     checksum), so the output is the same with or without it. A cache that cannot be written is only slower.
+
+    Every project folder's templates get entries of their own (the path is part of the name, and of the
+    compiled code, which error messages read), so the folder would grow with each copy of the project built,
+    as the test suite makes hundreds: when it holds more than `KEEP` entries, the most recently written half
+    are kept.
     """
+
+    KEEP = 1000
+    """Entries kept: some 30 templates each for the projects built lately."""
 
     @classmethod
     def open(cls, directory: str | None = None) -> "TemplateCache | None":
         try:
-            return cls(directory)
+            cache = cls(directory)
         except (OSError, RuntimeError):  # no temporary directory this user alone can write to
             return None
+        cache.prune()
+        return cache
+
+    def prune(self) -> None:
+        """Remove the entries written longest ago, down to half of `KEEP`, if there are more than `KEEP`."""
+        prefix, _, suffix = self.pattern.partition("%s")
+        try:
+            with os.scandir(self.directory) as found:
+                entries = [entry for entry in found if entry.name.startswith(prefix) and entry.name.endswith(suffix)]
+        except OSError:
+            return
+        if len(entries) <= self.KEEP:
+            return
+        for entry in sorted(entries, key=_written)[:len(entries) - self.KEEP // 2]:
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
         # Templates compiled by `_OutputCode` apart from those Jinja's own code generator compiled.
@@ -144,6 +171,14 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
         except OSError:
             pass
+
+
+def _written(entry: os.DirEntry) -> float:
+    """When a folder's entry was last written (0 if it is gone)."""
+    try:
+        return entry.stat(follow_symlinks=False).st_mtime
+    except OSError:
+        return 0.0
 
 
 try:  # the C function behind markupsafe.escape, which gives the escaped text as a plain string

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import replace
 from pathlib import Path
 
@@ -117,6 +119,23 @@ def test_compiled_templates_are_kept_between_builds_and_compiled_again_when_edit
     compile_templates(env)
     assert compiled == ["page.html"]  # the edited one only
     assert env.get_template("other.html").render(word="new") == "<p>new!</p>\n"
+
+
+def test_the_template_cache_keeps_the_most_recently_written_entries_when_it_grows_too_large(tmp_path):
+    from engine.render import TemplateCache
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    for n in range(TemplateCache.KEEP + 1):
+        entry = folder / f"__jinja2_{n:040x}.cache"
+        entry.write_bytes(b"compiled")
+        os.utime(entry, (1_000_000 + n, 1_000_000 + n))  # each written after the one before
+    (folder / "notes.txt").write_text("not an entry")
+    TemplateCache.open(str(folder))
+    kept = sorted(p.name for p in folder.iterdir())
+    assert len(kept) == TemplateCache.KEEP // 2 + 1 and "notes.txt" in kept
+    assert f"__jinja2_{TemplateCache.KEEP:040x}.cache" in kept and f"__jinja2_{0:040x}.cache" not in kept
+    TemplateCache.open(str(folder))  # within the limit: nothing more goes
+    assert len(list(folder.iterdir())) == TemplateCache.KEEP // 2 + 1
 
 
 def test_a_template_cache_that_cannot_be_written_only_costs_time(tmp_path):
