@@ -30,7 +30,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .diskcache import ENGINE, DiskCache, _private
+from .diskcache import ENGINE, DiskCache, is_private, last_used, remove
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from .load import Source
@@ -83,10 +83,10 @@ class ContentCache:
             return self
         try:
             self.folder.parent.mkdir(mode=0o700, exist_ok=True)
-            if _private(self.folder.parent):
+            if is_private(self.folder.parent):
                 made = not self.folder.exists()
                 self.folder.mkdir(mode=0o700, exist_ok=True)
-                if _private(self.folder):
+                if is_private(self.folder):
                     if made:
                         self._drop_other_versions()
                     else:
@@ -106,7 +106,7 @@ class ContentCache:
         except FileNotFoundError:
             return None
         except Exception:  # noqa: BLE001 - a damaged entry, whatever pickle makes of it: made again
-            _remove(path)
+            remove(path)
             return None
         return value if isinstance(value, Entry) else None
 
@@ -124,7 +124,7 @@ class ContentCache:
                 handle.write(data)
             os.replace(partial, path)  # whole or not at all, for a build running beside this one
         except OSError:
-            _remove(partial)
+            remove(partial)
 
     def touch(self, keys: Iterable[str]) -> None:
         """Mark the entries of `keys` as used now, and prune the folder if it has grown far beyond them."""
@@ -142,15 +142,15 @@ class ContentCache:
                 os.utime(self.folder / f"{key}.pickle")
             except OSError:
                 pass
-        entries = sorted((self.folder / name for name in names if name.endswith(".pickle")), key=_last_used)
+        entries = sorted((self.folder / name for name in names if name.endswith(".pickle")), key=last_used)
         for old in entries[:max(0, len(entries) - 2 * len(keys))]:
-            _remove(old)
+            remove(old)
 
     def _drop_other_versions(self) -> None:
         """Remove the folders of older versions of the code beyond the most recently used few."""
         assert self.folder is not None
         others = sorted((p for p in self.folder.parent.glob("content-*") if p != self.folder),
-                        key=_last_used, reverse=True)
+                        key=last_used, reverse=True)
         for old in others[KEEP_VERSIONS:]:
             shutil.rmtree(old, ignore_errors=True)
 
@@ -183,16 +183,3 @@ def context_digest(known: "Known", data_files: Iterable[Path]) -> str:
             digest.update(b"\3missing")
     return digest.hexdigest()
 
-
-def _last_used(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
-
-
-def _remove(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass

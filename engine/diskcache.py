@@ -55,7 +55,7 @@ class DiskCache:
         if self.folder is None:
             return make()
         path = self.folder / f"{name}-{key(inputs)}.pickle"
-        if _private(self.folder):
+        if is_private(self.folder):
             try:
                 with open(path, "rb") as handle:
                     value = pickle.load(handle)
@@ -64,7 +64,7 @@ class DiskCache:
             except FileNotFoundError:
                 pass
             except Exception:  # noqa: BLE001 - a damaged entry, whatever pickle makes of it: made again
-                _remove(path)
+                remove(path)
         value = make()
         self._keep(name, path, value)
         return value
@@ -74,18 +74,18 @@ class DiskCache:
             self.folder.mkdir(mode=0o700, exist_ok=True)  # type: ignore[union-attr]
         except OSError:
             return
-        if not _private(self.folder):  # type: ignore[arg-type]
+        if not is_private(self.folder):  # type: ignore[arg-type]
             return
         partial = path.with_name(f".{path.name}.{os.getpid()}")
         try:
             with open(partial, "wb") as handle:
                 pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(partial, path)  # whole or not at all, for a build running beside this one
-            others = sorted(path.parent.glob(f"{name}-*.pickle"), key=_last_used, reverse=True)
+            others = sorted(path.parent.glob(f"{name}-*.pickle"), key=last_used, reverse=True)
             for old in others[KEEP:]:
-                _remove(old)
+                remove(old)
         except OSError:
-            _remove(partial)
+            remove(partial)
 
 
 def key(inputs: Iterable[Path]) -> str:
@@ -103,7 +103,7 @@ def key(inputs: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
-def _private(folder: Path) -> bool:
+def is_private(folder: Path) -> bool:
     """Whether `folder` is a folder (not a link to one) that this user owns and no one else may use."""
     try:
         info = os.lstat(folder)
@@ -112,14 +112,16 @@ def _private(folder: Path) -> bool:
     return info.st_uid == os.getuid() and stat.S_ISDIR(info.st_mode) and stat.S_IMODE(info.st_mode) == 0o700
 
 
-def _last_used(path: Path) -> float:
+def last_used(path: Path) -> float:
+    """When `path` was last written or marked used (0 if it is gone)."""
     try:
         return path.stat().st_mtime
     except OSError:
         return 0.0
 
 
-def _remove(path: Path) -> None:
+def remove(path: Path) -> None:
+    """Remove the file `path` if it can be: a cache that cannot be tidied is only larger."""
     try:
         path.unlink()
     except OSError:
