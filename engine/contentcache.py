@@ -24,13 +24,12 @@ import hashlib
 import os
 import pickle
 import shutil
-import sys
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .diskcache import ENGINE, DiskCache, is_private, last_used, remove
+from .diskcache import ENGINE, DiskCache, add_engine, add_files, is_private, last_used, remove
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from .load import Source
@@ -158,14 +157,12 @@ class ContentCache:
 def code_digest() -> str:
     """A SHA-256 of the engine's source, Python's version and the versions of the libraries in `LIBRARIES`."""
     digest = hashlib.sha256(FORMAT)
-    digest.update(sys.version.encode())
     for name in LIBRARIES:
         try:
             digest.update(f"\0{name} {metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:  # pragma: no cover - each is a dependency
             digest.update(f"\0{name} missing".encode())
-    for source in sorted(ENGINE.glob("*.py")):
-        digest.update(b"\0" + source.name.encode() + b"\0" + source.read_bytes())
+    add_engine(digest, ENGINE)
     return digest.hexdigest()
 
 
@@ -174,12 +171,7 @@ def context_digest(known: "Known", data_files: Iterable[Path]) -> str:
     paths, and the bytes of the data files they are checked against."""
     digest = hashlib.sha256(b"context")
     for names in (known.clusters, known.pathways, known.paths):
-        digest.update(b"\1" + "\0".join(sorted(names)).encode())
-    for path in data_files:
-        digest.update(b"\2" + Path(path).name.encode() + b"\0")
-        try:
-            digest.update(Path(path).read_bytes())
-        except OSError:
-            digest.update(b"\3missing")
+        digest.update(b"\3" + "\0".join(sorted(names)).encode())
+    add_files(digest, data_files)
     return digest.hexdigest()
 

@@ -91,16 +91,26 @@ class DiskCache:
 def key(inputs: Iterable[Path]) -> str:
     """A SHA-256 of the engine's source, Python's version and each input's name and bytes (or its absence)."""
     digest = hashlib.sha256(FORMAT)
+    add_engine(digest, ENGINE)
+    add_files(digest, inputs)
+    return digest.hexdigest()
+
+
+def add_engine(digest: "hashlib._Hash", engine: Path) -> None:
+    """Add Python's version and the source of every module in `engine` (the engine's folder) to `digest`."""
     digest.update(sys.version.encode())
-    for source in sorted(ENGINE.glob("*.py")):
+    for source in sorted(engine.glob("*.py")):
         digest.update(b"\0" + source.name.encode() + b"\0" + source.read_bytes())
-    for path in inputs:
+
+
+def add_files(digest: "hashlib._Hash", paths: Iterable[Path]) -> None:
+    """Add each file's name and bytes (or that it cannot be read) to `digest`."""
+    for path in paths:
         digest.update(b"\1" + Path(path).name.encode() + b"\0")
         try:
             digest.update(Path(path).read_bytes())
-        except FileNotFoundError:
+        except OSError:
             digest.update(b"\2missing")
-    return digest.hexdigest()
 
 
 def is_private(folder: Path) -> bool:

@@ -489,10 +489,9 @@ def _text(source: Source, key: str) -> str:
 
 def _pathway(source: Source, markup: Markup, clusters: Mapping[str, Ref], refs: Mapping[str, Ref],
              occupations: Mapping[str, Occupation], updated: str | None,
-             pays: dict[tuple[str, ...], Pay] | None = None) -> Pathway:
+             pays: dict[tuple[str, ...], Pay]) -> Pathway:
     """A pathway from its source. `pays` keeps the typical pay of each step's occupations (`typical_pay`) by
     their codes, for the other steps that name the same ones: on a large site, most steps do."""
-    pays = {} if pays is None else pays
     data = source.front.data
     ladders: list[Ladder] = []
     for ladder in data["ladders"]:

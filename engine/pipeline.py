@@ -312,7 +312,7 @@ class Builder:
                 todo.append(path)
             elif context is None or entry.context == context or entry.source is None or entry.markup is None:
                 checked = entry.checked if context is not None and entry.context == context else None
-                read[str(path)] = (key, _Loaded(stamp, entry.source, entry.markup, entry.problems, checked))
+                read[str(path)] = (key, _Loaded.kept(stamp, entry, checked))
             else:
                 found[str(path)] = (stamp, key, entry)
                 todo.append(path)
@@ -627,6 +627,11 @@ class _Loaded:
     problems: tuple[Problem, ...]
     checked: tuple[Problem, ...] | None = None  # `check_references`, when the file was read with its context
 
+    @classmethod
+    def kept(cls, stamp: tuple[int, int], entry: Entry, checked: tuple[Problem, ...] | None) -> "_Loaded":
+        """A file as read before, from its entry in the content cache."""
+        return cls(stamp, entry.source, entry.markup, entry.problems, checked)
+
 
 @dataclass(frozen=True)
 class _LoadWork:
@@ -700,7 +705,7 @@ def _loaded(result: _Loaded | bytes) -> _Loaded:
         return result
     stamp, kept = pickle.loads(result)
     entry = pickle.loads(kept)
-    return _Loaded(stamp, entry.source, entry.markup, entry.problems, entry.checked)
+    return _Loaded.kept(stamp, entry, entry.checked)
 
 
 @dataclass(frozen=True)
