@@ -252,11 +252,11 @@ class Builder:
                 checking = (self._known(Known.of((), [display(p, self.project.root) for p in paths])), facts)
                 context = context_digest(checking[0], [self.project.data / name for name in FACTS_FILES])
             contents = self.content_cache.ready()
-            read, todo, found = self._read_kept(stale, contents, context)
+            read, todo, found, fresh = self._read_kept(stale, contents, context)
             if todo:
                 if self._cache.markdown is None:  # made once, before any worker is forked, which has its own copy
                     self._cache.markdown = Renderer()
-                work = _LoadWork(self._cache.markdown, checking, contents, context, found)
+                work = _LoadWork(self._cache.markdown, checking, contents, context, found, fresh)
                 read.update((str(path), (key, _loaded(result)))
                             for path, (key, result) in zip(todo, self._map(_load_files, todo, meanwhile, work)))
             else:
@@ -289,15 +289,18 @@ class Builder:
         return sources, markups, problems
 
     def _read_kept(self, paths: Sequence[Path], contents: ContentCache, context: str | None
-                   ) -> tuple[dict[str, tuple[str | None, _Loaded]], list[Path], dict[str, tuple[Stamp, str, Entry]]]:
+                   ) -> tuple[dict[str, tuple[str | None, _Loaded]], list[Path], dict[str, tuple[Stamp, str, Entry]],
+                              dict[str, tuple[Stamp, bytes]]]:
         """The files of `paths` that `contents` holds as read, by path (with their entries' keys); the paths
         still to read; and, of those, the ones read before but whose checks against the others and the data
-        (`context`) must be run again, with their stamps, keys and entries."""
+        (`context`) must be run again, with their stamps, keys and entries; and the stamps and bytes of the
+        files it read and did not find, which `_load_files` then need not ask for again."""
         read: dict[str, tuple[str | None, _Loaded]] = {}
         todo: list[Path] = []
         found: dict[str, tuple[Stamp, str, Entry]] = {}
+        fresh: dict[str, tuple[Stamp, bytes]] = {}
         if contents.folder is None:
-            return read, list(paths), found
+            return read, list(paths), found, fresh
         root = self.project.root
         for path in paths:
             stamp = file_stamp(path)  # before the bytes, as `_load_files` takes it
@@ -309,6 +312,7 @@ class Builder:
             key = contents.key(display(path, root), raw)
             entry = contents.get(key)
             if entry is None:
+                fresh[str(path)] = (stamp, raw)  # read once: `_load_files` takes these rather than asking again
                 todo.append(path)
             elif context is None or entry.context == context or entry.source is None or entry.markup is None:
                 checked = entry.checked if context is not None and entry.context == context else None
@@ -316,7 +320,7 @@ class Builder:
             else:
                 found[str(path)] = (stamp, key, entry)
                 todo.append(path)
-        return read, todo, found
+        return read, todo, found, fresh
 
     def content_files(self) -> tuple[list[Path], list[Problem]]:
         """The content files and the problems of stray ones (`find_content_files`), listed again only when a
@@ -644,6 +648,7 @@ class _LoadWork:
     context: str | None = None  # the digest of `checking` (`contentcache.context_digest`)
     found: Mapping[str, tuple[Stamp, str, Entry]] = field(default_factory=dict)
     """Files read before (`Builder._read_kept`) whose checks against the others and the data are to be run again."""
+    fresh: Mapping[str, tuple[Stamp, bytes]] = field(default_factory=dict)  # stamps and bytes just read, by path
 
 
 _load_work: _LoadWork | None = None
@@ -672,10 +677,11 @@ def _load_files(paths: list[Path], root: Path, work: _LoadWork | None = None
             stamp, key, entry = work.found[str(path)]
             source, markup, problems = entry.source, entry.markup, list(entry.problems)
         else:
-            stamp = file_stamp(path)
+            just_read = work.fresh.get(str(path))
+            stamp = just_read[0] if just_read else file_stamp(path)
             markup = None
             try:
-                raw = path.read_bytes()
+                raw = just_read[1] if just_read else path.read_bytes()
                 source, problems = load_source(path, root, raw)
                 key = work.contents.key(display(path, root), raw) if work.contents.folder is not None else None
             except OSError as exc:
