@@ -69,6 +69,18 @@ class DiskCache:
         self._keep(name, path, value)
         return value
 
+    def holds(self, name: str, inputs: Iterable[Path]) -> bool:
+        """Whether an entry for these `inputs` is kept, without loading it: the one that made it read these very
+        bytes, with this very code, and did not fail (`get` keeps nothing when `make` raises). Marks it used."""
+        if self.folder is None or not is_private(self.folder):
+            return False
+        path = self.folder / f"{name}-{key(inputs)}.pickle"
+        try:
+            os.utime(path)
+        except OSError:  # none kept
+            return False
+        return True
+
     def _keep(self, name: str, path: Path, value: object) -> None:
         try:
             self.folder.mkdir(mode=0o700, exist_ok=True)  # type: ignore[union-attr]

@@ -51,6 +51,10 @@ CREDENTIALS_FILE = "credentials-needing-experience.yml"
 FRAMEWORK_FILE = "modern-career-clusters.yml"
 FACTS_FILES = OCCUPATION_FILES + (RELATED_FILE, CREDENTIALS_FILE, FRAMEWORK_FILE)
 """The data files content is checked against (`Facts`)."""
+PROFILE_FILES = ("occupation-skills.csv", "occupation-knowledge.csv", "technology-skills.csv", "occupation-titles.csv",
+                 "soc-cip.csv", "soc-modern-clusters.csv", "state-wages.csv", "skill-descriptions.yml",
+                 TRANSFERABLE_FILE, "career-pathway-occupations.csv", INTERESTS_FILE, WORK_VALUES_FILE)
+"""The data files behind the occupations' profiles, besides the occupations' own (`profiles.load_profiles`)."""
 PRUNE_AFTER = 64
 """Reading at least this many content files, a build sees whether the kept ones need pruning (`ContentCache.touch`)."""
 
@@ -191,16 +195,22 @@ class Builder:
 
     def profiles(self) -> Profiles:
         """Skills, programs, pay by state and the rest for each occupation, re-read only when a file changes."""
-        names = ("occupation-skills.csv", "occupation-knowledge.csv", "technology-skills.csv",
-                 "occupation-titles.csv", "soc-cip.csv", "soc-modern-clusters.csv", "state-wages.csv",
-                 "skill-descriptions.yml", TRANSFERABLE_FILE, "career-pathway-occupations.csv", INTERESTS_FILE,
-                 WORK_VALUES_FILE)
         occupations = self.occupations()
-        stamp = (id(occupations),) + tuple(self._stamp(self.project.data / name) for name in names)
+        stamp = (id(occupations),) + tuple(self._stamp(self.project.data / name) for name in PROFILE_FILES)
         # Kept on disk between builds, for the very same bytes of these files and of the occupations' (`DiskCache`).
-        inputs = [self.project.data / name for name in names + OCCUPATION_FILES]
-        return self._input("profiles", stamp, lambda: self.disk_cache.get("profiles", inputs, lambda: load_profiles(
-            self.project.data, occupations, lambda path: display(path, self.project.root))))
+        return self._input("profiles", stamp, lambda: self.disk_cache.get(
+            "profiles", self._profile_inputs(), lambda: load_profiles(
+                self.project.data, occupations, lambda path: display(path, self.project.root))))
+
+    def _profile_inputs(self) -> list[Path]:
+        return [self.project.data / name for name in PROFILE_FILES + OCCUPATION_FILES]
+
+    def _check_profiles(self) -> None:
+        """Raise the problems of the profiles' data files, if any. A kept entry for their very bytes shows that
+        they load without one (`DiskCache.holds`), so `check` need not load it, a fifth of a second or more."""
+        if "profiles" not in self._cache.inputs and self.disk_cache.holds("profiles", self._profile_inputs()):
+            return
+        self.profiles()
 
     def credential_rules(self) -> tuple:
         """Credentials that need work experience, re-read only when the file changes."""
@@ -393,7 +403,7 @@ class Builder:
         """Every problem in the content, without rendering or writing anything."""
         config_problems = _problems_of(self.config)
         data_problems = _problems_of(self.occupations, self.related, self.credential_rules, self.framework,
-                                     self.profiles, self.search_words, self.quiz)
+                                     self._check_profiles, self.search_words, self.quiz)
         if data_problems:
             return config_problems + data_problems
         sources, markups, problems = self.load()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import importlib.util
+import io
 import os
 import shutil
 import socketserver
@@ -122,12 +125,64 @@ def make_project(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
     return make
 
 
+IN_PROCESS = ("check", "new", "schema")
+"""Commands `run_build` runs in the test's own process: each is one call of `build.main`, which keeps nothing
+between calls (the engine has no module state), so it prints and returns exactly what the script would, without
+starting Python and importing the engine again, which took about a second a run."""
+
+
 def run_build(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """Run build.py as an editor would, on the project in `cwd` (from inside it)."""
+    """Run build.py as an editor would, on the project in `cwd` (from inside it). `build` and `serve`, which
+    start worker processes, run as a process of their own; the other commands in this one (`IN_PROCESS`)."""
     command = [sys.executable, str(ROOT / "build.py"), *args]
     if args and args[0] in ("build", "check", "serve", "new") and cwd != ROOT:
         command += ["--project", str(cwd)]
+    if args and args[0] in IN_PROCESS:
+        return _run_in_process(command, cwd)
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def _run_in_process(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """`build.main(command[2:])` run from `cwd`, with what it prints and its exit status, as from a process."""
+    out, err = io.StringIO(), io.StringIO()
+    previous = Path.cwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                status = _build_script().main(command[2:])
+            except SystemExit as exc:  # argparse's usage errors
+                status = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        os.chdir(previous)
+    return subprocess.CompletedProcess(command, status, out.getvalue(), err.getvalue())
+
+
+@functools.cache
+def _build_script():
+    """build.py as a module (not `import build`, which could find another package of that name)."""
+    spec = importlib.util.spec_from_file_location("build_script", ROOT / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_modules_kept(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Where Python is told not to write compiled modules (as some machines are, with PYTHONDONTWRITEBYTECODE),
+    every build.py or benchmark process the tests start would compile the engine from source again, a fifth of
+    a second each time. For the run, those processes keep them in the run's temporary folder, never beside the
+    code. This process has read its settings already; only the processes it starts see the change."""
+    if not os.environ.get("PYTHONDONTWRITEBYTECODE") or "PYTHONPYCACHEPREFIX" in os.environ:
+        yield
+        return
+    setting = os.environ.pop("PYTHONDONTWRITEBYTECODE")
+    os.environ["PYTHONPYCACHEPREFIX"] = str(tmp_path_factory.mktemp("pycache"))
+    try:
+        yield
+    finally:
+        del os.environ["PYTHONPYCACHEPREFIX"]
+        os.environ["PYTHONDONTWRITEBYTECODE"] = setting
 
 
 # -- the real site -----------------------------------------------------------------------------------

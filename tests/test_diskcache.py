@@ -134,3 +134,25 @@ def test_a_site_built_from_the_cache_is_the_same_and_follows_every_change_to_the
     pay = next(name for name in changed if name.startswith("assets/pay/alabama"))
     assert b'"11-1011":[810,101670,166421,' in changed[pay]
     assert changed == build(DiskCache(None))
+
+
+def test_check_trusts_a_kept_entry_without_loading_it_and_reads_changed_files(make_project, tmp_path: Path):
+    """An entry is kept only when the files it was made from loaded without a problem, so `check` need not load
+    it to know that; a changed file has no entry, and is read and reported."""
+    root = make_project()
+    cache = DiskCache.open(tmp_path / "cache")
+
+    def check() -> list:
+        return Builder(Project.at(root), disk_cache=cache).check()
+
+    assert check() == []  # reads the files and keeps what it made of them
+    (entry,) = (tmp_path / "cache").glob("profiles-*.pickle")
+    entry.write_bytes(b"not a pickle")  # had `check` loaded it, it would be found damaged and made again
+    assert check() == []
+    assert entry.read_bytes() == b"not a pickle"
+    wages = root / "data/state-wages.csv"
+    wages.write_text(wages.read_text(encoding="utf-8") + "Alabama,11-1011,810\n", encoding="utf-8")
+    problems = check()
+    assert [(p.path, p.message) for p in problems] == [
+        ("data/state-wages.csv", "expected 8 columns, found 3")], problems
+    assert entry.read_bytes() == b"not a pickle"  # the other entry is left alone
