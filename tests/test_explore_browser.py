@@ -61,27 +61,29 @@ def test_javascript_scoring_agrees_with_python_on_the_same_inputs(real_site, ser
     assert page.evaluate("a => a.map(x => __explore.score.quizScores(x))", answers) == \
         [quiz_scores(a) for a in answers]
 
+    # The large inputs go to the page once (sending them with every call took most of this test's time).
+    page.evaluate("inputs => { window.__inputs = inputs; }",
+                  {"jobs": jobs, "byCode": data["by_code"], "paths": data["pathways"], "ratings": data["ratings"]})
     visitors = [[rng.randint(0, 100) for _ in range(6)] for _ in range(12)] + [[50] * 6, [100, 0, 0, 0, 0, 0]]
-    fits = page.evaluate("([vs, jobs]) => vs.map(v => jobs.map(j => __explore.score.interestFit(v, j.ri)))",
-                         [visitors, jobs])
+    fits = page.evaluate("vs => vs.map(v => __inputs.jobs.map(j => __explore.score.interestFit(v, j.ri)))", visitors)
     assert fits == [[interest_fit(v, j["ri"]) for j in jobs] for v in visitors]  # to the last bit
     filters = [(None, None), (2, None), (None, "bachelor"), (3, "high-school"), (1, "none")]
-    for visitor in visitors[:6]:
-        for zone, edu in filters:
-            js = page.evaluate("([v, jobs, z, e]) => __explore.score.rankByInterest(v, jobs, z, e)",
-                               [visitor, jobs, zone, edu])
-            assert [tuple(pair) for pair in js] == rank_by_interest(visitor, jobs, zone, edu)
-        js = page.evaluate("([v, byCode, paths]) => __explore.score.rankPathways(v, byCode, paths)",
-                           [visitor, data["by_code"], data["pathways"]])
-        assert [tuple(pair) for pair in js] == rank_pathways(visitor, data["by_code"], data["pathways"])
+    cases = [(visitor, zone, edu) for visitor in visitors[:6] for zone, edu in filters]
+    js = page.evaluate("cs => cs.map(([v, z, e]) => __explore.score.rankByInterest(v, __inputs.jobs, z, e))", cases)
+    assert [[tuple(pair) for pair in ranked] for ranked in js] == \
+        [rank_by_interest(visitor, jobs, zone, edu) for visitor, zone, edu in cases]
+    js = page.evaluate("vs => vs.map(v => __explore.score.rankPathways(v, __inputs.byCode, __inputs.paths))",
+                       visitors[:6])
+    assert [[tuple(pair) for pair in ranked] for ranked in js] == \
+        [rank_pathways(visitor, data["by_code"], data["pathways"]) for visitor in visitors[:6]]
 
     ratings = data["ratings"]
     for size in (1, 2, 3, 5, 9, 35):
         marked = rng.sample(range(35), size)
-        js = page.evaluate("([m, r]) => Object.keys(r).sort().map(c => __explore.score.skillsMatch(m, r[c]))",
-                           [marked, ratings])
+        js = page.evaluate("m => Object.keys(__inputs.ratings).sort().map(c => "
+                           "__explore.score.skillsMatch(m, __inputs.ratings[c]))", marked)
         assert js == [skills_match(marked, ratings[code]) for code in sorted(ratings)]
-        js = page.evaluate("([m, r]) => __explore.score.rankBySkills(m, r)", [marked, ratings])
+        js = page.evaluate("m => __explore.score.rankBySkills(m, __inputs.ratings)", marked)
         assert [tuple(pair) for pair in js] == rank_by_skills(marked, ratings)
         code = rng.choice(sorted(ratings))
         assert page.evaluate("([m, r]) => __explore.score.skillGaps(m, r)", [marked, ratings[code]]) == \
