@@ -406,8 +406,9 @@ class Builder:
                                      self._check_profiles, self.search_words, self.quiz)
         if data_problems:
             return config_problems + data_problems
-        sources, markups, problems = self.load()
-        return (config_problems + problems + self.validate(sources, markups, self.facts())
+        facts = self.facts()  # given to `load`, as a build does: files kept with their checks need none again
+        sources, markups, problems = self.load(facts=facts)
+        return (config_problems + problems + self.validate(sources, markups, facts)
                 + _problems_of(self._environment))  # the inputs that can be wrong
 
     def _age(self, source: Source) -> tuple[bool, float]:

@@ -178,3 +178,36 @@ def test_the_folder_is_pruned_and_other_versions_of_the_code_dropped(tmp_path: P
     ContentCache(tmp_path / "cache" / "content-b").ready()  # used again: now the most recent of the others
     ContentCache(tmp_path / "cache" / "content-e").ready()
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["content-b", "content-d", "content-e"]
+
+
+def test_check_uses_the_checks_kept_with_each_file_and_runs_them_again_when_the_others_change(
+        make_project, tmp_path: Path, profiles):
+    """`check` reads the kept files with their checks against the others and the data, as a build does: a check
+    result planted in the cache is what it reports, until a new file changes what the checks would find."""
+    root = make_project()
+    pathway = root / "content/pathways/therapeutic-services.md"
+    pathway.write_text(pathway.read_text(encoding="utf-8") + LINKED, encoding="utf-8")
+    cache = tmp_path / "cache"
+
+    def check(kept: bool) -> list[str]:
+        builder = Builder(Project.at(root), disk_cache=profiles, workers=2, parallel_min=1)
+        builder.content_cache = ContentCache.beside(DiskCache(cache if kept else None))
+        return sorted(str(p) for p in builder.check())
+
+    first = check(True)
+    assert first == check(False)
+    assert any("link to 'content/clusters/business.md', which does not exist" in p for p in first), first
+    planted = 0
+    for path in entries(cache):
+        entry = pickle.loads(path.read_bytes())
+        if entry.checked is not None and entry.source.kind == "pathway":
+            marked = Problem(entry.source.path, 1, "a warning only the kept checks hold", Severity.WARNING)
+            path.write_bytes(pickle.dumps(Entry(entry.source, entry.markup, entry.problems, entry.context,
+                                                entry.checked + (marked,))))
+            planted += 1
+    assert planted == 1
+    assert any("a warning only the kept checks hold" in p for p in check(True))
+    (root / "content/clusters/business.md").write_text(BUSINESS, encoding="utf-8")  # the link's file exists now
+    after = check(True)
+    assert after == check(False)
+    assert not any("does not exist" in p or "only the kept checks" in p for p in after), after
