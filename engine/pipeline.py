@@ -300,15 +300,15 @@ class Builder:
 
     def _read_kept(self, paths: Sequence[Path], contents: ContentCache, context: str | None
                    ) -> tuple[dict[str, tuple[str | None, _Loaded]], list[Path], dict[str, tuple[Stamp, str, Entry]],
-                              dict[str, tuple[Stamp, bytes]]]:
+                              dict[str, tuple[Stamp, bytes, str]]]:
         """The files of `paths` that `contents` holds as read, by path (with their entries' keys); the paths
         still to read; and, of those, the ones read before but whose checks against the others and the data
-        (`context`) must be run again, with their stamps, keys and entries; and the stamps and bytes of the
-        files it read and did not find, which `_load_files` then need not ask for again."""
+        (`context`) must be run again, with their stamps, keys and entries; and the stamps, bytes and keys of
+        the files it read and did not find, which `_load_files` then need not ask for or work out again."""
         read: dict[str, tuple[str | None, _Loaded]] = {}
         todo: list[Path] = []
         found: dict[str, tuple[Stamp, str, Entry]] = {}
-        fresh: dict[str, tuple[Stamp, bytes]] = {}
+        fresh: dict[str, tuple[Stamp, bytes, str]] = {}
         if contents.folder is None:
             return read, list(paths), found, fresh
         root = self.project.root
@@ -322,7 +322,7 @@ class Builder:
             key = contents.key(display(path, root), raw)
             entry = contents.get(key)
             if entry is None:
-                fresh[str(path)] = (stamp, raw)  # read once: `_load_files` takes these rather than asking again
+                fresh[str(path)] = (stamp, raw, key)  # read and hashed once: `_load_files` takes these
                 todo.append(path)
             elif context is None or entry.context == context or entry.source is None or entry.markup is None:
                 checked = entry.checked if context is not None and entry.context == context else None
@@ -659,7 +659,7 @@ class _LoadWork:
     context: str | None = None  # the digest of `checking` (`contentcache.context_digest`)
     found: Mapping[str, tuple[Stamp, str, Entry]] = field(default_factory=dict)
     """Files read before (`Builder._read_kept`) whose checks against the others and the data are to be run again."""
-    fresh: Mapping[str, tuple[Stamp, bytes]] = field(default_factory=dict)  # stamps and bytes just read, by path
+    fresh: Mapping[str, tuple[Stamp, bytes, str]] = field(default_factory=dict)  # stamp, bytes and key, by path
 
 
 _load_work: _LoadWork | None = None
@@ -694,7 +694,10 @@ def _load_files(paths: list[Path], root: Path, work: _LoadWork | None = None
             try:
                 raw = just_read[1] if just_read else path.read_bytes()
                 source, problems = load_source(path, root, raw)
-                key = work.contents.key(display(path, root), raw) if work.contents.folder is not None else None
+                if just_read:
+                    key = just_read[2]
+                elif work.contents.folder is not None:
+                    key = work.contents.key(display(path, root), raw)
             except OSError as exc:
                 source, problems = None, [Problem(display(path, root), 1, f"cannot read file: {exc.strerror}")]
             if source is not None:

@@ -128,12 +128,13 @@ def make_project(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
 IN_PROCESS = ("check", "new", "schema")
 """Commands `run_build` runs in the test's own process: each is one call of `build.main`, which keeps nothing
 between calls (the engine has no module state), so it prints and returns exactly what the script would, without
-starting Python and importing the engine again, which took about a second a run."""
+starting Python and importing the engine again, which took about a second a run. (A `check` of 400 files or more
+may fork workers to read them, as the `real_site` fixture's build does in this process.)"""
 
 
 def run_build(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """Run build.py as an editor would, on the project in `cwd` (from inside it). `build` and `serve`, which
-    start worker processes, run as a process of their own; the other commands in this one (`IN_PROCESS`)."""
+    """Run build.py as an editor would, on the project in `cwd` (from inside it). `build` and `serve` run as a
+    process of their own, as editors run them; the other commands in this one (`IN_PROCESS`)."""
     command = [sys.executable, str(ROOT / "build.py"), *args]
     if args and args[0] in ("build", "check", "serve", "new") and cwd != ROOT:
         command += ["--project", str(cwd)]
