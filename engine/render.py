@@ -17,7 +17,7 @@ import json
 import math
 import os
 import traceback
-from types import FunctionType, MethodType
+from types import CodeType, FunctionType, MethodType
 from urllib.parse import quote
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -119,17 +119,18 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
     every template takes longer than rendering a hundred pages.
 
     Jinja's own cache, in a folder of the system's temporary directory that only this user may use. Each
-    template is found by its name and path and used only while its source is unchanged (Jinja compares a
-    checksum), so the output is the same with or without it. A cache that cannot be written is only slower.
+    template is found by its name and used only while its source is unchanged (Jinja compares a checksum), so
+    the output is the same with or without it. A cache that cannot be written is only slower.
 
-    Every project folder's templates get entries of their own (the path is part of the name, and of the
-    compiled code, which error messages read), so the folder would grow with each copy of the project built,
-    as the test suite makes hundreds: when it holds more than `KEEP` entries, the most recently written half
-    are kept.
+    The entry is found by the template's name alone, not its folder, so a copy of the project elsewhere (a
+    second checkout, a renamed folder, each of the test suite's projects) uses the same entries. The compiled
+    code records the file it came from, which error messages name (`template_problem`): an entry compiled
+    from another folder gets this one's path before it is used. A folder may hold more than `KEEP` entries
+    (templates of the same name and different sources); then the most recently written half are kept.
     """
 
     KEEP = 1000
-    """Entries kept: some 30 templates each for the projects built lately."""
+    """Entries kept: the templates of many versions of a project."""
 
     @classmethod
     def open(cls, directory: str | None = None) -> "TemplateCache | None":
@@ -157,8 +158,16 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
                 pass
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        # Templates compiled by `_OutputCode` apart from those Jinja's own code generator compiled.
-        return super().get_cache_key(f"escape_text+buffered:{name}", filename)
+        # By name only (see above); templates compiled by `_OutputCode` apart from those Jinja's own code
+        # generator compiled.
+        return super().get_cache_key(f"escape_text+buffered:{name}")
+
+    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
+                   source: str) -> jinja2.bccache.Bucket:
+        bucket = super().get_bucket(environment, name, filename, source)
+        if bucket.code is not None and filename is not None and bucket.code.co_filename != filename:
+            bucket.code = _moved(bucket.code, filename)
+        return bucket
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
@@ -171,6 +180,13 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
         except OSError:
             pass
+
+
+def _moved(code: CodeType, filename: str) -> CodeType:
+    """Compiled code as if compiled from `filename`: the functions inside it too (each template block is one)."""
+    consts = tuple(_moved(const, filename) if isinstance(const, CodeType) else const
+                   for const in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)
 
 
 def _written(entry: os.DirEntry) -> float:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import functools
 import http.server
 import importlib.util
 import io
 import os
+import re
 import shutil
 import socketserver
 import subprocess
@@ -94,18 +96,62 @@ understand. With more school, a registered nurse can become a nurse practitioner
 """
 
 
+SAMPLE_EVERY = 20
+"""Besides the occupations the tests name, the sample data keeps every 20th occupation of `data/occupations.csv`."""
+
+SAMPLED_FILES = {  # data file -> the columns holding occupation codes; a row is kept when each is in the sample
+    "occupations.csv": ("onet_soc_code",), "occupation-interests.csv": ("onet_soc_code",),
+    "occupation-knowledge.csv": ("onet_soc_code",), "occupation-skills.csv": ("onet_soc_code",),
+    "occupation-titles.csv": ("onet_soc_code",), "occupation-work-values.csv": ("onet_soc_code",),
+    "technology-skills.csv": ("onet_soc_code",), "career-pathway-occupations.csv": ("onet_soc_code",),
+    "related-occupations.csv": ("onet_soc_code", "related_onet_soc_code"),
+    "transferable-skills.csv": ("onet_soc_code", "similar_onet_soc_code"),
+    "soc-cip.csv": ("soc_code",), "soc-modern-clusters.csv": ("soc_code",), "state-wages.csv": ("soc_code",),
+}
+
+
+@pytest.fixture(scope="session")
+def sample_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real data files cut down to about 90 occupations: every one the tests name, and every 20th.
+
+    Every row is the real one; only rows of other occupations are left out (broad-group wages and the other
+    files not keyed by occupation are whole). A project on it makes about 200 pages instead of 1,100, so a
+    build takes half a second rather than three. Tests about the whole data set use `data="full"`, the
+    `real_site` fixture or the real project itself."""
+    named = set(re.findall(r"\b\d{2}-\d{4}\.\d{2}\b", "".join(
+        path.read_text(encoding="utf-8") for path in sorted(Path(__file__).parent.glob("*.py")))))
+    with (ROOT / "data/occupations.csv").open(encoding="utf-8", newline="") as handle:
+        everyone = [row["onet_soc_code"] for row in csv.DictReader(handle)]
+    codes = named | set(everyone[::SAMPLE_EVERY])
+    socs = {code[:7] for code in codes}
+    folder = tmp_path_factory.mktemp("sample") / "data"
+    shutil.copytree(ROOT / "data", folder)
+    for name, columns in SAMPLED_FILES.items():
+        with (ROOT / "data" / name).open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+        where = [rows[0].index(column) for column in columns]
+        kept = [rows[0]] + [row for row in rows[1:]
+                            if all(row[i] in (codes if len(row[i]) == 10 else socs) for i in where)]
+        with (folder / name).open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\n").writerows(kept)
+    return folder
+
+
 @pytest.fixture
-def make_project(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
-    """Write a project from `{path: text}`: content files over the real templates, static files and data.
+def make_project(tmp_path: Path, sample_data: Path) -> Callable[..., Path]:
+    """Write a project from `{path: text}`: content files over the real templates and static files, and the
+    sample data (`sample_data`), or with `data="full"` every occupation's.
 
     Without a `content/...` entry it gets one cluster and one pathway that build cleanly.
     """
 
-    def make(files: dict[str, str | bytes] | None = None, minimal: bool = True) -> Path:
+    def make(files: dict[str, str | bytes] | None = None, minimal: bool = True, data: str = "sample") -> Path:
+        assert data in ("sample", "full"), data
         root = tmp_path / "project"
         root.mkdir()
-        for name in ("templates", "static", "data"):
+        for name in ("templates", "static"):
             shutil.copytree(ROOT / name, root / name)
+        shutil.copytree(sample_data if data == "sample" else ROOT / "data", root / "data")
         (root / "site.yml").write_text("title: Test Site\n")
         defaults = {"content/clusters/health-science.md": CLUSTER,
                     "content/pathways/therapeutic-services.md": PATHWAY} if minimal else {}

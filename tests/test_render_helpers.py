@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import traceback
 
 from dataclasses import replace
 from pathlib import Path
@@ -119,6 +120,38 @@ def test_compiled_templates_are_kept_between_builds_and_compiled_again_when_edit
     compile_templates(env)
     assert compiled == ["page.html"]  # the edited one only
     assert env.get_template("other.html").render(word="new") == "<p>new!</p>\n"
+
+
+def test_a_copy_of_the_templates_elsewhere_uses_the_kept_entries_and_its_errors_name_the_copy(tmp_path):
+    """Entries are found by template name and source, not folder: a second checkout (or each project the
+    tests make) compiles nothing again. The code is marked as the copy's, so a mistake is reported at the
+    copy's file and line, blocks and macros included, never at the folder that filled the cache."""
+    import shutil
+
+    from engine.render import TemplateCache, compile_templates, make_environment, template_problem
+    first = tmp_path / "first" / "templates"
+    first.mkdir(parents=True)
+    (first / "page.html").write_text("<p>{{ word }}</p>\n{% block body %}\n\n{{ word.missing.deeper }}\n"
+                                     "{% endblock %}\n")
+    (tmp_path / "cache").mkdir()
+    cache = TemplateCache.open(str(tmp_path / "cache"))
+    compile_templates(make_environment(first, cache))
+    copy = tmp_path / "copy" / "templates"
+    shutil.copytree(first, copy)
+
+    env = make_environment(copy, cache)
+    compiled: list[str] = []
+    original = env.compile
+    env.compile = lambda source, name=None, *rest: compiled.append(name) or original(source, name, *rest)
+    template = env.get_template("page.html")
+    assert compiled == []  # from the entry the first folder left
+    assert template.filename == str(copy / "page.html")
+    with pytest.raises(jinja2.UndefinedError) as raised:
+        template.render(word="text")
+    assert str(template_problem(env, raised.value)) == (
+        "templates/page.html:4: template error: 'str object' has no attribute 'missing'")
+    frames = [frame.filename for frame in traceback.extract_tb(raised.value.__traceback__)]
+    assert str(copy / "page.html") in frames and not any(str(first) in name for name in frames)
 
 
 def test_the_template_cache_keeps_the_most_recently_written_entries_when_it_grows_too_large(tmp_path):

@@ -320,7 +320,7 @@ def test_a_rebuild_makes_again_only_the_occupation_pages_whose_inputs_changed(ma
     import engine.model as model
     from engine.pipeline import Builder, Project
 
-    root = make_project()
+    root = make_project(data="full")  # every occupation, so that "only a few" means a few of the thousand
     builder = Builder(Project.at(root), dev=True)
     builder.build()
     made: list[str] = []
