@@ -242,18 +242,19 @@ class DevServer:
             how = "looking for changes on a timer (no file events here)"
             ioloop.IOLoop.current().call_later(POLL_MS / 1000, self.poll)
         self.log(f"serving on http://{self.host}:{self.port}/ (Ctrl+C to stop); {how}")
-        for stop in (signal.SIGTERM, signal.SIGHUP):  # stopped like Ctrl+C, so the folder below is removed
-            signal.signal(stop, _interrupt)
+        loop = ioloop.IOLoop.current()
+        # Ctrl+C, and the signals that stop a program, end the loop between two of its callbacks, so the
+        # folder below is removed. Raised inside a callback instead (as Python raises KeyboardInterrupt), a
+        # signal that came while a request was answered was logged by Tornado as that request's error, and
+        # the server went on serving. A SIGINT ignored from the start (a job started in the background) stays so.
+        for stop in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            if signal.getsignal(stop) is not signal.SIG_IGN:
+                loop.asyncio_loop.add_signal_handler(stop, loop.stop)  # type: ignore[attr-defined]
         try:
-            ioloop.IOLoop.current().start()
-        except KeyboardInterrupt:
+            loop.start()
             self.log("stopped")
         finally:
             if self._watch is not None:
                 self._watch.stop()
             shutil.rmtree(self.out, ignore_errors=True)
         return 0
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt

@@ -135,6 +135,39 @@ def test_stopping_the_server_removes_its_temporary_folder(dev_server, how):
     assert left() == [], log.read_text()
 
 
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT])
+def test_a_stop_signal_while_pages_are_served_still_stops_the_server(dev_server, how):
+    """A signal that comes while the server answers a request stops it all the same, and it cleans up: the
+    signal is handled between requests, never raised inside one, where the web framework would log it as that
+    request's error and go on serving."""
+    import threading
+
+    root, base, log, process = dev_server
+    done = threading.Event()
+
+    def keep_asking() -> None:
+        while not done.is_set():
+            try:
+                urllib.request.urlopen(base + "occupations/", timeout=2).read()
+            except OSError:
+                pass
+
+    askers = [threading.Thread(target=keep_asking, daemon=True) for _ in range(8)]
+    for asker in askers:
+        asker.start()
+    time.sleep(0.5)  # the server is busy answering
+    process.send_signal(how)
+    try:
+        code = process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"the server did not stop within 30 s of {how.name}:\n{log.read_text()}")
+    finally:
+        done.set()
+    text = log.read_text()
+    assert code == 0 and text.rstrip().endswith("stopped") and "Traceback" not in text, text
+    assert [p.name for p in (root / "tmp").iterdir() if p.name.startswith("career-site-serve-")] == []
+
+
 def test_a_template_edit_is_rendered_by_the_next_rebuild(make_project):
     from engine.pipeline import Builder, Project
 
