@@ -246,9 +246,10 @@ class DevServer:
         # Ctrl+C, and the signals that stop a program, end the loop between two of its callbacks, so the
         # folder below is removed. Raised inside a callback instead (as Python raises KeyboardInterrupt), a
         # signal that came while a request was answered was logged by Tornado as that request's error, and
-        # the server went on serving. A SIGINT ignored from the start (a job started in the background) stays so.
+        # the server went on serving. A SIGINT ignored from the start (a job started in the background) stays
+        # so, as Python leaves it; SIGTERM and SIGHUP always stop it (even under nohup, which ignores SIGHUP).
         for stop in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-            if signal.getsignal(stop) is not signal.SIG_IGN:
+            if stop != signal.SIGINT or signal.getsignal(stop) is not signal.SIG_IGN:
                 loop.asyncio_loop.add_signal_handler(stop, loop.stop)  # type: ignore[attr-defined]
         try:
             loop.start()

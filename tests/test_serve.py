@@ -32,17 +32,23 @@ def dev_server(make_project):
     yield from _serve(root)
 
 
+def _as_from_a_terminal_under_nohup() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
+
+
 def _serve(root: Path, env: dict | None = None):
     port = free_port()
     log = root / "serve.log"
     (root / "tmp").mkdir()  # the server's own temporary folder goes here, where a test can see it
     with log.open("w") as handle:
         # As from a terminal, where Ctrl+C interrupts: a test run in the background (`.ci/run &`) starts with
-        # SIGINT ignored, which its children would inherit, and Python then leaves SIGINT ignored too.
+        # SIGINT ignored, which its children would inherit, and Python then leaves SIGINT ignored too. SIGHUP
+        # is ignored, as under `nohup`, however the tests were started: SIGHUP must stop the server even so.
         process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--project", str(root),
                                     "--port", str(port)], stdout=handle, stderr=subprocess.STDOUT,
                                    env={**os.environ, "TMPDIR": str(root / "tmp"), **(env or {})},
-                                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                                   preexec_fn=_as_from_a_terminal_under_nohup)
     base = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
