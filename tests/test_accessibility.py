@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import axe_violations
 from page_types import PAGE_TYPES, SCHEMES, WIDTHS
 
 pytestmark = pytest.mark.browser
@@ -29,16 +30,13 @@ def describe(violations: list[dict]) -> str:
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_no_axe_violations_in_either_scheme_at_either_width(kind, real_site, serve_dir, page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
     page.goto(serve_dir(real_site, "/") + PAGE_TYPES[kind])
     found = []
     for width in WIDTHS:
         for scheme in SCHEMES:
             page.set_viewport_size({"width": width, "height": 900})
             page.emulate_media(color_scheme=scheme)
-            violations = axe.run(page).response["violations"]
+            violations = axe_violations(page)
             if violations:
                 found.append(f"-- {kind} page, {width} px, {scheme} scheme:\n{describe(violations)}")
     assert not found, "\n".join(found)
@@ -46,14 +44,12 @@ def test_no_axe_violations_in_either_scheme_at_either_width(kind, real_site, ser
 
 
 def test_axe_finds_no_violations_with_the_menu_open(real_site, serve_dir, page):
-    from axe_playwright_python.sync_playwright import Axe
-
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(serve_dir(real_site, "/") + PAGE_TYPES["pathway"])
     page.click(".nav-toggle")
     for scheme in SCHEMES:
         page.emulate_media(color_scheme=scheme)
-        violations = Axe().run(page).response["violations"]
+        violations = axe_violations(page)
         assert not violations, describe(violations)
 
 

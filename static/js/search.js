@@ -1289,6 +1289,8 @@
     return [kind, where];
   }
 
+  // The kind, cluster and pay, each apart: the space between them is not drawn (the line lays them out apart)
+  // but keeps their words apart in what a screen reader says ("Occupation Health Science", not one word).
   function appendMeta(parent, doc) {
     var meta = metaText(doc);
     var kind = document.createElement("span");
@@ -1299,13 +1301,13 @@
       var where = document.createElement("span");
       where.className = "search-where";
       where.textContent = meta[1];
-      parent.appendChild(where);
+      parent.append(" ", where);
     }
     if (doc.pay) {
       var pay = document.createElement("span");
       pay.className = "search-pay";
       pay.textContent = doc.pay;
-      parent.appendChild(pay);
+      parent.append(" ", pay);
     }
   }
 
@@ -1412,7 +1414,7 @@
         span.className = "search-option-" + part[0];
         span.id = a.id + "-" + part[0];
         span.textContent = part[1];
-        a.appendChild(span);
+        a.append(a.firstChild ? " " : "", span);
       });
       a.setAttribute("aria-labelledby", a.id + "-title " + a.id + "-meta");
       list.appendChild(a);
@@ -1444,20 +1446,23 @@
         meta.className = "search-option-meta";
         meta.id = a.id + "-meta";
         appendMeta(meta, doc);
-        // Screen readers hear the title, kind and cluster; the snippet is for the eye.
+        // Its name is the title, kind and cluster, which is what a screen reader says first and what a visitor
+        // using speech says to choose it; the snippet, and the words not found, describe it.
         a.setAttribute("aria-labelledby", title.id + " " + meta.id);
         var snip = document.createElement("span");
         snip.className = "search-option-snippet";
+        snip.id = a.id + "-snippet";
         snippet(snip, doc.text, outcome.matched, 16);
-        a.appendChild(title);
-        a.appendChild(meta);
-        a.appendChild(snip);
+        a.append(title, " ", meta, " ", snip);
         var missing = missingWords(result, outcome);
+        a.setAttribute("aria-describedby", snip.id);
         if (missing) {
           var gap = document.createElement("span");
           gap.className = "search-missing";
+          gap.id = a.id + "-missing";
           gap.textContent = missing;
-          a.appendChild(gap);
+          a.append(" ", gap);
+          a.setAttribute("aria-describedby", snip.id + " " + gap.id);
         }
         list.appendChild(a);
         options.push(a);
