@@ -436,9 +436,8 @@ def test_each_option_is_named_by_the_title_it_shows(site_url, page):
         assert name[0] == title + " " + meta, name
         assert page.get_by_role("option", name=name[0], exact=True).count() >= 1, name
         snippet = option.locator(".search-option-snippet")
-        if snippet.count():
-            assert name[1].startswith(snippet.text_content()), name
-            assert name[1], name
+        assert snippet.count() == 1 and snippet.text_content(), name
+        assert name[1].startswith(snippet.text_content()), name
     assert page.console_errors == []
 
 

@@ -1414,7 +1414,8 @@
         span.className = "search-option-" + part[0];
         span.id = a.id + "-" + part[0];
         span.textContent = part[1];
-        a.append(a.firstChild ? " " : "", span);
+        if (a.firstChild) a.append(" ");
+        a.appendChild(span);
       });
       a.setAttribute("aria-labelledby", a.id + "-title " + a.id + "-meta");
       list.appendChild(a);
