@@ -14,7 +14,6 @@ Exit status: 0 success, 1 content errors, 2 usage errors.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -96,12 +95,4 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 if __name__ == "__main__":
-    status = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    if sys.gettrace() is None and sys.getprofile() is None and "coverage" not in sys.modules:
-        # Everything is written and flushed. Leave without the interpreter's teardown, which frees a large
-        # site's model object by object and takes a tenth of a second or more for nothing; but not under a
-        # profiler or coverage, which report at teardown.
-        os._exit(status)
-    sys.exit(status)
+    sys.exit(main())

@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from unittest.mock import ANY
 
@@ -223,3 +224,16 @@ def test_every_script_as_sent_is_still_valid_javascript(tmp_path):
         result = subprocess.run(["node", "--check", str(sent)], capture_output=True, text=True)
         assert result.returncode == 0, (script.name, result.stderr)
     assert len(scripts) >= 10
+
+
+@pytest.mark.parametrize("command, status", [(["check"], 0), (["build", "--no-such-option"], 2)])
+def test_build_py_leaves_through_a_normal_exit(make_project, command, status):
+    """Exit handlers run and output is flushed, so a profiler or coverage run of build.py reports its figures."""
+    root = make_project()
+    script = ("import atexit, runpy, sys\n"
+              "atexit.register(lambda: print('exit handlers ran', flush=True))\n"
+              f"sys.argv = ['build.py', *{command!r}, *(['--project', {str(root)!r}] if {command[0]!r} == 'check' else [])]\n"
+              f"runpy.run_path({str(ROOT / 'build.py')!r}, run_name='__main__')\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == status, result.stderr
+    assert result.stdout == "exit handlers ran\n"
