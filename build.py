@@ -14,6 +14,7 @@ Exit status: 0 success, 1 content errors, 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -95,4 +96,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    # A normal exit: exit handlers run and output is flushed. Only the interpreter's last search for reference
+    # cycles among everything still in memory is skipped (gc.freeze puts it all out of the collector's reach),
+    # which took a tenth of a second after a large build; the system takes the memory back at once.
+    gc.freeze()
+    sys.exit(status)
