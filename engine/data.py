@@ -45,6 +45,14 @@ EDUCATION_SLUGS = {
 """BLS typical entry education -> its name in the jobs explorer's address (`occupations/?education=`), in BLS's
 order."""
 
+EXPERIENCE_SLUGS = {
+    "None": "none",
+    "Less than 5 years": "under-5-years",
+    "5 years or more": "5-years-or-more",
+}
+"""BLS work experience in a related occupation, usually needed to start -> its name in the jobs explorer's address
+(`occupations/?experience=`), least first."""
+
 
 JOB_ZONES = {
     1: "Little or no preparation needed",

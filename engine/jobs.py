@@ -27,7 +27,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .data import EDUCATION_SLUGS, Occupation
+from .data import EDUCATION_SLUGS, EXPERIENCE_SLUGS, Occupation
 from .model import Ladder, OccupationPage, Pathway, Site, Step
 from .render import figures_source, job_facts, outlook, training_links
 from .routes import job_group
@@ -45,6 +45,12 @@ TOP_VALUES = 3
 def education_slug(occupation: Occupation) -> str:
     """The explorer's name for the occupation's typical entry education; '' where none is published."""
     return EDUCATION_SLUGS.get(occupation.education, "")
+
+
+def experience_slug(occupation: Occupation) -> str:
+    """The explorer's name for the work experience the occupation usually needs to start; '' where none is
+    published."""
+    return EXPERIENCE_SLUGS.get(occupation.experience, "")
 
 
 def cluster_slug(url: str) -> str:
@@ -79,7 +85,8 @@ def ladder_places(site: Site) -> dict[str, list[LadderPlace]]:
 def index_rows(site: Site) -> dict[str, Any]:
     """The explorer's data: the clusters and, for each occupation by title, [code, title, education, annual
     median pay, growth %, openings a year, bright outlook (1/0), cluster numbers, interest code, the line of
-    figures shown under it]; null where a figure is not published."""
+    figures shown under it, work experience needed to start]; null where a figure is not published, and '' where
+the education or experience is not."""
     average = site.profiles.average_growth if site.profiles else None
     clusters = [c.ref for c in site.clusters]
     number = {ref.url: n for n, ref in enumerate(clusters)}
@@ -88,7 +95,7 @@ def index_rows(site: Site) -> dict[str, Any]:
         job = entry.occupation
         rows.append([job.code, job.title, education_slug(job), job.wage_median, job.growth_pct, job.openings,
                      int(outlook(job, average).bright), [number[ref.url] for ref in entry.clusters if ref.url in number],
-                     job.interest_code, job_facts(job)])
+                     job.interest_code, job_facts(job), experience_slug(job)])
     return {"clusters": [[cluster_slug(ref.url), ref.title] for ref in clusters], "rows": rows}
 
 
@@ -162,6 +169,6 @@ def render_job_files(site: Site) -> dict[str, bytes]:
     return files
 
 
-__all__ = ["JOBS_FOLDER", "LADDERS_FOLDER", "education_slug", "facts", "index_rows",
+__all__ = ["JOBS_FOLDER", "LADDERS_FOLDER", "education_slug", "experience_slug", "facts", "index_rows",
            "job_group", "job_record", "jobs_key", "ladder_places", "ladder_steps", "render_job_files"]
 

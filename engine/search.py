@@ -1098,6 +1098,8 @@ def document_pairs(doc: Document, words: frozenset[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+EXPERIENCE_WORDS = {"none": "that need no work experience", "under-5-years": "that need under 5 years of work experience",
+                    "5-years-or-more": "that need 5 or more years of work experience"}
 SORT_WORDS = {"pay": "best paid first", "growth": "fastest growing first", "openings": "most openings first"}
 
 
@@ -1105,6 +1107,8 @@ def shortcut_text(shortcut: Shortcut) -> str:
     """What an explorer phrase's filter shows, in words that fit 'Jobs ...' (joined by `explorerLink` in search.js)."""
     if shortcut.name == "education":
         return f"that need {EDUCATION_WORDS[shortcut.value]} to start"
+    if shortcut.name == "experience":
+        return EXPERIENCE_WORDS[shortcut.value]
     if shortcut.name == "sort":
         return SORT_WORDS[shortcut.value]
     if shortcut.name == "min_pay":

@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .data import EDUCATION_SLUGS
+from .data import EDUCATION_SLUGS, EXPERIENCE_SLUGS
 from .problems import ContentError, Problem, suggest
 
 STOP_WORDS = frozenset("""
@@ -50,6 +50,7 @@ SECTIONS = ("synonyms", "filler", "pay", "fields", "explorer")
 
 EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
     "education": tuple(EDUCATION_SLUGS.values()),
+    "experience": tuple(EXPERIENCE_SLUGS.values()),
     "min_pay": (),  # a yearly pay in whole dollars: `PAY_VALUE`
     "sort": ("pay", "growth", "openings"),
     "outlook": ("bright",),

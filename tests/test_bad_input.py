@@ -303,7 +303,7 @@ CASES = {
         "data/search-words.yml:5: 'vet' is both a synonym and a filler word; a filler word is dropped from queries, so keep it in one place"),
     "an explorer phrase with an unknown filter": (
         {"data/search-words.yml": "explorer:\n  high paying: sorted=pay\n"},
-        "data/search-words.yml:2: 'high paying' must be followed by one of the explorer's filters (education=, "
+        "data/search-words.yml:2: 'high paying' must be followed by one of the explorer's filters (education=, experience=, "
         "min_pay=, sort=, outlook=), such as 'high paying: sort=pay' (did you mean 'sort'?)"),
     "an explorer phrase with a value the filter does not take": (
         {"data/search-words.yml": "explorer:\n  no degree: education=highschool\n"},

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.data import EDUCATION_SLUGS, FIGURES_GROUP, FIGURES_NONE, INTEREST_LETTERS
+from engine.data import EDUCATION_SLUGS, EXPERIENCE_SLUGS, FIGURES_GROUP, FIGURES_NONE, INTEREST_LETTERS
 from engine.render import figures_source, outlook
 from engine.routes import plan_url
 
@@ -56,6 +56,7 @@ def expected_codes(site, state: dict[str, str]) -> list[str]:
     def matches(entry) -> bool:
         job = entry.occupation
         return ((not state.get("education") or EDUCATION_SLUGS.get(job.education) == state["education"])
+                and (not state.get("experience") or EXPERIENCE_SLUGS.get(job.experience) == state["experience"])
                 and (not state.get("min_pay") or (job.wage_median is not None
                                                   and job.wage_median >= int(state["min_pay"])))
                 and (not state.get("outlook") or outlook(job, average).bright)
@@ -84,10 +85,11 @@ def test_the_explorer_data_holds_every_occupation_with_its_own_figures(real_site
     assert len(rows) == len(data["rows"]) == len(site.occupations)
     for entry in site.occupations:
         job = entry.occupation
-        code, title, education, pay, growth, openings, bright, where, interest, facts = rows[job.code]
+        code, title, education, pay, growth, openings, bright, where, interest, facts, experience = rows[job.code]
         assert (title, pay, growth, openings, interest) == \
             (job.title, job.wage_median, job.growth_pct, job.openings, job.interest_code)
         assert education == EDUCATION_SLUGS.get(job.education, "")
+        assert experience == EXPERIENCE_SLUGS.get(job.experience, "")
         assert bright == int(outlook(job, site.profiles.average_growth).bright)
         assert {clusters[n] for n in where} == cluster_slugs(entry)
         shown_pay = facts.split(" · ")[0]
@@ -194,6 +196,9 @@ COMBINATIONS = [
     {"education": "some-college"},
     {"sort": "openings"},
     {"education": "none", "min_pay": "200000"},
+    {"experience": "none", "education": "high-school", "sort": "pay"},
+    {"experience": "5-years-or-more", "cluster": "business-management-administration"},
+    {"experience": "under-5-years", "outlook": "bright"},
 ]
 
 
@@ -220,13 +225,14 @@ def test_the_explorer_keeps_its_state_in_the_address_and_reads_it_back(real_site
     wait_until(page, "() => document.querySelector('.ex-count').textContent.startsWith('Showing all')")
     assert page.locator(".a-z-list").is_visible() and page.locator(".ex-results").is_hidden()
     page.select_option("#ex-education", "associate")
+    page.select_option("#ex-experience", "none")
     page.fill("#ex-pay", "45000")
     page.select_option("#ex-sort", "growth")
     page.check("#ex-outlook")
     page.select_option("#ex-interest", "investigative")
-    state = {"education": "associate", "min_pay": "45000", "outlook": "bright", "interest": "investigative",
-             "sort": "growth"}
-    wait_until(page, "() => location.search === '?education=associate&min_pay=45000&outlook=bright"
+    state = {"education": "associate", "experience": "none", "min_pay": "45000", "outlook": "bright",
+             "interest": "investigative", "sort": "growth"}
+    wait_until(page, "() => location.search === '?education=associate&experience=none&min_pay=45000&outlook=bright"
                      "&interest=investigative&sort=growth'")
     shown = listed(page)
     assert shown == expected_codes(real_result.site, state)
@@ -234,6 +240,7 @@ def test_the_explorer_keeps_its_state_in_the_address_and_reads_it_back(real_site
     other.goto(page.url)
     assert listed(other) == shown
     assert other.input_value("#ex-education") == "associate" and other.input_value("#ex-pay") == "45000"
+    assert other.input_value("#ex-experience") == "none"
     assert other.input_value("#ex-sort") == "growth" and other.is_checked("#ex-outlook")
     assert other.input_value("#ex-interest") == "investigative"
     other.context.close()
@@ -245,11 +252,11 @@ def test_the_explorer_keeps_its_state_in_the_address_and_reads_it_back(real_site
 
 @pytest.mark.browser
 def test_bad_values_in_the_address_are_left_out_with_a_message(real_site, real_result, serve_dir, page):
-    page.goto(serve_dir(real_site, "/") + "occupations/?education=phd&min_pay=lots&cluster=health-science"
+    page.goto(serve_dir(real_site, "/") + "occupations/?education=phd&experience=lots&min_pay=lots&cluster=health-science"
                                           "&interest=<em>x</em>&sort=salary&outlook=yes")
     assert listed(page) == expected_codes(real_result.site, {"cluster": "health-science"})
     message = page.text_content(".ex-ignored")
-    for name in ("education", "min_pay", "interest", "sort", "outlook"):
+    for name in ("education", "experience", "min_pay", "interest", "sort", "outlook"):
         assert name in message
     assert "<em>" not in page.inner_html(".explorer")
     wait_until(page, "() => location.search === '?cluster=health-science'")
@@ -265,6 +272,13 @@ def test_the_explorer_works_from_the_keyboard_and_announces_the_count(real_site,
     page.keyboard.press("ArrowDown")  # the first level: no formal credential
     wait_until(page, "() => document.querySelector('.ex-count').textContent.includes('match')")
     assert listed(page) == expected_codes(real_result.site, {"education": "none"})
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "ex-experience"
+    page.keyboard.press("ArrowDown")  # the first: none
+    wait_until(page, "() => location.search === '?education=none&experience=none'")
+    assert listed(page) == expected_codes(real_result.site, {"education": "none", "experience": "none"})
+    page.keyboard.press("ArrowUp")  # back to any
+    wait_until(page, "() => location.search === '?education=none'")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "ex-pay"
     page.keyboard.type("70000")

@@ -668,6 +668,11 @@ def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(s
     # The longest phrase is read whole: not 'high school diploma' with 'without' left over as a word.
     assert ask(page, "jobs without a high school diploma") == ["Jobs that need no formal credential to start"]
     assert ask(page, "my first job") == ["Jobs that need no formal credential to start"]  # 'my' is a stop word
+    assert ask(page, "entry level jobs with no experience") == ["Jobs that need no work experience"]
+    assert ask(page, "well paid jobs with no experience and no degree") == \
+        ["Jobs that need a high school diploma to start and that need no work experience, best paid first"]
+    assert parse_qs(urlsplit(page.locator(explorer).get_attribute("href")).query) == \
+        {"education": ["high-school"], "experience": ["none"], "sort": ["pay"]}
     # Nothing but words like 'jobs' or 'careers': every job comes first, then the pages those words find; best
     # paid first for a word that asks about pay.
     for vague in ("jobs", "careers", "what job should i do"):

@@ -6,7 +6,7 @@
   if (!box || !window.URLSearchParams) return;
   var form = box.querySelector("form"), count = box.querySelector(".ex-count"), list = box.querySelector("ol");
   var azList = document.querySelector(".a-z-list");
-  var NAMES = ["education", "min_pay", "outlook", "cluster", "interest", "sort"];
+  var NAMES = ["education", "experience", "min_pay", "outlook", "cluster", "interest", "sort"];
   var PAY = /^\d{1,7}$/;
   var FIRST = 30, BATCH = 120;
   var jobs, rows, orders = {}, drawn = 0, applied = null, addressing;
@@ -100,8 +100,8 @@
     var letter = state.interest ? state.interest.charAt(0).toUpperCase() : "";
     var matches = orders[sort].filter(function (index) {
       var job = jobs.rows[index];
-      return (!state.education || job[2] === state.education) && (pay === null || (job[3] !== null && job[3] >= pay)) &&
-        (!state.outlook || job[6] === 1) && (!state.cluster || job[7].indexOf(cluster) >= 0) &&
+      return (!state.education || job[2] === state.education) && (!state.experience || job[10] === state.experience) &&
+        (pay === null || (job[3] !== null && job[3] >= pay)) && (!state.outlook || job[6] === 1) && (!state.cluster || job[7].indexOf(cluster) >= 0) &&
         (!letter || job[8].charAt(0) === letter);
     }), n = matches.length;
     show(matches);

@@ -1160,7 +1160,7 @@
   // diploma to start, best paid first'. Null if none, or if the site has no explorer.
   // With `cluster` (an index into the manifest's clusters), the explorer shows that cluster's jobs alone:
   // 'Health Science jobs that need a high school diploma to start'.
-  var FILTER_ORDER = ["education", "min_pay", "outlook", "cluster", "sort"];  // as jobs.js writes them
+  var FILTER_ORDER = ["education", "experience", "min_pay", "outlook", "cluster", "sort"];  // as jobs.js writes them
   function explorerLink(explorer, cluster) {
     var url = explorer && href(manifest.explorerUrl);
     if (!url) return null;
