@@ -669,6 +669,8 @@ def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(s
     assert ask(page, "jobs without a high school diploma") == ["Jobs that need no formal credential to start"]
     assert ask(page, "my first job") == ["Jobs that need no formal credential to start"]  # 'my' is a stop word
     assert ask(page, "entry level jobs with no experience") == ["Jobs that need no work experience"]
+    # An explorer phrase is read before a filler phrase inside it ('college degree').
+    assert ask(page, "jobs without a college degree") == ["Jobs that need a high school diploma to start"]
     assert ask(page, "well paid jobs with no experience and no degree") == \
         ["Jobs that need a high school diploma to start and that need no work experience, best paid first"]
     assert parse_qs(urlsplit(page.locator(explorer).get_attribute("href")).query) == \

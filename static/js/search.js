@@ -555,8 +555,10 @@
     var raw = text.replace(DOTTED, function (all, before, dotted) { return before + dotted.replace(/\./g, ""); })
       .replace(APOSTROPHE, "$1").match(/[\p{L}\p{N}]+(?:[-/\u2010\u2011][\p{L}\p{N}]+)*/gu) || [];
     var folded = raw.map(function (original) { return fold(original).replace(JOINERS, ""); });
-    var inPhrase = fillerPhrases(folded);
-    var explorer = shortcuts(folded, inPhrase);
+    // An explorer phrase is read before a filler phrase it overlaps: 'without a college degree', not 'college degree'.
+    var taken = folded.map(function () { return false; });
+    var explorer = shortcuts(folded, taken);
+    var inPhrase = fillerPhrases(folded, taken);
     var place = placeNamed(folded, inPhrase);
     var named = namedPairs(folded);
     var tokens = [], pay = false, field = false, dropped = [];
@@ -665,12 +667,12 @@
     return null;
   }
 
-  // Which of the words are part of a filler phrase ('work with'), by position.
-  function fillerPhrases(words) {
-    var marked = words.map(function () { return false; });
+  // Which of the words are part of a filler phrase ('work with') or are already `taken`, by position.
+  function fillerPhrases(words, taken) {
+    var marked = taken.slice();
     manifest.phrases.forEach(function (phrase) {
       for (var i = 0; i < words.length; i++) {
-        if (phraseAt(words, phrase, i, null)) for (var j = 0; j < phrase.length; j++) marked[i + j] = true;
+        if (phraseAt(words, phrase, i, taken)) for (var j = 0; j < phrase.length; j++) marked[i + j] = true;
       }
     });
     return marked;
