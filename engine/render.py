@@ -279,7 +279,7 @@ def make_environment(template_dir: Path, cache: jinja2.BytecodeCache | None = No
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(url=_url, money=money, number=number, percent=percent, hourly=hourly, long_date=long_date,
+    env.filters.update(url=_url, money=money, number=number, openings=openings, percent=percent, hourly=hourly, long_date=long_date,
                        short_money=short_money)
     env.globals.update(asset=_asset, stage_labels=STAGE_LABELS, interest_info=INTEREST_INFO,
                        interests=INTERESTS, job_zones=JOB_ZONES, occupation_axis=occupation_axis,
@@ -394,6 +394,13 @@ def hourly(value: float | None, missing: str = "not available") -> str:
 
 def number(value: float | None, missing: str = "not available") -> str:
     return missing if value is None else f"{value:,.0f}"
+
+
+def openings(value: float | None, missing: str = "not available") -> str:
+    """Openings a year as BLS projects them, to the nearest hundred: so 0 means fewer than 50, not none."""
+    if value is None:
+        return missing
+    return "fewer than 50" if value == 0 else f"{value:,.0f}"
 
 
 def percent(value: float | None, missing: str = "not available") -> str:
@@ -781,7 +788,8 @@ def occupation_letters(entries: Iterable[OccupationPage]) -> tuple[Letter, ...]:
 
 def job_facts(job: Occupation) -> str:
     """The line of figures under a job in a list (the jobs explorer's, a work value's): pay, growth and openings,
-    said once to be a wider group's or a mix of jobs' where they are, then the education to start."""
+    said once to be a wider group's or a mix of jobs' where they are, then the education and the work experience
+    to start."""
     if job.wage_median is not None:
         pay = f"{money(job.wage_median)} median pay"
     elif job.hourly_median is not None:
@@ -789,15 +797,21 @@ def job_facts(job: Occupation) -> str:
     else:
         pay = "Pay not published"
     growth = "growth not published" if job.growth_pct is None else f"{percent(job.growth_pct)} growth"
-    openings = "openings not published" if job.openings is None else f"{number(job.openings)} openings a year"
-    figures = " · ".join((pay, growth, openings))
+    opened = "openings not published" if job.openings is None else f"{openings(job.openings)} openings a year"
+    figures = " · ".join((pay, growth, opened))
     if job.wage_median is not None or job.hourly_median is not None or job.growth_pct is not None or \
             job.openings is not None:
         if job.figures in (FIGURES_GROUP, FIGURES_SPECIALTY):
             figures += " (figures for a wider group)"
         elif job.figures == FIGURES_CATCH_ALL:
             figures += " (figures for a mix of jobs)"
-    return f"{figures} · {job.education or 'education not published'}"
+    experience = EXPERIENCE_WORDS.get(job.experience, "work experience not published")
+    return f"{figures} · {job.education or 'education not published'} · {experience}"
+
+
+EXPERIENCE_WORDS = {"None": "no work experience needed", "Less than 5 years": "under 5 years of work experience",
+                    "5 years or more": "5 or more years of work experience"}
+"""BLS's work experience to start a job, as a job's line of figures says it (`job_facts`)."""
 
 
 def jobs_by_work_value(site: Site) -> tuple[tuple[WorkValue, tuple[tuple[Occupation, float, str], ...]], ...]:

@@ -93,3 +93,23 @@ def test_a_job_inside_a_catch_all_group_says_why_it_shows_no_pay(make_project):
     assert "Pay not published for this job on its own" in pathway
     assert "622,190" not in job and "$141,900" not in job
     assert "catch-all group of different jobs" in job
+
+
+def test_openings_that_round_to_zero_say_fewer_than_50_not_0(real_site):
+    """BLS projects openings to the nearest hundred, so a 0 in the data means fewer than 50 a year, not none."""
+    rounded = [code for code, job in OCCUPATIONS.items() if job.openings == 0]
+    assert rounded, "the data has jobs whose openings round to zero"
+    rows = {row[0]: row for row in json_of(real_site / "assets/jobs/index.js")["rows"]}
+    for code in rounded:
+        page = (real_site / f"occupations/{code}/index.html").read_text(encoding="utf-8")
+        assert "<dt>Openings a year, 2024–34</dt><dd>fewer than 50</dd>" in page, code
+        assert " · fewer than 50 openings a year" in rows[code][9] and " 0 openings" not in rows[code][9], code
+    nurses = (real_site / "occupations/29-1141.00/index.html").read_text(encoding="utf-8")
+    assert f"<dd>{OCCUPATIONS['29-1141.00'].openings:,}</dd>" in nurses
+
+
+def json_of(script) -> dict:
+    """The data of a `window.__jobs.add(name, data);` file."""
+    import json
+    text = script.read_text(encoding="utf-8")
+    return json.loads(text[text.index(",") + 1:text.rindex(")")])

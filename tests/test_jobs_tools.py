@@ -101,7 +101,10 @@ def test_the_explorer_data_holds_every_occupation_with_its_own_figures(real_site
         # the label covers pay, growth and openings alike, once, after them
         assert ("(figures for a wider group) · " in facts) == (job.figures in ("group", "specialty") and published)
         assert facts.count("(figures for") <= 1
-        assert facts.endswith(job.education or "education not published")
+        experience = {"None": "no work experience needed", "Less than 5 years": "under 5 years of work experience",
+                      "5 years or more": "5 or more years of work experience"}.get(job.experience,
+                                                                                   "work experience not published")
+        assert facts.endswith(f" · {job.education or 'education not published'} · {experience}")
     assert sum(1 for row in data["rows"] if row[3] is None) > 0, "jobs without a yearly median stay null, not 0"
 
 
@@ -349,7 +352,22 @@ def test_compare_shows_each_jobs_figures_or_says_whose_or_not_published(real_sit
     grouped = next(e for e in site.occupations if e.occupation.figures == FIGURES_GROUP)
     missing = next(e for e in site.occupations if e.occupation.figures == FIGURES_NONE)
     nurse = next(e for e in site.occupations if e.occupation.code == "29-1141.00")
-    chosen = [nurse, grouped, missing]
+    few = next(e for e in site.occupations if e.occupation.openings == 0)  # BLS: fewer than 50 a year
+    cells = _compare_shows([nurse, grouped, missing], site, real_site, serve_dir, page)
+    assert "for " in cells["Median pay a year"][1], "a group's pay is labelled as the group's"
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert page.locator(".compare-table thead button").first.is_visible(), "the Remove buttons show on a phone"
+    unrated = next(e for e in site.occupations if e.profile.work_values is None)
+    page.goto(serve_dir(real_site, "/") + f"compare/?jobs=29-1141.00,{unrated.occupation.code}")
+    page.wait_for_selector(".compare-table:not([hidden])")
+    assert compare_cells(page)["What it offers most (work values)"][1] == "not yet rated by O*NET"
+    _compare_shows([few, nurse], site, real_site, serve_dir, page)
+    assert page.console_errors == []
+
+
+def _compare_shows(chosen, site, real_site, serve_dir, page) -> dict:
     page.goto(serve_dir(real_site, "/") + "compare/?jobs=" + ",".join(e.occupation.code for e in chosen))
     page.wait_for_selector(".compare-table:not([hidden])")
     heads = page.evaluate("[...document.querySelectorAll('.compare-table thead th a')].map(a => a.textContent)")
@@ -363,7 +381,8 @@ def test_compare_shows_each_jobs_figures_or_says_whose_or_not_published(real_sit
             assert cells[row][n] == money(value) + (f" {source}" if source and value is not None else "")
         assert cells["Bright outlook"][n] == ("Yes" if outlook(job, average).bright else "No")
         assert cells["Education to start"][n] == (job.education or "not published")
-        assert cells["Openings a year"][n].startswith("not published" if job.openings is None else f"{job.openings:,}")
+        assert cells["Openings a year"][n].startswith("not published" if job.openings is None else
+                                                      "fewer than 50" if job.openings == 0 else f"{job.openings:,}")
         ranked = entry.profile.ranked_values()[:3]
         assert cells["What it offers most (work values)"][n] == (
             "".join(f"{value.name} ({score:.1f} of 7)" for value, score in ranked) or "not yet rated by O*NET")
@@ -371,16 +390,7 @@ def test_compare_shows_each_jobs_figures_or_says_whose_or_not_published(real_sit
         assert (cells["Career ladders"][n] == "not on one of our ladders yet") == (not ladders)
         for place in ladders:
             assert f"{place.pathway.title}: {place.ladder}" in cells["Career ladders"][n]
-    assert "for " in cells["Median pay a year"][1], "a group's pay is labelled as the group's"
-    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
-    page.set_viewport_size({"width": 375, "height": 800})
-    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
-    assert page.locator(".compare-table thead button").first.is_visible(), "the Remove buttons show on a phone"
-    unrated = next(e for e in site.occupations if e.profile.work_values is None)
-    page.goto(serve_dir(real_site, "/") + f"compare/?jobs=29-1141.00,{unrated.occupation.code}")
-    page.wait_for_selector(".compare-table:not([hidden])")
-    assert compare_cells(page)["What it offers most (work values)"][1] == "not yet rated by O*NET"
-    assert page.console_errors == []
+    return cells
 
 
 @pytest.mark.browser

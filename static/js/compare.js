@@ -98,7 +98,8 @@
         (job.average !== null ? " (all jobs: +" + job.average.toFixed(1) + "%)" : ""), el("span", job.source ? " " + job.source : "", "muted")];
     }],
     ["Openings a year", function (job) {
-      return job.openings === null ? "not published" : [job.openings.toLocaleString("en-US"), el("span", job.source ? " " + job.source : "", "muted")];
+      // BLS rounds openings to the nearest hundred: 0 means fewer than 50.
+      return job.openings === null ? "not published" : [job.openings ? job.openings.toLocaleString("en-US") : "fewer than 50", el("span", job.source ? " " + job.source : "", "muted")];
     }],
     ["Bright outlook", function (job) { return job.bright ? "Yes" : "No"; }],
     ["Education to start", function (job) { return job.education || "not published"; }],
