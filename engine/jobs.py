@@ -86,7 +86,7 @@ def index_rows(site: Site) -> dict[str, Any]:
     """The explorer's data: the clusters and, for each occupation by title, [code, title, education, annual
     median pay, growth %, openings a year, bright outlook (1/0), cluster numbers, interest code, the line of
     figures shown under it, work experience needed to start]; null where a figure is not published, and '' where
-the education or experience is not."""
+    the education or experience is not."""
     average = site.profiles.average_growth if site.profiles else None
     clusters = [c.ref for c in site.clusters]
     number = {ref.url: n for n, ref in enumerate(clusters)}

@@ -30,7 +30,8 @@ import markupsafe
 from markupsafe import Markup, escape
 
 from .config import Config
-from .data import EDUCATION_SLUGS, EXPERIENCE_SLUGS, FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, JOB_ZONES, Occupation
+from .data import (EDUCATION_SLUGS, EXPERIENCE_SLUGS, FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY,
+                   JOB_ZONES, Occupation)
 from .explore import SCALE, SKILL_GROUPS, move
 from .load import slugify
 from .markup import Heading, relative_url
@@ -279,8 +280,8 @@ def make_environment(template_dir: Path, cache: jinja2.BytecodeCache | None = No
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(url=_url, money=money, number=number, openings=openings, percent=percent, hourly=hourly, long_date=long_date,
-                       short_money=short_money)
+    env.filters.update(url=_url, money=money, number=number, openings=openings, percent=percent, hourly=hourly,
+                       long_date=long_date, short_money=short_money)
     env.globals.update(asset=_asset, stage_labels=STAGE_LABELS, interest_info=INTEREST_INFO,
                        interests=INTERESTS, job_zones=JOB_ZONES, occupation_axis=occupation_axis,
                        step_axis=step_axis, onet_links=onet_links, figures_source=figures_source,

@@ -1098,7 +1098,8 @@ def document_pairs(doc: Document, words: frozenset[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-EXPERIENCE_WORDS = {"none": "that need no work experience", "under-5-years": "that need under 5 years of work experience",
+EXPERIENCE_WORDS = {"none": "that need no work experience",
+                    "under-5-years": "that need under 5 years of work experience",
                     "5-years-or-more": "that need 5 or more years of work experience"}
 SORT_WORDS = {"pay": "best paid first", "growth": "fastest growing first", "openings": "most openings first"}
 

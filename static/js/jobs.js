@@ -101,8 +101,8 @@
     var matches = orders[sort].filter(function (index) {
       var job = jobs.rows[index];
       return (!state.education || job[2] === state.education) && (!state.experience || job[10] === state.experience) &&
-        (pay === null || (job[3] !== null && job[3] >= pay)) && (!state.outlook || job[6] === 1) && (!state.cluster || job[7].indexOf(cluster) >= 0) &&
-        (!letter || job[8].charAt(0) === letter);
+        (pay === null || (job[3] !== null && job[3] >= pay)) && (!state.outlook || job[6] === 1) &&
+        (!state.cluster || job[7].indexOf(cluster) >= 0) && (!letter || job[8].charAt(0) === letter);
     }), n = matches.length;
     show(matches);
     count.textContent = (n === 1 ? "1 job matches" : text(n) + " jobs match") + (n ? "." : ". Try removing a filter.");
