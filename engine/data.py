@@ -53,6 +53,11 @@ EXPERIENCE_SLUGS = {
 """BLS work experience in a related occupation, usually needed to start -> its name in the jobs explorer's address
 (`occupations/?experience=`), least first."""
 
+EXPERIENCE_WORDS = {"none": "no work experience", "under-5-years": "under 5 years of work experience",
+                    "5-years-or-more": "5 or more years of work experience"}
+"""Each experience level of `EXPERIENCE_SLUGS` in words, as a job's line of figures and search's offer of the
+explorer say it."""
+
 
 JOB_ZONES = {
     1: "Little or no preparation needed",

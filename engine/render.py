@@ -30,7 +30,7 @@ import markupsafe
 from markupsafe import Markup, escape
 
 from .config import Config
-from .data import (EDUCATION_SLUGS, EXPERIENCE_SLUGS, FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY,
+from .data import (EDUCATION_SLUGS, EXPERIENCE_SLUGS, EXPERIENCE_WORDS, FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY,
                    JOB_ZONES, Occupation)
 from .explore import SCALE, SKILL_GROUPS, move
 from .load import slugify
@@ -806,13 +806,9 @@ def job_facts(job: Occupation) -> str:
             figures += " (figures for a wider group)"
         elif job.figures == FIGURES_CATCH_ALL:
             figures += " (figures for a mix of jobs)"
-    experience = EXPERIENCE_WORDS.get(job.experience, "work experience not published")
+    level = EXPERIENCE_SLUGS.get(job.experience)
+    experience = f"{EXPERIENCE_WORDS[level]} needed" if level else "work experience not published"
     return f"{figures} · {job.education or 'education not published'} · {experience}"
-
-
-EXPERIENCE_WORDS = {"None": "no work experience needed", "Less than 5 years": "under 5 years of work experience",
-                    "5 years or more": "5 or more years of work experience"}
-"""BLS's work experience to start a job, as a job's line of figures says it (`job_facts`)."""
 
 
 def jobs_by_work_value(site: Site) -> tuple[tuple[WorkValue, tuple[tuple[Occupation, float, str], ...]], ...]:

@@ -84,7 +84,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from .data import FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, Occupation
+from .data import EXPERIENCE_WORDS, FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, Occupation
 from .explore import EDUCATION_WORDS
 from .load import slugify
 from .model import STAGE_LABELS, OccupationPage, Site, Step
@@ -1098,9 +1098,6 @@ def document_pairs(doc: Document, words: frozenset[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-EXPERIENCE_WORDS = {"none": "that need no work experience",
-                    "under-5-years": "that need under 5 years of work experience",
-                    "5-years-or-more": "that need 5 or more years of work experience"}
 SORT_WORDS = {"pay": "best paid first", "growth": "fastest growing first", "openings": "most openings first"}
 
 
@@ -1109,7 +1106,7 @@ def shortcut_text(shortcut: Shortcut) -> str:
     if shortcut.name == "education":
         return f"that need {EDUCATION_WORDS[shortcut.value]} to start"
     if shortcut.name == "experience":
-        return EXPERIENCE_WORDS[shortcut.value]
+        return f"that need {EXPERIENCE_WORDS[shortcut.value]}"
     if shortcut.name == "sort":
         return SORT_WORDS[shortcut.value]
     if shortcut.name == "min_pay":

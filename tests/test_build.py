@@ -229,10 +229,10 @@ def test_every_script_as_sent_is_still_valid_javascript(tmp_path):
 @pytest.mark.parametrize("command, status", [(["check"], 0), (["build", "--no-such-option"], 2)])
 def test_build_py_leaves_through_a_normal_exit(make_project, command, status):
     """Exit handlers run and output is flushed, so a profiler or coverage run of build.py reports its figures."""
-    root = make_project()
+    argv = ["build.py", *command] + (["--project", str(make_project())] if command == ["check"] else [])
     script = ("import atexit, runpy, sys\n"
               "atexit.register(lambda: print('exit handlers ran', flush=True))\n"
-              f"sys.argv = ['build.py', *{command!r}, *(['--project', {str(root)!r}] if {command[0]!r} == 'check' else [])]\n"
+              f"sys.argv = {argv!r}\n"
               f"runpy.run_path({str(ROOT / 'build.py')!r}, run_name='__main__')\n")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == status, result.stderr

@@ -10,6 +10,7 @@ from conftest import PATHWAY, ROOT
 from engine.data import (FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_OWN, FIGURES_SPECIALTY, Pay,
                          load_occupations, typical_pay)
 from engine.pipeline import Builder, Project
+from test_jobs_tools import data_file
 
 OCCUPATIONS = load_occupations(ROOT / "data/occupations.csv", "data/occupations.csv",
                                ROOT / "data/broad-group-wages.csv", "data/broad-group-wages.csv")
@@ -99,17 +100,10 @@ def test_openings_that_round_to_zero_say_fewer_than_50_not_0(real_site):
     """BLS projects openings to the nearest hundred, so a 0 in the data means fewer than 50 a year, not none."""
     rounded = [code for code, job in OCCUPATIONS.items() if job.openings == 0]
     assert rounded, "the data has jobs whose openings round to zero"
-    rows = {row[0]: row for row in json_of(real_site / "assets/jobs/index.js")["rows"]}
+    rows = {row[0]: row for row in data_file(real_site / "assets/jobs/index.js")[1]["rows"]}
     for code in rounded:
         page = (real_site / f"occupations/{code}/index.html").read_text(encoding="utf-8")
         assert "<dt>Openings a year, 2024–34</dt><dd>fewer than 50</dd>" in page, code
         assert " · fewer than 50 openings a year" in rows[code][9] and " 0 openings" not in rows[code][9], code
     nurses = (real_site / "occupations/29-1141.00/index.html").read_text(encoding="utf-8")
     assert f"<dd>{OCCUPATIONS['29-1141.00'].openings:,}</dd>" in nurses
-
-
-def json_of(script) -> dict:
-    """The data of a `window.__jobs.add(name, data);` file."""
-    import json
-    text = script.read_text(encoding="utf-8")
-    return json.loads(text[text.index(",") + 1:text.rindex(")")])

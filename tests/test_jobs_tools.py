@@ -101,9 +101,10 @@ def test_the_explorer_data_holds_every_occupation_with_its_own_figures(real_site
         # the label covers pay, growth and openings alike, once, after them
         assert ("(figures for a wider group) · " in facts) == (job.figures in ("group", "specialty") and published)
         assert facts.count("(figures for") <= 1
-        experience = {"None": "no work experience needed", "Less than 5 years": "under 5 years of work experience",
-                      "5 years or more": "5 or more years of work experience"}.get(job.experience,
-                                                                                   "work experience not published")
+        experience = {"None": "no work experience needed",
+                      "Less than 5 years": "under 5 years of work experience needed",
+                      "5 years or more": "5 or more years of work experience needed"}.get(
+                          job.experience, "work experience not published")
         assert facts.endswith(f" · {job.education or 'education not published'} · {experience}")
     assert sum(1 for row in data["rows"] if row[3] is None) > 0, "jobs without a yearly median stay null, not 0"
 
