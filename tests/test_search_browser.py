@@ -664,6 +664,8 @@ def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(s
     assert parse_qs(urlsplit(page.locator(explorer).get_attribute("href")).query) == {"min_pay": ["100000"]}
     assert ask(page, "jobs over 50k") == ["Jobs with a median pay of at least $50,000 a year"]  # 'over' is filler
     assert ask(page, "i want to make a lot of money") == ["All jobs, best paid first"]  # not parking lots
+    assert ask(page, "jobs that pay a lot") == ["All jobs, best paid first"]
+    assert ask(page, "careers with good money") == ["All jobs, best paid first"]
     assert ask(page, "jobs that need a Ph.D.") == ["Jobs that need a doctoral or professional degree to start"]
     # The longest phrase is read whole: not 'high school diploma' with 'without' left over as a word.
     assert ask(page, "jobs without a high school diploma") == ["Jobs that need no formal credential to start"]
