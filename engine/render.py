@@ -159,9 +159,9 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
                 pass
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        # By name only (see above); templates compiled by `_OutputCode` apart from those Jinja's own code
-        # generator compiled.
-        return super().get_cache_key(f"escape_text+buffered:{name}")
+        # By name only (see above), and by the code generator that compiled it: any change to `_OutputCode`
+        # compiles every template again.
+        return super().get_cache_key(f"{_CODE_GENERATOR_KEY}:{name}")
 
     def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
                    source: str) -> jinja2.bccache.Bucket:
@@ -241,6 +241,20 @@ class _OutputCode(jinja2.compiler.CodeGenerator):
                 self.write(finalize.src)
         else:
             super()._output_child_pre(node, frame, finalize)
+
+
+def _code_generator_key() -> str:
+    """A hash of what `_OutputCode` does: the code and constants of each of its methods."""
+    digest = hashlib.sha256()
+    for name, member in sorted(vars(_OutputCode).items()):
+        code = getattr(getattr(member, "__wrapped__", member), "__code__", None)
+        if code is not None:
+            digest.update(name.encode() + code.co_code + repr(code.co_consts).encode())
+    return digest.hexdigest()[:16]
+
+
+_CODE_GENERATOR_KEY = _code_generator_key()
+"""Part of each compiled template's key in `TemplateCache`: templates compiled otherwise are never used."""
 
 
 class _Context(jinja2.runtime.Context):

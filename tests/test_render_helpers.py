@@ -122,6 +122,34 @@ def test_compiled_templates_are_kept_between_builds_and_compiled_again_when_edit
     assert env.get_template("other.html").render(word="new") == "<p>new!</p>\n"
 
 
+def test_a_change_to_the_code_generator_compiles_every_template_again(tmp_path, monkeypatch):
+    """The cache's key names the code generator by what its methods do, so templates it compiled another way
+    (an older version of the engine, kept in the same folder) are never used."""
+    from engine import render
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "page.html").write_text("<p>{{ word }}</p>\n")
+    cache = render.TemplateCache.open(str(tmp_path / "cache"))
+    render.compile_templates(render.make_environment(templates, cache))
+    before = render.TemplateCache(str(tmp_path / "cache")).get_cache_key("page.html")
+    assert render._code_generator_key() == render._CODE_GENERATOR_KEY
+
+    def leave_frame(self, frame, with_python_scope=False):  # the same hook, doing something else
+        jinja2.compiler.CodeGenerator.leave_frame(self, frame, with_python_scope)
+
+    monkeypatch.setattr(render._OutputCode, "leave_frame", leave_frame)
+    changed = render._code_generator_key()
+    assert changed != render._CODE_GENERATOR_KEY
+    monkeypatch.setattr(render, "_CODE_GENERATOR_KEY", changed)
+    assert render.TemplateCache(str(tmp_path / "cache")).get_cache_key("page.html") != before
+    compiled: list[str] = []
+    env = render.make_environment(templates, cache)
+    original = env.compile
+    env.compile = lambda source, name=None, *rest: compiled.append(name) or original(source, name, *rest)
+    render.compile_templates(env)
+    assert compiled == ["page.html"]
+
+
 def test_a_copy_of_the_templates_elsewhere_uses_the_kept_entries_and_its_errors_name_the_copy(tmp_path):
     """Entries are found by template name and source, not folder: a second checkout (or each project the
     tests make) compiles nothing again. The code is marked as the copy's, so a mistake is reported at the
