@@ -120,6 +120,8 @@ class Occupation:
     figures: str = FIGURES_OWN
     figures_group: str = ""  # the group whose figures these are, unless `figures` is own, catch-all or none
     figures_group_code: str = ""  # that group's SOC code
+    preparation_of: str = ""  # the title of the job whose education, experience and training these are, if not
+    #                           its own: BLS gives them by SOC code, so a specialty has its whole occupation's
 
     @property
     def has_own_figures(self) -> bool:
@@ -198,6 +200,8 @@ def label_figures(occupations: Mapping[str, Occupation],
                                figures_group_code=parent.soc_code)
         else:
             labelled = occupation
+        if parent is not None and parent is not occupation:  # BLS's education, experience and training are by SOC
+            labelled = replace(labelled, preparation_of=parent.title)  # code too: a specialty has its whole job's
         result[code] = labelled
     return result
 

@@ -804,7 +804,7 @@ def occupation_letters(entries: Iterable[OccupationPage]) -> tuple[Letter, ...]:
 def job_facts(job: Occupation) -> str:
     """The line of figures under a job in a list (the jobs explorer's, a work value's): pay, growth and openings,
     said once to be a wider group's or a mix of jobs' where they are, then the education and the work experience
-    to start."""
+    to start, said to be a mix of jobs' where BLS gives them only for the catch-all group the job is part of."""
     if job.wage_median is not None:
         pay = f"{money(job.wage_median)} median pay"
     elif job.hourly_median is not None:
@@ -822,7 +822,9 @@ def job_facts(job: Occupation) -> str:
             figures += " (figures for a mix of jobs)"
     level = EXPERIENCE_SLUGS.get(job.experience)
     experience = f"{EXPERIENCE_WORDS[level]} needed" if level else "work experience not published"
-    return f"{figures} · {job.education or 'education not published'} · {experience}"
+    mixed = "All Other" in job.preparation_of and (job.education or level)  # a catch-all group's, not this job's
+    return f"{figures} · {job.education or 'education not published'} · {experience}" + \
+        (" (for a mix of jobs)" if mixed else "")
 
 
 def jobs_by_work_value(site: Site) -> tuple[tuple[WorkValue, tuple[tuple[Occupation, float, str], ...]], ...]:

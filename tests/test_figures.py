@@ -107,3 +107,31 @@ def test_openings_that_round_to_zero_say_fewer_than_50_not_0(real_site):
         assert " · fewer than 50 openings a year" in rows[code][9] and " 0 openings" not in rows[code][9], code
     nurses = (real_site / "occupations/29-1141.00/index.html").read_text(encoding="utf-8")
     assert f"<dd>{OCCUPATIONS['29-1141.00'].openings:,}</dd>" in nurses
+
+
+def test_education_experience_and_training_say_whose_they_are_when_not_the_jobs_own(real_site):
+    """BLS gives the education, work experience and training to start by SOC code, as it gives pay: a specialty
+    has its whole occupation's, and a job inside an "All Other" group has the group's, which may not fit it.
+    Its page says so under them; a job with its own says nothing; the explorer's line for a job inside a
+    catch-all group says that they are a mix of jobs'."""
+    from engine.data import FIGURES_NONE
+
+    def prepare(code: str) -> str:
+        page = (real_site / f"occupations/{code}/index.html").read_text(encoding="utf-8")
+        return page[page.index('id="prepare"'):page.index('id="programs"')]
+
+    assert (OCCUPATIONS["11-1011.03"].preparation_of, OCCUPATIONS["11-9199.02"].preparation_of,
+            OCCUPATIONS["29-1141.00"].preparation_of) == ("Chief Executives", "Managers, All Other", "")
+    assert ("The education, work experience and training above are for all Chief Executives, of which this is a "
+            f"specialty: BLS does not give them for {OCCUPATIONS['11-1011.03'].title} alone.") in prepare("11-1011.03")
+    assert ("The education, work experience and training above are for Managers, All Other, a catch-all group "
+            "of different jobs that BLS counts together, so they may not fit this job.") in prepare("11-9199.02")
+    assert "above are for" not in prepare("29-1141.00") and "above are for" not in prepare("11-9199.00")
+    rows = {row[0]: row[9] for row in data_file(real_site / "assets/jobs/index.js")[1]["rows"]}
+    inside = [code for code, job in OCCUPATIONS.items() if "All Other" in job.preparation_of and job.education]
+    assert len(inside) > 20
+    for code in inside:
+        assert OCCUPATIONS[code].figures == FIGURES_NONE
+        assert rows[code].endswith(" (for a mix of jobs)"), code
+        assert "above are for" in prepare(code), code
+    assert not rows["29-1141.00"].endswith(")") and not rows["11-1011.03"].endswith(")")

@@ -105,7 +105,8 @@ def test_the_explorer_data_holds_every_occupation_with_its_own_figures(real_site
                       "Less than 5 years": "under 5 years of work experience needed",
                       "5 years or more": "5 or more years of work experience needed"}.get(
                           job.experience, "work experience not published")
-        assert facts.endswith(f" · {job.education or 'education not published'} · {experience}")
+        mixed = " (for a mix of jobs)" if "All Other" in job.preparation_of and (job.education or job.experience) else ""
+        assert facts.endswith(f" · {job.education or 'education not published'} · {experience}{mixed}")
     assert sum(1 for row in data["rows"] if row[3] is None) > 0, "jobs without a yearly median stay null, not 0"
 
 
@@ -351,7 +352,9 @@ def compare_cells(page) -> dict[str, list[str]]:
 def test_compare_shows_each_jobs_figures_or_says_whose_or_not_published(real_site, real_result, serve_dir, page):
     site = real_result.site
     grouped = next(e for e in site.occupations if e.occupation.figures == FIGURES_GROUP)
-    missing = next(e for e in site.occupations if e.occupation.figures == FIGURES_NONE)
+    # no figures, since BLS gives them only for the "All Other" group it is part of: nor its own education
+    missing = next(e for e in site.occupations if e.occupation.figures == FIGURES_NONE and e.occupation.education
+                   and "All Other" in e.occupation.preparation_of)
     nurse = next(e for e in site.occupations if e.occupation.code == "29-1141.00")
     few = next(e for e in site.occupations if e.occupation.openings == 0)  # BLS: fewer than 50 a year
     cells = _compare_shows([nurse, grouped, missing], site, real_site, serve_dir, page)
@@ -381,7 +384,9 @@ def _compare_shows(chosen, site, real_site, serve_dir, page) -> dict:
         for row, value in (("Median pay a year", job.wage_median), ("90th percentile", job.wage_p90)):
             assert cells[row][n] == money(value) + (f" {source}" if source and value is not None else "")
         assert cells["Bright outlook"][n] == ("Yes" if outlook(job, average).bright else "No")
-        assert cells["Education to start"][n] == (job.education or "not published")
+        mixed = " for a mix of jobs" if "All Other" in job.preparation_of else ""
+        assert cells["Education to start"][n] == (job.education + mixed if job.education else "not published")
+        assert cells["Work experience"][n] == (job.experience + mixed if job.experience else "not published")
         assert cells["Openings a year"][n].startswith("not published" if job.openings is None else
                                                       "fewer than 50" if job.openings == 0 else f"{job.openings:,}")
         ranked = entry.profile.ranked_values()[:3]
@@ -498,6 +503,14 @@ def test_the_plan_shows_the_steps_up_to_the_target_job(real_site, real_result, s
     assert any(h.endswith(f"/occupations/{code}/") for h in hrefs)
     assert any("careeronestop.org" in h for h in hrefs) and any("apprenticeship.gov" in h for h in hrefs)
     assert page.locator(".plan-notes li").count() >= 4
+    assert "(for a mix of jobs)" not in text
+    mixed = next(e.occupation for e in site.occupations if "All Other" in e.occupation.preparation_of
+                 and e.occupation.education)
+    page.goto(base + plan_url(mixed.code))
+    page.wait_for_selector(".plan-facts")
+    assert f"{mixed.education} (for a mix of jobs)" in page.text_content(".plan")
+    page.goto(base + plan_url(code))
+    page.wait_for_selector(".plan-steps")
     page.select_option("#plan-route", f"{best[0].slug}:{best[1]}")
     assert page.url.endswith(plan_url(code, best[0].slug, best[1]))
     wait_until(page, "want => [...document.querySelectorAll('.plan-steps > li > b')].map(b => b.textContent)"

@@ -87,6 +87,13 @@
     };
   }
 
+  // Education, experience or training to start, said to be a mix of jobs' where BLS gives them only for the
+  // catch-all group the job is part of.
+  function prepared(job, value) {
+    if (!value) return "not published";
+    return job.prepared ? [value, el("span", " " + job.prepared, "muted")] : value;
+  }
+
   var ROWS = [
     ["Median pay a year", pay("median")],
     ["10th percentile (near what beginners earn)", pay("p10")],
@@ -102,9 +109,9 @@
       return job.openings === null ? "not published" : [job.openings ? job.openings.toLocaleString("en-US") : "fewer than 50", el("span", job.source ? " " + job.source : "", "muted")];
     }],
     ["Bright outlook", function (job) { return job.bright ? "Yes" : "No"; }],
-    ["Education to start", function (job) { return job.education || "not published"; }],
-    ["Work experience", function (job) { return job.experience || "not published"; }],
-    ["On-the-job training", function (job) { return job.training || "not published"; }],
+    ["Education to start", function (job) { return prepared(job, job.education); }],
+    ["Work experience", function (job) { return prepared(job, job.experience); }],
+    ["On-the-job training", function (job) { return prepared(job, job.training); }],
     ["Job Zone", function (job) { return job.zone ? job.zone + ": " + job.zone_label : "not published"; }],
     ["Interest code", function (job) {
       if (!job.interests.length) return "not published";

@@ -49,6 +49,12 @@
     return dl;
   }
 
+  // Education, experience or training to start, said to be a mix of jobs' where BLS gives them only for the
+  // catch-all group the job is part of.
+  function prepared(job, value) {
+    return value ? value + (job.prepared ? " (" + job.prepared + ")" : "") : "not published";
+  }
+
   function section(title) { return add(el("section"), el("h2", title)); }
 
   function stepPay(step) {
@@ -100,9 +106,9 @@
     var grid = el("div", null, "plan-grid");
     var prepare = section("Education and training");
     prepare.appendChild(facts([
-      ["Education to start", job.education || "not published"],
-      ["Work experience", job.experience || "not published"],
-      ["On-the-job training", job.training || "not published"],
+      ["Education to start", prepared(job, job.education)],
+      ["Work experience", prepared(job, job.experience)],
+      ["On-the-job training", prepared(job, job.training)],
       ["Job Zone", job.zone ? job.zone + ": " + job.zone_label : "not published"]]));
     var pay = job.pay, whose = job.source ? " (" + job.source + ")" : "";
     var outlook = section("Pay and outlook");
