@@ -384,7 +384,7 @@ def _compare_shows(chosen, site, real_site, serve_dir, page) -> dict:
         for row, value in (("Median pay a year", job.wage_median), ("90th percentile", job.wage_p90)):
             assert cells[row][n] == money(value) + (f" {source}" if source and value is not None else "")
         assert cells["Bright outlook"][n] == ("Yes" if outlook(job, average).bright else "No")
-        mixed = " for a mix of jobs" if "All Other" in job.preparation_of else ""
+        mixed = " (for a mix of jobs)" if "All Other" in job.preparation_of else ""
         assert cells["Education to start"][n] == (job.education + mixed if job.education else "not published")
         assert cells["Work experience"][n] == (job.experience + mixed if job.experience else "not published")
         assert cells["Openings a year"][n].startswith("not published" if job.openings is None else

@@ -91,7 +91,7 @@
   // catch-all group the job is part of.
   function prepared(job, value) {
     if (!value) return "not published";
-    return job.prepared ? [value, el("span", " " + job.prepared, "muted")] : value;
+    return job.prepared ? [value, el("span", " (" + job.prepared + ")", "muted")] : value;
   }
 
   var ROWS = [
