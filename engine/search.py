@@ -16,8 +16,8 @@ pathways as on the real one:
                                     score, and the documents whose title contains it
     search/index/docs/<id>.js       one per document: title, URL, kind, clusters and the text
                                     that snippets are cut from; loaded for shown results only
-    search/index/facets.js          the documents of each cluster and interest area, for the
-                                    results page's filters
+    search/index/facets.js          the documents of each cluster, interest area and level of
+                                    education to start, for the results page's filters
 
 A query word is looked up in its first character's vocabulary, where the
 browser finds the words it matches: the same word, the same word in another
@@ -84,7 +84,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from .data import EXPERIENCE_WORDS, FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, Occupation
+from .data import (EDUCATION_SLUGS, EXPERIENCE_WORDS, FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY,
+                   Occupation)
 from .explore import EDUCATION_WORDS
 from .load import slugify
 from .model import STAGE_LABELS, OccupationPage, Site, Step
@@ -284,6 +285,7 @@ class Document:
     title (`EXACT_STRONG`)."""
     also: tuple[str, ...] = ()               # names a result may show ("also called attorney")
     pay: str = ""                            # an occupation's median pay, as a result shows it
+    education: str = ""                      # an occupation's education to start (`data.EDUCATION_SLUGS`)
 
     def __hash__(self) -> int:
         """Worked out once per document: documents are the keys of the index's memos (`SearchIndex`), looked
@@ -377,7 +379,8 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
         docs.append(Document(
             kind="occupation", url=entry.url, title=job.title, clusters=clusters, interests=job.interests,
             fields=tuple(fields), passages=tuple(passages), names=synonyms.names(job.title, people),
-            also=tuple(name for name, _ in people[:ALSO_SHOWN]), pay=pay_text(job)))
+            also=tuple(name for name, _ in people[:ALSO_SHOWN]), pay=pay_text(job),
+            education=EDUCATION_SLUGS.get(job.education, "")))
         if kept is not None:
             kept[entry.url] = (entry, order, docs[-1])
     for modern in site.modern:
@@ -870,8 +873,8 @@ class SearchIndex:
                 self.scores.pop(self.docs[n], None)  # the old version's, which no build will ask for again
                 self.fragments.pop((n, self.docs[n]), None)
             facets = clusters != self.clusters or any(
-                (docs[n].clusters, docs[n].interests) != (self.docs[n].clusters, self.docs[n].interests)
-                for n in changed)
+                (docs[n].clusters, docs[n].interests, docs[n].education) !=
+                (self.docs[n].clusters, self.docs[n].interests, self.docs[n].education) for n in changed)
         for word in dirty:
             if word in self.postings:
                 self.entries[word] = _posting_entry(self.postings[word], self.titles.get(word))
@@ -1219,16 +1222,21 @@ def _fragment(doc_id: int, document: Document) -> bytes:
 
 
 def _facets(clusters: Sequence[tuple[str, str]], docs: Sequence[Document]) -> dict[str, dict[str, str]]:
-    """For each cluster (by slug) and interest area, its documents, encoded like postings without values."""
+    """For each cluster (by slug), interest area and level of education to start, its documents, encoded like
+    postings without values."""
     by_cluster: dict[str, list[int]] = defaultdict(list)
     by_interest: dict[str, list[int]] = defaultdict(list)
+    by_education: dict[str, list[int]] = defaultdict(list)
     for doc_id, document in enumerate(docs):
         for n in document.clusters:
             by_cluster[clusters[n][0]].append(doc_id)
         for interest in document.interests:
             by_interest[interest].append(doc_id)
+        if document.education:
+            by_education[document.education].append(doc_id)
     return {"clusters": {k: _encode_ids(v) for k, v in by_cluster.items()},
-            "interests": {k: _encode_ids(v) for k, v in by_interest.items()}}
+            "interests": {k: _encode_ids(v) for k, v in by_interest.items()},
+            "education": {k: _encode_ids(v) for k, v in by_education.items()}}
 
 
 def _encode_ids(ids: Iterable[int]) -> str:

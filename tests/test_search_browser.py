@@ -232,6 +232,43 @@ def test_filters_narrow_the_results_and_live_in_the_url(site_url, page):
     assert page.console_errors == []
 
 
+def test_the_education_filter_keeps_the_jobs_that_start_at_that_level_with_counts_beside_each(
+        site_url, real_result, page):
+    """The results page's "Education to start" filter lists BLS's levels, each with how many results it would
+    keep; choosing one keeps the occupations whose typical education to enter is that level (pages about
+    clusters and pathways have none), says so, and lives in the address beside the other filters."""
+    from engine.data import EDUCATION_SLUGS
+    level = {e.occupation.title: EDUCATION_SLUGS.get(e.occupation.education, "")
+             for e in real_result.site.occupations}
+    page.goto(site_url + "search/?q=nurse")
+    everything = status_count(page)
+    counts = {o.get_attribute("value"): o.text_content()
+              for o in page.locator("#search-education option").all()}
+    assert list(counts) == ["", *EDUCATION_SLUGS.values()]
+    assert counts[""] == f"Any education ({everything})"
+    page.select_option("#search-education", "postsecondary")
+    page.wait_for_function("() => location.search.includes('education=postsecondary')")
+    titles = results(page)
+    kept = status_count(page)
+    assert 0 < kept < everything and counts["postsecondary"] == f"Postsecondary nondegree award ({kept})"
+    assert "Licensed Practical and Licensed Vocational Nurses" in titles and "Registered Nurses" not in titles
+    assert all(level.get(title.split(", also called ")[0]) == "postsecondary" for title in titles), titles
+    assert "with education to start: Postsecondary nondegree award" in page.text_content(".search-status")
+    page.check("input[name=interest][value=social]")
+    page.wait_for_function("() => location.search.includes('interest=social')")
+    results(page)
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["nurse"], "education": ["postsecondary"],
+                                                  "interest": ["social"]}
+    page.goto(site_url + "search/?q=nurse&education=bachelor")
+    titles = results(page)
+    assert page.input_value("#search-education") == "bachelor" and "Registered Nurses" in titles
+    assert all(level.get(title.split(", also called ")[0]) == "bachelor" for title in titles), titles
+    page.goto(site_url + "search/?q=nurse&education=nonsense")
+    results(page)
+    assert page.input_value("#search-education") == "" and status_count(page) == everything
+    assert page.console_errors == []
+
+
 def test_the_results_page_restores_its_state_from_the_url(site_url, page):
     page.goto(site_url + "search/?q=nurse&cluster=health-science&interest=social&interest=investigative")
     titles = results(page)

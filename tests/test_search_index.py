@@ -170,6 +170,27 @@ def test_every_page_is_a_document_with_its_fragment(index, real_result):
     assert not any(name.startswith("search/index/docs/") and name.endswith(f"/{expected}.js") for name in index)
 
 
+def test_the_facets_list_each_occupation_under_its_level_of_education_to_start(index, real_result):
+    """The results page's education filter reads these sets: every occupation under the level BLS gives for
+    it, no other page under any, and no level the jobs explorer does not know."""
+    from engine.data import EDUCATION_SLUGS
+    _, facets = read_part(index["search/index/facets.js"])
+    assert set(facets["education"]) <= set(EDUCATION_SLUGS.values())
+    found: dict[int, str] = {}
+    for level, encoded in facets["education"].items():
+        doc = 0
+        for gap in decode_numbers(encoded):
+            doc += gap
+            assert doc not in found, doc
+            found[doc] = level
+    by_url = {e.url: EDUCATION_SLUGS.get(e.occupation.education, "") for e in real_result.site.occupations}
+    _, manifest = read_part(index["search/index/manifest.js"])
+    for n in range(manifest["documents"]):
+        _, doc = read_part(index[f"search/index/docs/{n}.js"])
+        assert found.get(n, "") == (by_url[doc["url"]] if doc["kind"] == "occupation" else ""), doc["title"]
+    assert len(found) > 900
+
+
 def test_a_site_without_the_2024_framework_lists_none_of_its_pages(real_result):
     """The overview and the crosswalk are search results only where the site has the framework (their routes'
     `needs`), as their pages are made only then; the work values' pages are always made and listed."""

@@ -1574,6 +1574,7 @@
     var form = root.querySelector(".search-page-form");
     var input = root.querySelector("#search-page-input");
     var cluster = root.querySelector("#search-cluster");
+    var education = root.querySelector("#search-education");
     var interests = Array.prototype.slice.call(root.querySelectorAll("input[name=interest]"));
     var status = root.querySelector(".search-status");
     var list = root.querySelector(".search-results");
@@ -1594,6 +1595,8 @@
       input.value = params.get("q") || "";
       if (cluster) cluster.value = params.get("cluster") || "";
       if (cluster && cluster.selectedIndex < 0) cluster.value = "";
+      if (education) education.value = params.get("education") || "";
+      if (education && education.selectedIndex < 0) education.value = "";
       var chosen = params.getAll("interest");
       interests.forEach(function (box) { box.checked = chosen.indexOf(box.value) >= 0; });
     }
@@ -1601,6 +1604,7 @@
     function filters() {
       var out = [];
       if (cluster && cluster.value) out.push(["cluster", cluster.value]);
+      if (education && education.value) out.push(["education", education.value]);
       interests.forEach(function (box) { if (box.checked) out.push(["interest", box.value]); });
       return out;
     }
@@ -1621,10 +1625,28 @@
     function facets() {
       if (facetSets) return facetSets;
       var data = loaded("facets");
-      facetSets = { clusters: {}, interests: {} };
-      Object.keys(data.clusters).forEach(function (k) { facetSets.clusters[k] = idSet(data.clusters[k]); });
-      Object.keys(data.interests).forEach(function (k) { facetSets.interests[k] = idSet(data.interests[k]); });
+      facetSets = { clusters: {}, interests: {}, education: {} };
+      ["clusters", "interests", "education"].forEach(function (name) {
+        Object.keys(data[name] || {}).forEach(function (k) { facetSets[name][k] = idSet(data[name][k]); });
+      });
       return facetSets;
+    }
+
+    // The filters chosen on the page: {cluster: slug, education: slug, interests: [slugs]}, "" and [] for none.
+    function chosenFilters() {
+      return {
+        cluster: cluster ? cluster.value : "",
+        education: education ? education.value : "",
+        interests: interests.filter(function (b) { return b.checked; }).map(function (b) { return b.value; })
+      };
+    }
+
+    // Whether a result passes the filters, with one of them replaced (for the count beside each choice).
+    function passes(result, chosen, name, value) {
+      var f = { cluster: chosen.cluster, education: chosen.education, interests: chosen.interests };
+      if (name) f[name] = value;
+      return inCluster(result, f.cluster) && inInterests(result, f.interests) &&
+        (!f.education || (facets().education[f.education] || new Set()).has(result.doc));
     }
 
     function inCluster(result, slug) {
@@ -1644,26 +1666,23 @@
       element.textContent = label + " (" + count + ")";
     }
 
-    function showCounts(results, slug, chosen) {
-      if (cluster) {
-        Array.prototype.forEach.call(cluster.options, function (option) {
+    function showCounts(results, chosen) {
+      var asked = current && current.words.length;
+      [cluster, education].forEach(function (select) {
+        if (!select) return;
+        var name = select === cluster ? "cluster" : "education";
+        Array.prototype.forEach.call(select.options, function (option) {
           if (!option.hasAttribute("data-label")) option.setAttribute("data-label", option.textContent);
           var label = option.getAttribute("data-label");
-          if (!current || !current.words.length) { option.textContent = label; return; }
-          var count = results.filter(function (r) {
-            return inCluster(r, option.value) && inInterests(r, chosen);
-          }).length;
-          setCount(option, label, count);
+          if (!asked) { option.textContent = label; return; }
+          setCount(option, label, results.filter(function (r) { return passes(r, chosen, name, option.value); }).length);
         });
-      }
+      });
       interests.forEach(function (box) {
         var text = box.parentNode.querySelector(".search-count");
         if (!text) return;
-        if (!current || !current.words.length) { text.textContent = ""; return; }
-        var count = results.filter(function (r) {
-          return inCluster(r, slug) && inInterests(r, [box.value]);
-        }).length;
-        text.textContent = " (" + count + ")";
+        if (!asked) { text.textContent = ""; return; }
+        text.textContent = " (" + results.filter(function (r) { return passes(r, chosen, "interests", [box.value]); }).length + ")";
       });
     }
 
@@ -1674,6 +1693,9 @@
         return b.getAttribute("data-label") || b.value;
       });
       if (chosen.length) where.push("for " + chosen.join(" or ") + " interests");
+      if (education && education.value) {
+        where.push("with education to start: " + education.options[education.selectedIndex].getAttribute("data-label"));
+      }
       if (!count && current && current.explorer && !current.words.length) {
         return "This search asks for a kind of job, which the jobs explorer lists.";
       }
@@ -1754,18 +1776,15 @@
         more.hidden = true;
         status.textContent = "Type a word such as nurse, welding or x\u2011ray to search every cluster, pathway and occupation.";
         helpBox.textContent = "";
-        loadManifest().then(function () { showCounts([], "", []); }, function () {});
+        loadManifest().then(function () { showCounts([], chosenFilters()); }, function () {});
         return;
       }
       Promise.all([search(text), loadManifest().then(function () { return load("facets"); })]).then(function (got) {
         if (mine !== sequence) return;
         current = got[0];
-        var slug = cluster ? cluster.value : "";
-        var chosen = interests.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
-        showCounts(current.results, slug, chosen);
-        ranked = sortResults(current.results.filter(function (r) {
-          return inCluster(r, slug) && inInterests(r, chosen);
-        }));
+        var chosen = chosenFilters();
+        showCounts(current.results, chosen);
+        ranked = sortResults(current.results.filter(function (r) { return passes(r, chosen); }));
         list.textContent = "";
         shown = 0;
         more.hidden = true;
@@ -1798,7 +1817,9 @@
         label.appendChild(count);
       }
     });
-    if (cluster) Array.prototype.forEach.call(cluster.options, function (o) { o.setAttribute("data-label", o.textContent); });
+    [cluster, education].forEach(function (select) {
+      if (select) Array.prototype.forEach.call(select.options, function (o) { o.setAttribute("data-label", o.textContent); });
+    });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       clearTimeout(timer);
