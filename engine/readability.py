@@ -21,8 +21,11 @@ from statistics import median
 from typing import Iterable, Sequence
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z]+)*|\d[\d,.]*%?")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9$])")
-_ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St|U\.S|No|approx|Inc|Jr|Sr)\.$", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])([\"'\u201d\u2019)]*)\s+(?=[\"'\u201c\u2018(]*[A-Z0-9$])")
+_ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St|U\.S|approx|Inc|Jr|Sr)\.$", re.I)
+_NUMBER_SIGN = re.compile(r"\bNo\.$")
+"""'No.' for 'number', which shortens it only before a figure ('No. 5'): elsewhere, as in 'they said "no."', the
+word ends a sentence."""
 _ABBREVIATION_SPAN = 8
 """At least the length of the longest abbreviation ('approx.'): the search needs look only at a sentence's end."""
 _MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|`([^`]*)`|[*_]{1,3}")
@@ -158,10 +161,12 @@ def _split(text: str) -> Iterable[tuple[str, int]]:
     """Sentences of one block, each with the character offset it starts at."""
     start = 0
     for match in [*_SENTENCE_END.finditer(text), None]:
-        end = match.start() if match else len(text)
+        end = match.end(1) if match else len(text)  # with its closing quote or bracket
         sentence = text[start:end].strip()
-        if match and _ABBREVIATIONS.search(sentence, max(0, len(sentence) - _ABBREVIATION_SPAN)):
-            continue  # "e.g." or "U.S." does not end a sentence
+        stop = text[start:match.start()].rstrip() if match else ""  # up to the full stop itself
+        if match and (_ABBREVIATIONS.search(stop, max(0, len(stop) - _ABBREVIATION_SPAN)) or
+                      (_NUMBER_SIGN.search(stop) and text[match.end():match.end() + 1].isdigit())):
+            continue  # "e.g.", "U.S." or "No. 5" does not end a sentence
         if sentence:
             yield sentence, start
         if match:

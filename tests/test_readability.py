@@ -20,7 +20,11 @@ def test_an_abbreviation_is_a_whole_word():
     assert [s.text for s in sentences("He went to the Inst. Then he left.")] == ["He went to the Inst.",
                                                                                  "Then he left."]
     assert len(sentences("It was a big Ho. Then it was not.")) == 2
-    assert len(sentences("It was No. Then it was.")) == 1
+    # 'No.' shortens 'number' only before a figure; the word 'no' ends a sentence, in quotes or not.
+    assert len(sentences("Fill in form No. 5 first. Then wait.")) == 2
+    assert [s.text for s in sentences('They bounce back from hearing "no." Then they call again.')] == \
+        ['They bounce back from hearing "no."', "Then they call again."]
+    assert len(sentences("The answer was No. Then it was yes.")) == 2
 
 
 def test_each_sentence_has_the_line_it_starts_on():
