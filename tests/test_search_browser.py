@@ -696,6 +696,8 @@ def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(s
     assert urlsplit(href).path == urlsplit(site_url).path + "occupations/"
     assert parse_qs(urlsplit(href).query) == {"education": ["high-school"], "sort": ["pay"]}
     assert ask(page, "in demand jobs") == ["Jobs with a bright outlook"]
+    assert ask(page, "best jobs for the future") == ["Jobs with a bright outlook"]
+    assert ask(page, "what jobs can you get with a GED") == ["Jobs that need a high school diploma to start"]
     assert ask(page, "fastest growing jobs") == ["All jobs, fastest growing first"]
     assert ask(page, "six figure jobs") == ["Jobs with a median pay of at least $100,000 a year"]
     assert parse_qs(urlsplit(page.locator(explorer).get_attribute("href")).query) == {"min_pay": ["100000"]}
