@@ -29,7 +29,7 @@ from typing import Any
 
 from .data import EDUCATION_SLUGS, EXPERIENCE_SLUGS, Occupation
 from .model import Ladder, OccupationPage, Pathway, Site, Step
-from .render import figures_source, job_facts, outlook, training_links
+from .render import figures_source, job_facts, openings, outlook, training_links
 from .routes import job_group
 
 JOBS_FOLDER = "assets/jobs/"
@@ -121,6 +121,7 @@ def job_record(entry: OccupationPage, places: list[LadderPlace], average: float 
         "pay": {"p10": job.wage_p10, "median": job.wage_median, "p90": job.wage_p90, "hourly": job.hourly_median,
                 "employment": job.employment},
         "growth": job.growth_pct, "openings": job.openings, "phrase": out.phrase, "bright": out.bright,
+        "openings_text": openings(job.openings, "not published"),  # as the job's page says it ("fewer than 50")
         "average": average,
         "education": job.education, "experience": job.experience, "training": job.training,
         # BLS gives these for the catch-all group the job is part of, not for the job ('' when they are its own's

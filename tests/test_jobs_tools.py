@@ -136,6 +136,9 @@ def test_each_occupation_has_a_data_file_with_its_figures_and_ladders(real_site,
                                  "hourly": job.hourly_median, "employment": job.employment}
         assert record["source"] == figures_source(job) and record["soc"] == job.figures_soc
         assert record["bright"] == outlook(job, average).bright
+        # openings in the page's words, which compare and plan show as they are: BLS's 0 is "fewer than 50"
+        assert record["openings_text"] == ("not published" if job.openings is None else
+                                           "fewer than 50" if job.openings == 0 else f"{job.openings:,}")
         assert (record["education"], record["experience"], record["training"], record["zone"]) == \
             (job.education, job.experience, job.training, job.job_zone)
         assert record["skills"] == [r.name for r in entry.profile.skills[:5]]

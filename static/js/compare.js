@@ -105,8 +105,8 @@
         (job.average !== null ? " (all jobs: +" + job.average.toFixed(1) + "%)" : ""), el("span", job.source ? " " + job.source : "", "muted")];
     }],
     ["Openings a year", function (job) {
-      // BLS rounds openings to the nearest hundred: 0 means fewer than 50.
-      return job.openings === null ? "not published" : [job.openings ? job.openings.toLocaleString("en-US") : "fewer than 50", el("span", job.source ? " " + job.source : "", "muted")];
+      // In the words of the job's page (the build's: BLS rounds openings to the hundred, so 0 is "fewer than 50").
+      return job.openings === null ? job.openings_text : [job.openings_text, el("span", job.source ? " " + job.source : "", "muted")];
     }],
     ["Bright outlook", function (job) { return job.bright ? "Yes" : "No"; }],
     ["Education to start", function (job) { return prepared(job, job.education); }],
