@@ -124,6 +124,11 @@ class Occupation:
     #                           its own: BLS gives them by SOC code, so a specialty has its whole occupation's
 
     @property
+    def preparation_is_mixed(self) -> bool:
+        """Its education, experience and training are those of an "All Other" group it is part of, a mix of jobs."""
+        return _is_catch_all(self.preparation_of)
+
+    @property
     def has_own_figures(self) -> bool:
         return self.figures == FIGURES_OWN
 
@@ -183,9 +188,9 @@ def label_figures(occupations: Mapping[str, Occupation],
     result: dict[str, Occupation] = {}
     for code, occupation in occupations.items():
         parent = whole.get(occupation.soc_code)
-        if "All Other" in occupation.title and code.endswith(".00"):
+        if _is_catch_all(occupation.title) and code.endswith(".00"):
             labelled = replace(occupation, figures=FIGURES_CATCH_ALL)
-        elif parent is not None and parent is not occupation and "All Other" in parent.title:
+        elif parent is not None and parent is not occupation and _is_catch_all(parent.title):
             labelled = replace(occupation, figures=FIGURES_NONE, employment=None, wage_median=None, wage_p10=None,
                                wage_p90=None, hourly_median=None, wage_note="", growth_pct=None, openings=None)
         elif occupation.employment is None and occupation.wage_median is None and occupation.soc_code in groups:
@@ -204,6 +209,11 @@ def label_figures(occupations: Mapping[str, Occupation],
             labelled = replace(labelled, preparation_of=parent.title)  # code too: a specialty has its whole job's
         result[code] = labelled
     return result
+
+
+def _is_catch_all(title: str) -> bool:
+    """Whether an occupation's title names one of BLS's "All Other" groups, a mix of different jobs."""
+    return "All Other" in title
 
 
 def load_broad_groups(path: Path, shown: str) -> dict[str, dict[str, Any]]:

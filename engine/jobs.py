@@ -126,7 +126,7 @@ def job_record(entry: OccupationPage, places: list[LadderPlace], average: float 
         "education": job.education, "experience": job.experience, "training": job.training,
         # BLS gives these for the catch-all group the job is part of, not for the job ('' when they are its own's
         # or its whole occupation's)
-        "prepared": "for a mix of jobs" if "All Other" in job.preparation_of else "",
+        "prepared": "for a mix of jobs" if job.preparation_is_mixed else "",
         "zone": job.job_zone, "zone_label": job.job_zone_label, "interest_code": job.interest_code,
         "interests": list(job.interests), "skills": [r.name for r in entry.profile.skills[:TOP_SKILLS]],
         "rated": entry.profile.rated,

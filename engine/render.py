@@ -822,7 +822,7 @@ def job_facts(job: Occupation) -> str:
             figures += " (figures for a mix of jobs)"
     level = EXPERIENCE_SLUGS.get(job.experience)
     experience = f"{EXPERIENCE_WORDS[level]} needed" if level else "work experience not published"
-    mixed = "All Other" in job.preparation_of and (job.education or level)  # a catch-all group's, not this job's
+    mixed = job.preparation_is_mixed and (job.education or level)  # a catch-all group's, not this job's
     return f"{figures} · {job.education or 'education not published'} · {experience}" + \
         (" (for a mix of jobs)" if mixed else "")
 
