@@ -1030,9 +1030,11 @@ class SearchIndex:
             "help": [[label, ROUTES[kind].url()] for kind, label in HELP_PAGES if kind in ROUTES],
             # a state named in a query ('electrician pay in texas') chooses the state on the pages it opens
             "states": [list(state) for state in self.states],
-            # phrases that ask for a kind of job ('high paying'): [words, filter, value, the words for it],
-            # longest first, so that 'without a high school diploma' is read whole, not as 'high school diploma'
-            "explorer": [[" ".join(phrase_words(s.says)), s.name, s.value, shortcut_text(s)]
+            # phrases that ask for a kind of job ('high paying'): [words, filter, value, the words for it, and for
+            # education 1 if 'or less' and the levels a job may need to fit], longest first, so that 'without a
+            # high school diploma' is read whole, not as 'high school diploma'
+            "explorer": [[" ".join(phrase_words(s.says)), s.name, s.value, shortcut_text(s),
+                          *([int(s.or_less), " ".join(s.levels)] if s.name == "education" else [])]
                          for s in sorted(self.words.explorer, key=lambda s: -len(phrase_words(s.says)))],
             "explorerUrl": ROUTES["occupations"].url(),
         }
@@ -1053,6 +1055,7 @@ class SearchIndex:
             # the pages about a field of work, as [first, last + 1] runs of document numbers: a query with a
             # field word ('railroad careers') puts the one that matches best first
             "fieldPages": _number_runs(i for i, d in enumerate(docs) if ROUTES[d.kind].field),
+            "jobPages": _number_runs(i for i, d in enumerate(docs) if d.kind == "occupation"),
             "words": _initials(self.vocabulary if self.vocabulary is not None else sorted(self.counts)),
             # a filler word beside a word it names a job with ('career counselor', 'job coach') is kept
             "keepPairs": self._kept_pairs(docs),
@@ -1106,6 +1109,11 @@ SORT_WORDS = {"pay": "best paid first", "growth": "fastest growing first", "open
 
 def shortcut_text(shortcut: Shortcut) -> str:
     """What an explorer phrase's filter shows, in words that fit 'Jobs ...' (joined by `explorerLink` in search.js)."""
+    if shortcut.name == "education" and shortcut.or_less:
+        below_degrees = {"none", "high-school", "postsecondary", "some-college"}
+        if set(shortcut.levels) == below_degrees:
+            return "that need no college degree to start"
+        return f"that need {EDUCATION_WORDS[shortcut.value]} or less to start"
     if shortcut.name == "education":
         return f"that need {EDUCATION_WORDS[shortcut.value]} to start"
     if shortcut.name == "experience":

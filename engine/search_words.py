@@ -11,7 +11,7 @@ Read from `data/search-words.yml`, which editors extend by pull request:
     fields: [careers, industry]      # words that ask for a field of work rather than one job; also filler
     explorer:                        # phrases that ask for a kind of job: a filter of the jobs explorer
       high paying: sort=pay
-      without a degree: education=high-school
+      without a degree: education=some-college or less
 
 A synonym is applied when the site is indexed: a page whose title, or one of the titles people use for the
 job, contains one of the phrases on the right (word by word, in any word form: 'physician' also matches
@@ -26,7 +26,10 @@ before the jobs in it.
 
 An explorer phrase ('high paying', 'without a degree') asks for a kind of job rather than one. A query with
 one offers, first, the jobs explorer (the A to Z list, `occupations/`) with that filter set, and the phrase
-is left out of the query like filler; several phrases in one query set several filters.
+is left out of the query like filler; several phrases in one query set several filters. An education
+filter may end 'or less' ('education=some-college or less'): jobs that need that level or a lower one, as
+the explorer's 'or less' box shows them; it also ranks the jobs that fit first among those a query finds
+('nurse jobs without a degree').
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .data import EDUCATION_SLUGS, EXPERIENCE_SLUGS
+from .data import EDUCATION_LEVELS, EDUCATION_SLUGS, EXPERIENCE_SLUGS
 from .problems import ContentError, Problem, suggest
 
 STOP_WORDS = frozenset("""
@@ -75,6 +78,18 @@ class Shortcut:
     says: str                      # the phrase, as written in the file
     name: str                      # a key of `EXPLORER_FILTERS`
     value: str
+    or_less: bool = False          # education only: that level or a lower one (`occupations/?or_less=yes`)
+
+    @property
+    def levels(self) -> tuple[str, ...]:
+        """An education filter's levels (`EDUCATION_SLUGS` values) that a job may need to fit it, in BLS's
+        order: the level itself, and with `or_less` every level ranked no higher (`EDUCATION_LEVELS`)."""
+        if self.name != "education":
+            return ()
+        if not self.or_less:
+            return (self.value,)
+        rank = {slug: EDUCATION_LEVELS[name] for name, slug in EDUCATION_SLUGS.items()}
+        return tuple(slug for slug in EDUCATION_SLUGS.values() if rank[slug] <= rank[self.value])
 
 
 @dataclass(frozen=True)
@@ -136,6 +151,8 @@ def _shortcuts(section: object, shown: str, line_of, problems: list[Problem]) ->
             continue
         name, equals, value = sets.partition("=") if isinstance(sets, str) else ("", "", "")
         name, value = name.strip(), value.strip()
+        value, less, _ = value.partition(" or less") if value.endswith(" or less") else (value, "", "")
+        value = value.strip()
         if not equals or name not in EXPLORER_FILTERS:
             problems.append(Problem(shown, line, f"'{says}' must be followed by one of the explorer's filters "
                                                  f"({', '.join(n + '=' for n in EXPLORER_FILTERS)}), such as "
@@ -148,7 +165,11 @@ def _shortcuts(section: object, shown: str, line_of, problems: list[Problem]) ->
             problems.append(Problem(shown, line, f"'{name}={value}' is not a value of the explorer's '{name}' "
                                                  f"filter{suggest(value, EXPLORER_FILTERS[name])}; it takes {takes}"))
             continue
-        found.append(Shortcut(" ".join(words), name, value))
+        if less and name != "education":
+            problems.append(Problem(shown, line, f"'{name}={value} or less': only the 'education' filter takes "
+                                                 f"'or less', as in 'no degree: education=some-college or less'"))
+            continue
+        found.append(Shortcut(" ".join(words), name, value, bool(less)))
     return tuple(found)
 
 

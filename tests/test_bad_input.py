@@ -314,6 +314,10 @@ CASES = {
         {"data/search-words.yml": "explorer:\n  six figure: min_pay=100k\n"},
         "data/search-words.yml:2: 'min_pay=100k' is not a value of the explorer's 'min_pay' filter; it takes a "
         "yearly pay in whole dollars, such as min_pay=100000"),
+    "an explorer phrase with 'or less' on a filter other than education": (
+        {"data/search-words.yml": "explorer:\n  good pay: sort=pay or less\n"},
+        "data/search-words.yml:2: 'sort=pay or less': only the 'education' filter takes 'or less', as in "
+        "'no degree: education=some-college or less'"),
     "an explorer phrase with punctuation": (
         {"data/search-words.yml": "explorer:\n  high paying!: sort=pay\n"},
         "data/search-words.yml:2: 'high paying!' must be the words people type, without punctuation, such as "

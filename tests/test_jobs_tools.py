@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.data import EDUCATION_SLUGS, EXPERIENCE_SLUGS, FIGURES_GROUP, FIGURES_NONE, INTEREST_LETTERS
+from engine.data import EDUCATION_LEVELS, EDUCATION_SLUGS, EXPERIENCE_SLUGS, FIGURES_GROUP, FIGURES_NONE, INTEREST_LETTERS
 from engine.render import figures_source, outlook
 from engine.routes import plan_url
 
@@ -48,6 +48,9 @@ def cluster_slugs(entry) -> set[str]:
     return {ref.url.rstrip("/").rsplit("/", 1)[-1] for ref in entry.clusters}
 
 
+LEVEL_OF = {slug: EDUCATION_LEVELS[name] for name, slug in EDUCATION_SLUGS.items()}
+
+
 def expected_codes(site, state: dict[str, str]) -> list[str]:
     """The explorer's contract, worked out from the site model: the codes that match, in the order shown."""
     average = site.profiles.average_growth
@@ -55,7 +58,9 @@ def expected_codes(site, state: dict[str, str]) -> list[str]:
 
     def matches(entry) -> bool:
         job = entry.occupation
-        return ((not state.get("education") or EDUCATION_SLUGS.get(job.education) == state["education"])
+        return ((not state.get("education") or EDUCATION_SLUGS.get(job.education) == state["education"]
+                 or (state.get("or_less") == "yes" and job.education in EDUCATION_LEVELS
+                     and EDUCATION_LEVELS[job.education] <= LEVEL_OF[state["education"]]))
                 and (not state.get("experience") or EXPERIENCE_SLUGS.get(job.experience) == state["experience"])
                 and (not state.get("min_pay") or (job.wage_median is not None
                                                   and job.wage_median >= int(state["min_pay"])))
@@ -207,6 +212,10 @@ COMBINATIONS = [
     {"experience": "none", "education": "high-school", "sort": "pay"},
     {"experience": "5-years-or-more", "cluster": "business-management-administration"},
     {"experience": "under-5-years", "outlook": "bright"},
+    {"education": "some-college", "or_less": "yes", "sort": "pay"},  # every level below a degree
+    {"education": "postsecondary", "or_less": "yes", "cluster": "health-science"},  # 'some college' ranks alike
+    {"education": "none", "or_less": "yes"},
+    {"education": "bachelor", "or_less": "yes", "interest": "investigative"},
 ]
 
 
@@ -233,21 +242,23 @@ def test_the_explorer_keeps_its_state_in_the_address_and_reads_it_back(real_site
     wait_until(page, "() => document.querySelector('.ex-count').textContent.startsWith('Showing all')")
     assert page.locator(".a-z-list").is_visible() and page.locator(".ex-results").is_hidden()
     page.select_option("#ex-education", "associate")
+    page.check("#ex-less")
     page.select_option("#ex-experience", "none")
     page.fill("#ex-pay", "45000")
     page.select_option("#ex-sort", "growth")
     page.check("#ex-outlook")
     page.select_option("#ex-interest", "investigative")
-    state = {"education": "associate", "experience": "none", "min_pay": "45000", "outlook": "bright",
-             "interest": "investigative", "sort": "growth"}
-    wait_until(page, "() => location.search === '?education=associate&experience=none&min_pay=45000&outlook=bright"
-                     "&interest=investigative&sort=growth'")
+    state = {"education": "associate", "or_less": "yes", "experience": "none", "min_pay": "45000",
+             "outlook": "bright", "interest": "investigative", "sort": "growth"}
+    wait_until(page, "() => location.search === '?education=associate&or_less=yes&experience=none&min_pay=45000"
+                     "&outlook=bright&interest=investigative&sort=growth'")
     shown = listed(page)
     assert shown == expected_codes(real_result.site, state)
     other = browser.new_context().new_page()
     other.goto(page.url)
     assert listed(other) == shown
     assert other.input_value("#ex-education") == "associate" and other.input_value("#ex-pay") == "45000"
+    assert other.is_checked("#ex-less")
     assert other.input_value("#ex-experience") == "none"
     assert other.input_value("#ex-sort") == "growth" and other.is_checked("#ex-outlook")
     assert other.input_value("#ex-interest") == "investigative"
@@ -261,10 +272,10 @@ def test_the_explorer_keeps_its_state_in_the_address_and_reads_it_back(real_site
 @pytest.mark.browser
 def test_bad_values_in_the_address_are_left_out_with_a_message(real_site, real_result, serve_dir, page):
     page.goto(serve_dir(real_site, "/") + "occupations/?education=phd&experience=lots&min_pay=lots&cluster=health-science"
-                                          "&interest=<em>x</em>&sort=salary&outlook=yes")
+                                          "&interest=<em>x</em>&sort=salary&outlook=yes&or_less=1")
     assert listed(page) == expected_codes(real_result.site, {"cluster": "health-science"})
     message = page.text_content(".ex-ignored")
-    for name in ("education", "experience", "min_pay", "interest", "sort", "outlook"):
+    for name in ("education", "or_less", "experience", "min_pay", "interest", "sort", "outlook"):
         assert name in message
     assert "<em>" not in page.inner_html(".explorer")
     wait_until(page, "() => location.search === '?cluster=health-science'")
@@ -280,6 +291,8 @@ def test_the_explorer_works_from_the_keyboard_and_announces_the_count(real_site,
     page.keyboard.press("ArrowDown")  # the first level: no formal credential
     wait_until(page, "() => document.querySelector('.ex-count').textContent.includes('match')")
     assert listed(page) == expected_codes(real_result.site, {"education": "none"})
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "ex-less"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "ex-experience"
     page.keyboard.press("ArrowDown")  # the first: none

@@ -191,6 +191,33 @@ def test_the_facets_list_each_occupation_under_its_level_of_education_to_start(i
     assert len(found) > 900
 
 
+def test_education_phrases_name_the_levels_a_job_may_need_and_the_manifest_marks_the_jobs(index):
+    """An education phrase of the explorer carries the levels that fit it, so search can put the jobs that fit
+    first ('nurse jobs without a degree'): its own level, and with 'or less' every level ranked no higher
+    (BLS ranks 'some college' and a certificate alike). `jobPages` are exactly the occupations' documents."""
+    from engine.data import EDUCATION_LEVELS, EDUCATION_SLUGS
+    rank = {slug: EDUCATION_LEVELS[name] for name, slug in EDUCATION_SLUGS.items()}
+    _, manifest = read_part(index["search/index/manifest.js"])
+    phrases = {e[0]: e for e in manifest["explorer"]}
+    assert phrases["without a degree"][2:] == ["some-college", "that need no college degree to start", 1,
+                                               "none high-school postsecondary some-college"]
+    assert phrases["with a ged"][2:] == ["high-school", "that need a high school diploma or less to start", 1,
+                                         "none high-school"]
+    assert phrases["trade school"][4:] == [0, "postsecondary"]
+    for words, name, value, text, *levels in manifest["explorer"]:
+        if name != "education":
+            assert levels == [], words
+            continue
+        or_less, fit = levels
+        assert fit.split() == ([s for s in EDUCATION_SLUGS.values() if rank[s] <= rank[value]] if or_less else [value])
+    jobs = set()
+    for first, end in manifest["jobPages"]:
+        jobs.update(range(first, end))
+    for n in range(manifest["documents"]):
+        _, doc = read_part(index[f"search/index/docs/{n}.js"])
+        assert (n in jobs) == (doc["kind"] == "occupation"), doc["title"]
+
+
 def test_a_site_without_the_2024_framework_lists_none_of_its_pages(real_result):
     """The overview and the crosswalk are search results only where the site has the framework (their routes'
     `needs`), as their pages are made only then; the work values' pages are always made and listed."""

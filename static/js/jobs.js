@@ -6,10 +6,13 @@
   if (!box || !window.URLSearchParams) return;
   var form = box.querySelector("form"), count = box.querySelector(".ex-count"), list = box.querySelector("ol");
   var azList = document.querySelector(".a-z-list");
-  var NAMES = ["education", "experience", "min_pay", "outlook", "cluster", "interest", "sort"];
+  var NAMES = ["education", "or_less", "experience", "min_pay", "outlook", "cluster", "interest", "sort"];
   var PAY = /^\d{1,7}$/;
   var FIRST = 30, BATCH = 120;
   var jobs, rows, orders = {}, drawn = 0, applied = null, addressing;
+  // Each level of education's rank (BLS's, from the options): 'some college' and a certificate rank alike.
+  var RANKS = {};
+  [].forEach.call(form.elements.education.options, function (o) { if (o.value) RANKS[o.value] = Number(o.dataset.rank); });
   var registry = window.__jobs || (window.__jobs = { data: {}, waiting: {} });
   registry.add = registry.add || function (name, data) {
     registry.data[name] = data;
@@ -24,6 +27,7 @@
     if (!value || (name === "sort" && value === "name")) return "";
     if (name === "min_pay") return PAY.test(value) ? String(Number(value)) : "";
     if (name === "outlook") return value === "bright" ? value : "";
+    if (name === "or_less") return value === "yes" ? value : "";
     return [].some.call(input.options, function (o) { return o.value === value; }) ? value : "";
   }
 
@@ -34,6 +38,7 @@
       var value = valid(name, input.type === "checkbox" ? (input.checked ? input.value : "") : input.value.trim());
       if (value) state[name] = value;
     });
+    if (!state.education) delete state.or_less;  // 'or less' than no level: nothing to widen
     return state;
   }
 
@@ -98,9 +103,10 @@
     var cluster = jobs.clusters.map(function (c) { return c[0]; }).indexOf(state.cluster);
     var pay = state.min_pay ? Number(state.min_pay) : null;
     var letter = state.interest ? state.interest.charAt(0).toUpperCase() : "";
+    var most = state.or_less ? RANKS[state.education] : null;  // the highest level a job may need
     var matches = orders[sort].filter(function (index) {
       var job = jobs.rows[index];
-      return (!state.education || job[2] === state.education) && (!state.experience || job[10] === state.experience) &&
+      return (!state.education || (most === null ? job[2] === state.education : RANKS[job[2]] <= most)) && (!state.experience || job[10] === state.experience) &&
         (pay === null || (job[3] !== null && job[3] >= pay)) && (!state.outlook || job[6] === 1) &&
         (!state.cluster || job[7].indexOf(cluster) >= 0) && (!letter || job[8].charAt(0) === letter);
     }), n = matches.length;

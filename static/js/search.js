@@ -244,7 +244,8 @@
         manifest.phrases = (data.phrases || []).map(function (p) { return p.split(" "); });
         manifest.keepPairs = new Set(data.keepPairs || []);
         manifest.shortcuts = (data.explorer || []).map(function (e) {
-          return { words: e[0].split(" "), name: e[1], value: e[2], text: e[3] };
+          return { words: e[0].split(" "), name: e[1], value: e[2], text: e[3], orLess: e[4] === 1,
+                   levels: e[5] ? e[5].split(" ") : null };
         });
         manifest.initials = new Set(data.words);
         // Each name of each state as folded words ('new york' -> ['new', 'york']), longest first, with the
@@ -953,8 +954,53 @@
     });
   }
 
+  // The facets part (search/index/facets.js, loaded by the results page and by a query that asks for a level of
+  // education): for each cluster, interest area and education level, the set of its documents.
+  var facetSets = null;
+  function facets() {
+    if (facetSets) return facetSets;
+    var data = loaded("facets");
+    facetSets = { clusters: {}, interests: {}, education: {} };
+    ["clusters", "interests", "education"].forEach(function (name) {
+      Object.keys(data[name] || {}).forEach(function (k) { facetSets[name][k] = idSet(data[name][k]); });
+    });
+    return facetSets;
+  }
+
+  function idSet(text) {
+    var ids = decodeNumbers(text), set = new Set(), doc = 0;
+    ids.forEach(function (gap) { doc += gap; set.add(doc); });
+    return set;
+  }
+
+  // A query that asks for jobs of a level of education and names a kind of job ('nurse jobs without a degree'):
+  // the jobs with every word that need a level the phrase allows keep their place, and so do other pages with
+  // every word, while the jobs that need more, or whose level BLS does not give, go after them (`fits`): licensed practical nurses and nursing
+  // assistants lead, not registered nurses. Nothing moves if no job with every word fits ('registered nurse
+  // jobs without a degree'). Loads the facets.
+  function fitEducation(outcome) {
+    var wanted = outcome.explorer && outcome.explorer.education;
+    if (!wanted || !wanted.levels || !outcome.words.length || !outcome.results.length) return outcome;
+    return load("facets").then(function () {
+      var levels = facets().education, full = (1 << outcome.words.length) - 1, any = false;
+      var fits = function (doc) { return wanted.levels.some(function (l) { return levels[l] && levels[l].has(doc); }); };
+      var isJob = function (doc) { return inRuns(manifest.jobPages || [], doc); };
+      outcome.results.forEach(function (r) {
+        if (r.mask !== full) return;
+        r.fits = !isJob(r.doc) || fits(r.doc) ? 1 : 0;
+        any = any || (r.fits === 1 && isJob(r.doc));
+      });
+      if (!any) outcome.results.forEach(function (r) { delete r.fits; });
+      return outcome;
+    });
+  }
+
   function isFieldPage(doc) {
-    return manifest.fieldPages.some(function (run) { return doc >= run[0] && doc < run[1]; });
+    return inRuns(manifest.fieldPages, doc);
+  }
+
+  function inRuns(runs, doc) {
+    return runs.some(function (run) { return doc >= run[0] && doc < run[1]; });
   }
 
   function popcount(n) {
@@ -973,7 +1019,8 @@
   var SCORE_STEP = Math.log(1.03);
 
   function better(a, b) {
-    return (rank(b) - rank(a)) || (b.exact - a.exact) || (b.words - a.words) || (b.level - a.level) || (a.doc - b.doc);
+    return ((b.fits || 0) - (a.fits || 0)) || (rank(b) - rank(a)) || (b.exact - a.exact) || (b.words - a.words) ||
+      (b.level - a.level) || (a.doc - b.doc);
   }
 
   // A page named by the whole query first, then the field's page a query asks for (`leadField`).
@@ -1069,7 +1116,7 @@
           });
           return best ? best.outcome : outcome;
         });
-      }).then(voteField);
+      }).then(voteField).then(fitEducation);
     });
   }
 
@@ -1162,7 +1209,7 @@
   // diploma to start, best paid first'. Null if none, or if the site has no explorer.
   // With `cluster` (an index into the manifest's clusters), the explorer shows that cluster's jobs alone:
   // 'Health Science jobs that need a high school diploma to start'.
-  var FILTER_ORDER = ["education", "experience", "min_pay", "outlook", "cluster", "sort"];  // as jobs.js writes them
+  var FILTER_ORDER = ["education", "or_less", "experience", "min_pay", "outlook", "cluster", "sort"];  // as jobs.js writes them
   function explorerLink(explorer, cluster) {
     var url = explorer && href(manifest.explorerUrl);
     if (!url) return null;
@@ -1171,6 +1218,10 @@
     FILTER_ORDER.forEach(function (name) {
       if (name === "cluster") {
         if (within) query.set(name, within[0]);
+        return;
+      }
+      if (name === "or_less") {
+        if (explorer.education && explorer.education.orLess) query.set(name, "yes");
         return;
       }
       if (!explorer[name]) return;
@@ -1613,23 +1664,6 @@
       var url = searchPage(input.value.trim(), filters());
       try { history.replaceState(null, "", url); } catch (e) { /* the address just does not follow */ }
       document.title = (input.value.trim() ? quote(input.value) + " \u2013 " : "") + baseTitle;
-    }
-
-    function idSet(text) {
-      var ids = decodeNumbers(text), set = new Set(), doc = 0;
-      ids.forEach(function (gap) { doc += gap; set.add(doc); });
-      return set;
-    }
-
-    var facetSets = null;
-    function facets() {
-      if (facetSets) return facetSets;
-      var data = loaded("facets");
-      facetSets = { clusters: {}, interests: {}, education: {} };
-      ["clusters", "interests", "education"].forEach(function (name) {
-        Object.keys(data[name] || {}).forEach(function (k) { facetSets[name][k] = idSet(data[name][k]); });
-      });
-      return facetSets;
     }
 
     // The filters chosen on the page: {cluster: slug, education: slug, interests: [slugs]}, "" and [] for none.
