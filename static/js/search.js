@@ -529,6 +529,18 @@
             Math.max(t.count, best.count));
       });
     }
+    // A correction stands for its noun, singular and plural ('docter' -> 'doctors' finds what 'doctor' does).
+    if (found.length && found[0].how === "correction") {
+      var corrected = found[0];
+      vocab.forEach(function (v) {
+        [singular(corrected.word), corrected.word + "s", corrected.word + "es"].forEach(function (other) {
+          var at = firstIndex(v.words, other);
+          if (v.words[at] === other && sameNoun(corrected.word, other)) {
+            add(other, corrected.weight, "correction", corrected.count);
+          }
+        });
+      });
+    }
     return (expansionCache[key] = found);
   }
 
