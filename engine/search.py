@@ -84,11 +84,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from .data import (EDUCATION_SLUGS, EXPERIENCE_WORDS, FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY,
+from .data import (EDUCATION_SLUGS, EXPERIENCE_SLUGS, EXPERIENCE_WORDS, FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY,
                    Occupation)
 from .explore import EDUCATION_WORDS
 from .load import slugify
 from .model import STAGE_LABELS, OccupationPage, Site, Step
+from .render import outlook
 from .routes import ROUTES, url_for
 from .profiles import WORK_VALUES
 from .schema import INTEREST_INFO, INTERESTS
@@ -286,6 +287,8 @@ class Document:
     also: tuple[str, ...] = ()               # names a result may show ("also called attorney")
     pay: str = ""                            # an occupation's median pay, as a result shows it
     education: str = ""                      # an occupation's education to start (`data.EDUCATION_SLUGS`)
+    experience: str = ""                     # an occupation's work experience to start (`data.EXPERIENCE_SLUGS`)
+    bright: bool = False                     # whether an occupation has a bright outlook (`render.outlook`)
 
     def __hash__(self) -> int:
         """Worked out once per document: documents are the keys of the index's memos (`SearchIndex`), looked
@@ -380,7 +383,8 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             kind="occupation", url=entry.url, title=job.title, clusters=clusters, interests=job.interests,
             fields=tuple(fields), passages=tuple(passages), names=synonyms.names(job.title, people),
             also=tuple(name for name, _ in people[:ALSO_SHOWN]), pay=pay_text(job),
-            education=EDUCATION_SLUGS.get(job.education, "")))
+            education=EDUCATION_SLUGS.get(job.education, ""), experience=EXPERIENCE_SLUGS.get(job.experience, ""),
+            bright=outlook(job, site.profiles.average_growth).bright))
         if kept is not None:
             kept[entry.url] = (entry, order, docs[-1])
     for modern in site.modern:
@@ -1031,10 +1035,11 @@ class SearchIndex:
             # a state named in a query ('electrician pay in texas') chooses the state on the pages it opens
             "states": [list(state) for state in self.states],
             # phrases that ask for a kind of job ('high paying'): [words, filter, value, the words for it, and for
-            # education 1 if 'or less' and the levels a job may need to fit], longest first, so that 'without a
-            # high school diploma' is read whole, not as 'high school diploma'
+            # a filter of the facets (education, experience, outlook) 1 if 'or less' and the facet's values a job
+            # may have to fit], longest first, so that 'without a high school diploma' is read whole, not as
+            # 'high school diploma'
             "explorer": [[" ".join(phrase_words(s.says)), s.name, s.value, shortcut_text(s),
-                          *([int(s.or_less), " ".join(s.levels)] if s.name == "education" else [])]
+                          *([int(s.or_less), " ".join(s.levels)] if s.levels else [])]
                          for s in sorted(self.words.explorer, key=lambda s: -len(phrase_words(s.says)))],
             "explorerUrl": ROUTES["occupations"].url(),
         }
@@ -1230,11 +1235,14 @@ def _fragment(doc_id: int, document: Document) -> bytes:
 
 
 def _facets(clusters: Sequence[tuple[str, str]], docs: Sequence[Document]) -> dict[str, dict[str, str]]:
-    """For each cluster (by slug), interest area and level of education to start, its documents, encoded like
-    postings without values."""
+    """For each cluster (by slug), interest area, level of education and of work experience to start, and for
+    a bright outlook, its documents, encoded like postings without values. The results page filters by the
+    first three; a query with an explorer phrase puts the jobs that fit it first (`fitFilters` in search.js)."""
     by_cluster: dict[str, list[int]] = defaultdict(list)
     by_interest: dict[str, list[int]] = defaultdict(list)
     by_education: dict[str, list[int]] = defaultdict(list)
+    by_experience: dict[str, list[int]] = defaultdict(list)
+    by_outlook: dict[str, list[int]] = defaultdict(list)
     for doc_id, document in enumerate(docs):
         for n in document.clusters:
             by_cluster[clusters[n][0]].append(doc_id)
@@ -1242,9 +1250,13 @@ def _facets(clusters: Sequence[tuple[str, str]], docs: Sequence[Document]) -> di
             by_interest[interest].append(doc_id)
         if document.education:
             by_education[document.education].append(doc_id)
-    return {"clusters": {k: _encode_ids(v) for k, v in by_cluster.items()},
-            "interests": {k: _encode_ids(v) for k, v in by_interest.items()},
-            "education": {k: _encode_ids(v) for k, v in by_education.items()}}
+        if document.experience:
+            by_experience[document.experience].append(doc_id)
+        if document.bright:
+            by_outlook["bright"].append(doc_id)
+    return {name: {k: _encode_ids(v) for k, v in found.items()}
+            for name, found in (("clusters", by_cluster), ("interests", by_interest), ("education", by_education),
+                                ("experience", by_experience), ("outlook", by_outlook))}
 
 
 def _encode_ids(ids: Iterable[int]) -> str:

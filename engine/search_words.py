@@ -82,9 +82,10 @@ class Shortcut:
 
     @property
     def levels(self) -> tuple[str, ...]:
-        """An education filter's levels (`EDUCATION_SLUGS` values) that a job may need to fit it, in BLS's
-        order: the level itself, and with `or_less` every level ranked no higher (`EDUCATION_LEVELS`)."""
-        if self.name != "education":
+        """The values a job may have to fit the filter, for those of them that the search index's facets list
+        (education, experience, outlook); none for the others. For education, in BLS's order: the level itself,
+        and with `or_less` every level ranked no higher (`EDUCATION_LEVELS`)."""
+        if self.name not in ("education", "experience", "outlook"):
             return ()
         if not self.or_less:
             return (self.value,)

@@ -758,6 +758,45 @@ def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(s
     assert page.console_errors == []
 
 
+RANKED = """async (text) => {
+  const outcome = await window.__search.search(text);
+  const all = window.__search.sort(outcome.results), ranked = all.slice(0, 30).concat(all.filter(r => r.fits === 0).slice(0, 30));
+  await Promise.all(ranked.map(r => window.__search.load('docs/' + r.doc)));
+  const marks = all.map(r => r.fits === undefined ? null : r.fits);
+  return {ranked: ranked.map(r => [window.__search.loaded('docs/' + r.doc).url, r.fits === undefined ? null : r.fits]),
+          marked: marks.filter(m => m !== null), unmarked: marks.filter(m => m === null).length};
+}"""
+
+
+def test_a_phrase_for_a_kind_of_job_puts_the_jobs_that_fit_it_first(site_url, real_result, page):
+    """'nurse jobs without a degree', 'manager jobs with no experience', 'in demand nurse jobs': among the pages
+    with every other word, the jobs that fit the phrase (by the data) come before those that do not, other pages
+    keep their place, and a query that no job fits is ranked as it would be without the phrase."""
+    from engine.data import EDUCATION_LEVELS
+    from engine.render import outlook
+    site = real_result.site
+    jobs = {e.url: e.occupation for e in site.occupations}
+    average = site.profiles.average_growth
+    open_with_search(page, site_url)
+    for query, fit in (("nurse jobs without a degree", lambda job: EDUCATION_LEVELS.get(job.education, 9) <= 2),
+                       ("manager jobs with no experience", lambda job: job.experience == "None"),
+                       ("in demand nurse jobs", lambda job: outlook(job, average).bright),
+                       ("nurse jobs with no experience and no degree",
+                        lambda job: job.experience == "None" and EDUCATION_LEVELS.get(job.education, 9) <= 2)):
+        found = page.evaluate(RANKED, query)
+        marked = [(url, fits) for url, fits in found["ranked"] if fits is not None]
+        assert any(fits == 0 for _, fits in marked) and any(fits == 1 and url in jobs for url, fits in marked), query
+        for url, fits in marked:
+            assert fits == (1 if url not in jobs or fit(jobs[url]) else 0), (query, url)
+        # the pages with every word are marked; those that fit come first, in the order of all results
+        assert found["marked"] == sorted(found["marked"], reverse=True), query
+    registered = next(url for url, job in jobs.items() if job.title == "Registered Nurses")
+    assert [registered, 0] in page.evaluate(RANKED, "nurse jobs without a degree")["ranked"]
+    # no job with every word fits: the phrase moves nothing
+    assert page.evaluate(RANKED, "nuclear medicine physician jobs without a degree")["marked"] == []
+    assert page.console_errors == []
+
+
 def test_the_sites_own_tools_and_interest_areas_are_found(site_url, page):
     """'quiz', 'compare jobs' or 'hands on' look for the site's tools and interest areas, which the routing
     table names (engine/routes.py); each is offered with its kind, and its link opens it."""

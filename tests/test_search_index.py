@@ -170,25 +170,32 @@ def test_every_page_is_a_document_with_its_fragment(index, real_result):
     assert not any(name.startswith("search/index/docs/") and name.endswith(f"/{expected}.js") for name in index)
 
 
-def test_the_facets_list_each_occupation_under_its_level_of_education_to_start(index, real_result):
-    """The results page's education filter reads these sets: every occupation under the level BLS gives for
-    it, no other page under any, and no level the jobs explorer does not know."""
-    from engine.data import EDUCATION_SLUGS
+@pytest.mark.parametrize("facet", ["education", "experience", "outlook"])
+def test_the_facets_list_each_occupation_under_its_level_of_education_experience_and_outlook(facet, index,
+                                                                                            real_result):
+    """The results page's education filter, and search's ranking of the jobs that fit a phrase such as 'without a
+    degree', 'with no experience' or 'in demand', read these sets: every occupation under the level BLS gives for
+    it (the jobs explorer's values), a bright outlook as the explorer works it out, and no other page under any."""
+    from engine.data import EDUCATION_SLUGS, EXPERIENCE_SLUGS
+    from engine.render import outlook
+    site = real_result.site
+    values = {"education": lambda job: EDUCATION_SLUGS.get(job.education, ""),
+              "experience": lambda job: EXPERIENCE_SLUGS.get(job.experience, ""),
+              "outlook": lambda job: "bright" if outlook(job, site.profiles.average_growth).bright else ""}[facet]
     _, facets = read_part(index["search/index/facets.js"])
-    assert set(facets["education"]) <= set(EDUCATION_SLUGS.values())
     found: dict[int, str] = {}
-    for level, encoded in facets["education"].items():
+    for level, encoded in facets[facet].items():
         doc = 0
         for gap in decode_numbers(encoded):
             doc += gap
             assert doc not in found, doc
             found[doc] = level
-    by_url = {e.url: EDUCATION_SLUGS.get(e.occupation.education, "") for e in real_result.site.occupations}
+    by_url = {e.url: values(e.occupation) for e in site.occupations}
     _, manifest = read_part(index["search/index/manifest.js"])
     for n in range(manifest["documents"]):
         _, doc = read_part(index[f"search/index/docs/{n}.js"])
         assert found.get(n, "") == (by_url[doc["url"]] if doc["kind"] == "occupation" else ""), doc["title"]
-    assert len(found) > 900
+    assert len(found) > (900 if facet != "outlook" else 50)
 
 
 def test_education_phrases_name_the_levels_a_job_may_need_and_the_manifest_marks_the_jobs(index):
@@ -205,11 +212,12 @@ def test_education_phrases_name_the_levels_a_job_may_need_and_the_manifest_marks
                                          "none high-school"]
     assert phrases["trade school"][4:] == [0, "postsecondary"]
     for words, name, value, text, *levels in manifest["explorer"]:
-        if name != "education":
+        if name not in ("education", "experience", "outlook"):  # filters the facets do not list
             assert levels == [], words
             continue
         or_less, fit = levels
         assert fit.split() == ([s for s in EDUCATION_SLUGS.values() if rank[s] <= rank[value]] if or_less else [value])
+    assert phrases["no experience"][4:] == [0, "none"] and phrases["in demand"][4:] == [0, "bright"]
     jobs = set()
     for first, end in manifest["jobPages"]:
         jobs.update(range(first, end))

@@ -966,14 +966,15 @@
     });
   }
 
-  // The facets part (search/index/facets.js, loaded by the results page and by a query that asks for a level of
-  // education): for each cluster, interest area and education level, the set of its documents.
+  // The facets part (search/index/facets.js, loaded by the results page and by a query that asks for a kind of
+  // job, `fitFilters`): for each cluster, interest area, level of education and of experience, and for a bright
+  // outlook, the set of its documents.
   var facetSets = null;
   function facets() {
     if (facetSets) return facetSets;
     var data = loaded("facets");
-    facetSets = { clusters: {}, interests: {}, education: {} };
-    ["clusters", "interests", "education"].forEach(function (name) {
+    facetSets = { clusters: {}, interests: {}, education: {}, experience: {}, outlook: {} };
+    Object.keys(facetSets).forEach(function (name) {
       Object.keys(data[name] || {}).forEach(function (k) { facetSets[name][k] = idSet(data[name][k]); });
     });
     return facetSets;
@@ -985,22 +986,32 @@
     return set;
   }
 
-  // A query that asks for jobs of a level of education and names a kind of job ('nurse jobs without a degree'):
-  // the jobs with every word that need a level the phrase allows keep their place, and so do other pages with
-  // every word, while the jobs that need more, or whose level BLS does not give, go after them (`fits`): licensed practical nurses and nursing
-  // assistants lead, not registered nurses. Nothing moves if no job with every word fits ('registered nurse
-  // jobs without a degree'). Loads the facets.
-  function fitEducation(outcome) {
-    var wanted = outcome.explorer && outcome.explorer.education;
-    if (!wanted || !wanted.levels || !outcome.words.length || !outcome.results.length) return outcome;
+  // A query that asks for a kind of job and names one ('nurse jobs without a degree', 'medical jobs with no
+  // experience', 'in demand nurse jobs'): the jobs with every word that fit each filter the facets list (the
+  // education, experience or outlook a phrase asks for) keep their place, and so do other pages with every
+  // word, while the jobs that do not fit, or whose figure BLS does not give, go after them (`fits`): licensed
+  // practical nurses and nursing assistants lead, not registered nurses. Nothing moves if no job with every
+  // word fits ('registered nurse jobs without a degree'). Loads the facets.
+  var FIT_FILTERS = ["education", "experience", "outlook"];
+
+  function fitFilters(outcome) {
+    var wanted = FIT_FILTERS.filter(function (name) {
+      return outcome.explorer && outcome.explorer[name] && outcome.explorer[name].levels;
+    });
+    if (!wanted.length || !outcome.words.length || !outcome.results.length) return outcome;
     return load("facets").then(function () {
-      var levels = facets().education, full = (1 << outcome.words.length) - 1, any = false;
-      var fits = function (doc) { return wanted.levels.some(function (l) { return levels[l] && levels[l].has(doc); }); };
-      var isJob = function (doc) { return inRuns(manifest.jobPages || [], doc); };
+      var full = (1 << outcome.words.length) - 1, any = false;
+      var fits = function (doc) {
+        return wanted.every(function (name) {
+          var sets = facets()[name];
+          return outcome.explorer[name].levels.some(function (value) { return sets[value] && sets[value].has(doc); });
+        });
+      };
       outcome.results.forEach(function (r) {
         if (r.mask !== full) return;
-        r.fits = !isJob(r.doc) || fits(r.doc) ? 1 : 0;
-        any = any || (r.fits === 1 && isJob(r.doc));
+        var job = inRuns(manifest.jobPages || [], r.doc);
+        r.fits = !job || fits(r.doc) ? 1 : 0;
+        any = any || (job && r.fits === 1);
       });
       if (!any) outcome.results.forEach(function (r) { delete r.fits; });
       return outcome;
@@ -1128,7 +1139,7 @@
           });
           return best ? best.outcome : outcome;
         });
-      }).then(voteField).then(fitEducation);
+      }).then(voteField).then(fitFilters);
     });
   }
 
