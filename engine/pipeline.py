@@ -541,13 +541,20 @@ class Builder:
             for job, html in zip(jobs, pages):
                 writer.write(output_path(job.page.url), html)
             return len(pages)
-        docs = self._cache.search.documents(index) if index is not None else []
         chunks = _chunks(range(len(jobs)), self.workers * 4)
-        with _pool(self.workers, _start_renderer, (_RenderWork(env, view, sidebar, jobs, writer, docs),)) as pool:
-            parts = [pool.submit(_index_slice, start, stop) for start, stop in runs(docs, self.workers)]
-            pending = pool.map(_render_slice, chunks)  # submitted at once; runs in the workers
+        with _pool(self.workers, _start_renderer, (_RenderWork(env, view, sidebar, jobs, writer),)) as pool:
+            # The workers start on half the pages while this process makes the search index's documents; then
+            # they make the documents' postings (sent to them), which this process merges after its other files,
+            # and then the other half of the pages.
+            half = len(chunks) // 2 if index is not None else len(chunks)
+            pending = [pool.submit(_render_slice, chunk) for chunk in chunks[:half]]
+            parts = []
+            if index is not None:
+                docs = self._cache.search.documents(index)
+                parts = [pool.submit(_index_docs, start, docs[start:stop]) for start, stop in runs(docs, self.workers)]
+            pending += [pool.submit(_render_slice, chunk) for chunk in chunks[half:]]
             meanwhile((lambda: [part.result() for part in parts]) if index is not None else None)
-            done = list(pending)
+            done = [part.result() for part in pending]
         return sum(done) if writer is not None else [html for part in done for html in part]
 
     def _parallel(self, items: Sequence[Any]) -> bool:
@@ -737,7 +744,6 @@ class _RenderWork:
     sidebar: Sidebar
     jobs: Sequence[PageJob]
     writer: write.SiteWriter | None
-    docs: Sequence[Document]  # the search index's documents, whose postings the workers make first
 
 
 _worker: _RenderWork | None = None
@@ -760,10 +766,13 @@ def _render_slice(indexes: list[int]) -> Any:
     return len(indexes)
 
 
-def _index_slice(start: int, stop: int) -> Part:
-    """The search postings of documents start..stop, in a worker."""
-    assert _worker is not None
-    return index_part(_worker.docs, start, stop)
+def _index_docs(start: int, docs: Sequence[Document]) -> Part:
+    """The search postings of `docs`, the search index's documents from id `start` on, in a worker: made as
+    if the first had id 0, then each word's first and last ids moved by `start` (the gaps between stay)."""
+    part = index_part(docs, 0, len(docs))
+    moved = lambda runs: {word: (first + start, rest, last + start, count)  # noqa: E731
+                          for word, (first, rest, last, count) in runs.items()}
+    return Part(start, moved(part.postings), moved(part.titles))
 
 
 def format_duration(seconds: float) -> str:
