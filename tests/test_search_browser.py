@@ -712,13 +712,15 @@ def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(s
     assert ask(page, "entry level jobs with no experience") == ["Jobs that need no work experience"]
     # An explorer phrase is read before a filler phrase inside it ('college degree').
     assert ask(page, "jobs without a college degree") == ["Jobs that need no college degree to start"]
+    assert ask(page, "jobs that don't require college") == ["Jobs that need a high school diploma or less to start"]
+    assert ask(page, "jobs without a 4 year degree") == ["Jobs that need an associate's degree or less to start"]
     assert ask(page, "well paid jobs with no experience and no degree") == \
         ["Jobs that need no college degree to start and that need no work experience, best paid first"]
     assert parse_qs(urlsplit(page.locator(explorer).get_attribute("href")).query) == \
         {"education": ["some-college"], "or_less": ["yes"], "experience": ["none"], "sort": ["pay"]}
     # Nothing but words like 'jobs' or 'careers': every job comes first, then the pages those words find; best
     # paid first for a word that asks about pay.
-    for vague in ("jobs", "careers", "what job should i do"):
+    for vague in ("jobs", "careers", "what job should i do", "jobs near me", "best jobs for women"):
         titles = ask(page, vague)
         assert titles[0] == "All jobs" and len(titles) > 1, vague
         assert page.locator(explorer).get_attribute("href").endswith("/occupations/")
