@@ -30,8 +30,8 @@ import markupsafe
 from markupsafe import Markup, escape
 
 from .config import Config
-from .data import (EDUCATION_LEVELS, EDUCATION_SLUGS, EXPERIENCE_SLUGS, EXPERIENCE_WORDS, FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY,
-                   JOB_ZONES, Occupation)
+from .data import (EDUCATION_LEVELS, EDUCATION_SLUGS, EXPERIENCE_SLUGS, EXPERIENCE_WORDS, FIGURES_CATCH_ALL,
+                   FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, JOB_ZONES, Occupation)
 from .explore import SCALE, SKILL_GROUPS, move
 from .load import slugify
 from .markup import Heading, relative_url

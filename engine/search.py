@@ -84,8 +84,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from .data import (EDUCATION_SLUGS, EXPERIENCE_SLUGS, EXPERIENCE_WORDS, FIGURES_CATCH_ALL, FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY,
-                   Occupation)
+from .data import (EDUCATION_LEVELS, EDUCATION_SLUGS, EXPERIENCE_SLUGS, EXPERIENCE_WORDS, FIGURES_CATCH_ALL,
+                   FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, Occupation)
 from .explore import EDUCATION_WORDS
 from .load import slugify
 from .model import STAGE_LABELS, OccupationPage, Site, Step
@@ -1109,14 +1109,16 @@ def document_pairs(doc: Document, words: frozenset[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+BELOW_DEGREES = {slug for name, slug in EDUCATION_SLUGS.items()
+                 if EDUCATION_LEVELS[name] < EDUCATION_LEVELS["Associate's degree"]}
+"""The levels of education to start below any college degree, as the jobs explorer names them."""
 SORT_WORDS = {"pay": "best paid first", "growth": "fastest growing first", "openings": "most openings first"}
 
 
 def shortcut_text(shortcut: Shortcut) -> str:
     """What an explorer phrase's filter shows, in words that fit 'Jobs ...' (joined by `explorerLink` in search.js)."""
     if shortcut.name == "education" and shortcut.or_less:
-        below_degrees = {"none", "high-school", "postsecondary", "some-college"}
-        if set(shortcut.levels) == below_degrees:
+        if set(shortcut.levels) == BELOW_DEGREES:
             return "that need no college degree to start"
         return f"that need {EDUCATION_WORDS[shortcut.value]} or less to start"
     if shortcut.name == "education":
