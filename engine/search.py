@@ -289,6 +289,7 @@ class Document:
     education: str = ""                      # an occupation's education to start (`data.EDUCATION_SLUGS`)
     experience: str = ""                     # an occupation's work experience to start (`data.EXPERIENCE_SLUGS`)
     bright: bool = False                     # whether an occupation has a bright outlook (`render.outlook`)
+    median: int | None = None                # an occupation's median yearly pay, as the jobs explorer sorts by it
 
     def __hash__(self) -> int:
         """Worked out once per document: documents are the keys of the index's memos (`SearchIndex`), looked
@@ -384,7 +385,7 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             fields=tuple(fields), passages=tuple(passages), names=synonyms.names(job.title, people),
             also=tuple(name for name, _ in people[:ALSO_SHOWN]), pay=pay_text(job),
             education=EDUCATION_SLUGS.get(job.education, ""), experience=EXPERIENCE_SLUGS.get(job.experience, ""),
-            bright=outlook(job, site.profiles.average_growth).bright))
+            bright=outlook(job, site.profiles.average_growth).bright, median=job.wage_median))
         if kept is not None:
             kept[entry.url] = (entry, order, docs[-1])
     for modern in site.modern:
@@ -1239,7 +1240,9 @@ def _fragment(doc_id: int, document: Document) -> bytes:
 def _facets(clusters: Sequence[tuple[str, str]], docs: Sequence[Document]) -> dict[str, dict[str, str]]:
     """For each cluster (by slug), interest area, level of education and of work experience to start, and for
     a bright outlook, its documents, encoded like postings without values. The results page filters by the
-    first three; a query with an explorer phrase puts the jobs that fit it first (`fitFilters` in search.js)."""
+    first three; a query with an explorer phrase puts the jobs that fit it first (`fitFilters` in search.js).
+    And under 'pay', the jobs with a median yearly pay ('ids') and each one's pay in dollars ('dollars'), for a
+    query that asks for the best paid ('highest paying nurse jobs', `byPay` in search.js)."""
     by_cluster: dict[str, list[int]] = defaultdict(list)
     by_interest: dict[str, list[int]] = defaultdict(list)
     by_education: dict[str, list[int]] = defaultdict(list)
@@ -1256,9 +1259,13 @@ def _facets(clusters: Sequence[tuple[str, str]], docs: Sequence[Document]) -> di
             by_experience[document.experience].append(doc_id)
         if document.bright:
             by_outlook["bright"].append(doc_id)
-    return {name: {k: _encode_ids(v) for k, v in found.items()}
-            for name, found in (("clusters", by_cluster), ("interests", by_interest), ("education", by_education),
-                                ("experience", by_experience), ("outlook", by_outlook))}
+    facets = {name: {k: _encode_ids(v) for k, v in found.items()}
+              for name, found in (("clusters", by_cluster), ("interests", by_interest), ("education", by_education),
+                                  ("experience", by_experience), ("outlook", by_outlook))}
+    paid = [(doc_id, document.median) for doc_id, document in enumerate(docs) if document.median is not None]
+    facets["pay"] = {"ids": _encode_ids(doc_id for doc_id, _ in paid),
+                     "dollars": "".join(encode_number(dollars) for _, dollars in paid)}
+    return facets
 
 
 def _encode_ids(ids: Iterable[int]) -> str:

@@ -799,6 +799,36 @@ def test_a_phrase_for_a_kind_of_job_puts_the_jobs_that_fit_it_first(site_url, re
     assert page.console_errors == []
 
 
+PAID = """async (text) => {
+  const outcome = await window.__search.search(text);
+  const all = window.__search.sort(outcome.results), ranked = all.slice(0, 30);
+  await Promise.all(ranked.map(r => window.__search.load('docs/' + r.doc)));
+  return {ranked: ranked.map(r => [window.__search.loaded('docs/' + r.doc).url, r.paid === undefined ? null : r.paid]),
+          paid: all.map(r => r.paid === undefined ? -1 : r.paid)};
+}"""
+
+
+def test_a_query_for_the_best_paid_puts_the_jobs_it_names_first_best_paid_first(site_url, real_result, page):
+    """'highest paying nurse jobs': the jobs whose title (or a name as good) has the query's other words come
+    first, by the median yearly pay the data gives them (the jobs explorer's), so nurse anesthetists lead; other
+    pages follow as ranked. A query that does not ask about pay ranks as before."""
+    jobs = {e.url: e.occupation for e in real_result.site.occupations}
+    open_with_search(page, site_url)
+    for query, first in (("highest paying nurse jobs", "Nurse Anesthetists"),
+                         ("best paid doctors", None), ("high paying computer jobs", None)):
+        found = page.evaluate(PAID, query)
+        assert found["paid"] == sorted(found["paid"], reverse=True), query  # the paid jobs first, best paid first
+        paid = [(url, dollars) for url, dollars in found["ranked"] if dollars is not None]
+        assert len(paid) >= 3, query
+        for url, dollars in paid:
+            assert dollars == jobs[url].wage_median, (query, url)
+        if first:
+            assert jobs[found["ranked"][0][0]].title == first
+    assert page.evaluate(PAID, "nurse")["paid"] == [-1] * len(page.evaluate(PAID, "nurse")["paid"])
+    assert ask(page, "nurse")[0] == "Registered Nurses"
+    assert page.console_errors == []
+
+
 def test_the_sites_own_tools_and_interest_areas_are_found(site_url, page):
     """'quiz', 'compare jobs' or 'hands on' look for the site's tools and interest areas, which the routing
     table names (engine/routes.py); each is offered with its kind, and its link opens it."""

@@ -553,7 +553,7 @@
       scratch = {
         count: count, score: new Float64Array(count), best: new Float64Array(count),
         mask: new Uint32Array(count), own: new Uint32Array(count), title: new Uint32Array(count),
-        weak: new Uint32Array(count)
+        weak: new Uint32Array(count), named: new Uint32Array(count)
       };
     }
     return scratch;
@@ -869,6 +869,15 @@
             if (length === named || length === EXACT_STRONG + named) a.weak[p.titles.docs[k]] |= bit;
           }
         }
+        var worker = e.how === "form" && !e.joined && WORK_WORD.test(typed) && !WORK_WORD.test(e.word);
+        if (p.titles && (e.how === "exact" || e.how === "correction" || (e.how === "form" && (worker || sameNoun(typed, e.word))))) {
+          // The word, or who does the work it names, is in the page's title or a name as good, whatever their
+          // length ('nurse' in 'Nurse Anesthetists', 'engineering' in 'Petroleum Engineers'): the pages a
+          // query names, which `byPay` orders by pay. Names workers report do not count.
+          for (k = 0; k < p.titles.docs.length; k++) {
+            if (p.titles.values[k] < EXACT_WEAK) a.named[p.titles.docs[k]] |= bit;
+          }
+        }
         if (p.titles && e.how !== "typo" && e.how !== "longer" && e.how !== "compound" && (e.how !== "form" || e.joined || sameNoun(typed, e.word))) {
           // The page's title, or a name as good (`EXACT_STRONG` in engine/search.py), is the whole query; or a
           // one-word name workers report is (`EXACT_WEAK`). Each word records only its shortest name, so for a
@@ -899,7 +908,8 @@
       var named = a.own[doc] | a.title[doc];
       var exact = a.own[doc] === full ? 3 : named === full ? 2 : (named | a.weak[doc]) === full ? 1 : 0;
       var result = { doc: doc, score: a.score[doc], level: Math.floor(Math.log(a.score[doc]) / SCORE_STEP),
-                     exact: exact, words: popcount(a.mask[doc]), mask: a.mask[doc] };
+                     exact: exact, words: popcount(a.mask[doc]), mask: a.mask[doc],
+                     named: a.mask[doc] === full && a.named[doc] === full };
       if (a.mask[doc] === full) complete++;
       results.push(result);
       a.score[doc] = 0;
@@ -907,6 +917,7 @@
       a.own[doc] = 0;
       a.title[doc] = 0;
       a.weak[doc] = 0;
+      a.named[doc] = 0;
     }
     var fields = query.field ? leadField(results) : [];
     var corrected = query.words.map(function (word, n) {
@@ -977,6 +988,11 @@
     Object.keys(facetSets).forEach(function (name) {
       Object.keys(data[name] || {}).forEach(function (k) { facetSets[name][k] = idSet(data[name][k]); });
     });
+    facetSets.pay = new Map();  // job -> its median yearly pay
+    if (data.pay) {
+      var dollars = decodeNumbers(data.pay.dollars), doc = 0;
+      decodeNumbers(data.pay.ids).forEach(function (gap, n) { doc += gap; facetSets.pay.set(doc, dollars[n]); });
+    }
     return facetSets;
   }
 
@@ -1018,6 +1034,31 @@
     });
   }
 
+  // For a query that asks for a kind of job, the best result by how well it matches (`lead`), before `fitFilters`
+  // and `byPay` put the jobs that fit first: whether the words name a cluster depends on it (`askedCluster`).
+  // Loads its record.
+  function markLead(outcome) {
+    if (!outcome.explorer || !outcome.words.length || !outcome.results.length) return outcome;
+    outcome.lead = top(outcome.results, 1)[0];
+    return load("docs/" + outcome.lead.doc).then(function () { return outcome; });
+  }
+
+  // A query that asks for the best paid and names a kind of job ('highest paying nurse jobs', 'best paid
+  // engineers'): the jobs whose title or a name has every word come first, best paid first (`paid`, the
+  // median yearly pay the jobs explorer sorts by), so nurse anesthetists lead, then the other pages as ranked.
+  // Loads the facets.
+  function byPay(outcome) {
+    var sort = outcome.explorer && outcome.explorer.sort;
+    if (!sort || sort.value !== "pay" || !outcome.words.length || !outcome.results.length) return outcome;
+    return load("facets").then(function () {
+      var pay = facets().pay;
+      outcome.results.forEach(function (r) {
+        if (r.named && pay.has(r.doc)) r.paid = pay.get(r.doc);
+      });
+      return outcome;
+    });
+  }
+
   function isFieldPage(doc) {
     return inRuns(manifest.fieldPages, doc);
   }
@@ -1042,8 +1083,14 @@
   var SCORE_STEP = Math.log(1.03);
 
   function better(a, b) {
-    return ((b.fits || 0) - (a.fits || 0)) || (rank(b) - rank(a)) || (b.exact - a.exact) || (b.words - a.words) ||
-      (b.level - a.level) || (a.doc - b.doc);
+    return ((b.fits || 0) - (a.fits || 0)) || paidFirst(a, b) || (rank(b) - rank(a)) || (b.exact - a.exact) ||
+      (b.words - a.words) || (b.level - a.level) || (a.doc - b.doc);
+  }
+
+  // The jobs `byPay` marked with their pay, best paid first, before the other results.
+  function paidFirst(a, b) {
+    var x = a.paid === undefined ? -1 : a.paid, y = b.paid === undefined ? -1 : b.paid;
+    return y - x;
   }
 
   // A page named by the whole query first, then the field's page a query asks for (`leadField`).
@@ -1139,7 +1186,7 @@
           });
           return best ? best.outcome : outcome;
         });
-      }).then(voteField).then(fitFilters);
+      }).then(voteField).then(markLead).then(fitFilters).then(byPay);
     });
   }
 
@@ -1258,9 +1305,10 @@
   }
 
   // The cluster that a query asking for a kind of job names with its other words ('healthcare jobs without a
-  // degree', 'high paying construction jobs'): that of its best result, if that is a cluster or a pathway whose
-  // title (or a name as good) is those words. An index into the manifest's clusters, or -1.
-  function askedCluster(outcome, best) {
+  // degree', 'high paying construction jobs'): that of its best match (`lead`), if that is a cluster or a pathway
+  // whose title (or a name as good) is those words. An index into the manifest's clusters, or -1.
+  function askedCluster(outcome) {
+    var best = outcome.lead;
     if (!outcome.explorer || !outcome.words.length || !best || !best.exact) return -1;
     var doc = loaded("docs/" + best.doc);
     if (!doc || (doc.kind !== "cluster" && doc.kind !== "pathway") || !(doc.clusters || []).length) return -1;
@@ -1268,8 +1316,8 @@
   }
 
   // Other ways in, for a query that finds little: a corrected spelling, and pages to browse.
-  function appendHelp(parent, outcome, text, brief, best) {
-    var shortcut = !brief && explorerLink(outcome.explorer, askedCluster(outcome, best));
+  function appendHelp(parent, outcome, text, brief) {
+    var shortcut = !brief && explorerLink(outcome.explorer, askedCluster(outcome));
     if (shortcut) {
       var tip = document.createElement("p");
       tip.className = "search-help-explorer";
@@ -1506,7 +1554,7 @@
       // The jobs explorer, for a query that asks for a kind of job: first if that is all it asks for or the rest
       // names a cluster ('healthcare jobs without a degree', shown with that cluster's jobs), else after the
       // pages ('nurse jobs without a degree').
-      var cluster = askedCluster(outcome, best[0]);
+      var cluster = askedCluster(outcome);
       var shortcut = explorerLink(outcome.explorer, cluster);
       var first = shortcut && (!outcome.words.length || cluster >= 0 || outcome.vague);
       if (first) addExplorer(shortcut);
@@ -1848,7 +1896,7 @@
         var finished = function () {
           status.textContent = describe(ranked.length, text);
           helpBox.textContent = "";
-          appendHelp(helpBox, current, text, false, ranked[0]);
+          appendHelp(helpBox, current, text, false);
           list.removeAttribute("aria-busy");
         };
         if (ranked.length) showMore(false, finished); else finished();
