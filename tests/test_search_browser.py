@@ -826,6 +826,15 @@ def test_a_query_for_the_best_paid_puts_the_jobs_it_names_first_best_paid_first(
             assert jobs[found["ranked"][0][0]].title == first
     assert page.evaluate(PAID, "nurse")["paid"] == [-1] * len(page.evaluate(PAID, "nurse")["paid"])
     assert ask(page, "nurse")[0] == "Registered Nurses"
+    # The results page says why the order is not by the words alone, and only then.
+    for query, said in (("highest paying nurse jobs", "Jobs named by your search come first, best paid first."),
+                        ("nurse jobs without a degree", "Jobs that fit what you asked for come before those that do "
+                                                        "not."),
+                        ("nurse", None)):
+        page.goto(site_url + "search/?q=" + query.replace(" ", "+"))
+        results(page)
+        notes = page.locator(".search-help-order").all_text_contents()
+        assert notes == ([said] if said else []), query
     assert page.console_errors == []
 
 

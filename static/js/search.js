@@ -1328,6 +1328,20 @@
       tip.appendChild(document.createTextNode(" \u2013 in the jobs explorer, where you can change the filters."));
       parent.appendChild(tip);
     }
+    // Why the order is not by the words alone (`fitFilters`, `byPay`).
+    var order = [];
+    if (!brief && outcome.results.some(function (r) { return r.fits === 0; })) {
+      order.push("Jobs that fit what you asked for come before those that do not.");
+    }
+    if (!brief && outcome.results.some(function (r) { return r.paid !== undefined; })) {
+      order.push("Jobs named by your search come first, best paid first.");
+    }
+    if (order.length) {
+      var note = document.createElement("p");
+      note.className = "search-help-order";
+      note.textContent = order.join(" ");
+      parent.appendChild(note);
+    }
     if (outcome.corrected) {
       var p = document.createElement("p");
       p.className = "search-help-correction";
