@@ -85,7 +85,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from .data import (EDUCATION_LEVELS, EDUCATION_SLUGS, EXPERIENCE_SLUGS, EXPERIENCE_WORDS, FIGURES_CATCH_ALL,
-                   FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, Occupation)
+                   FIGURES_GROUP, FIGURES_NONE, FIGURES_OWN, FIGURES_SPECIALTY, Occupation)
 from .explore import EDUCATION_WORDS
 from .load import slugify
 from .model import STAGE_LABELS, OccupationPage, Site, Step
@@ -289,7 +289,9 @@ class Document:
     education: str = ""                      # an occupation's education to start (`data.EDUCATION_SLUGS`)
     experience: str = ""                     # an occupation's work experience to start (`data.EXPERIENCE_SLUGS`)
     bright: bool = False                     # whether an occupation has a bright outlook (`render.outlook`)
-    median: int | None = None                # an occupation's median yearly pay, as the jobs explorer sorts by it
+    median: int | None = None                # an occupation's own median yearly pay (none if BLS gives only a
+    growth: float | None = None              # wider group's), projected growth in percent and openings a year,
+    openings: int | None = None              # as the jobs explorer sorts by them
 
     def __hash__(self) -> int:
         """Worked out once per document: documents are the keys of the index's memos (`SearchIndex`), looked
@@ -385,7 +387,9 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             fields=tuple(fields), passages=tuple(passages), names=synonyms.names(job.title, people),
             also=tuple(name for name, _ in people[:ALSO_SHOWN]), pay=pay_text(job),
             education=EDUCATION_SLUGS.get(job.education, ""), experience=EXPERIENCE_SLUGS.get(job.experience, ""),
-            bright=outlook(job, site.profiles.average_growth).bright, median=job.wage_median))
+            bright=outlook(job, site.profiles.average_growth).bright,
+            **({"median": job.wage_median, "growth": job.growth_pct, "openings": job.openings}
+               if job.figures == FIGURES_OWN else {})))
         if kept is not None:
             kept[entry.url] = (entry, order, docs[-1])
     for modern in site.modern:
@@ -1241,8 +1245,9 @@ def _facets(clusters: Sequence[tuple[str, str]], docs: Sequence[Document]) -> di
     """For each cluster (by slug), interest area, level of education and of work experience to start, and for
     a bright outlook, its documents, encoded like postings without values. The results page filters by the
     first three; a query with an explorer phrase puts the jobs that fit it first (`fitFilters` in search.js).
-    And under 'pay', the jobs with a median yearly pay ('ids') and each one's pay in dollars ('dollars'), for a
-    query that asks for the best paid ('highest paying nurse jobs', `byPay` in search.js)."""
+    And for each way the jobs explorer sorts (`SORTS`: 'pay', 'growth', 'openings'), the jobs with that figure
+    ('ids') and each one's figure ('values', as `SORTS` encodes it), for a query that asks for the best paid,
+    the fastest growing or the most openings ('highest paying nurse jobs', `bySort` in search.js)."""
     by_cluster: dict[str, list[int]] = defaultdict(list)
     by_interest: dict[str, list[int]] = defaultdict(list)
     by_education: dict[str, list[int]] = defaultdict(list)
@@ -1262,10 +1267,20 @@ def _facets(clusters: Sequence[tuple[str, str]], docs: Sequence[Document]) -> di
     facets = {name: {k: _encode_ids(v) for k, v in found.items()}
               for name, found in (("clusters", by_cluster), ("interests", by_interest), ("education", by_education),
                                   ("experience", by_experience), ("outlook", by_outlook))}
-    paid = [(doc_id, document.median) for doc_id, document in enumerate(docs) if document.median is not None]
-    facets["pay"] = {"ids": _encode_ids(doc_id for doc_id, _ in paid),
-                     "dollars": "".join(encode_number(dollars) for _, dollars in paid)}
+    for name, (figure, encode) in SORTS.items():
+        known = [(doc_id, figure(d)) for doc_id, d in enumerate(docs) if figure(d) is not None]
+        facets[name] = {"ids": _encode_ids(doc_id for doc_id, _ in known),
+                        "values": "".join(encode_number(encode(value)) for _, value in known)}
     return facets
+
+
+SORTS = {
+    "pay": (lambda d: d.median, lambda dollars: dollars),
+    "growth": (lambda d: d.growth, lambda percent: round(percent * 10) + 1000),  # tenths of a percent, from -100%
+    "openings": (lambda d: d.openings, lambda count: count),
+}
+"""The jobs explorer's sorts that the facets carry: each document's figure, and that figure as a whole number
+for `encode_number` (search.js undoes the growth's offset; only the order matters to it)."""
 
 
 def _encode_ids(ids: Iterable[int]) -> str:

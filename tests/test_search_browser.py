@@ -803,28 +803,34 @@ PAID = """async (text) => {
   const outcome = await window.__search.search(text);
   const all = window.__search.sort(outcome.results), ranked = all.slice(0, 30);
   await Promise.all(ranked.map(r => window.__search.load('docs/' + r.doc)));
-  return {ranked: ranked.map(r => [window.__search.loaded('docs/' + r.doc).url, r.paid === undefined ? null : r.paid]),
-          paid: all.map(r => r.paid === undefined ? -1 : r.paid)};
+  return {ranked: ranked.map(r => [window.__search.loaded('docs/' + r.doc).url, r.sorted === undefined ? null : r.sorted]),
+          sorted: all.map(r => r.sorted === undefined ? -1 : r.sorted)};
 }"""
 
 
 def test_a_query_for_the_best_paid_puts_the_jobs_it_names_first_best_paid_first(site_url, real_result, page):
     """'highest paying nurse jobs': the jobs whose title (or a name as good) has the query's other words come
-    first, by the median yearly pay the data gives them (the jobs explorer's), so nurse anesthetists lead; other
-    pages follow as ranked. A query that does not ask about pay ranks as before."""
+    first, by their own median yearly pay (not a wider group's), so nurse anesthetists lead; other
+    pages follow as ranked. Likewise by growth ('fastest growing') and openings ('most openings'). A query that
+    does not ask for an order ranks as before."""
+    from engine.data import FIGURES_OWN
     jobs = {e.url: e.occupation for e in real_result.site.occupations}
+    figure = {"pay": lambda job: job.wage_median, "openings": lambda job: job.openings,
+              "growth": lambda job: round(job.growth_pct * 10) + 1000}
     open_with_search(page, site_url)
-    for query, first in (("highest paying nurse jobs", "Nurse Anesthetists"),
-                         ("best paid doctors", None), ("high paying computer jobs", None)):
+    for query, sort, first in (("highest paying nurse jobs", "pay", "Nurse Anesthetists"),
+                               ("best paid doctors", "pay", None), ("high paying computer jobs", "pay", None),
+                               ("fastest growing nurse jobs", "growth", None),
+                               ("engineer jobs with the most openings", "openings", None)):
         found = page.evaluate(PAID, query)
-        assert found["paid"] == sorted(found["paid"], reverse=True), query  # the paid jobs first, best paid first
-        paid = [(url, dollars) for url, dollars in found["ranked"] if dollars is not None]
-        assert len(paid) >= 3, query
-        for url, dollars in paid:
-            assert dollars == jobs[url].wage_median, (query, url)
+        assert found["sorted"] == sorted(found["sorted"], reverse=True), query  # those jobs first, highest first
+        marked = [(url, value) for url, value in found["ranked"] if value is not None]
+        assert len(marked) >= 3, query
+        for url, value in marked:  # the job's own figure: not a wider group's
+            assert jobs[url].figures == FIGURES_OWN and value == figure[sort](jobs[url]), (query, url)
         if first:
             assert jobs[found["ranked"][0][0]].title == first
-    assert page.evaluate(PAID, "nurse")["paid"] == [-1] * len(page.evaluate(PAID, "nurse")["paid"])
+    assert page.evaluate(PAID, "nurse")["sorted"] == [-1] * len(page.evaluate(PAID, "nurse")["sorted"])
     assert ask(page, "nurse")[0] == "Registered Nurses"
     # The results page says why the order is not by the words alone, and only then.
     for query, said in (("highest paying nurse jobs", "Jobs named by your search come first, best paid first."),

@@ -198,6 +198,28 @@ def test_the_facets_list_each_occupation_under_its_level_of_education_experience
     assert len(found) > (900 if facet != "outlook" else 50)
 
 
+def test_the_facets_carry_each_jobs_own_pay_growth_and_openings_for_the_sorts(index, real_result):
+    """A query for the best paid, fastest growing or most openings orders the jobs it names by these: each
+    occupation's own figure (none where BLS gives only a wider group's), and nothing for other pages."""
+    from engine.data import FIGURES_OWN
+    _, facets = read_part(index["search/index/facets.js"])
+    _, manifest = read_part(index["search/index/manifest.js"])
+    by_url = {e.url: e.occupation for e in real_result.site.occupations}
+    urls = [read_part(index[f"search/index/docs/{n}.js"])[1]["url"] for n in range(manifest["documents"])]
+    figures = {"pay": lambda job: job.wage_median, "openings": lambda job: job.openings,
+               "growth": lambda job: None if job.growth_pct is None else round(job.growth_pct * 10) + 1000}
+    for name, figure in figures.items():
+        values = iter(decode_numbers(facets[name]["values"]))
+        found, doc = {}, 0
+        for gap in decode_numbers(facets[name]["ids"]):
+            doc += gap
+            found[doc] = next(values)
+        assert next(values, None) is None
+        expected = {n: figure(by_url[url]) for n, url in enumerate(urls)
+                    if url in by_url and by_url[url].figures == FIGURES_OWN and figure(by_url[url]) is not None}
+        assert found == expected and len(found) > 700, name
+
+
 def test_education_phrases_name_the_levels_a_job_may_need_and_the_manifest_marks_the_jobs(index):
     """An education phrase of the explorer carries the levels that fit it, so search can put the jobs that fit
     first ('nurse jobs without a degree'): its own level, and with 'or less' every level ranked no higher

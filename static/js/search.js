@@ -873,7 +873,7 @@
         if (p.titles && (e.how === "exact" || e.how === "correction" || (e.how === "form" && (worker || sameNoun(typed, e.word))))) {
           // The word, or who does the work it names, is in the page's title or a name as good, whatever their
           // length ('nurse' in 'Nurse Anesthetists', 'engineering' in 'Petroleum Engineers'): the pages a
-          // query names, which `byPay` orders by pay. Names workers report do not count.
+          // query names, which `bySort` orders by pay, growth or openings. Names workers report do not count.
           for (k = 0; k < p.titles.docs.length; k++) {
             if (p.titles.values[k] < EXACT_WEAK) a.named[p.titles.docs[k]] |= bit;
           }
@@ -988,11 +988,15 @@
     Object.keys(facetSets).forEach(function (name) {
       Object.keys(data[name] || {}).forEach(function (k) { facetSets[name][k] = idSet(data[name][k]); });
     });
-    facetSets.pay = new Map();  // job -> its median yearly pay
-    if (data.pay) {
-      var dollars = decodeNumbers(data.pay.dollars), doc = 0;
-      decodeNumbers(data.pay.ids).forEach(function (gap, n) { doc += gap; facetSets.pay.set(doc, dollars[n]); });
-    }
+    // For each sort of the jobs explorer: job -> its figure (median pay, growth or openings), as a number that
+    // orders them (engine/search.py `SORTS`).
+    facetSets.sorts = {};
+    ["pay", "growth", "openings"].forEach(function (name) {
+      var found = facetSets.sorts[name] = new Map();
+      if (!data[name]) return;
+      var values = decodeNumbers(data[name].values), doc = 0;
+      decodeNumbers(data[name].ids).forEach(function (gap, n) { doc += gap; found.set(doc, values[n]); });
+    });
     return facetSets;
   }
 
@@ -1014,7 +1018,7 @@
     var wanted = FIT_FILTERS.filter(function (name) {
       return outcome.explorer && outcome.explorer[name] && outcome.explorer[name].levels;
     });
-    if (!wanted.length || !outcome.words.length || !outcome.results.length) return outcome;
+    if (!wanted.length || outcome.vague || !outcome.words.length || !outcome.results.length) return outcome;
     return load("facets").then(function () {
       var full = (1 << outcome.words.length) - 1, any = false;
       var fits = function (doc) {
@@ -1035,7 +1039,7 @@
   }
 
   // For a query that asks for a kind of job, the best result by how well it matches (`lead`), before `fitFilters`
-  // and `byPay` put the jobs that fit first: whether the words name a cluster depends on it (`askedCluster`).
+  // and `bySort` put the jobs that fit first: whether the words name a cluster depends on it (`askedCluster`).
   // Loads its record.
   function markLead(outcome) {
     if (!outcome.explorer || !outcome.words.length || !outcome.results.length) return outcome;
@@ -1043,17 +1047,18 @@
     return load("docs/" + outcome.lead.doc).then(function () { return outcome; });
   }
 
-  // A query that asks for the best paid and names a kind of job ('highest paying nurse jobs', 'best paid
-  // engineers'): the jobs whose title or a name has every word come first, best paid first (`paid`, the
-  // median yearly pay the jobs explorer sorts by), so nurse anesthetists lead, then the other pages as ranked.
-  // Loads the facets.
-  function byPay(outcome) {
+  // A query that asks for the best paid, the fastest growing or the most openings and names a kind of job
+  // ('highest paying nurse jobs', 'fastest growing nurse jobs'): the jobs whose title or a name has every word
+  // come first, in the order the jobs explorer sorts them (`sorted`: their median pay, growth or openings), so
+  // nurse anesthetists lead the best paid; then the other pages as ranked. Loads the facets.
+  function bySort(outcome) {
     var sort = outcome.explorer && outcome.explorer.sort;
-    if (!sort || sort.value !== "pay" || !outcome.words.length || !outcome.results.length) return outcome;
+    if (!sort || outcome.vague || !outcome.words.length || !outcome.results.length) return outcome;
     return load("facets").then(function () {
-      var pay = facets().pay;
+      var figures = facets().sorts[sort.value];
+      if (!figures) return outcome;
       outcome.results.forEach(function (r) {
-        if (r.named && pay.has(r.doc)) r.paid = pay.get(r.doc);
+        if (r.named && figures.has(r.doc)) r.sorted = figures.get(r.doc);
       });
       return outcome;
     });
@@ -1083,13 +1088,13 @@
   var SCORE_STEP = Math.log(1.03);
 
   function better(a, b) {
-    return ((b.fits || 0) - (a.fits || 0)) || paidFirst(a, b) || (rank(b) - rank(a)) || (b.exact - a.exact) ||
+    return ((b.fits || 0) - (a.fits || 0)) || sortedFirst(a, b) || (rank(b) - rank(a)) || (b.exact - a.exact) ||
       (b.words - a.words) || (b.level - a.level) || (a.doc - b.doc);
   }
 
-  // The jobs `byPay` marked with their pay, best paid first, before the other results.
-  function paidFirst(a, b) {
-    var x = a.paid === undefined ? -1 : a.paid, y = b.paid === undefined ? -1 : b.paid;
+  // The jobs `bySort` marked with their figure, highest first, before the other results.
+  function sortedFirst(a, b) {
+    var x = a.sorted === undefined ? -1 : a.sorted, y = b.sorted === undefined ? -1 : b.sorted;
     return y - x;
   }
 
@@ -1186,7 +1191,7 @@
           });
           return best ? best.outcome : outcome;
         });
-      }).then(voteField).then(markLead).then(fitFilters).then(byPay);
+      }).then(voteField).then(markLead).then(fitFilters).then(bySort);
     });
   }
 
@@ -1328,13 +1333,13 @@
       tip.appendChild(document.createTextNode(" \u2013 in the jobs explorer, where you can change the filters."));
       parent.appendChild(tip);
     }
-    // Why the order is not by the words alone (`fitFilters`, `byPay`).
+    // Why the order is not by the words alone (`fitFilters`, `bySort`).
     var order = [];
     if (!brief && outcome.results.some(function (r) { return r.fits === 0; })) {
       order.push("Jobs that fit what you asked for come before those that do not.");
     }
-    if (!brief && outcome.results.some(function (r) { return r.paid !== undefined; })) {
-      order.push("Jobs named by your search come first, best paid first.");
+    if (!brief && outcome.results.some(function (r) { return r.sorted !== undefined; })) {
+      order.push("Jobs named by your search come first, " + outcome.explorer.sort.text + ".");
     }
     if (order.length) {
       var note = document.createElement("p");
