@@ -834,8 +834,10 @@ def test_a_query_for_the_best_paid_puts_the_jobs_it_names_first_best_paid_first(
     assert ask(page, "nurse")[0] == "Registered Nurses"
     # The results page says why the order is not by the words alone, and only then.
     for query, said in (("highest paying nurse jobs", "Jobs named by your search come first, best paid first."),
-                        ("nurse jobs without a degree", "Jobs that fit what you asked for come before those that do "
-                                                        "not."),
+                        ("nurse jobs without a degree", "Jobs that fit what you asked for come first."),
+                        ("high paying nurse jobs without a degree", "Jobs that fit what you asked for come first. "
+                                                                    "Jobs named by your search come first, best paid "
+                                                                    "first."),
                         ("nurse", None)):
         page.goto(site_url + "search/?q=" + query.replace(" ", "+"))
         results(page)

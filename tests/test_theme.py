@@ -16,8 +16,10 @@ from page_types import PAGE_TYPES
 WEIGHT_LIMIT = 50 * 1024
 """Bytes a page may transfer, gzipped: its HTML, CSS and JavaScript (the search index is fetched separately, and
 so is the search script on every page but the results page: it loads when the box is first used)."""
-SEARCH_SCRIPT_LIMIT = 16 * 1024
-"""Bytes of the search script, gzipped, which a visitor downloads with the first use of the search box."""
+SEARCH_SCRIPT_LIMIT = 17 * 1024
+"""Bytes of the search script, gzipped, which a visitor downloads with the first use of the search box. 16 KB
+until search came to rank the jobs that fit a query's education, experience or outlook first and order the jobs
+it names by pay, growth or openings (about 0.8 KB)."""
 
 BACKGROUND = "getComputedStyle(document.body).backgroundColor"
 

@@ -873,7 +873,7 @@
         if (p.titles && (e.how === "exact" || e.how === "correction" || (e.how === "form" && (worker || sameNoun(typed, e.word))))) {
           // The word, or who does the work it names, is in the page's title or a name as good, whatever their
           // length ('nurse' in 'Nurse Anesthetists', 'engineering' in 'Petroleum Engineers'): the pages a
-          // query names, which `bySort` orders by pay, growth or openings. Names workers report do not count.
+          // query names, which `reorder` orders by pay, growth or openings. Names workers report do not count.
           for (k = 0; k < p.titles.docs.length; k++) {
             if (p.titles.values[k] < EXACT_WEAK) a.named[p.titles.docs[k]] |= bit;
           }
@@ -978,7 +978,7 @@
   }
 
   // The facets part (search/index/facets.js, loaded by the results page and by a query that asks for a kind of
-  // job, `fitFilters`): for each cluster, interest area, level of education and of experience, and for a bright
+  // job, `reorder`): for each cluster, interest area, level of education and of experience, and for a bright
   // outlook, the set of its documents.
   var facetSets = null;
   function facets() {
@@ -1006,60 +1006,39 @@
     return set;
   }
 
-  // A query that asks for a kind of job and names one ('nurse jobs without a degree', 'medical jobs with no
-  // experience', 'in demand nurse jobs'): the jobs with every word that fit each filter the facets list (the
-  // education, experience or outlook a phrase asks for) keep their place, and so do other pages with every
-  // word, while the jobs that do not fit, or whose figure BLS does not give, go after them (`fits`): licensed
-  // practical nurses and nursing assistants lead, not registered nurses. Nothing moves if no job with every
-  // word fits ('registered nurse jobs without a degree'). Loads the facets.
+  // A query that asks for a kind of job and names one: its best match by the words (`lead`, which tells whether
+  // they name a cluster: `askedCluster`) is kept; then, among the pages with every word,
+  // - the jobs that fit each filter the facets list (the education, experience or outlook a phrase asks for)
+  //   keep their place, and so do other pages, while the jobs that do not fit, or whose figure BLS does not
+  //   give, go after them (`fits`): 'nurse jobs without a degree' lists licensed practical nurses and nursing
+  //   assistants before registered nurses. Nothing moves if no job with every word fits ('registered nurse
+  //   jobs without a degree');
+  // - for a sort ('highest paying nurse jobs', 'fastest growing'), the jobs whose title or a name has every word
+  //   come first, in the order the jobs explorer sorts them (`sorted`: the job's own median pay, growth or
+  //   openings), so nurse anesthetists lead the best paid.
+  // Loads the facets and the lead's record.
   var FIT_FILTERS = ["education", "experience", "outlook"];
 
-  function fitFilters(outcome) {
-    var wanted = FIT_FILTERS.filter(function (name) {
-      return outcome.explorer && outcome.explorer[name] && outcome.explorer[name].levels;
-    });
-    if (!wanted.length || outcome.vague || !outcome.words.length || !outcome.results.length) return outcome;
-    return load("facets").then(function () {
-      var full = (1 << outcome.words.length) - 1, any = false;
-      var fits = function (doc) {
-        return wanted.every(function (name) {
-          var sets = facets()[name];
-          return outcome.explorer[name].levels.some(function (value) { return sets[value] && sets[value].has(doc); });
-        });
-      };
-      outcome.results.forEach(function (r) {
+  function reorder(outcome) {
+    var explorer = outcome.explorer, results = outcome.results;
+    if (!explorer || outcome.vague || !outcome.words.length || !results.length) return outcome;
+    outcome.lead = top(results, 1)[0];
+    return loadAll(["facets", "docs/" + outcome.lead.doc]).then(function () {
+      var f = facets(), full = (1 << outcome.words.length) - 1, any = false;
+      var wanted = FIT_FILTERS.filter(function (name) { return explorer[name] && explorer[name].levels; });
+      var figures = explorer.sort && f.sorts[explorer.sort.value];
+      results.forEach(function (r) {
         if (r.mask !== full) return;
         var job = inRuns(manifest.jobPages || [], r.doc);
-        r.fits = !job || fits(r.doc) ? 1 : 0;
-        any = any || (job && r.fits === 1);
+        if (wanted.length) {
+          r.fits = !job || wanted.every(function (name) {
+            return explorer[name].levels.some(function (value) { return f[name][value] && f[name][value].has(r.doc); });
+          }) ? 1 : 0;
+          any = any || (job && r.fits === 1);
+        }
+        if (figures && r.named && figures.has(r.doc)) r.sorted = figures.get(r.doc);
       });
-      if (!any) outcome.results.forEach(function (r) { delete r.fits; });
-      return outcome;
-    });
-  }
-
-  // For a query that asks for a kind of job, the best result by how well it matches (`lead`), before `fitFilters`
-  // and `bySort` put the jobs that fit first: whether the words name a cluster depends on it (`askedCluster`).
-  // Loads its record.
-  function markLead(outcome) {
-    if (!outcome.explorer || !outcome.words.length || !outcome.results.length) return outcome;
-    outcome.lead = top(outcome.results, 1)[0];
-    return load("docs/" + outcome.lead.doc).then(function () { return outcome; });
-  }
-
-  // A query that asks for the best paid, the fastest growing or the most openings and names a kind of job
-  // ('highest paying nurse jobs', 'fastest growing nurse jobs'): the jobs whose title or a name has every word
-  // come first, in the order the jobs explorer sorts them (`sorted`: their median pay, growth or openings), so
-  // nurse anesthetists lead the best paid; then the other pages as ranked. Loads the facets.
-  function bySort(outcome) {
-    var sort = outcome.explorer && outcome.explorer.sort;
-    if (!sort || outcome.vague || !outcome.words.length || !outcome.results.length) return outcome;
-    return load("facets").then(function () {
-      var figures = facets().sorts[sort.value];
-      if (!figures) return outcome;
-      outcome.results.forEach(function (r) {
-        if (r.named && figures.has(r.doc)) r.sorted = figures.get(r.doc);
-      });
+      if (!any) results.forEach(function (r) { delete r.fits; });
       return outcome;
     });
   }
@@ -1092,7 +1071,7 @@
       (b.words - a.words) || (b.level - a.level) || (a.doc - b.doc);
   }
 
-  // The jobs `bySort` marked with their figure, highest first, before the other results.
+  // The jobs `reorder` marked with their figure, highest first, before the other results.
   function sortedFirst(a, b) {
     var x = a.sorted === undefined ? -1 : a.sorted, y = b.sorted === undefined ? -1 : b.sorted;
     return y - x;
@@ -1191,7 +1170,7 @@
           });
           return best ? best.outcome : outcome;
         });
-      }).then(voteField).then(markLead).then(fitFilters).then(bySort);
+      }).then(voteField).then(reorder);
     });
   }
 
@@ -1310,7 +1289,7 @@
   }
 
   // The cluster that a query asking for a kind of job names with its other words ('healthcare jobs without a
-  // degree', 'high paying construction jobs'): that of its best match (`lead`), if that is a cluster or a pathway
+  // degree', 'high paying construction jobs'): that of its best match by the words (`lead`), if that is a cluster or a pathway
   // whose title (or a name as good) is those words. An index into the manifest's clusters, or -1.
   function askedCluster(outcome) {
     var best = outcome.lead;
@@ -1333,18 +1312,14 @@
       tip.appendChild(document.createTextNode(" \u2013 in the jobs explorer, where you can change the filters."));
       parent.appendChild(tip);
     }
-    // Why the order is not by the words alone (`fitFilters`, `bySort`).
-    var order = [];
-    if (!brief && outcome.results.some(function (r) { return r.fits === 0; })) {
-      order.push("Jobs that fit what you asked for come before those that do not.");
-    }
-    if (!brief && outcome.results.some(function (r) { return r.sorted !== undefined; })) {
-      order.push("Jobs named by your search come first, " + outcome.explorer.sort.text + ".");
-    }
-    if (order.length) {
+    // Why the order is not by the words alone (`reorder`).
+    var fit = outcome.results.some(function (r) { return r.fits === 0; });
+    var sorted = outcome.results.some(function (r) { return r.sorted !== undefined; });
+    if (!brief && (fit || sorted)) {
       var note = document.createElement("p");
       note.className = "search-help-order";
-      note.textContent = order.join(" ");
+      note.textContent = (fit ? "Jobs that fit what you asked for come first." : "") + (fit && sorted ? " " : "") +
+        (sorted ? "Jobs named by your search come first, " + outcome.explorer.sort.text + "." : "");
       parent.appendChild(note);
     }
     if (outcome.corrected) {
