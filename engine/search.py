@@ -16,8 +16,11 @@ pathways as on the real one:
                                     score, and the documents whose title contains it
     search/index/docs/<id>.js       one per document: title, URL, kind, clusters and the text
                                     that snippets are cut from; loaded for shown results only
-    search/index/facets.js          the documents of each cluster, interest area and level of
-                                    education to start, for the results page's filters
+    search/index/facets.js          the documents of each cluster, interest area, level of education
+                                    and of work experience to start, and bright outlook: the results
+                                    page's filters, and the jobs that fit a query's phrases
+    search/index/sorts.js           each job's own median pay, growth and openings, for a query that
+                                    asks for the best paid, fastest growing or most openings
 
 A query word is looked up in its first character's vocabulary, where the
 browser finds the words it matches: the same word, the same word in another
@@ -852,7 +855,7 @@ class SearchIndex:
         self.words, self.states = site.search_words, _states(site)
         words = set(self.entries)
         files = self._finish(docs, tuple((c.slug, c.title) for c in site.clusters), range(len(docs)), words,
-                             words, facets=True)
+                             words, facets=True, sorts=True)
         self.site = site
         return files
 
@@ -870,7 +873,7 @@ class SearchIndex:
             self.words = words
             dirty = counted = self._add_all(docs)
             changed: Iterable[int] = range(len(docs))
-            facets = full = True
+            facets = sorts = full = True
         else:
             full = False
             changed = [n for n, (a, b) in enumerate(zip(docs, self.docs)) if a is not b and a != b]
@@ -881,9 +884,8 @@ class SearchIndex:
                 self._update(n, self._score(docs[n]), dirty, counted)
                 self.scores.pop(self.docs[n], None)  # the old version's, which no build will ask for again
                 self.fragments.pop((n, self.docs[n]), None)
-            facets = clusters != self.clusters or any(
-                (docs[n].clusters, docs[n].interests, docs[n].education) !=
-                (self.docs[n].clusters, self.docs[n].interests, self.docs[n].education) for n in changed)
+            facets = clusters != self.clusters or any(_facet_key(docs[n]) != _facet_key(self.docs[n]) for n in changed)
+            sorts = any(_sort_key(docs[n]) != _sort_key(self.docs[n]) for n in changed)
         for word in dirty:
             if word in self.postings:
                 self.entries[word] = _posting_entry(self.postings[word], self.titles.get(word))
@@ -895,11 +897,13 @@ class SearchIndex:
             else:
                 self.counts.pop(word, None)
         self.states = states
-        return self._finish(docs, clusters, changed, dirty, counted, facets, prune=full)
+        return self._finish(docs, clusters, changed, dirty, counted, facets, sorts, prune=full)
 
     def _finish(self, docs: list[Document], clusters: tuple[tuple[str, str], ...], changed: Iterable[int],
-                dirty: set[str], counted: set[str], facets: bool, prune: bool = True) -> dict[str, bytes]:
-        """Rewrite the files holding what changed: documents, words whose postings or counts changed. With
+                dirty: set[str], counted: set[str], facets: bool, sorts: bool,
+                prune: bool = True) -> dict[str, bytes]:
+        """Rewrite the files holding what changed: documents, words whose postings or counts changed, and the
+        facets and sorts if what they read of any document changed (`facets`, `sorts`). With
         `prune`, forget the scores and files of documents that are no longer in the index (an update in place
         has already forgotten those of the documents it replaced)."""
         self.docs = list(docs)
@@ -919,6 +923,8 @@ class SearchIndex:
             self._write_words(initial, vocabulary)
         if facets:
             self._put(f"{ROOT}facets.js", _script("facets", _facets(clusters, docs)))
+        if sorts:
+            self._put(f"{ROOT}sorts.js", _script("sorts", _sorts(docs)))
         self._write_manifest(docs, clusters)
         return dict(self.files)
 
@@ -1244,10 +1250,7 @@ def _fragment(doc_id: int, document: Document) -> bytes:
 def _facets(clusters: Sequence[tuple[str, str]], docs: Sequence[Document]) -> dict[str, dict[str, str]]:
     """For each cluster (by slug), interest area, level of education and of work experience to start, and for
     a bright outlook, its documents, encoded like postings without values. The results page filters by the
-    first three; a query with an explorer phrase puts the jobs that fit it first (`fitFilters` in search.js).
-    And for each way the jobs explorer sorts (`SORTS`: 'pay', 'growth', 'openings'), the jobs with that figure
-    ('ids') and each one's figure ('values', as `SORTS` encodes it), for a query that asks for the best paid,
-    the fastest growing or the most openings ('highest paying nurse jobs', `bySort` in search.js)."""
+    first three; a query with an explorer phrase puts the jobs that fit it first (`reorder` in search.js)."""
     by_cluster: dict[str, list[int]] = defaultdict(list)
     by_interest: dict[str, list[int]] = defaultdict(list)
     by_education: dict[str, list[int]] = defaultdict(list)
@@ -1264,14 +1267,31 @@ def _facets(clusters: Sequence[tuple[str, str]], docs: Sequence[Document]) -> di
             by_experience[document.experience].append(doc_id)
         if document.bright:
             by_outlook["bright"].append(doc_id)
-    facets = {name: {k: _encode_ids(v) for k, v in found.items()}
-              for name, found in (("clusters", by_cluster), ("interests", by_interest), ("education", by_education),
-                                  ("experience", by_experience), ("outlook", by_outlook))}
+    return {name: {k: _encode_ids(v) for k, v in found.items()}
+            for name, found in (("clusters", by_cluster), ("interests", by_interest), ("education", by_education),
+                                ("experience", by_experience), ("outlook", by_outlook))}
+
+
+def _facet_key(doc: Document) -> tuple:
+    """What `_facets` reads of a document."""
+    return doc.clusters, doc.interests, doc.education, doc.experience, doc.bright
+
+
+def _sorts(docs: Sequence[Document]) -> dict[str, dict[str, str]]:
+    """For each way the jobs explorer sorts (`SORTS`), the jobs with that figure of their own ('ids') and each
+    one's figure ('values', as `SORTS` encodes it), for a query that asks for the best paid, the fastest growing
+    or the most openings ('highest paying nurse jobs', `reorder` in search.js)."""
+    found = {}
     for name, (figure, encode) in SORTS.items():
         known = [(doc_id, figure(d)) for doc_id, d in enumerate(docs) if figure(d) is not None]
-        facets[name] = {"ids": _encode_ids(doc_id for doc_id, _ in known),
-                        "values": "".join(encode_number(encode(value)) for _, value in known)}
-    return facets
+        found[name] = {"ids": _encode_ids(doc_id for doc_id, _ in known),
+                       "values": "".join(encode_number(encode(value)) for _, value in known)}
+    return found
+
+
+def _sort_key(doc: Document) -> tuple:
+    """What `_sorts` reads of a document."""
+    return doc.median, doc.growth, doc.openings
 
 
 SORTS = {
@@ -1279,7 +1299,7 @@ SORTS = {
     "growth": (lambda d: d.growth, lambda percent: round(percent * 10) + 1000),  # tenths of a percent, from -100%
     "openings": (lambda d: d.openings, lambda count: count),
 }
-"""The jobs explorer's sorts that the facets carry: each document's figure, and that figure as a whole number
+"""The jobs explorer's sorts that `_sorts` writes: each document's figure, and that figure as a whole number
 for `encode_number` (search.js undoes the growth's offset; only the order matters to it)."""
 
 

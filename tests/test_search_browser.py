@@ -774,7 +774,7 @@ def test_a_phrase_for_a_kind_of_job_puts_the_jobs_that_fit_it_first(site_url, re
     """'nurse jobs without a degree', 'manager jobs with no experience', 'in demand nurse jobs': among the pages
     with every other word, the jobs that fit the phrase (by the data) come before those that do not, other pages
     keep their place, and a query that no job fits is ranked as it would be without the phrase."""
-    from engine.data import EDUCATION_LEVELS
+    from engine.data import EDUCATION_LEVELS, FIGURES_OWN
     from engine.render import outlook
     site = real_result.site
     jobs = {e.url: e.occupation for e in site.occupations}
@@ -784,7 +784,10 @@ def test_a_phrase_for_a_kind_of_job_puts_the_jobs_that_fit_it_first(site_url, re
                        ("manager jobs with no experience", lambda job: job.experience == "None"),
                        ("in demand nurse jobs", lambda job: outlook(job, average).bright),
                        ("nurse jobs with no experience and no degree",
-                        lambda job: job.experience == "None" and EDUCATION_LEVELS.get(job.education, 9) <= 2)):
+                        lambda job: job.experience == "None" and EDUCATION_LEVELS.get(job.education, 9) <= 2),
+                       # a pay of the job's own, as the sorts give it
+                       ("nurse jobs that pay 100k",
+                        lambda job: job.figures == FIGURES_OWN and (job.wage_median or 0) >= 100_000)):
         found = page.evaluate(RANKED, query)
         marked = [(url, fits) for url, fits in found["ranked"] if fits is not None]
         assert any(fits == 0 for _, fits in marked) and any(fits == 1 and url in jobs for url, fits in marked), query

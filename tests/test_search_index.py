@@ -198,11 +198,11 @@ def test_the_facets_list_each_occupation_under_its_level_of_education_experience
     assert len(found) > (900 if facet != "outlook" else 50)
 
 
-def test_the_facets_carry_each_jobs_own_pay_growth_and_openings_for_the_sorts(index, real_result):
+def test_the_sorts_carry_each_jobs_own_pay_growth_and_openings(index, real_result):
     """A query for the best paid, fastest growing or most openings orders the jobs it names by these: each
     occupation's own figure (none where BLS gives only a wider group's), and nothing for other pages."""
     from engine.data import FIGURES_OWN
-    _, facets = read_part(index["search/index/facets.js"])
+    _, facets = read_part(index["search/index/sorts.js"])
     _, manifest = read_part(index["search/index/manifest.js"])
     by_url = {e.url: e.occupation for e in real_result.site.occupations}
     urls = [read_part(index[f"search/index/docs/{n}.js"])[1]["url"] for n in range(manifest["documents"])]
@@ -344,6 +344,27 @@ def test_a_rebuild_after_an_edit_equals_a_fresh_build(real_result):
     assert first.build_site(site) == search.SearchIndex().build_site(site)
     fewer = dataclasses.replace(site, pages=())
     assert first.build_site(fewer) == search.SearchIndex().build_site(fewer)
+
+
+def test_a_rebuild_after_a_change_to_a_jobs_figures_alone_equals_a_fresh_build(real_result):
+    """A job's experience, outlook, pay, growth or openings change while its text stays (new data): the facets
+    and the sorts are written again, as a fresh build writes them."""
+    site = real_result.site
+    docs = search.documents(site)
+    n = next(i for i, d in enumerate(docs) if d.kind == "occupation" and d.median is not None)
+    clusters = tuple((c.slug, c.title) for c in site.clusters)
+    for change in ({"experience": "5-years-or-more" if docs[n].experience != "5-years-or-more" else "none"},
+                   {"bright": not docs[n].bright}, {"median": docs[n].median + 1000},
+                   {"growth": (docs[n].growth or 0) + 3.0}, {"openings": (docs[n].openings or 0) + 100}):
+        first = search.SearchIndex()
+        before = first.build(list(docs), clusters, site.search_words)
+        edited = list(docs)
+        edited[n] = dataclasses.replace(docs[n], **change)
+        after = first.build(edited, clusters, site.search_words)
+        fresh = search.SearchIndex().build(edited, clusters, site.search_words)
+        assert after == fresh, change
+        part = "search/index/facets.js" if set(change) & {"experience", "bright"} else "search/index/sorts.js"
+        assert after[part] != before[part], change
 
 
 @pytest.mark.parametrize("count", [1, 2, 3, 7, 10_000])

@@ -988,16 +988,19 @@
     Object.keys(facetSets).forEach(function (name) {
       Object.keys(data[name] || {}).forEach(function (k) { facetSets[name][k] = idSet(data[name][k]); });
     });
-    // For each sort of the jobs explorer: job -> its figure (median pay, growth or openings), as a number that
-    // orders them (engine/search.py `SORTS`).
-    facetSets.sorts = {};
-    ["pay", "growth", "openings"].forEach(function (name) {
-      var found = facetSets.sorts[name] = new Map();
-      if (!data[name]) return;
-      var values = decodeNumbers(data[name].values), doc = 0;
-      decodeNumbers(data[name].ids).forEach(function (gap, n) { doc += gap; found.set(doc, values[n]); });
-    });
     return facetSets;
+  }
+
+  // The sorts part (search/index/sorts.js): for a sort of the jobs explorer ('pay', 'growth', 'openings'), job ->
+  // its own figure, as a number that orders them (engine/search.py `SORTS`).
+  var sortMaps = {};
+  function sorts(name) {
+    var data = loaded("sorts")[name], found = sortMaps[name];
+    if (found || !data) return found || new Map();
+    found = sortMaps[name] = new Map();
+    var values = decodeNumbers(data.values), doc = 0;
+    decodeNumbers(data.ids).forEach(function (gap, n) { doc += gap; found.set(doc, values[n]); });
+    return found;
   }
 
   function idSet(text) {
@@ -1008,32 +1011,35 @@
 
   // A query that asks for a kind of job and names one: its best match by the words (`lead`, which tells whether
   // they name a cluster: `askedCluster`) is kept; then, among the pages with every word,
-  // - the jobs that fit each filter the facets list (the education, experience or outlook a phrase asks for)
-  //   keep their place, and so do other pages, while the jobs that do not fit, or whose figure BLS does not
-  //   give, go after them (`fits`): 'nurse jobs without a degree' lists licensed practical nurses and nursing
-  //   assistants before registered nurses. Nothing moves if no job with every word fits ('registered nurse
-  //   jobs without a degree');
+  // - the jobs that fit each filter a phrase asks for (the education, experience or outlook the facets list,
+  //   the least median pay of their own the sorts give) keep their place, and so do other pages, while the
+  //   jobs that do not fit, or whose figure BLS does not give, go after them (`fits`): 'nurse jobs without a
+  //   degree' lists licensed practical nurses and nursing assistants before registered nurses. Nothing moves if
+  //   no job with every word fits ('registered nurse jobs without a degree');
   // - for a sort ('highest paying nurse jobs', 'fastest growing'), the jobs whose title or a name has every word
   //   come first, in the order the jobs explorer sorts them (`sorted`: the job's own median pay, growth or
   //   openings), so nurse anesthetists lead the best paid.
-  // Loads the facets and the lead's record.
+  // Loads the facets or the sorts as needed, and the lead's record.
   var FIT_FILTERS = ["education", "experience", "outlook"];
 
   function reorder(outcome) {
     var explorer = outcome.explorer, results = outcome.results;
     if (!explorer || outcome.vague || !outcome.words.length || !results.length) return outcome;
     outcome.lead = top(results, 1)[0];
-    return loadAll(["facets", "docs/" + outcome.lead.doc]).then(function () {
-      var f = facets(), full = (1 << outcome.words.length) - 1, any = false;
-      var wanted = FIT_FILTERS.filter(function (name) { return explorer[name] && explorer[name].levels; });
-      var figures = explorer.sort && f.sorts[explorer.sort.value];
+    var wanted = FIT_FILTERS.filter(function (name) { return explorer[name] && explorer[name].levels; });
+    var least = explorer.min_pay ? Number(explorer.min_pay.value) : 0;  // 'nurse jobs that pay 100k'
+    var parts = ["docs/" + outcome.lead.doc].concat(wanted.length ? ["facets"] : [],
+                                                    explorer.sort || least ? ["sorts"] : []);
+    return loadAll(parts).then(function () {
+      var f = wanted.length && facets(), full = (1 << outcome.words.length) - 1, any = false;
+      var figures = explorer.sort && sorts(explorer.sort.value), pay = least && sorts("pay");
       results.forEach(function (r) {
         if (r.mask !== full) return;
         var job = inRuns(manifest.jobPages || [], r.doc);
-        if (wanted.length) {
-          r.fits = !job || wanted.every(function (name) {
+        if (wanted.length || least) {
+          r.fits = !job || (wanted.every(function (name) {
             return explorer[name].levels.some(function (value) { return f[name][value] && f[name][value].has(r.doc); });
-          }) ? 1 : 0;
+          }) && (!least || pay.get(r.doc) >= least)) ? 1 : 0;
           any = any || (job && r.fits === 1);
         }
         if (figures && r.named && figures.has(r.doc)) r.sorted = figures.get(r.doc);
