@@ -815,14 +815,14 @@ def test_a_query_for_the_best_paid_puts_the_jobs_it_names_first_best_paid_first(
     """'highest paying nurse jobs': the jobs whose title (or a name as good) has the query's other words come
     first, by their own median yearly pay (not a wider group's), so nurse anesthetists lead; other
     pages follow as ranked. Likewise by growth ('fastest growing') and openings ('most openings'). A query that
-    does not ask for an order ranks as before."""
+    does not ask for an order, or whose words name a cluster, ranks as before."""
     from engine.data import FIGURES_OWN
     jobs = {e.url: e.occupation for e in real_result.site.occupations}
     figure = {"pay": lambda job: job.wage_median, "openings": lambda job: job.openings,
               "growth": lambda job: round(job.growth_pct * 10) + 1000}
     open_with_search(page, site_url)
     for query, sort, first in (("highest paying nurse jobs", "pay", "Nurse Anesthetists"),
-                               ("best paid doctors", "pay", None), ("high paying computer jobs", "pay", None),
+                               ("best paid doctors", "pay", None), ("best paid engineers", "pay", None),
                                ("fastest growing nurse jobs", "growth", None),
                                ("engineer jobs with the most openings", "openings", None)):
         found = page.evaluate(PAID, query)
@@ -834,6 +834,8 @@ def test_a_query_for_the_best_paid_puts_the_jobs_it_names_first_best_paid_first(
         if first:
             assert jobs[found["ranked"][0][0]].title == first
     assert page.evaluate(PAID, "nurse")["sorted"] == [-1] * len(page.evaluate(PAID, "nurse")["sorted"])
+    # words that name a cluster: the explorer answers for that cluster, sorted, and the pages stay as ranked
+    assert set(page.evaluate(PAID, "high paying construction jobs")["sorted"]) == {-1}
     assert ask(page, "nurse")[0] == "Registered Nurses"
     # The results page says why the order is not by the words alone, and only then.
     for query, said in (("highest paying nurse jobs", "Jobs named by your search come first, best paid first."),

@@ -1016,7 +1016,8 @@
   //   jobs that do not fit, or whose figure BLS does not give, go after them (`fits`): 'nurse jobs without a
   //   degree' lists licensed practical nurses and nursing assistants before registered nurses. Nothing moves if
   //   no job with every word fits ('registered nurse jobs without a degree');
-  // - for a sort ('highest paying nurse jobs', 'fastest growing'), the jobs whose title or a name has every word
+  // - for a sort ('highest paying nurse jobs', 'fastest growing'), unless the words name a cluster, which the
+  //   explorer then lists sorted ('high paying construction jobs'), the jobs whose title or a name has every word
   //   come first, in the order the jobs explorer sorts them (`sorted`: the job's own median pay, growth or
   //   openings), so nurse anesthetists lead the best paid.
   // Loads the facets or the sorts as needed, and the lead's record.
@@ -1032,7 +1033,9 @@
                                                     explorer.sort || least ? ["sorts"] : []);
     return loadAll(parts).then(function () {
       var f = wanted.length && facets(), full = (1 << outcome.words.length) - 1, any = false;
-      var figures = explorer.sort && sorts(explorer.sort.value), pay = least && sorts("pay");
+      // When the words name a cluster, the explorer answers the sort for that cluster: the pages stay as ranked.
+      var figures = explorer.sort && askedCluster(outcome) < 0 && sorts(explorer.sort.value);
+      var pay = least && sorts("pay");
       results.forEach(function (r) {
         if (r.mask !== full) return;
         var job = inRuns(manifest.jobPages || [], r.doc);
