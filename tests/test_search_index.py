@@ -347,24 +347,33 @@ def test_a_rebuild_after_an_edit_equals_a_fresh_build(real_result):
 
 
 def test_a_rebuild_after_a_change_to_a_jobs_figures_alone_equals_a_fresh_build(real_result):
-    """A job's experience, outlook, pay, growth or openings change while its text stays (new data): the facets
-    and the sorts are written again, as a fresh build writes them."""
+    """Jobs' experience, outlook, pay, growth or openings change while their text stays (new data): the facets
+    and the sorts are written again, as a fresh build writes them. Each kind of change alone, then all at once."""
     site = real_result.site
     docs = search.documents(site)
-    n = next(i for i, d in enumerate(docs) if d.kind == "occupation" and d.median is not None)
+    jobs = [i for i, d in enumerate(docs) if d.kind == "occupation" and d.median is not None and d.growth is not None
+            and d.openings is not None]
+    changes = [("search/index/facets.js",
+                lambda d: {"experience": "none" if d.experience != "none" else "5-years-or-more"}),
+               ("search/index/facets.js", lambda d: {"bright": not d.bright}),
+               ("search/index/sorts.js", lambda d: {"median": d.median + 1000}),
+               ("search/index/sorts.js", lambda d: {"growth": d.growth + 3.0}),
+               ("search/index/sorts.js", lambda d: {"openings": d.openings + 100})]
     clusters = tuple((c.slug, c.title) for c in site.clusters)
-    for change in ({"experience": "5-years-or-more" if docs[n].experience != "5-years-or-more" else "none"},
-                   {"bright": not docs[n].bright}, {"median": docs[n].median + 1000},
-                   {"growth": (docs[n].growth or 0) + 3.0}, {"openings": (docs[n].openings or 0) + 100}):
-        first = search.SearchIndex()
-        before = first.build(list(docs), clusters, site.search_words)
+    index = search.SearchIndex()
+    before = index.build(list(docs), clusters, site.search_words)
+    for (part, change), n in zip(changes, jobs):
         edited = list(docs)
-        edited[n] = dataclasses.replace(docs[n], **change)
-        after = first.build(edited, clusters, site.search_words)
-        fresh = search.SearchIndex().build(edited, clusters, site.search_words)
-        assert after == fresh, change
-        part = "search/index/facets.js" if set(change) & {"experience", "bright"} else "search/index/sorts.js"
-        assert after[part] != before[part], change
+        edited[n] = dataclasses.replace(docs[n], **change(docs[n]))
+        after = index.build(edited, clusters, site.search_words)
+        assert after[part] != before[part], change(docs[n])
+        assert after[part] == search.SearchIndex().build(edited, clusters, site.search_words)[part]
+        assert index.build(list(docs), clusters, site.search_words) == before  # and back
+    edited = list(docs)
+    for (_, change), n in zip(changes, jobs):
+        edited[n] = dataclasses.replace(docs[n], **change(docs[n]))
+    assert index.build(edited, clusters, site.search_words) == search.SearchIndex().build(edited, clusters,
+                                                                                          site.search_words)
 
 
 @pytest.mark.parametrize("count", [1, 2, 3, 7, 10_000])
