@@ -44,6 +44,9 @@ EDUCATION_SLUGS = {
 }
 """BLS typical entry education -> its name in the jobs explorer's address (`occupations/?education=`), in BLS's
 order."""
+EDUCATION_RANK = {slug: EDUCATION_LEVELS[name] for name, slug in EDUCATION_SLUGS.items()}
+"""How much schooling each level is by its name in the address, as `EDUCATION_LEVELS` ranks it (a certificate and
+some college tie)."""
 
 EXPERIENCE_SLUGS = {
     "None": "none",

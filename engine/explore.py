@@ -18,16 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from .data import EDUCATION_SLUGS, FIGURES_NONE, FIGURES_OWN, Occupation
+from .data import EDUCATION_RANK, EDUCATION_SLUGS, FIGURES_NONE, FIGURES_OWN, Occupation
 from .load import slugify
 from .problems import ContentError, Problem, suggest
 from .routes import data_file_url
 from .schema import INTERESTS
 
 
-EDUCATION_RANK = {"none": 0, "high-school": 1, "postsecondary": 2, "some-college": 2, "associate": 3,
-                  "bachelor": 4, "master": 5, "doctoral": 6}
-"""How much schooling each level is, as `data.EDUCATION_LEVELS` ranks it (a certificate and some college tie)."""
 
 EDUCATION_WORDS = {"none": "no formal credential", "high-school": "a high school diploma",
                    "postsecondary": "a certificate after high school", "some-college": "some college",

@@ -30,7 +30,7 @@ import markupsafe
 from markupsafe import Markup, escape
 
 from .config import Config
-from .data import (EDUCATION_LEVELS, EDUCATION_SLUGS, EXPERIENCE_SLUGS, EXPERIENCE_WORDS, FIGURES_CATCH_ALL,
+from .data import (EDUCATION_RANK, EDUCATION_SLUGS, EXPERIENCE_SLUGS, EXPERIENCE_WORDS, FIGURES_CATCH_ALL,
                    FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, JOB_ZONES, Occupation)
 from .explore import SCALE, SKILL_GROUPS, move
 from .load import slugify
@@ -302,7 +302,7 @@ def make_environment(template_dir: Path, cache: jinja2.BytecodeCache | None = No
                        pay_missing=pay_missing, external_links=external_links, training_links=training_links,
                        outlook=outlook, fig=pay_figure, move=move, data_file=data_file_url, scale=SCALE,
                        has_page=has_page, plan_url=plan_url, compare_url=compare_url,
-                       education_slugs=EDUCATION_SLUGS, education_levels=EDUCATION_LEVELS,
+                       education_slugs=EDUCATION_SLUGS, education_rank=EDUCATION_RANK,
                        experience_slugs=EXPERIENCE_SLUGS)
     return env
 

@@ -87,7 +87,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from .data import (EDUCATION_LEVELS, EDUCATION_SLUGS, EXPERIENCE_SLUGS, EXPERIENCE_WORDS, FIGURES_CATCH_ALL,
+from .data import (EDUCATION_RANK, EDUCATION_SLUGS, EXPERIENCE_SLUGS, EXPERIENCE_WORDS, FIGURES_CATCH_ALL,
                    FIGURES_GROUP, FIGURES_NONE, FIGURES_OWN, FIGURES_SPECIALTY, Occupation)
 from .explore import EDUCATION_WORDS
 from .load import slugify
@@ -1120,8 +1120,7 @@ def document_pairs(doc: Document, words: frozenset[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-BELOW_DEGREES = {slug for name, slug in EDUCATION_SLUGS.items()
-                 if EDUCATION_LEVELS[name] < EDUCATION_LEVELS["Associate's degree"]}
+BELOW_DEGREES = {slug for slug, rank in EDUCATION_RANK.items() if rank < EDUCATION_RANK["associate"]}
 """The levels of education to start below any college degree, as the jobs explorer names them."""
 SORT_WORDS = {"pay": "best paid first", "growth": "fastest growing first", "openings": "most openings first"}
 

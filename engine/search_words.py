@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .data import EDUCATION_LEVELS, EDUCATION_SLUGS, EXPERIENCE_SLUGS
+from .data import EDUCATION_RANK, EDUCATION_SLUGS, EXPERIENCE_SLUGS
 from .problems import ContentError, Problem, suggest
 
 STOP_WORDS = frozenset("""
@@ -84,13 +84,12 @@ class Shortcut:
     def levels(self) -> tuple[str, ...]:
         """The values a job may have to fit the filter, for those of them that the search index's facets list
         (education, experience, outlook); none for the others. For education, in BLS's order: the level itself,
-        and with `or_less` every level ranked no higher (`EDUCATION_LEVELS`)."""
+        and with `or_less` every level ranked no higher (`EDUCATION_RANK`)."""
         if self.name not in ("education", "experience", "outlook"):
             return ()
         if not self.or_less:
             return (self.value,)
-        rank = {slug: EDUCATION_LEVELS[name] for name, slug in EDUCATION_SLUGS.items()}
-        return tuple(slug for slug in EDUCATION_SLUGS.values() if rank[slug] <= rank[self.value])
+        return tuple(slug for slug in EDUCATION_SLUGS.values() if EDUCATION_RANK[slug] <= EDUCATION_RANK[self.value])
 
 
 @dataclass(frozen=True)

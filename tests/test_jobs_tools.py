@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.data import EDUCATION_LEVELS, EDUCATION_SLUGS, EXPERIENCE_SLUGS, FIGURES_GROUP, FIGURES_NONE, INTEREST_LETTERS
+from engine.data import EDUCATION_LEVELS, EDUCATION_RANK, EDUCATION_SLUGS, EXPERIENCE_SLUGS, FIGURES_GROUP, FIGURES_NONE, INTEREST_LETTERS
 from engine.render import figures_source, outlook
 from engine.routes import plan_url
 
@@ -48,9 +48,6 @@ def cluster_slugs(entry) -> set[str]:
     return {ref.url.rstrip("/").rsplit("/", 1)[-1] for ref in entry.clusters}
 
 
-LEVEL_OF = {slug: EDUCATION_LEVELS[name] for name, slug in EDUCATION_SLUGS.items()}
-
-
 def expected_codes(site, state: dict[str, str]) -> list[str]:
     """The explorer's contract, worked out from the site model: the codes that match, in the order shown."""
     average = site.profiles.average_growth
@@ -60,7 +57,7 @@ def expected_codes(site, state: dict[str, str]) -> list[str]:
         job = entry.occupation
         return ((not state.get("education") or EDUCATION_SLUGS.get(job.education) == state["education"]
                  or (state.get("or_less") == "yes" and job.education in EDUCATION_LEVELS
-                     and EDUCATION_LEVELS[job.education] <= LEVEL_OF[state["education"]]))
+                     and EDUCATION_LEVELS[job.education] <= EDUCATION_RANK[state["education"]]))
                 and (not state.get("experience") or EXPERIENCE_SLUGS.get(job.experience) == state["experience"])
                 and (not state.get("min_pay") or (job.wage_median is not None
                                                   and job.wage_median >= int(state["min_pay"])))

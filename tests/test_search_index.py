@@ -224,8 +224,7 @@ def test_education_phrases_name_the_levels_a_job_may_need_and_the_manifest_marks
     """An education phrase of the explorer carries the levels that fit it, so search can put the jobs that fit
     first ('nurse jobs without a degree'): its own level, and with 'or less' every level ranked no higher
     (BLS ranks 'some college' and a certificate alike). `jobPages` are exactly the occupations' documents."""
-    from engine.data import EDUCATION_LEVELS, EDUCATION_SLUGS
-    rank = {slug: EDUCATION_LEVELS[name] for name, slug in EDUCATION_SLUGS.items()}
+    from engine.data import EDUCATION_RANK as rank, EDUCATION_SLUGS
     _, manifest = read_part(index["search/index/manifest.js"])
     phrases = {e[0]: e for e in manifest["explorer"]}
     assert phrases["without a degree"][2:] == ["some-college", "that need no college degree to start", 1,
