@@ -8,6 +8,7 @@ server looks at the stamps on a timer instead (`serve.DevServer.poll`).
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Callable, Iterable, Protocol
 
@@ -54,5 +55,17 @@ class _Observing:
         self.observer = observer
 
     def stop(self) -> None:
-        self.observer.stop()
-        self.observer.join(timeout=5)
+        """Stop watching, quietly. An event that arrives while the observer stops makes watchdog log an error
+        ("queue_events() called when the thread is inactive") after the server has said it stopped; nothing is
+        wrong then, so watchdog's loggers are muted until its threads have ended."""
+        loggers = [logging.getLogger(name) for name in sorted(logging.root.manager.loggerDict)
+                   if name == "watchdog" or name.startswith("watchdog.")]
+        before = [logger.disabled for logger in loggers]
+        for logger in loggers:
+            logger.disabled = True
+        try:
+            self.observer.stop()
+            self.observer.join(timeout=5)
+        finally:
+            for logger, disabled in zip(loggers, before):
+                logger.disabled = disabled

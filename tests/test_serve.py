@@ -174,6 +174,30 @@ def test_a_stop_signal_while_pages_are_served_still_stops_the_server(dev_server,
     assert [p.name for p in (root / "tmp").iterdir() if p.name.startswith("career-site-serve-")] == []
 
 
+
+def test_stopping_the_file_watch_is_quiet_even_if_an_event_comes_as_it_stops(tmp_path, caplog):
+    """watchdog logs an error when an event arrives while its observer stops; that line came after the server
+    said "stopped". Stopping the watch mutes watchdog's loggers until its threads end, then restores them."""
+    import logging
+
+    from engine import watch
+
+    watching = watch.watch_events([tmp_path], tmp_path, lambda: None)
+    assert watching is not None, "file events are expected on Linux"
+    inotify = logging.getLogger("watchdog.observers.inotify")
+    real_stop = watching.observer.stop
+
+    def stop_as_an_event_arrives() -> None:
+        inotify.error("InotifyEmitter.queue_events() called when the thread is inactive")
+        real_stop()
+
+    watching.observer.stop = stop_as_an_event_arrives
+    watching.stop()
+    assert "queue_events" not in caplog.text
+    assert not inotify.disabled, "the logger is restored after the watch stopped"
+    inotify.error("a later error is still shown")
+    assert "a later error is still shown" in caplog.text
+
 def test_a_template_edit_is_rendered_by_the_next_rebuild(make_project):
     from engine.pipeline import Builder, Project
 
