@@ -521,6 +521,23 @@ class _Synonyms:
         self.asked = set()
 
 
+_LIST_RE = re.compile(r",\s*(?:and\s+|or\s+)?")
+
+
+def _title_list(title: str) -> list[str]:
+    """The jobs a title lists, each a name of the page as good as the title ('Farmers', 'Ranchers' and 'Other
+    Agricultural Managers'). A list is told by its commas, every part's being a plural noun, and a first part of
+    one word. So none for one job with qualifiers ('Teachers, Postsecondary', 'Drafters, All Other', 'Janitors
+    and Cleaners, Except Maids ...'), nor where the first words qualify every part ('Textile Cutting Machine
+    Setters, Operators, and Tenders', 'First-Line Supervisors of Mechanics, Installers, and Repairers',
+    'Helpers--Painters, Paperhangers, ...'): 'Operators' alone does not name those jobs."""
+    parts = _LIST_RE.split(title)
+    if len(parts) < 3 or not parts[0].isalpha() or \
+            any(not part.endswith("s") or part.startswith(("Except", "All Other", "Including")) for part in parts):
+        return []
+    return parts
+
+
 _CAPITALS_RE = re.compile(r"\b[A-Z]{2,}\b")
 """A word in capitals, such as an abbreviation."""
 
@@ -575,6 +592,11 @@ def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[
             weighted[word] = weighted.get(word, 0.0) + norm * count
     longest = EXACT_STRONG - 1
     shortest = dict.fromkeys(index_words(document.title), min(len(query_words(document.title)), longest) + EXACT_TITLE)
+    if document.kind == "occupation":
+        for part in _title_list(document.title):  # 'Farmers' in 'Farmers, Ranchers, and Other Agricultural Managers'
+            words, length, _ = _name_terms(part)
+            for word in words:
+                shortest[word] = min(shortest[word], min(length, longest) + EXACT_TITLE)
     if document.names:
         shares: dict[str, float] = defaultdict(float)
         for name, strength, whole, synonym in document.names:

@@ -454,6 +454,26 @@ def test_the_shortest_name_holding_a_word_is_recorded_with_its_strength():
     assert dict(score_terms(document("Engineering"))[1])["engineering"] == 1 + search.EXACT_TITLE
 
 
+
+@pytest.mark.parametrize("title, named", [
+    ("Farmers, Ranchers, and Other Agricultural Managers", {"farmers": 1, "ranchers": 1, "agricultural": 3}),
+    ("Welders, Cutters, Solderers, and Brazers", {"welders": 1, "brazers": 1}),
+    # One job with qualifiers, or a list qualified by its first words: each word keeps the whole title's length.
+    ("Teachers, Postsecondary", {"teachers": 2}),
+    ("Janitors and Cleaners, Except Maids and Housekeeping Cleaners", {"janitors": 5}),
+    ("Textile Cutting Machine Setters, Operators, and Tenders", {"operators": 6}),
+    ("First-Line Supervisors of Mechanics, Installers, and Repairers", {"installers": 5}),
+    ("Helpers--Pipelayers, Plumbers, Pipefitters, and Steamfitters", {"plumbers": 5}),
+])
+def test_each_job_a_title_lists_names_the_occupation_as_its_title_does(title, named):
+    """'farmer' finds 'Farmers, Ranchers, and Other Agricultural Managers' as equal to its title, before a page
+    that workers call 'Farmer'; 'operators' alone does not name the machine operators' page."""
+    job = dataclasses.replace(document(title), kind="occupation")
+    lengths = dict(score_terms(job)[1])
+    assert {word: lengths[word] - search.EXACT_TITLE for word in named} == named
+    pathway = document("Farmers, Ranchers, and Other Agricultural Managers")  # occupations' titles only
+    assert dict(score_terms(pathway)[1])["farmers"] == 5 + search.EXACT_TITLE
+
 @pytest.mark.parametrize("figures, expected", [
     (dict(wage_median=93600), "U.S. median pay $93,600 a year"),
     (dict(wage_median=None, hourly_median=29.05), "U.S. median pay $29.05 an hour"),

@@ -345,7 +345,13 @@
   // The word the site knows that `token`, a word for a worker, is with another of the endings such words have,
   // or its plural ('editer' -> 'editor', 'machinest' -> 'machinists', 'astronomist' -> 'astronomers'), the
   // commonest if several; null if none. What is left without the ending must be four letters or more.
-  var WORKER_ENDINGS = ["er", "or", "ar", "ist", "est", "ian", "ant", "ent"];
+  var WORKER_ENDINGS = ["er", "or", "ar", "ist", "est", "ian", "ant", "ent", "ier", "eer", "ear"];
+
+  // Whether a word names a person by its ending ('teacher', 'cashiers', 'dentist'), as far as an ending can.
+  function personWord(word) {
+    var bare = /s$/.test(word) ? word.slice(0, -1) : word;
+    return WORKER_ENDINGS.some(function (ending) { return bare.length > ending.length + 2 && bare.slice(-ending.length) === ending; });
+  }
 
   function otherEnding(token, vocab) {
     var best = null;
@@ -470,13 +476,18 @@
     // be a misspelt job name with a letter left out: 'enginer' has the stem of 'engine', but it is 'engineer'.
     // The correction replaces those matches when it is a much more common word (`MISSING_LETTER_FACTOR` times
     // the most common of them). A word the token begins is no correction: it is among the matches already.
+    // A word shaped like a person's name ('techer') is set against the forms that name people only: 'tech' and
+    // 'techs' are common, but a 'techer' is a 'teacher'.
     if (!anyKnown && token.length >= 6 && found.some(function (f) { return f.how === "form"; }) &&
         found.every(isFormOrLonger)) {
-      var commonest = Math.max.apply(null, found.map(function (f) { return f.count; })), missing = null;
+      var personShaped = personWord(token);
+      var rivals = found.filter(function (f) { return !personShaped || personWord(f.word); });
+      var commonest = Math.max.apply(null, rivals.map(function (f) { return f.count; }).concat([0])), missing = null;
       vocab.forEach(function (v) {
         v.words.forEach(function (word, i) {
           if (word.length === token.length + 1 && (!missing || v.counts[i] > missing.count) &&
-              word.lastIndexOf(token, 0) !== 0 && distance(token, word, 1, false) === 1) {
+              word.lastIndexOf(token, 0) !== 0 && distance(token, word, 1, false) === 1 &&
+              (!personShaped || personWord(word))) {
             missing = { word: word, count: v.counts[i] };
           }
         });
@@ -723,7 +734,8 @@
   // on two pages or more, and not a stop word. Of several ways to split it, the one whose rarer word is the
   // more common. A word one letter away from a word the site knows is a typo instead: 'accountent' is
   // 'accountant', not 'account' and 'ent'; so is a word of eight letters or more two letters away from one
-  // `MISSING_LETTER_FACTOR` times as common as the rarer of the two: 'softwear' is 'software', not 'soft wear'.
+  // `MISSING_LETTER_FACTOR` times as common as the rarer of the two: 'softwear' is 'software', not 'soft wear';
+  // and a worker's name with another ending (`otherEnding`).
   function runTogether(word, missing) {
     var v = word.length >= 6 && !/\d/.test(word) && vocabulary(head(word, 1));
     if (!v) return null;
@@ -751,7 +763,8 @@
       var d = distance(word, known, 2, false);
       return d <= 1 || (d === 2 && word.length >= 8 && v.counts[k] >= MISSING_LETTER_FACTOR * best.common);
     });
-    return typo ? null : best.parts;
+    // So is a worker's name with the wrong ending: 'cashear' is 'cashier', not 'cash' and 'ear'.
+    return typo || otherEnding(word, [v]) ? null : best.parts;
   }
 
   // Two typed words that the index knows as one ('cyber security' -> 'cybersecurity', 'x ray' -> 'xray'): for
