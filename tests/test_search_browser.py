@@ -714,6 +714,8 @@ def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(s
     assert ask(page, "jobs without a college degree") == ["Jobs that need no college degree to start"]
     assert ask(page, "jobs that don't require college") == ["Jobs that need a high school diploma or less to start"]
     assert ask(page, "jobs without a 4 year degree") == ["Jobs that need an associate's degree or less to start"]
+    # A certificate or less: BLS ranks some college like a certificate, so the label says 'no college degree'.
+    assert ask(page, "jobs that dont require much school") == ["Jobs that need no college degree to start"]
     assert ask(page, "well paid jobs with no experience and no degree") == \
         ["Jobs that need no college degree to start and that need no work experience, best paid first"]
     assert parse_qs(urlsplit(page.locator(explorer).get_attribute("href")).query) == \
@@ -950,6 +952,11 @@ def test_a_kind_of_job_in_a_named_cluster_opens_the_explorer_on_that_clusters_jo
     # A pathway's name: its cluster, which the label names, so that the wider list is no surprise.
     construction = next(p for p in real_result.site.pathways if p.title == "Construction")
     assert ask(page, "high paying construction jobs")[0] == f"{construction.cluster.title} jobs, best paid first"
+
+    # 'field' asks for a field of work, as 'careers' does: 'medical' (a synonym of Health Science) names it.
+    offered = ask(page, "jobs in the medical field without much school")
+    assert offered[0] == f"{clusters['health-science']} jobs that need no college degree to start"
+    assert parse_qs(urlsplit(page.locator(explorer).get_attribute("href")).query)["cluster"] == ["health-science"]
 
     titles = ask(page, "nurse jobs without a degree")
     assert titles[-1] == "Jobs that need no college degree to start"
