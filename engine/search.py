@@ -126,12 +126,15 @@ NAME_SHARE = {3: 1.0, 2: 0.5, 1: 0.35, 0: 0.2}
 synonym of the title itself, 2 for a job title My Next Move shows, 1 for one workers report or a short form,
 0 for one of O*NET's many alternate titles. A word in two titles My Next Move shows, or in five alternates,
 counts as much as a word of the title."""
-EXACT_TITLE, EXACT_STRONG, EXACT_WEAK = 0, 16, 32
+EXACT_TITLE, EXACT_STRONG, EXACT_WEAK, EXACT_PART = 0, 16, 32, 48
 """A name's length in the title postings is offset by this: a query equal to the page's own title ranks first;
 one equal to a synonym of it or to a title My Next Move shows, next ('engineering' finds the Engineering pages
 before the many engineers that My Next Move also calls 'Engineer'); then one equal to a title workers report;
 an alternate title is never taken as the page's name (several jobs share many of them). Lengths are at most
-`EXACT_STRONG - 1` (a query has at most 12 words), so that every value fits the posting's six bits."""
+`EXACT_STRONG - 1` (a query has at most 12 words), so that every value fits the posting's six bits.
+`EXACT_PART` marks a word that is by itself one of the jobs or fields a title lists (`_title_list`), offset by
+the title's length: the whole title is the page's own title, and the word alone a name as good ('farmers',
+'logistics'), below a page titled with the word alone."""
 NAME_TITLE = 3
 ALSO_SHOWN = 30
 """How many of an occupation's other names a result carries, to show the one the query matched."""
@@ -521,19 +524,33 @@ class _Synonyms:
         self.asked = set()
 
 
+def _exactness(value: int) -> tuple[int, int]:
+    """A title posting's value as (the length of the shortest name holding the word, how strong a name)."""
+    return (1, EXACT_STRONG) if value >= EXACT_PART else (value % EXACT_STRONG, value)
+
+
 _LIST_RE = re.compile(r",\s*(?:and\s+|or\s+)?")
+_FIELDS_RE = re.compile(r",\s*(?:&\s*)?|\s+&\s+")
 
 
-def _title_list(title: str) -> list[str]:
+def _title_list(title: str, field: bool = False) -> list[str]:
     """The jobs a title lists, each a name of the page as good as the title ('Farmers', 'Ranchers' and 'Other
     Agricultural Managers'). A list is told by its commas, every part's being a plural noun, and a first part of
     one word. So none for one job with qualifiers ('Teachers, Postsecondary', 'Drafters, All Other', 'Janitors
-    and Cleaners, Except Maids ...'), nor where the first words qualify every part ('Textile Cutting Machine
+    and Cleaners, Except Maids ...'), nor for things sold ('Securities, Commodities, and Financial Services Sales
+    Agents'), nor where the first words qualify every part ('Textile Cutting Machine
     Setters, Operators, and Tenders', 'First-Line Supervisors of Mechanics, Installers, and Repairers',
-    'Helpers--Painters, Paperhangers, ...'): 'Operators' alone does not name those jobs."""
+    'Helpers--Painters, Paperhangers, ...'): 'Operators' alone does not name those jobs.
+
+    With `field`, the title is a cluster's, whose every part names a field it covers: 'Transportation' in
+    'Transportation, Distribution & Logistics', 'Energy' in 'Energy & Natural Resources'."""
+    if field:
+        parts = _FIELDS_RE.split(title)
+        return parts if len(parts) > 1 else []
     parts = _LIST_RE.split(title)
-    if len(parts) < 3 or not parts[0].isalpha() or \
-            any(not part.endswith("s") or part.startswith(("Except", "All Other", "Including")) for part in parts):
+    if len(parts) < 3 or not parts[0].isalpha() or any(
+            not part.endswith("s") or part.endswith("ities") or part.startswith(("Except", "All Other", "Including"))
+            for part in parts):
         return []
     return parts
 
@@ -592,11 +609,11 @@ def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[
             weighted[word] = weighted.get(word, 0.0) + norm * count
     longest = EXACT_STRONG - 1
     shortest = dict.fromkeys(index_words(document.title), min(len(query_words(document.title)), longest) + EXACT_TITLE)
-    if document.kind == "occupation":
-        for part in _title_list(document.title):  # 'Farmers' in 'Farmers, Ranchers, and Other Agricultural Managers'
+    if document.kind in ("occupation", "cluster", "modern-cluster"):
+        for part in _title_list(document.title, field=document.kind != "occupation"):
             words, length, _ = _name_terms(part)
-            for word in words:
-                shortest[word] = min(shortest[word], min(length, longest) + EXACT_TITLE)
+            if length == 1 and len(words) == 1 and shortest.get(words[0], EXACT_STRONG) < EXACT_STRONG:
+                shortest[words[0]] = EXACT_PART + shortest[words[0]]
     if document.names:
         shares: dict[str, float] = defaultdict(float)
         for name, strength, whole, synonym in document.names:
@@ -611,7 +628,7 @@ def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[
                 value = length + (EXACT_STRONG if strength >= 2 else EXACT_WEAK)
                 for word in words:  # the shortest name holding the word; of two as short, the stronger one
                     known = shortest.get(word)
-                    if known is None or (length, value) < (known % EXACT_STRONG, known):
+                    if known is None or (length, value) < _exactness(known):
                         shortest[word] = value
         title_weight = FIELD_WEIGHTS["title"]
         for word, share in shares.items():

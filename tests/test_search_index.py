@@ -455,24 +455,30 @@ def test_the_shortest_name_holding_a_word_is_recorded_with_its_strength():
 
 
 
-@pytest.mark.parametrize("title, named", [
-    ("Farmers, Ranchers, and Other Agricultural Managers", {"farmers": 1, "ranchers": 1, "agricultural": 3}),
-    ("Welders, Cutters, Solderers, and Brazers", {"welders": 1, "brazers": 1}),
-    # One job with qualifiers, or a list qualified by its first words: each word keeps the whole title's length.
-    ("Teachers, Postsecondary", {"teachers": 2}),
-    ("Janitors and Cleaners, Except Maids and Housekeeping Cleaners", {"janitors": 5}),
-    ("Textile Cutting Machine Setters, Operators, and Tenders", {"operators": 6}),
-    ("First-Line Supervisors of Mechanics, Installers, and Repairers", {"installers": 5}),
-    ("Helpers--Pipelayers, Plumbers, Pipefitters, and Steamfitters", {"plumbers": 5}),
+@pytest.mark.parametrize("kind, title, listed, whole", [
+    ("occupation", "Farmers, Ranchers, and Other Agricultural Managers", {"farmers", "ranchers"}, 5),
+    ("occupation", "Welders, Cutters, Solderers, and Brazers", {"welders", "cutters", "solderers", "brazers"}, 4),
+    ("cluster", "Transportation, Distribution & Logistics", {"transportation", "distribution", "logistics"}, 3),
+    ("modern-cluster", "Energy & Natural Resources", {"energy"}, 3),
+    # One job with qualifiers, or a list qualified by its first words: no word is a name by itself.
+    ("occupation", "Teachers, Postsecondary", set(), 2),
+    ("occupation", "Janitors and Cleaners, Except Maids and Housekeeping Cleaners", set(), 5),
+    ("occupation", "Textile Cutting Machine Setters, Operators, and Tenders", set(), 6),
+    ("occupation", "First-Line Supervisors of Mechanics, Installers, and Repairers", set(), 5),
+    ("occupation", "Helpers--Pipelayers, Plumbers, Pipefitters, and Steamfitters", set(), 5),
+    ("occupation", "Securities, Commodities, and Financial Services Sales Agents", set(), 6),
+    # A pathway's title is not split: 'Health' alone does not name 'Health, Safety & Environmental Assurance'.
+    ("pathway", "Health, Safety & Environmental Assurance", set(), 4),
 ])
-def test_each_job_a_title_lists_names_the_occupation_as_its_title_does(title, named):
+def test_each_job_or_field_a_title_lists_names_the_page_as_its_title_does(kind, title, listed, whole):
     """'farmer' finds 'Farmers, Ranchers, and Other Agricultural Managers' as equal to its title, before a page
-    that workers call 'Farmer'; 'operators' alone does not name the machine operators' page."""
-    job = dataclasses.replace(document(title), kind="occupation")
-    lengths = dict(score_terms(job)[1])
-    assert {word: lengths[word] - search.EXACT_TITLE for word in named} == named
-    pathway = document("Farmers, Ranchers, and Other Agricultural Managers")  # occupations' titles only
-    assert dict(score_terms(pathway)[1])["farmers"] == 5 + search.EXACT_TITLE
+    that workers call 'Farmer', and 'logistics' the Transportation, Distribution & Logistics cluster; the whole
+    title still equals the title ('transportation distribution and logistics'). 'operators' alone does not name
+    the machine operators' page."""
+    lengths = dict(score_terms(dataclasses.replace(document(title), kind=kind))[1])
+    assert {word for word, value in lengths.items() if value >= search.EXACT_PART} == listed
+    assert {value % search.EXACT_STRONG for value in lengths.values()} == {whole}  # the whole title's length
+    assert all(value < search.EXACT_STRONG or value >= search.EXACT_PART for value in lengths.values())
 
 @pytest.mark.parametrize("figures, expected", [
     (dict(wage_median=93600), "U.S. median pay $93,600 a year"),

@@ -329,7 +329,19 @@
 
   var WORK_WORD = /(?:ing|y)$/;  // a word for the work rather than the worker: 'plumbing', 'surgery', 'therapy'
   // A name's length in the title postings is offset by these for a strong name and a weak one (engine/search.py).
-  var EXACT_STRONG = 16, EXACT_WEAK = 32;
+  var EXACT_STRONG = 16, EXACT_WEAK = 32, EXACT_PART = 48;
+
+  // Whether a title posting's value (`EXACT_*` in engine/search.py) says that a query of n words is the page's
+  // own title; and whether it is a name as good: a synonym of the title, a title My Next Move shows, or one
+  // word that is one of the jobs or fields the title lists ('farmer', 'logistics'), which ranks below a page
+  // titled with the word alone ('engineering' finds Engineering before Science, Technology, Engineering & ...).
+  function ownTitle(value, n) {
+    return value === n || (value >= EXACT_PART && value - EXACT_PART === n);
+  }
+
+  function strongName(value, n) {
+    return value === EXACT_STRONG + n || (value >= EXACT_PART && n === 1);
+  }
   var WEIGHT = { exact: 1, form: 0.85, typo: 0.55, typo2: 0.4, prefixTypo: 0.35 };
   var PERSON_WORD = /^([a-z]{4,}?)(?:man|men|woman|women|person|persons|people)$/;
 
@@ -854,7 +866,7 @@
       var hits = [];
       var typedTitles = list.length && list[0].how === "exact" && postings(typed) && postings(typed).titles;
       var namesField = !!typedTitles && typedTitles.docs.some(function (doc, k) {
-        return typedTitles.values[k] < EXACT_STRONG && isFieldPage(doc);
+        return (typedTitles.values[k] < EXACT_STRONG || typedTitles.values[k] >= EXACT_PART) && isFieldPage(doc);
       });
       list.forEach(function (e) {
         var p = postings(e.word);
@@ -879,7 +891,7 @@
           var named = expansions.length;
           for (k = 0; k < p.titles.docs.length; k++) {
             var length = p.titles.values[k];
-            if (length === named || length === EXACT_STRONG + named) a.weak[p.titles.docs[k]] |= bit;
+            if (ownTitle(length, named) || strongName(length, named)) a.weak[p.titles.docs[k]] |= bit;
           }
         }
         var worker = e.how === "form" && !e.joined && WORK_WORD.test(typed) && !WORK_WORD.test(e.word);
@@ -888,18 +900,19 @@
           // length ('nurse' in 'Nurse Anesthetists', 'engineering' in 'Petroleum Engineers'): the pages a
           // query names, which `reorder` orders by pay, growth or openings. Names workers report do not count.
           for (k = 0; k < p.titles.docs.length; k++) {
-            if (p.titles.values[k] < EXACT_WEAK) a.named[p.titles.docs[k]] |= bit;
+            if (p.titles.values[k] < EXACT_WEAK || p.titles.values[k] >= EXACT_PART) a.named[p.titles.docs[k]] |= bit;
           }
         }
         if (p.titles && e.how !== "typo" && e.how !== "longer" && e.how !== "compound" && (e.how !== "form" || e.joined || sameNoun(typed, e.word))) {
           // The page's title, or a name as good (`EXACT_STRONG` in engine/search.py), is the whole query; or a
           // one-word name workers report is (`EXACT_WEAK`). Each word records only its shortest name, so for a
           // query of several words this is a good guess, not a certainty: hence the few strong names only.
-          // Lengths are offset by whose name it is: 0 the page's own title, 16 a strong name, 32 a weak one.
+          // Lengths are offset by whose name it is: 0 the page's own title, 16 a strong name, 32 a weak one, and
+          // 48 a word that is alone one of the jobs or fields the title lists (`strongName`).
           var tdocs = p.titles.docs, lengths = p.titles.values, n = expansions.length - (e.joined ? 1 : 0);
           for (k = 0; k < tdocs.length; k++) {
-            if (lengths[k] === n) a.own[tdocs[k]] |= bit;
-            else if (lengths[k] === EXACT_STRONG + n) a.title[tdocs[k]] |= bit;
+            if (ownTitle(lengths[k], n)) a.own[tdocs[k]] |= bit;
+            else if (strongName(lengths[k], n)) a.title[tdocs[k]] |= bit;
             else if (n === 1 && lengths[k] === EXACT_WEAK + 1) a.weak[tdocs[k]] |= bit;  // several words might be of several names
           }
         }
@@ -1039,12 +1052,18 @@
   function reorder(outcome) {
     var explorer = outcome.explorer, results = outcome.results;
     if (!explorer || outcome.vague || !outcome.words.length || !results.length) return outcome;
-    outcome.lead = top(results, 1)[0];
+    var leads = top(results, 3);
     var wanted = FIT_FILTERS.filter(function (name) { return explorer[name] && explorer[name].levels; });
     var least = explorer.min_pay ? Number(explorer.min_pay.value) : 0;  // 'nurse jobs that pay 100k'
-    var parts = ["docs/" + outcome.lead.doc].concat(wanted.length ? ["facets"] : [],
-                                                    explorer.sort || least ? ["sorts"] : []);
+    var parts = leads.map(function (r) { return "docs/" + r.doc; }).concat(wanted.length ? ["facets"] : [],
+                                                                          explorer.sort || least ? ["sorts"] : []);
     return loadAll(parts).then(function () {
+      // The lead is the best match of the 16 clusters' site, which the explorer filters by: a 2024 cluster
+      // named as well ('healthcare' names Healthcare & Human Services too) gives way to a page of the next two.
+      outcome.lead = leads.filter(function (r) {
+        var kind = loaded("docs/" + r.doc).kind;
+        return kind !== "modern-cluster" && kind !== "sub-cluster";
+      })[0] || leads[0];
       var f = wanted.length && facets(), full = (1 << outcome.words.length) - 1, any = false;
       // When the words name a cluster, the explorer answers the sort for that cluster: the pages stay as ranked.
       var figures = explorer.sort && askedCluster(outcome) < 0 && sorts(explorer.sort.value);
