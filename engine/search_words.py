@@ -9,6 +9,7 @@ Read from `data/search-words.yml`, which editors extend by pull request:
     filler: [become, jobs, work with]   # words and phrases that carry no meaning in a search box
     pay: [earn, salary, wage]        # words that ask about pay; also filler
     fields: [careers, industry]      # words that ask for a field of work rather than one job; also filler
+    next: [what comes after, career path]   # phrases that ask where a job can lead
     explorer:                        # phrases that ask for a kind of job: a filter of the jobs explorer
       high paying: sort=pay
       without a degree: education=some-college or less
@@ -23,6 +24,10 @@ become an electrician" searches for 'electrician'; a pay word also takes occupat
 A field word asks for a field of work: "railroad careers" searches for 'railroad' and puts the field's page
 (the cluster, pathway or sub-cluster that matches best, when it matches about as well as the best pages)
 before the jobs in it.
+
+A next phrase ('what comes after', 'career path') asks where the job the other words name can lead: the
+header box then offers first the tool that shows it ('Where Nursing Assistants can go next'), and the phrase
+is left out of the query. With no other words, the phrase is searched for as it is.
 
 An explorer phrase ('high paying', 'without a degree') asks for a kind of job rather than one. A query with
 one offers, first, the jobs explorer (the A to Z list, `occupations/`) with that filter set, and the phrase
@@ -49,7 +54,7 @@ when where which while who will with would you your
 """.split())
 """Words search leaves out of the index and of a query, unless a synonym is made of one alone ('IT')."""
 
-SECTIONS = ("synonyms", "filler", "pay", "fields", "explorer")
+SECTIONS = ("synonyms", "filler", "pay", "fields", "next", "explorer")
 
 EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
     "education": tuple(EDUCATION_SLUGS.values()),
@@ -99,6 +104,7 @@ class SearchWords:
     pay: tuple[str, ...] = ()
     explorer: tuple[Shortcut, ...] = ()
     fields: tuple[str, ...] = ()   # words that ask for a field of work ('careers', 'industry')
+    next: tuple[str, ...] = ()     # phrases that ask where a job can lead ('what comes after', 'career path')
 
 
 def load_search_words(path: Path, shown: str) -> SearchWords:
@@ -121,6 +127,7 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
     filler = _words(data, "filler", shown, line_of, problems)
     pay = _words(data, "pay", shown, line_of, problems)
     fields = _words(data, "fields", shown, line_of, problems)
+    next_phrases = _words(data, "next", shown, line_of, problems)
     explorer = _shortcuts(data.get("explorer"), shown, line_of, problems)
     says = {s.says.casefold() for s in synonyms}
     for section, words in (("filler", filler), ("pay", pay), ("fields", fields)):
@@ -131,7 +138,7 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
     if problems:
         raise ContentError(problems)
     return SearchWords(synonyms, filler, tuple(w for w in pay if w not in filler), explorer,
-                       tuple(w for w in fields if w not in filler and w not in pay))
+                       tuple(w for w in fields if w not in filler and w not in pay), next_phrases)
 
 
 def _shortcuts(section: object, shown: str, line_of, problems: list[Problem]) -> tuple[Shortcut, ...]:
@@ -211,15 +218,15 @@ def _words(data: dict, section: str, shown: str, line_of, problems: list[Problem
     if words is None:
         return ()
     if not isinstance(words, list):
-        problems.append(Problem(shown, line_of(section), f"'{section}' must be a list of words, such as "
-                                                         f"[become, career]"))
+        example = "[what comes after, career path]" if section == "next" else "[become, career]"
+        problems.append(Problem(shown, line_of(section), f"'{section}' must be a list of words, such as {example}"))
         return ()
     out: list[str] = []
     for n, word in enumerate(words):
         words = word.split() if isinstance(word, str) else []
         single = section in ("pay", "fields")
         if not words or not all(_WORD.match(w) for w in words) or single and len(words) > 1:
-            kind = "one word" if single else "a word or a phrase ('work with')"
+            kind = "one word" if single else f"a word or a phrase ('{'what comes after' if section == 'next' else 'work with'}')"
             problems.append(Problem(shown, line_of(section, n), f"'{word}' in '{section}' must be {kind}, "
                                                                 f"without punctuation"))
         elif " ".join(words).casefold() not in out:

@@ -298,6 +298,12 @@ CASES = {
     "a field word that is a phrase": (
         {"data/search-words.yml": "fields: [careers, line of work]\n"},
         "data/search-words.yml:1: 'line of work' in 'fields' must be one word, without punctuation"),
+    "a next phrase with punctuation": (
+        {"data/search-words.yml": "next: [what comes after, next-step]\n"},
+        "data/search-words.yml:1: 'next-step' in 'next' must be a word or a phrase ('what comes after'), without punctuation"),
+    "a next section that is not a list": (
+        {"data/search-words.yml": "next: what comes after\n"},
+        "data/search-words.yml:1: 'next' must be a list of words, such as [what comes after, career path]"),
     "a filler word that is also a synonym": (
         {"data/search-words.yml": "synonyms:\n  vet: [veterinarians]\nfiller:\n  - become\n  - vet\n"},
         "data/search-words.yml:5: 'vet' is both a synonym and a filler word; a filler word is dropped from queries, so keep it in one place"),

@@ -813,6 +813,43 @@ PAID = """async (text) => {
 }"""
 
 
+def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_url, real_result, page):
+    """'what comes after nursing assistant', 'cashier career path': the phrase (`next:` in data/search-words.yml)
+    asks where the job the other words name can lead. The header box offers first the tool that shows it, set to
+    that job; the results page says the same. A phrase alone ('career path') is searched for as it is, and a
+    query without such a phrase ('promotions manager') offers no such thing."""
+    titles = {e.occupation.code: e.occupation.title for e in real_result.site.occupations}
+    nursing = next(code for code, title in titles.items() if title == "Nursing Assistants")
+    open_with_search(page, site_url)
+    for query, code in (("what comes after nursing assistant", nursing), ("next step after cna", nursing),
+                        ("cashier career path", next(c for c, t in titles.items() if t == "Cashiers")),
+                        ("career path for electrician", next(c for c, t in titles.items() if t == "Electricians"))):
+        offered = ask(page, query)
+        assert offered[0] == f"Where {titles[code]} can go next" and offered[1] == titles[code], (query, offered)
+        link = page.locator(f"{LISTBOX} .search-option-next")
+        assert link.locator(".search-option-meta").text_content() == "Tool"
+        assert link.get_attribute("href").endswith(f"explore/from-job/?job={code}")
+    for query in ("promotions manager", "nurse", "high paying jobs"):
+        ask(page, query)
+        assert page.locator(f"{LISTBOX} .search-option-next").count() == 0, query
+    assert ask(page, "career path")[0] == "Where your job can lead"
+
+    # Chosen, the tool opens on that job.
+    ask(page, "what comes after nursing assistant")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/explore/from-job/?job={nursing}")
+    page.wait_for_selector("#moves-next li")
+    assert page.input_value("#job-input") == "Nursing Assistants"
+
+    page.goto(site_url + "search/?q=next+steps+for+a+medical+assistant")
+    page.wait_for_selector(".search-help-next a")
+    medical = next(c for c, t in titles.items() if t == "Medical Assistants")
+    assert page.text_content(".search-help-next a") == "Where Medical Assistants can go next"
+    assert page.get_attribute(".search-help-next a", "href").endswith(f"explore/from-job/?job={medical}")
+    assert page.console_errors == []
+
+
 def test_a_query_for_the_best_paid_puts_the_jobs_it_names_first_best_paid_first(site_url, real_result, page):
     """'highest paying nurse jobs': the jobs whose title (or a name as good) has the query's other words come
     first, by their own median yearly pay (not a wider group's), so nurse anesthetists lead; other

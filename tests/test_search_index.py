@@ -500,6 +500,11 @@ def test_filler_and_pay_words_and_phrases_reach_the_browser(index):
     assert {"earn", "salary"} <= set(manifest["pay"].split())
     assert {"careers", "industry"} <= set(manifest["fields"].split())
     assert ["All jobs from A to Z", "occupations/"] in manifest["help"]
+    # Phrases that ask where a job leads, longest first ('next step after' before 'next step'), and the tool.
+    assert {"what comes after", "career path"} <= set(manifest["next"])
+    lengths = [len(p.split()) for p in manifest["next"]]
+    assert lengths == sorted(lengths, reverse=True)
+    assert manifest["nextUrl"] == url_for("from-job") and manifest["jobUrl"] == ROUTES["occupation"].pattern
 
 
 def test_the_browser_knows_which_pages_are_about_a_field_of_work(index, real_result):

@@ -243,6 +243,7 @@
         manifest.keep = new Set((data.keep || "").split(" ").filter(Boolean));
         manifest.phrases = (data.phrases || []).map(function (p) { return p.split(" "); });
         manifest.keepPairs = new Set(data.keepPairs || []);
+        manifest.next = (data.next || []).map(function (p) { return p.split(" "); });
         manifest.shortcuts = (data.explorer || []).map(function (e) {
           return { words: e[0].split(" "), name: e[1], value: e[2], text: e[3], orLess: e[4] === 1,
                    levels: e[5] ? e[5].split(" ") : null };
@@ -594,12 +595,19 @@
     // An explorer phrase is read before a filler phrase it overlaps: 'without a college degree', not 'college degree'.
     var taken = folded.map(function () { return false; });
     var explorer = shortcuts(folded, taken);
+    var asksNext = marked(manifest.next, folded, taken), next = false;
+    taken = taken.map(function (t, i) { return t || asksNext[i]; });
     var inPhrase = fillerPhrases(folded, taken);
     var place = placeNamed(folded, inPhrase);
     var named = namedPairs(folded);
     var tokens = [], pay = false, field = false, dropped = [];
     raw.forEach(function (original, at) {
       var word = folded[at];
+      if (asksNext[at]) {
+        next = true;
+        tokens.push({ word: word, filler: true, next: true });
+        return;
+      }
       if (inPhrase[at] || (place && place.at[at])) {
         dropped.push(word);
         tokens.push({ word: word, filler: true });
@@ -632,6 +640,12 @@
     });
     var words = [], vague = false;
     var meaningful = tokens.filter(function (t) { return !t.filler && (t.word.length > 1 || t.kept); });
+    if (!meaningful.length && next) {
+      // Nothing but a phrase like 'career path': it is searched for as it is (its synonyms lead to the tool).
+      tokens.forEach(function (t) { if (t.next && !manifest.stop.has(t.word)) t.filler = false; });
+      meaningful = tokens.filter(function (t) { return !t.filler && t.word.length > 1; });
+      next = false;
+    }
     if (!meaningful.length && explorer) {
       tokens = [];  // nothing but a kind of job ('high paying jobs'): the explorer answers it, not a page
     } else if (!meaningful.length) {
@@ -658,7 +672,18 @@
     var typing = words.length > 0 && /[\p{L}\p{N}]$/u.test(text) &&
       tokens.length > 0 && tokens[tokens.length - 1].word === words[words.length - 1];
     return { words: words, typing: typing, pay: pay, field: field, state: place ? place.state : null, explorer: explorer,
-             vague: vague, tokens: tokens.map(function (t) { return t.word; }) };
+             vague: vague, next: next && words.length > 0, tokens: tokens.map(function (t) { return t.word; }) };
+  }
+
+  // Which words, by position, are in one of `phrases` (each a list of folded words) on no word `taken` marks.
+  function marked(phrases, words, taken) {
+    var busy = taken.slice(), mine = words.map(function () { return false; });
+    (phrases || []).forEach(function (phrase) {
+      for (var i = 0; i < words.length; i++) {
+        if (phraseAt(words, phrase, i, busy)) for (var j = 0; j < phrase.length; j++) busy[i + j] = mine[i + j] = true;
+      }
+    });
+    return mine;
   }
 
   // Which words, by position, are a filler word and its neighbour that name a job together ('career counselor',
@@ -952,7 +977,7 @@
     });
     return { words: query.words, matched: matched, results: results, all: complete === results.length,
              complete: complete, pay: query.pay, state: query.state, explorer: query.explorer, vague: query.vague,
-             corrected: corrected.join(" ") !== query.typed.join(" ") ? corrected.join(" ") : "", fields: fields,
+             next: query.next, corrected: corrected.join(" ") !== query.typed.join(" ") ? corrected.join(" ") : "", fields: fields,
              empty: expansions.some(function (list) { return !list.length; }) };
   }
 
@@ -1340,8 +1365,32 @@
     return manifest.clusters[doc.clusters[0]] ? doc.clusters[0] : -1;
   }
 
+  // For a query that asks where a job can lead ('what comes after nursing assistant'; `next` in the manifest),
+  // the tool that shows it, set to the job the words name, as {url, label}: the best match must be a job whose
+  // title, or a name of it, is the query. Null otherwise, or if its record has not loaded.
+  function nextLink(outcome) {
+    var best = outcome.next && manifest.nextUrl && top(outcome.results, 1)[0];
+    var doc = best && (best.exact || best.named) && loaded("docs/" + best.doc);
+    var ends = (manifest.jobUrl || "").split("{slug}");
+    if (!doc || doc.kind !== "occupation" || ends.length !== 2 || doc.url.indexOf(ends[0]) !== 0) return null;
+    var code = doc.url.slice(ends[0].length, doc.url.length - ends[1].length);
+    var url = href(manifest.nextUrl);
+    return url && { url: url + "?job=" + encodeURIComponent(code), label: "Where " + doc.title + " can go next" };
+  }
+
   // Other ways in, for a query that finds little: a corrected spelling, and pages to browse.
   function appendHelp(parent, outcome, text, brief) {
+    var next = !brief && nextLink(outcome);
+    if (next) {
+      var step = document.createElement("p");
+      step.className = "search-help-next";
+      var to = document.createElement("a");
+      to.href = next.url;
+      to.textContent = next.label;
+      step.appendChild(to);
+      step.appendChild(document.createTextNode(" \u2013 the jobs it often leads to, and what each one takes."));
+      parent.appendChild(step);
+    }
     var shortcut = !brief && explorerLink(outcome.explorer, askedCluster(outcome));
     if (shortcut) {
       var tip = document.createElement("p");
@@ -1565,10 +1614,10 @@
       return a;
     }
 
-    function addExplorer(shortcut) {
+    function addExplorer(shortcut, kind) {
       var a = option(options.length, shortcut.url);
-      a.classList.add("search-option-explorer");
-      [["title", shortcut.label], ["meta", "Jobs explorer"]].forEach(function (part) {
+      a.classList.add(kind ? "search-option-next" : "search-option-explorer");
+      [["title", shortcut.label], ["meta", kind || "Jobs explorer"]].forEach(function (part) {
         var span = document.createElement("span");
         span.className = "search-option-" + part[0];
         span.id = a.id + "-" + part[0];
@@ -1592,6 +1641,9 @@
       var cluster = askedCluster(outcome);
       var shortcut = explorerLink(outcome.explorer, cluster);
       var first = shortcut && (!outcome.words.length || cluster >= 0 || outcome.vague);
+      // Where the job a query names can lead, when it asks ('next step after cna'), before all else.
+      var next = nextLink(outcome);
+      if (next) addExplorer(next, (manifest.kinds && manifest.kinds["from-job"]) || "Tool");
       if (first) addExplorer(shortcut);
       best.forEach(function (result) {
         var doc = loaded("docs/" + result.doc);
