@@ -1092,9 +1092,11 @@ class SearchIndex:
                           *([int(s.or_less), " ".join(s.levels)] if s.levels else [])]
                          for s in sorted(self.words.explorer, key=lambda s: -len(phrase_words(s.says)))],
             "explorerUrl": ROUTES["occupations"].url(),
-            # phrases that ask where a job can lead ('what comes after'), longest first; the tool that shows it,
-            # and an occupation's address, whose code the tool takes (`?job=`)
+            # phrases that ask where a job can lead ('what comes after') or for jobs like it ('jobs like'), longest
+            # first; the tool that shows both, and an occupation's address, whose code the tool takes (`?job=`)
             "next": sorted((" ".join(phrase_words(p)) for p in self.words.next), key=lambda p: (-len(p.split()), p)),
+            "similar": sorted((" ".join(phrase_words(p)) for p in self.words.similar),
+                              key=lambda p: (-len(p.split()), p)),
             "nextUrl": ROUTES["from-job"].url(),
             "jobUrl": ROUTES["occupation"].pattern,
         }

@@ -10,6 +10,7 @@ Read from `data/search-words.yml`, which editors extend by pull request:
     pay: [earn, salary, wage]        # words that ask about pay; also filler
     fields: [careers, industry]      # words that ask for a field of work rather than one job; also filler
     next: [what comes after, career path]   # phrases that ask where a job can lead
+    similar: [jobs like, career change from]  # phrases that ask for jobs like one
     explorer:                        # phrases that ask for a kind of job: a filter of the jobs explorer
       high paying: sort=pay
       without a degree: education=some-college or less
@@ -27,7 +28,9 @@ before the jobs in it.
 
 A next phrase ('what comes after', 'career path') asks where the job the other words name can lead: the
 header box then offers first the tool that shows it ('Where Nursing Assistants can go next'), and the phrase
-is left out of the query. With no other words, the phrase is searched for as it is.
+is left out of the query. With no other words, the phrase is searched for as it is. A similar phrase ('jobs
+like', 'career change from') asks the same way for jobs like it ('Jobs like Teachers', the same tool at its
+related jobs).
 
 An explorer phrase ('high paying', 'without a degree') asks for a kind of job rather than one. A query with
 one offers, first, the jobs explorer (the A to Z list, `occupations/`) with that filter set, and the phrase
@@ -54,7 +57,7 @@ when where which while who will with would you your
 """.split())
 """Words search leaves out of the index and of a query, unless a synonym is made of one alone ('IT')."""
 
-SECTIONS = ("synonyms", "filler", "pay", "fields", "next", "explorer")
+SECTIONS = ("synonyms", "filler", "pay", "fields", "next", "similar", "explorer")
 
 EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
     "education": tuple(EDUCATION_SLUGS.values()),
@@ -105,6 +108,7 @@ class SearchWords:
     explorer: tuple[Shortcut, ...] = ()
     fields: tuple[str, ...] = ()   # words that ask for a field of work ('careers', 'industry')
     next: tuple[str, ...] = ()     # phrases that ask where a job can lead ('what comes after', 'career path')
+    similar: tuple[str, ...] = ()  # phrases that ask for jobs like one ('jobs like', 'career change from')
 
 
 def load_search_words(path: Path, shown: str) -> SearchWords:
@@ -128,6 +132,7 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
     pay = _words(data, "pay", shown, line_of, problems)
     fields = _words(data, "fields", shown, line_of, problems)
     next_phrases = _words(data, "next", shown, line_of, problems)
+    similar = _words(data, "similar", shown, line_of, problems)
     explorer = _shortcuts(data.get("explorer"), shown, line_of, problems)
     says = {s.says.casefold() for s in synonyms}
     for section, words in (("filler", filler), ("pay", pay), ("fields", fields)):
@@ -138,7 +143,8 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
     if problems:
         raise ContentError(problems)
     return SearchWords(synonyms, filler, tuple(w for w in pay if w not in filler), explorer,
-                       tuple(w for w in fields if w not in filler and w not in pay), next_phrases)
+                       tuple(w for w in fields if w not in filler and w not in pay), next_phrases,
+                       tuple(w for w in similar if w not in next_phrases))
 
 
 def _shortcuts(section: object, shown: str, line_of, problems: list[Problem]) -> tuple[Shortcut, ...]:
@@ -218,7 +224,8 @@ def _words(data: dict, section: str, shown: str, line_of, problems: list[Problem
     if words is None:
         return ()
     if not isinstance(words, list):
-        example = "[what comes after, career path]" if section == "next" else "[become, career]"
+        example = {"next": "[what comes after, career path]", "similar": "[jobs like, career change from]"}.get(
+            section, "[become, career]")
         problems.append(Problem(shown, line_of(section), f"'{section}' must be a list of words, such as {example}"))
         return ()
     out: list[str] = []
@@ -226,7 +233,8 @@ def _words(data: dict, section: str, shown: str, line_of, problems: list[Problem
         words = word.split() if isinstance(word, str) else []
         single = section in ("pay", "fields")
         if not words or not all(_WORD.match(w) for w in words) or single and len(words) > 1:
-            kind = "one word" if single else f"a word or a phrase ('{'what comes after' if section == 'next' else 'work with'}')"
+            phrase = {"next": "what comes after", "similar": "jobs like"}.get(section, "work with")
+            kind = "one word" if single else f"a word or a phrase ('{phrase}')"
             problems.append(Problem(shown, line_of(section, n), f"'{word}' in '{section}' must be {kind}, "
                                                                 f"without punctuation"))
         elif " ".join(words).casefold() not in out:

@@ -304,6 +304,9 @@ CASES = {
     "a next section that is not a list": (
         {"data/search-words.yml": "next: what comes after\n"},
         "data/search-words.yml:1: 'next' must be a list of words, such as [what comes after, career path]"),
+    "a similar phrase that is not text": (
+        {"data/search-words.yml": "similar: [jobs like, {a: b}]\n"},
+        "data/search-words.yml:1: '{'a': 'b'}' in 'similar' must be a word or a phrase ('jobs like'), without punctuation"),
     "a filler word that is also a synonym": (
         {"data/search-words.yml": "synonyms:\n  vet: [veterinarians]\nfiller:\n  - become\n  - vet\n"},
         "data/search-words.yml:5: 'vet' is both a synonym and a filler word; a filler word is dropped from queries, so keep it in one place"),

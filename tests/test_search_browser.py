@@ -817,7 +817,8 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
     """'what comes after nursing assistant', 'cashier career path': the phrase (`next:` in data/search-words.yml)
     asks where the job the other words name can lead. The header box offers first the tool that shows it, set to
     that job; the results page says the same. A phrase alone ('career path') is searched for as it is, and a
-    query without such a phrase ('promotions manager') offers no such thing."""
+    query without such a phrase ('promotions manager') offers no such thing. 'jobs similar to registered nurse'
+    (`similar:`) offers the same tool at the related jobs, where it opens."""
     titles = {e.occupation.code: e.occupation.title for e in real_result.site.occupations}
     nursing = next(code for code, title in titles.items() if title == "Nursing Assistants")
     open_with_search(page, site_url)
@@ -829,10 +830,16 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
         link = page.locator(f"{LISTBOX} .search-option-next")
         assert link.locator(".search-option-meta").text_content() == "Tool"
         assert link.get_attribute("href").endswith(f"explore/from-job/?job={code}")
-    for query in ("promotions manager", "nurse", "high paying jobs"):
+    for query in ("promotions manager", "nurse", "high paying jobs", "jobs like helping people"):
         ask(page, query)
         assert page.locator(f"{LISTBOX} .search-option-next").count() == 0, query
     assert ask(page, "career path")[0] == "Where your job can lead"
+    # Jobs like one ('similar:'): the same tool, at its related jobs.
+    nurses = next(code for code, title in titles.items() if title == "Registered Nurses")
+    for query in ("jobs similar to registered nurse", "career change from nursing", "alternatives to nursing"):
+        assert ask(page, query)[:2] == ["Jobs like Registered Nurses", "Registered Nurses"], query
+        link = page.locator(f"{LISTBOX} .search-option-next")
+        assert link.get_attribute("href").endswith(f"explore/from-job/?job={nurses}#from-related")
 
     # Chosen, the tool opens on that job.
     ask(page, "what comes after nursing assistant")
@@ -841,6 +848,14 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
     page.wait_for_url(f"**/explore/from-job/?job={nursing}")
     page.wait_for_selector("#moves-next li")
     assert page.input_value("#job-input") == "Nursing Assistants"
+
+    ask(page, "career change from nursing")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/explore/from-job/?job={nurses}#from-related")
+    page.wait_for_selector("#moves-related li")
+    page.wait_for_function("() => document.getElementById('from-related').getBoundingClientRect().top < innerHeight")
+    assert page.evaluate("scrollY") > 0
 
     page.goto(site_url + "search/?q=next+steps+for+a+medical+assistant")
     page.wait_for_selector(".search-help-next a")

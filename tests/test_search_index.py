@@ -502,6 +502,7 @@ def test_filler_and_pay_words_and_phrases_reach_the_browser(index):
     assert ["All jobs from A to Z", "occupations/"] in manifest["help"]
     # Phrases that ask where a job leads, longest first ('next step after' before 'next step'), and the tool.
     assert {"what comes after", "career path"} <= set(manifest["next"])
+    assert {"jobs similar to", "career change from"} <= set(manifest["similar"])
     lengths = [len(p.split()) for p in manifest["next"]]
     assert lengths == sorted(lengths, reverse=True)
     assert manifest["nextUrl"] == url_for("from-job") and manifest["jobUrl"] == ROUTES["occupation"].pattern

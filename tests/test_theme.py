@@ -19,8 +19,9 @@ so is the search script on every page but the results page: it loads when the bo
 SEARCH_SCRIPT_LIMIT = 17 * 1024
 """Bytes of the search script, gzipped, which a visitor downloads with the first use of the search box. 16 KB
 until search came to rank the jobs that fit a query's education, experience or outlook first and order the jobs
-it names by pay, growth or openings (about 0.8 KB; 16,562 bytes then). 17,221 bytes once it also read where a
-job can lead ('what comes after nursing assistant'), the jobs and fields a title lists, and more misspellings."""
+it names by pay, growth or openings (about 0.8 KB; 16,562 bytes then). 17,326 bytes once it also read where a
+job can lead or jobs like it ('what comes after nursing assistant'), the jobs and fields a title lists, and more
+misspellings."""
 
 BACKGROUND = "getComputedStyle(document.body).backgroundColor"
 

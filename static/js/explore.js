@@ -553,8 +553,13 @@
     }
 
     var code = params().get("job");
-    if (code && byCode[code]) { input.value = byCode[code].title; show(byCode[code]); }
-    else status.textContent = "Choose a job to begin.";
+    if (code && byCode[code]) {
+      input.value = byCode[code].title;
+      show(byCode[code]);
+      // An address that names a part ('#from-related', as search links jobs like one) opens at it, now shown.
+      var part = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      if (part && box.contains(part)) part.scrollIntoView();
+    } else status.textContent = "Choose a job to begin.";
   }
 
   // -- start --------------------------------------------------------------------------------------------

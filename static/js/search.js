@@ -244,6 +244,7 @@
         manifest.phrases = (data.phrases || []).map(function (p) { return p.split(" "); });
         manifest.keepPairs = new Set(data.keepPairs || []);
         manifest.next = (data.next || []).map(function (p) { return p.split(" "); });
+        manifest.similar = (data.similar || []).map(function (p) { return p.split(" "); });
         manifest.shortcuts = (data.explorer || []).map(function (e) {
           return { words: e[0].split(" "), name: e[1], value: e[2], text: e[3], orLess: e[4] === 1,
                    levels: e[5] ? e[5].split(" ") : null };
@@ -595,16 +596,19 @@
     // An explorer phrase is read before a filler phrase it overlaps: 'without a college degree', not 'college degree'.
     var taken = folded.map(function () { return false; });
     var explorer = shortcuts(folded, taken);
-    var asksNext = marked(manifest.next, folded, taken), next = false;
-    taken = taken.map(function (t, i) { return t || asksNext[i]; });
+    // A phrase that asks where a job can lead, or for jobs like it: `next` is then "next" or "similar".
+    var asksNext = marked(manifest.next, folded, taken);
+    var asksSimilar = marked(manifest.similar, folded, taken.map(function (t, i) { return t || asksNext[i]; }));
+    var next = false;
+    taken = taken.map(function (t, i) { return t || asksNext[i] || asksSimilar[i]; });
     var inPhrase = fillerPhrases(folded, taken);
     var place = placeNamed(folded, inPhrase);
     var named = namedPairs(folded);
     var tokens = [], pay = false, field = false, dropped = [];
     raw.forEach(function (original, at) {
       var word = folded[at];
-      if (asksNext[at]) {
-        next = true;
+      if (asksNext[at] || asksSimilar[at]) {
+        next = asksNext[at] ? "next" : "similar";
         tokens.push({ word: word, filler: true, next: true });
         return;
       }
@@ -672,7 +676,7 @@
     var typing = words.length > 0 && /[\p{L}\p{N}]$/u.test(text) &&
       tokens.length > 0 && tokens[tokens.length - 1].word === words[words.length - 1];
     return { words: words, typing: typing, pay: pay, field: field, state: place ? place.state : null, explorer: explorer,
-             vague: vague, next: next && words.length > 0, tokens: tokens.map(function (t) { return t.word; }) };
+             vague: vague, next: words.length > 0 && next, tokens: tokens.map(function (t) { return t.word; }) };
   }
 
   // Which words, by position, are in one of `phrases` (each a list of folded words) on no word `taken` marks.
@@ -1365,9 +1369,10 @@
     return manifest.clusters[doc.clusters[0]] ? doc.clusters[0] : -1;
   }
 
-  // For a query that asks where a job can lead ('what comes after nursing assistant'; `next` in the manifest),
-  // the tool that shows it, set to the job the words name, as {url, label}: the best match must be a job whose
-  // title, or a name of it, is the query. Null otherwise, or if its record has not loaded.
+  // For a query that asks where a job can lead ('what comes after nursing assistant'; `next` in the manifest) or
+  // for jobs like it ('jobs like teacher'; `similar`), the tool that shows both, set to the job the words name,
+  // as {url, label}: the best match must be a job whose title, or a name of it, is the query. Null otherwise, or
+  // if its record has not loaded.
   function nextLink(outcome) {
     var best = outcome.next && manifest.nextUrl && top(outcome.results, 1)[0];
     var doc = best && (best.exact || best.named) && loaded("docs/" + best.doc);
@@ -1375,7 +1380,9 @@
     if (!doc || doc.kind !== "occupation" || ends.length !== 2 || doc.url.indexOf(ends[0]) !== 0) return null;
     var code = doc.url.slice(ends[0].length, doc.url.length - ends[1].length);
     var url = href(manifest.nextUrl);
-    return url && { url: url + "?job=" + encodeURIComponent(code), label: "Where " + doc.title + " can go next" };
+    var similar = outcome.next === "similar";
+    return url && { url: url + "?job=" + encodeURIComponent(code) + (similar ? "#from-related" : ""),
+                    label: similar ? "Jobs like " + doc.title : "Where " + doc.title + " can go next" };
   }
 
   // Other ways in, for a query that finds little: a corrected spelling, and pages to browse.
@@ -1388,7 +1395,9 @@
       to.href = next.url;
       to.textContent = next.label;
       step.appendChild(to);
-      step.appendChild(document.createTextNode(" \u2013 the jobs it often leads to, and what each one takes."));
+      step.appendChild(document.createTextNode(outcome.next === "similar" ?
+        " \u2013 related jobs, and jobs that use the same skills." :
+        " \u2013 the jobs it often leads to, and what each one takes."));
       parent.appendChild(step);
     }
     var shortcut = !brief && explorerLink(outcome.explorer, askedCluster(outcome));
