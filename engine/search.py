@@ -5,10 +5,11 @@ built here. The index is split so that a query downloads only the parts it
 uses, which keeps the first result cheap on a site of ten thousand
 pathways as on the real one:
 
-    search/index/manifest.js        always loaded first (about 2 KB gzipped): the build id, the
+    search/index/manifest.js        always loaded first (about 4 KB gzipped): the build id, the
                                     clusters and interest areas for filters, the stop, filler
-                                    and pay words, pages to offer when a query finds little,
-                                    and which vocabularies there are
+                                    and pay words and the phrases of data/search-words.yml,
+                                    pages to offer when a query finds little, and which
+                                    vocabularies there are
     search/index/words/<c>.js       the vocabulary: every indexed word starting with the
                                     character c, with how many documents contain it, and the
                                     prefixes of the posting files of these words
@@ -21,6 +22,8 @@ pathways as on the real one:
                                     page's filters, and the jobs that fit a query's phrases
     search/index/sorts.js           each job's own median pay, growth and openings, for a query that
                                     asks for the best paid, fastest growing or most openings
+    search/index/pairs.js           the pairs of a filler word and a word beside it that name a job
+                                    ('career counselor'), for a query with a filler word beside another
 
 A query word is looked up in its first character's vocabulary, where the
 browser finds the words it matches: the same word, the same word in another
@@ -1104,6 +1107,9 @@ class SearchIndex:
         return part
 
     def _write_manifest(self, docs: Sequence[Document], clusters: tuple[tuple[str, str], ...]) -> None:
+        # a filler word beside a word it names a job with ('career counselor', 'job coach') is kept: the pairs,
+        # loaded only for a query with a filler word beside another (`namedPairs` in search.js)
+        self._put(f"{ROOT}pairs.js", _script("pairs", self._kept_pairs(docs)))
         name = f"{ROOT}manifest.js"
         self._drop(name)
         self._put(name, _script("manifest", {
@@ -1119,8 +1125,6 @@ class SearchIndex:
             "fieldPages": _number_runs(i for i, d in enumerate(docs) if ROUTES[d.kind].field),
             "jobPages": _number_runs(i for i, d in enumerate(docs) if d.kind == "occupation"),
             "words": _initials(self.vocabulary if self.vocabulary is not None else sorted(self.counts)),
-            # a filler word beside a word it names a job with ('career counselor', 'job coach') is kept
-            "keepPairs": self._kept_pairs(docs),
         }))
 
 

@@ -813,6 +813,18 @@ PAID = """async (text) => {
 }"""
 
 
+def test_the_pairs_of_filler_words_load_only_for_a_query_with_a_filler_word_beside_another(site_url, page):
+    """'career counselor' is a job though 'career' is filler: the pairs that say so (search/index/pairs.js) load
+    with the first query that has a filler word beside another word, and a query without one never loads them."""
+    open_with_search(page, site_url)
+    assert ask(page, "electrician")[0] == "Electricians"
+    assert ask(page, "school counselor")[0] == "Educational, Guidance, and Career Counselors and Advisors"
+    assert page.evaluate("window.__search.loaded('pairs')") is None
+    assert ask(page, "career counselor")[0] == "Educational, Guidance, and Career Counselors and Advisors"
+    assert "career counselor" in page.evaluate("window.__search.loaded('pairs')")
+    assert page.console_errors == []
+
+
 def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_url, real_result, page):
     """'what comes after nursing assistant', 'cashier career path': the phrase (`next:` in data/search-words.yml)
     asks where the job the other words name can lead. The header box offers first the tool that shows it, set to

@@ -502,7 +502,10 @@ def test_filler_and_pay_words_and_phrases_reach_the_browser(index):
     assert ["All jobs from A to Z", "occupations/"] in manifest["help"]
     # Phrases that ask where a job leads, longest first ('next step after' before 'next step'), and the tool.
     assert {"what comes after", "career path"} <= set(manifest["next"])
-    assert {"jobs similar to", "career change from"} <= set(manifest["similar"])
+    assert {"similar to", "career change"} <= set(manifest["similar"])
+    # The pairs of a filler word and a word that name a job together are a part of their own, loaded only for a
+    # query with a filler word beside another word.
+    assert "keepPairs" not in manifest and "career counselor" in read_part(index["search/index/pairs.js"])[1]
     lengths = [len(p.split()) for p in manifest["next"]]
     assert lengths == sorted(lengths, reverse=True)
     assert manifest["nextUrl"] == url_for("from-job") and manifest["jobUrl"] == ROUTES["occupation"].pattern
@@ -539,7 +542,7 @@ def test_the_kept_pairs_follow_a_change_of_filler_words_or_documents_between_bui
 
     def pairs(docs, filler):
         files = index.build(list(docs), (("c", "Cluster"),), SearchWords(filler=filler))
-        return read_part(files["search/index/manifest.js"])[1]["keepPairs"]
+        return read_part(files["search/index/pairs.js"])[1]
 
     assert pairs(docs, ("career",)) == ["career counselor", "guidanc career"]
     assert pairs(docs, ("career", "job")) == ["career counselor", "guidanc career", "job coach"]
@@ -560,5 +563,5 @@ def test_a_rebuild_looks_for_kept_pairs_only_in_the_documents_that_changed(monke
     changed = [docs[0], dataclasses.replace(docs[1], title="Job Trainers"), docs[2]]
     files = index.build(changed, (("c", "Cluster"),), words)
     assert seen == ["Job Trainers"]
-    assert read_part(files["search/index/manifest.js"])[1]["keepPairs"] == \
+    assert read_part(files["search/index/pairs.js"])[1] == \
         ["career counselor", "guidanc career", "job train"]

@@ -242,7 +242,6 @@
         manifest.fieldPages = data.fieldPages || [];
         manifest.keep = new Set((data.keep || "").split(" ").filter(Boolean));
         manifest.phrases = (data.phrases || []).map(function (p) { return p.split(" "); });
-        manifest.keepPairs = new Set(data.keepPairs || []);
         manifest.next = (data.next || []).map(function (p) { return p.split(" "); });
         manifest.similar = (data.similar || []).map(function (p) { return p.split(" "); });
         manifest.shortcuts = (data.explorer || []).map(function (e) {
@@ -597,13 +596,13 @@
     var taken = folded.map(function () { return false; });
     var explorer = shortcuts(folded, taken);
     // A phrase that asks where a job can lead, or for jobs like it: `next` is then "next" or "similar".
-    var asksNext = marked(manifest.next, folded, taken);
-    var asksSimilar = marked(manifest.similar, folded, taken.map(function (t, i) { return t || asksNext[i]; }));
+    var asksNext = marked(manifest.next, folded, taken), asksSimilar = marked(manifest.similar, folded, taken);
     var next = false;
-    taken = taken.map(function (t, i) { return t || asksNext[i] || asksSimilar[i]; });
-    var inPhrase = fillerPhrases(folded, taken);
+    marked(manifest.phrases, folded, taken);
+    var inPhrase = taken;  // and the words of a filler phrase ('work with')
     var place = placeNamed(folded, inPhrase);
     var named = namedPairs(folded);
+    if (!named) return { missing: ["pairs"] };
     var tokens = [], pay = false, field = false, dropped = [];
     raw.forEach(function (original, at) {
       var word = folded[at];
@@ -679,26 +678,35 @@
              vague: vague, next: words.length > 0 && next, tokens: tokens.map(function (t) { return t.word; }) };
   }
 
-  // Which words, by position, are in one of `phrases` (each a list of folded words) on no word `taken` marks.
+  // Marks in `taken`, by position, the words of each of `phrases` (lists of folded words) found in `words` on no
+  // word it marks already, in the order listed (longest first); returns which words it marked.
   function marked(phrases, words, taken) {
-    var busy = taken.slice(), mine = words.map(function () { return false; });
+    var mine = words.map(function () { return false; });
     (phrases || []).forEach(function (phrase) {
       for (var i = 0; i < words.length; i++) {
-        if (phraseAt(words, phrase, i, busy)) for (var j = 0; j < phrase.length; j++) busy[i + j] = mine[i + j] = true;
+        if (phraseAt(words, phrase, i, taken)) for (var j = 0; j < phrase.length; j++) taken[i + j] = mine[i + j] = true;
       }
     });
     return mine;
   }
 
   // Which words, by position, are a filler word and its neighbour that name a job together ('career counselor',
-  // 'job coach'; `kept_pairs` in engine/search.py): stop words between them do not count.
+  // 'job coach'; `kept_pairs` in engine/search.py): stop words between them do not count. The pairs are a part
+  // of their own (search/index/pairs.js), loaded only for a query with a filler word beside another word: null
+  // until it has loaded.
+  var keptPairs = null;
+
   function namedPairs(words) {
     var named = words.map(function () { return false; });
     var at = [];
     words.forEach(function (w, i) { if (!manifest.stop.has(w)) at.push(i); });
+    var filler = function (w) { return manifest.filler.has(w) || manifest.fieldWords.has(w); };
     for (var k = 0; k + 1 < at.length; k++) {
+      if (!filler(words[at[k]]) && !filler(words[at[k + 1]])) continue;
+      if (!keptPairs && !loaded("pairs")) return null;
+      keptPairs = keptPairs || new Set(loaded("pairs"));
       var pair = stem(words[at[k]]) + " " + stem(words[at[k + 1]]);
-      if (manifest.keepPairs.has(pair)) named[at[k]] = named[at[k + 1]] = true;
+      if (keptPairs.has(pair)) named[at[k]] = named[at[k + 1]] = true;
     }
     return named;
   }
@@ -730,17 +738,6 @@
       }
     }
     return null;
-  }
-
-  // Which of the words are part of a filler phrase ('work with') or are already `taken`, by position.
-  function fillerPhrases(words, taken) {
-    var marked = taken.slice();
-    manifest.phrases.forEach(function (phrase) {
-      for (var i = 0; i < words.length; i++) {
-        if (phraseAt(words, phrase, i, taken)) for (var j = 0; j < phrase.length; j++) marked[i + j] = true;
-      }
-    });
-    return marked;
   }
 
   // Whether `phrase` (folded words) stands in `words` from position i, on no word `taken` marks (if given).
@@ -837,6 +834,7 @@
   // {words, matched (Set of indexed words to highlight), results: [{doc, score, exact}] unsorted, all}.
   function run(text, wide, shortTypos, swap) {
     var query = parse(text);
+    if (query.missing) return { missing: query.missing };
     var missing = [];
     if (!query.words.length) return { words: [], matched: new Set(), results: [], all: true, explorer: query.explorer };
     query.tokens.forEach(function (word) {
