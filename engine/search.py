@@ -1097,9 +1097,8 @@ class SearchIndex:
             "explorerUrl": ROUTES["occupations"].url(),
             # phrases that ask where a job can lead ('what comes after') or for jobs like it ('jobs like'), longest
             # first; the tool that shows both, and an occupation's address, whose code the tool takes (`?job=`)
-            "next": sorted((" ".join(phrase_words(p)) for p in self.words.next), key=lambda p: (-len(p.split()), p)),
-            "similar": sorted((" ".join(phrase_words(p)) for p in self.words.similar),
-                              key=lambda p: (-len(p.split()), p)),
+            "next": _longest_first(self.words.next),
+            "similar": _longest_first(self.words.similar),
             "nextUrl": ROUTES["from-job"].url(),
             "jobUrl": ROUTES["occupation"].pattern,
         }
@@ -1126,6 +1125,12 @@ class SearchIndex:
             "jobPages": _number_runs(i for i, d in enumerate(docs) if d.kind == "occupation"),
             "words": _initials(self.vocabulary if self.vocabulary is not None else sorted(self.counts)),
         }))
+
+
+def _longest_first(phrases: Iterable[str]) -> list[str]:
+    """Phrases as the browser reads a query (`phrase_words`), longest first, so the longest is read where two
+    overlap."""
+    return sorted((" ".join(phrase_words(p)) for p in phrases), key=lambda p: (-len(p.split()), p))
 
 
 def _number_runs(numbers: Iterable[int]) -> list[list[int]]:

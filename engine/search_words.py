@@ -71,6 +71,8 @@ EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
 PAY_VALUE = re.compile(r"^[1-9][0-9]{3,6}$")
 """A value of the `min_pay` filter: the least median pay a year, in whole dollars, such as 100000."""
 _WORD = re.compile(r"^[^\W_]+$")
+_EXAMPLES = {"next": ("what comes after", "career path"), "similar": ("jobs like", "career change from")}
+"""Phrases an error shows as examples of a section of phrases."""
 
 
 @dataclass(frozen=True)
@@ -224,17 +226,15 @@ def _words(data: dict, section: str, shown: str, line_of, problems: list[Problem
     if words is None:
         return ()
     if not isinstance(words, list):
-        example = {"next": "[what comes after, career path]", "similar": "[jobs like, career change from]"}.get(
-            section, "[become, career]")
-        problems.append(Problem(shown, line_of(section), f"'{section}' must be a list of words, such as {example}"))
+        example = ", ".join(_EXAMPLES.get(section, ("become", "career")))
+        problems.append(Problem(shown, line_of(section), f"'{section}' must be a list of words, such as [{example}]"))
         return ()
     out: list[str] = []
     for n, word in enumerate(words):
         words = word.split() if isinstance(word, str) else []
         single = section in ("pay", "fields")
         if not words or not all(_WORD.match(w) for w in words) or single and len(words) > 1:
-            phrase = {"next": "what comes after", "similar": "jobs like"}.get(section, "work with")
-            kind = "one word" if single else f"a word or a phrase ('{phrase}')"
+            kind = "one word" if single else f"a word or a phrase ('{_EXAMPLES.get(section, ('work with',))[0]}')"
             problems.append(Problem(shown, line_of(section, n), f"'{word}' in '{section}' must be {kind}, "
                                                                 f"without punctuation"))
         elif " ".join(words).casefold() not in out:
