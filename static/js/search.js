@@ -1369,8 +1369,8 @@
 
   // For a query that asks where a job can lead ('what comes after nursing assistant'; `next` in the manifest) or
   // for jobs like it ('jobs like teacher'; `similar`), the tool that shows both, set to the job the words name,
-  // as {url, label}: the best match must be a job whose title, or a name of it, is the query. Null otherwise, or
-  // if its record has not loaded.
+  // as {url, label}: the best match must be a job that the query's words name (its title or a name of it is the
+  // query, or holds every word). Null otherwise, or if its record has not loaded.
   function nextLink(outcome) {
     var best = outcome.next && manifest.nextUrl && top(outcome.results, 1)[0];
     var doc = best && (best.exact || best.named) && loaded("docs/" + best.doc);
