@@ -846,6 +846,9 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
         ask(page, query)
         assert page.locator(f"{LISTBOX} .search-option-next").count() == 0, query
     assert ask(page, "career path")[0] == "Where your job can lead"
+    # A phrase that names no job with the rest is searched for as it is: not printing jobs, but the tools.
+    assert "Where your job can lead" in ask(page, "print a career ladder")[:3]
+    assert page.locator(f"{LISTBOX} .search-option-next").count() == 0
     # Jobs like one ('similar:'): the same tool, at its related jobs.
     nurses = next(code for code, title in titles.items() if title == "Registered Nurses")
     for query in ("jobs similar to registered nurse", "career change from nursing", "alternatives to nursing"):

@@ -588,7 +588,7 @@
   // Stop words go, except those that stand for something when typed in capitals ('IT'); filler words ('how
   // do I become', 'jobs working with') and pay words ('earn', 'salary') go too, unless nothing else is left;
   // so does a state's name ('electrician pay in texas'), which `state` then holds, as {slug, name}.
-  function parse(text) {
+  function parse(text, plain) {
     var raw = text.replace(DOTTED, function (all, before, dotted) { return before + dotted.replace(/\./g, ""); })
       .replace(APOSTROPHE, "$1").match(/[\p{L}\p{N}]+(?:[-/\u2010\u2011][\p{L}\p{N}]+)*/gu) || [];
     var folded = raw.map(function (original) { return fold(original).replace(JOINERS, ""); });
@@ -596,7 +596,8 @@
     var taken = folded.map(function () { return false; });
     var explorer = shortcuts(folded, taken);
     // A phrase that asks where a job can lead, or for jobs like it: `next` is then "next" or "similar".
-    var asksNext = marked(manifest.next, folded, taken), asksSimilar = marked(manifest.similar, folded, taken);
+    var asksNext = marked(!plain && manifest.next, folded, taken);
+    var asksSimilar = marked(!plain && manifest.similar, folded, taken);
     var next = false;
     marked(manifest.phrases, folded, taken);
     var inPhrase = taken;  // and the words of a filler phrase ('work with')
@@ -832,8 +833,8 @@
 
   // Run a query over what is loaded. Returns {missing: [part names]} when parts are needed first, else
   // {words, matched (Set of indexed words to highlight), results: [{doc, score, exact}] unsorted, all}.
-  function run(text, wide, shortTypos, swap) {
-    var query = parse(text);
+  function run(text, wide, shortTypos, swap, plain) {
+    var query = parse(text, plain);
     if (query.missing) return { missing: query.missing };
     var missing = [];
     if (!query.words.length) return { words: [], matched: new Set(), results: [], all: true, explorer: query.explorer };
@@ -1208,8 +1209,9 @@
   // `contextSwaps` finds after which pages have every word.
   function search(text) {
     return loadManifest().then(function () {
+      var plain = false;
       var attempt = function (wide, short, rounds, swap) {
-        var outcome = run(text, wide, short, swap);
+        var outcome = run(text, wide, short, swap, plain);
         if (outcome.missing) {
           if (rounds > 6) throw new Error("the search index is incomplete");
           return loadAll(outcome.missing).then(function () { return attempt(wide, short, rounds + 1, swap); });
@@ -1224,6 +1226,11 @@
         return outcome;
       };
       return Promise.resolve(attempt(false, false, 0)).then(function (outcome) {
+        // A phrase that asks where a job leads, or for jobs like it, but names no job ('print a career ladder'):
+        // its words are searched for as they are.
+        plain = outcome.next && !nextJob(outcome);
+        return plain ? attempt(false, false, 0) : outcome;
+      }).then(function (outcome) {
         var swaps = contextSwaps(outcome);
         if (!swaps.length) return outcome;
         return Promise.all(swaps.map(function (swap) { return attempt(false, false, 0, swap); })).then(function (found) {
@@ -1369,11 +1376,16 @@
 
   // For a query that asks where a job can lead ('what comes after nursing assistant'; `next` in the manifest) or
   // for jobs like it ('jobs like teacher'; `similar`), the tool that shows both, set to the job the words name,
-  // as {url, label}: the best match must be a job that the query's words name (its title or a name of it is the
-  // query, or holds every word). Null otherwise, or if its record has not loaded.
+  // as {url, label}: the best match must be a job that the query's words name (`nextJob`: its title or a name of
+  // it is the query, or holds every word). Null otherwise, or if its record has not loaded.
+  function nextJob(outcome) {
+    var best = outcome.next && top(outcome.results, 1)[0];
+    return best && (best.exact || best.named) && inRuns(manifest.jobPages || [], best.doc) ? best : null;
+  }
+
   function nextLink(outcome) {
-    var best = outcome.next && manifest.nextUrl && top(outcome.results, 1)[0];
-    var doc = best && (best.exact || best.named) && loaded("docs/" + best.doc);
+    var best = manifest.nextUrl && nextJob(outcome);
+    var doc = best && loaded("docs/" + best.doc);
     var ends = (manifest.jobUrl || "").split("{slug}");
     if (!doc || doc.kind !== "occupation" || ends.length !== 2 || doc.url.indexOf(ends[0]) !== 0) return null;
     var code = doc.url.slice(ends[0].length, doc.url.length - ends[1].length);
