@@ -1395,32 +1395,26 @@
                     label: similar ? "Jobs like " + doc.title : "Where " + doc.title + " can go next" };
   }
 
+  // A line of the results page's help: a link ({url, label}), then what it leads to.
+  function appendTip(parent, className, link, after) {
+    var tip = document.createElement("p");
+    tip.className = className;
+    var a = document.createElement("a");
+    a.href = link.url;
+    a.textContent = link.label;
+    tip.append(a, " \u2013 " + after);
+    parent.appendChild(tip);
+  }
+
   // Other ways in, for a query that finds little: a corrected spelling, and pages to browse.
   function appendHelp(parent, outcome, text, brief) {
     var next = !brief && nextLink(outcome);
     if (next) {
-      var step = document.createElement("p");
-      step.className = "search-help-next";
-      var to = document.createElement("a");
-      to.href = next.url;
-      to.textContent = next.label;
-      step.appendChild(to);
-      step.appendChild(document.createTextNode(outcome.next === "similar" ?
-        " \u2013 related jobs, and jobs that use the same skills." :
-        " \u2013 the jobs it often leads to, and what each one takes."));
-      parent.appendChild(step);
+      appendTip(parent, "search-help-next", next, outcome.next === "similar" ?
+        "related jobs, and jobs that use the same skills." : "the jobs it often leads to, and what each one takes.");
     }
     var shortcut = !brief && explorerLink(outcome.explorer, askedCluster(outcome));
-    if (shortcut) {
-      var tip = document.createElement("p");
-      tip.className = "search-help-explorer";
-      var link = document.createElement("a");
-      link.href = shortcut.url;
-      link.textContent = shortcut.label;
-      tip.appendChild(link);
-      tip.appendChild(document.createTextNode(" \u2013 in the jobs explorer, where you can change the filters."));
-      parent.appendChild(tip);
-    }
+    if (shortcut) appendTip(parent, "search-help-explorer", shortcut, "in the jobs explorer, where you can change the filters.");
     // Why the order is not by the words alone (`reorder`).
     var fit = outcome.results.some(function (r) { return r.fits === 0; });
     var sorted = outcome.results.some(function (r) { return r.sorted !== undefined; });
@@ -1633,7 +1627,9 @@
       return a;
     }
 
-    function addExplorer(shortcut, kind) {
+    // An option that opens a tool rather than a page: the jobs explorer with filters set, or, with `kind` (the
+    // tool's label), where a job can lead.
+    function addShortcut(shortcut, kind) {
       var a = option(options.length, shortcut.url);
       a.classList.add(kind ? "search-option-next" : "search-option-explorer");
       [["title", shortcut.label], ["meta", kind || "Jobs explorer"]].forEach(function (part) {
@@ -1662,8 +1658,8 @@
       var first = shortcut && (!outcome.words.length || cluster >= 0 || outcome.vague);
       // Where the job a query names can lead, when it asks ('next step after cna'), before all else.
       var next = nextLink(outcome);
-      if (next) addExplorer(next, (manifest.kinds && manifest.kinds["from-job"]) || "Tool");
-      if (first) addExplorer(shortcut);
+      if (next) addShortcut(next, (manifest.kinds && manifest.kinds["from-job"]) || "Tool");
+      if (first) addShortcut(shortcut);
       best.forEach(function (result) {
         var doc = loaded("docs/" + result.doc);
         var url = doc && resultUrl(doc, outcome);
@@ -1698,7 +1694,7 @@
         list.appendChild(a);
         options.push(a);
       });
-      if (shortcut && !first) addExplorer(shortcut);
+      if (shortcut && !first) addShortcut(shortcut);
       var pages = options.length - (shortcut ? 1 : 0);
       var more = option(options.length, searchPage(text));
       more.classList.add("search-option-all");
