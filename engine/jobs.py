@@ -133,7 +133,7 @@ def job_record(entry: OccupationPage, places: list[LadderPlace], average: float 
         # the job's three highest work values, with O*NET's rating of 7; null if O*NET has not rated them
         "values": [[value.name, score] for value, score in entry.profile.ranked_values()[:TOP_VALUES]]
                   if entry.profile.work_values is not None else None,
-        "programs": [[p.title, p.code] for p in entry.profile.programs],
+        "programs": [[p.title, p.code] for p in entry.profile.programs_shown],  # as on the job's page
         "links": [[ref.title, ref.url, ref.summary] for ref in training_links(job)],
         "clusters": [[ref.title, ref.url] for ref in entry.clusters],
         "ladders": [{"pathway": place.pathway.title, "url": place.pathway.url, "slug": place.pathway.slug,

@@ -15,6 +15,7 @@ import itertools
 import math
 import operator
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
@@ -30,6 +31,12 @@ ALTERNATE_TITLES = 10
 """How many of an occupation's alternate titles search knows it by, shortest first."""
 TITLE_LIMIT = 5
 PROGRAM_LIMIT = 12
+"""How many programs of study an occupation's page lists: those that prepare for the fewest other jobs."""
+RESIDENCIES = ("60.", "61.")
+"""CIP series of residencies and fellowships, taken after a degree (a nurse practitioner's, a surgeon's): each
+prepares for few jobs, but none starts a career, so an occupation's degree programs come before them."""
+NO_MATCH_CIP = "99.9999"
+"""The crosswalk's code for 'NO MATCH': no program of study prepares for the occupation."""
 SIMILAR_LIMIT = 6
 SIMILAR_FLOOR = 0.6
 """A job counts as sharing its skills with another when their skill profiles correlate at least this well."""
@@ -81,13 +88,24 @@ class Profile:
     technology_total: int = 0
     titles: tuple[str, ...] = ()  # a few titles people use, for the page
     names: tuple[tuple[str, int], ...] = ()  # every title O*NET lists, for search: (title, how common, 0-2)
-    programs: tuple[Program, ...] = ()
+    programs: tuple[Program, ...] = ()  # every program that prepares for it: residencies last, else most focused first
     modern: tuple[ModernPlace, ...] = ()
     similar: tuple[Similar, ...] = ()
     clusters: tuple[str, ...] = ()  # the 16 career clusters O*NET lists it under, by their official names
     interest_scores: tuple[float, ...] | None = None  # O*NET's 1-7 scores in RIASEC order; None if not surveyed
     work_values: tuple[float, ...] | None = None  # O*NET's 1-7 scores in `WORK_VALUES` order; None if not rated
     skill_ratings: tuple[tuple[float, float], ...] = ()  # (importance, level) of every skill, in `skill_names` order
+
+    @property
+    def programs_shown(self) -> tuple[Program, ...]:
+        """The programs its page lists: all of them, or the `PROGRAM_LIMIT` most focused on it; by code, so
+        that programs of one field stand together."""
+        return tuple(sorted(self.programs[:PROGRAM_LIMIT], key=lambda program: program.code))
+
+    @property
+    def residencies_last(self) -> bool:
+        """Whether the page leaves out residencies, which come after the programs that start a career."""
+        return any(map(is_residency, self.programs[PROGRAM_LIMIT:]))
 
     def ranked_values(self) -> tuple[tuple[WorkValue, float], ...]:
         """The six work values with this job's scores, highest first (ties in `WORK_VALUES` order); none if
@@ -132,6 +150,7 @@ def load_profiles(data: Path, occupations: Mapping[str, Occupation], shown: Any)
     titles = _grouped(data / "occupation-titles.csv", shown, ("onet_soc_code", "job_title", "source",
                                                                "in_my_next_move"), problems)
     programs = _grouped(data / "soc-cip.csv", shown, ("soc_code", "cip_code", "cip_title"), problems)
+    focus = _focus(programs)
     modern = _grouped(data / "soc-modern-clusters.csv", shown, ("soc_code", "cluster", "sub_cluster"), problems)
     states, pay = _state_pay(data / "state-wages.csv", shown, problems)
     similar = _similar(data / TRANSFERABLE_FILE, shown, problems)  # see `transferable`
@@ -154,8 +173,9 @@ def load_profiles(data: Path, occupations: Mapping[str, Occupation], shown: Any)
             technology_total=len(ordered),
             titles=_titles(occupation, titles.get(code, [])),
             names=_names(occupation, titles.get(code, [])),
-            programs=tuple(sorted({Program(cip, title) for _, cip, title in programs.get(occupation.soc_code, [])},
-                                  key=lambda p: p.code))[:PROGRAM_LIMIT],
+            programs=tuple(sorted({Program(cip, title) for _, cip, title in programs.get(occupation.soc_code, [])
+                                   if cip != NO_MATCH_CIP},
+                                  key=lambda p: (is_residency(p), focus[p.code], p.code))),
             modern=tuple(sorted({ModernPlace(cluster, sub) for _, cluster, sub in modern.get(occupation.soc_code, [])},
                                 key=lambda m: (m.cluster, m.sub_cluster))),
             similar=similar.get(code, ()),
@@ -440,6 +460,17 @@ def _table(path: Path, shown: Any, columns: Sequence[str], problems: list[Proble
             rows.append(pick(row))
             lines.append(reader.line_num)
     return rows, lines
+
+
+def is_residency(program: Program) -> bool:
+    """Whether a program is a residency or fellowship, taken after a degree (`RESIDENCIES`)."""
+    return program.code.startswith(RESIDENCIES)
+
+
+def _focus(programs: Mapping[str, Sequence[Sequence[str]]]) -> Counter[str]:
+    """How many occupations each program of study prepares for: the fewer, the more focused it is on each.
+    Registered Nursing (51.3801) prepares for a few nursing jobs; Biology, General for dozens."""
+    return Counter(cip for rows in programs.values() for cip in {row[1] for row in rows})
 
 
 def _grouped(path: Path, shown: Any, columns: Sequence[str], problems: list[Problem]) -> dict[str, list[list[str]]]:

@@ -144,7 +144,7 @@ def test_each_occupation_has_a_data_file_with_its_figures_and_ladders(real_site,
         assert (record["education"], record["experience"], record["training"], record["zone"]) == \
             (job.education, job.experience, job.training, job.job_zone)
         assert record["skills"] == [r.name for r in entry.profile.skills[:5]]
-        assert record["programs"] == [[p.title, p.code] for p in entry.profile.programs]
+        assert record["programs"] == [[p.title, p.code] for p in entry.profile.programs_shown]
         places = {(l["slug"], l["number"]): l["at"] for l in record["ladders"]}
         assert places == on_ladders.get(job.code, {})
         for ladder in record["ladders"]:
@@ -564,7 +564,7 @@ def plan_weight(site, entry) -> int:
         return 0
     pathway, number, ladder, index = max(places, key=lambda p: p[3])
     steps = sum(len(s.title + s.education + s.experience + " ".join(s.credentials)) for s in ladder.steps[:index + 1])
-    return steps + 60 * min(6, len(entry.profile.programs))
+    return steps + 60 * min(6, len(entry.profile.programs_shown))
 
 
 @pytest.mark.browser

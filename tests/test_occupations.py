@@ -87,6 +87,43 @@ def test_an_occupation_page_shows_the_work_skills_programs_outlook_and_links(rea
     assert "Social Perceptiveness" in page and "Noticing how others feel" in page
 
 
+def test_the_programs_of_study_are_the_crosswalks_own_and_say_how_many_there_are(real_site: Path):
+    """Each page lists the programs the crosswalk matches to the job, never its 'NO MATCH' row (CIP 99.9999).
+    A job with more than twelve names how many there are, and lists by code the twelve that prepare for the fewest
+    other jobs, residencies (CIP 60 and 61, taken after a degree) last."""
+    matched: dict[str, set[tuple[str, str]]] = {}
+    with (ROOT / "data/soc-cip.csv").open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            matched.setdefault(row["soc_code"], set()).add((row["cip_code"], row["cip_title"]))
+    reach: dict[str, int] = {}
+    for pairs in matched.values():
+        for cip, _ in pairs:
+            reach[cip] = reach.get(cip, 0) + 1
+    seen_none = seen_many = seen_few = seen_residencies = 0
+    for code, occupation in sorted(OCCUPATIONS.items()):
+        page = (real_site / f"occupations/{code}/index.html").read_text()
+        assert "NO MATCH" not in page and "99.9999" not in page, code
+        section = page[page.index('id="programs"'):page.index("</section>", page.index('id="programs"'))]
+        shown = re.findall(r"<li>([^<]+) <span class=\"muted\">CIP ([\d.]+)</span></li>", section)
+        programs = sorted((cip, title) for cip, title in matched.get(occupation.soc_code, ()) if cip != "99.9999")
+        if not programs:
+            assert not shown and "No program of study is matched to this job" in section, code
+            seen_none += 1
+        elif len(programs) <= 12:
+            assert [(cip, html.unescape(title)) for title, cip in shown] == programs, code
+            seen_few += 1
+        else:
+            assert f"{len(programs)} programs of study prepare for this job. These 12 are" in section, code
+            ordered = sorted(programs, key=lambda p: (p[0].startswith(("60.", "61.")), reach[p[0]], p[0]))
+            assert [(cip, html.unescape(title)) for title, cip in shown] == sorted(ordered[:12]), code
+            left_out = any(cip.startswith(("60.", "61.")) for cip, _ in ordered[12:])
+            assert ("Residencies, taken after a degree, come last." in section) == left_out, code
+            seen_residencies += left_out
+            seen_many += 1
+    assert seen_none > 100 and seen_few > 500 and seen_many > 80 and seen_residencies > 5, \
+        (seen_none, seen_few, seen_many, seen_residencies)
+
+
 def test_each_skill_bar_shows_the_level_o_net_gives(real_site: Path):
     """The bars are <meter>s whose value is the job's level (0-7) for that skill or knowledge area, in the order
     the page lists them: importance of 3 or more, most important first."""
