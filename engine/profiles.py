@@ -382,16 +382,42 @@ def _titles(occupation: Occupation, rows: Sequence[Sequence[str]]) -> tuple[str,
     """A few titles people use for the job: those My Next Move shows, then reported and short ones."""
     rank = {"reported": 1, "short": 2}
     chosen: list[str] = []
-    seen = {occupation.title.casefold()}
+    seen = _said(occupation.title)
     common = [row for row in rows if row[2] in rank]  # a few of the many: sorted alone
     for _, job_title, source, in_my_next_move in sorted(common, key=lambda r: (r[3] != "yes", rank[r[2]])):
         title = " ".join(job_title.split())
-        if title.casefold() not in seen:
-            seen.add(title.casefold())
-            chosen.append(title)
+        matched = _SHORT_FORM_RE.fullmatch(title)
+        # 'Occupational Therapist (OT)' beside the title 'Occupational Therapists' is given as 'OT'
+        for name in (title,) + (matched.groups() if matched else ()):
+            said = _said(name)
+            if not said & seen:
+                seen |= said
+                chosen.append(name)
+                break
         if len(chosen) == TITLE_LIMIT:
             break
     return tuple(chosen)
+
+
+_SHORT_FORM_RE = re.compile(r"(.+?)\s*\((.+)\)")
+
+
+def _said(title: str) -> set[str]:
+    """The names a title says, each in one and many: 'Human Resources Director (HR Director)' says 'human resources
+    director', 'hr director' and their plurals. A title that says a name the page has already given adds nothing:
+    'Facilities Manager' beside the title 'Facilities Managers', 'HR Director' after the title above."""
+    matched = _SHORT_FORM_RE.fullmatch(title)
+    names = (matched.group(1), matched.group(2)) if matched else (title,)
+    said = set()
+    for name in (name.casefold() for name in names):
+        said.add(name)
+        if name.endswith("ies"):
+            said.add(name[:-3] + "y")
+        elif name.endswith("s"):
+            said.add(name[:-1])
+        else:
+            said.add(name + "s")
+    return said
 
 
 def _names(occupation: Occupation, rows: Sequence[Sequence[str]]) -> tuple[tuple[str, int], ...]:

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT, need, run_build
 from engine.data import load_occupations
-from engine.profiles import TRANSFERABLE_FILE, _ratings, official_cluster, transferable
+from engine.profiles import TRANSFERABLE_FILE, _ratings, _titles, official_cluster, transferable
 from engine.readability import reading
 
 OCCUPATIONS = load_occupations(ROOT / "data/occupations.csv", "data/occupations.csv",
@@ -122,6 +122,22 @@ def test_the_programs_of_study_are_the_crosswalks_own_and_say_how_many_there_are
             seen_many += 1
     assert seen_none > 100 and seen_few > 500 and seen_many > 80 and seen_residencies > 5, \
         (seen_none, seen_few, seen_many, seen_residencies)
+
+
+def test_the_titles_people_use_never_repeat_the_jobs_own_name_or_each_other():
+    """'Also called' gives names the page has not given: not the title in the singular, and not a short form
+    already given in brackets; a title whose long form is the page's own is given by its short form."""
+    therapists = OCCUPATIONS["29-1122.00"]  # Occupational Therapists
+    rows = [("29-1122.00", title, source, shown) for title, source, shown in (
+        ("Occupational Therapist (OT)", "reported", "yes"),
+        ("Certified Hand Therapist (CHT)", "reported", "yes"),
+        ("CHT", "short", "no"),
+        ("Occupational  Therapists", "reported", "no"),
+        ("Hand Therapist", "reported", "no"),
+        ("Certified Hand Therapists", "reported", "no"),
+        ("Rehab Director", "alternate", "no"),
+    )]
+    assert _titles(therapists, rows) == ("OT", "Certified Hand Therapist (CHT)", "Hand Therapist")
 
 
 def test_each_skill_bar_shows_the_level_o_net_gives(real_site: Path):
