@@ -393,11 +393,17 @@ def pay_figure(value: float | None, soc: str | Iterable[str], field: str, missin
     """A pay or job figure that follows the visitor's state (static/js/pay.js): the national figure, marked
     with the SOC code it comes from (`soc`), or the codes a step's median is worked out from (a list), and
     which figure it is: employment, p10, median, p90 or hourly."""
-    codes = soc if isinstance(soc, str) else " ".join(soc)
-    attribute = "data-soc" if isinstance(soc, str) else "data-socs"
-    text = missing if value is None else FIGURE_FORMATS.get(field, lambda v: f"${v:,.0f}")(value)
-    marks = f' {attribute}="{escape(codes)}" data-fig="{field}"' if codes else ""
-    return Markup(f'<span class="fig"{marks}>{escape(text)}</span>')
+    if isinstance(soc, str):
+        codes, attribute = soc, "data-soc"
+    else:
+        codes, attribute = " ".join(soc), "data-socs"
+    if value is None:
+        text = missing
+    else:
+        format_ = FIGURE_FORMATS.get(field)
+        text = format_(value) if format_ is not None else f"${value:,.0f}"
+    marks = f' {attribute}="{escape_text(codes)}" data-fig="{field}"' if codes else ""
+    return Markup(f'<span class="fig"{marks}>{escape_text(text)}</span>')
 
 
 def money(value: float | None, missing: str = "not available") -> str:
