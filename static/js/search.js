@@ -1112,6 +1112,30 @@
     });
   }
 
+  // A query that asks for a kind of job and nothing else ('highest paying jobs', 'jobs without a degree'): the jobs
+  // that fit, by the explorer's sort (those without a figure of their own last), else the most commonly held
+  // first, which is the order of their numbers. The explorer, offered first, lists them too.
+  function listJobs(outcome) {
+    var explorer = outcome.explorer;
+    if (!explorer || outcome.words.length || outcome.vague) return outcome;
+    var wanted = FIT_FILTERS.filter(function (name) { return explorer[name] && explorer[name].levels; });
+    var least = explorer.min_pay ? Number(explorer.min_pay.value) : 0, sort = explorer.sort && explorer.sort.value;
+    return loadAll((wanted.length ? ["facets"] : []).concat(sort || least ? ["sorts"] : [])).then(function () {
+      var f = wanted.length && facets(), figures = sort && sorts(sort), pay = least && sorts("pay");
+      (manifest.jobPages || []).forEach(function (run) {
+        for (var doc = run[0]; doc < run[1]; doc++) {
+          if (wanted.every(function (name) {
+            return explorer[name].levels.some(function (value) { return f[name][value] && f[name][value].has(doc); });
+          }) && (!least || pay.get(doc) >= least)) {
+            outcome.results.push({ doc: doc, score: 0, level: 0, exact: 0, words: 0, mask: 0,
+                                   sorted: figures && figures.has(doc) ? figures.get(doc) : undefined });
+          }
+        }
+      });
+      return outcome;
+    });
+  }
+
   function isFieldPage(doc) {
     return inRuns(manifest.fieldPages, doc);
   }
@@ -1245,7 +1269,7 @@
           });
           return best ? best.outcome : outcome;
         });
-      }).then(voteField).then(reorder);
+      }).then(voteField).then(reorder).then(listJobs);
     });
   }
 
@@ -1417,7 +1441,7 @@
     if (shortcut) appendTip(parent, "search-help-explorer", shortcut, "in the jobs explorer, where you can change the filters.");
     // Why the order is not by the words alone (`reorder`).
     var fit = outcome.results.some(function (r) { return r.fits === 0; });
-    var sorted = outcome.results.some(function (r) { return r.sorted !== undefined; });
+    var sorted = outcome.words.length && outcome.results.some(function (r) { return r.sorted !== undefined; });
     if (!brief && (fit || sorted)) {
       var note = document.createElement("p");
       note.className = "search-help-order";
@@ -1903,8 +1927,10 @@
       if (education && education.value) {
         where.push("with education to start: " + education.options[education.selectedIndex].getAttribute("data-label"));
       }
-      if (!count && current && current.explorer && !current.words.length) {
-        return "This search asks for a kind of job, which the jobs explorer lists.";
+      if (current && current.explorer && !current.words.length) {
+        return count ? count + (count === 1 ? " job fits " : " jobs fit ") + quote(text) + (where.length ? " " +
+          where.join(" ") : "") + ", " + (current.explorer.sort ? current.explorer.sort.text : "the most common first") +
+          "." : "This search asks for a kind of job, which the jobs explorer lists.";
       }
       var lead = count === 0 ? "No results" : count === 1 ? "1 result" : count + " results";
       return lead + " for " + quote(text) + (where.length ? " " + where.join(" ") : "") +
