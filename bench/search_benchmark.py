@@ -49,7 +49,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 QUERIES = ["nurse", "welding", "x-ray", "cybersecurity", "radiol", "nursng", "acountant", "registered nurse",
            "software developer", "electrician", "teacher", "police officer", "truck driver", "accounting", "data",
            "chef", "agriculture", "engineering technology", "physical therapist", "manager", "attorney", "rn",
-           "how do i become an electrician", "what do nurses earn", "cyber security", "vet tech"]
+           "how do i become an electrician", "what do nurses earn", "cyber security", "vet tech",
+           "high paying jobs without a degree"]
 ROUNDS = 5
 
 
@@ -122,8 +123,15 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(socketserver.ThreadingTCPServer):
+    def handle_error(self, request, client_address) -> None:
+        """A request the browser gave up on (a part no longer needed once the next key was typed) is no error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(folder: Path) -> tuple[str, socketserver.ThreadingTCPServer]:
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
