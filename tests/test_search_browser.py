@@ -715,6 +715,7 @@ def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(s
     assert ask(page, "what jobs can you get with a GED")[:1] == ["Jobs that need a high school diploma or less to start"]
     assert ask(page, "jobs that need a bachelors degree")[:1] == ["Jobs that need a bachelor's degree to start"]
     assert ask(page, "fastest growing jobs")[:1] == ["All jobs, fastest growing first"]
+    assert ask(page, "careers with lots of openings")[:1] == ["All jobs, most openings first"]
     assert ask(page, "six figure jobs")[:1] == ["Jobs with a median pay of at least $100,000 a year"]
     assert parse_qs(urlsplit(page.locator(explorer).get_attribute("href")).query) == {"min_pay": ["100000"]}
     assert ask(page, "jobs over 50k")[:1] == ["Jobs with a median pay of at least $50,000 a year"]  # 'over' is filler
