@@ -1113,22 +1113,24 @@
   }
 
   // A query that asks for a kind of job and nothing else ('highest paying jobs', 'jobs without a degree'): the jobs
-  // that fit, by the explorer's sort (those without a figure of their own last), else the most commonly held
-  // first, which is the order of their numbers. The explorer, offered first, lists them too.
+  // that fit, by the explorer's sort, else the most commonly held first, which is the order of their numbers;
+  // either way by figures of their own, so a job that shares its occupation's or a wider group's comes after. The
+  // explorer, offered first, lists them too.
   function listJobs(outcome) {
     var explorer = outcome.explorer;
     if (!explorer || outcome.words.length || outcome.vague) return outcome;
     var wanted = FIT_FILTERS.filter(function (name) { return explorer[name] && explorer[name].levels; });
     var least = explorer.min_pay ? Number(explorer.min_pay.value) : 0, sort = explorer.sort && explorer.sort.value;
-    return loadAll((wanted.length ? ["facets"] : []).concat(sort || least ? ["sorts"] : [])).then(function () {
-      var f = wanted.length && facets(), figures = sort && sorts(sort), pay = least && sorts("pay");
+    return loadAll((wanted.length ? ["facets", "sorts"] : ["sorts"])).then(function () {
+      var f = wanted.length && facets(), figures = sort && sorts(sort), pay = sorts("pay"), growth = sorts("growth");
       (manifest.jobPages || []).forEach(function (run) {
         for (var doc = run[0]; doc < run[1]; doc++) {
           if (wanted.every(function (name) {
             return explorer[name].levels.some(function (value) { return f[name][value] && f[name][value].has(doc); });
           }) && (!least || pay.get(doc) >= least)) {
+            var own = figures ? figures.has(doc) : pay.has(doc) || growth.has(doc);
             outcome.results.push({ doc: doc, score: 0, level: 0, exact: 0, words: 0, mask: 0,
-                                   sorted: figures && figures.has(doc) ? figures.get(doc) : undefined });
+                                   sorted: !own ? undefined : figures ? figures.get(doc) : 1e6 - doc });
           }
         }
       });
