@@ -824,17 +824,15 @@
   // Whether two words are one noun, singular or plural ('nurse' and 'nurses', 'company' and 'companies'): the
   // word forms that make a page's title the whole query. Other forms of a word ('trains' and 'training')
   // count for its score, not as the page's name.
-  // One noun in one and many ('nurse', 'nurses'), or a field and its workers ('engineering' and 'engineers',
-  // 'farming' and 'farmers'): 'mechanical engineering' names Mechanical Engineers.
+  // One noun in one and many ('nurse', 'nurses'), or a field named by its workers' name and -ing ('engineering'
+  // and 'engineers'): 'mechanical engineering' names Mechanical Engineers. Not 'banking' and 'bankers', a field
+  // whose own pages come first.
   function sameNoun(a, b) {
     var plural = function (one, many) {
       return many === one + "s" || many === one + "es" || (/y$/.test(one) && many === one.slice(0, -1) + "ies");
     };
-    var work = function (field, worker) {
-      var stem = field.slice(0, -3);
-      return /ing$/.test(field) && ["", "s", "er", "ers"].some(function (end) { return worker === stem + end; });
-    };
-    return a === b || plural(a, b) || plural(b, a) || work(a, b);
+    var worker = /ing$/.test(a) && a.slice(0, -3);
+    return a === b || plural(a, b) || plural(b, a) || b === worker || b === worker + "s";
   }
 
   // Run a query over what is loaded. Returns {missing: [part names]} when parts are needed first, else
