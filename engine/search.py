@@ -1101,6 +1101,10 @@ class SearchIndex:
             "similar": _longest_first(self.words.similar),
             "nextUrl": ROUTES["from-job"].url(),
             "jobUrl": ROUTES["occupation"].pattern,
+            # phrases that set two jobs side by side ('vs', 'difference between'), longest first, and the page
+            # that compares them (`?jobs=<code>,<code>`)
+            "compare": _longest_first(self.words.compare),
+            "compareUrl": ROUTES["compare"].url(),
         }
         self.manifest_words = (self.words, self.states, part)
         return part

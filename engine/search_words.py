@@ -11,6 +11,7 @@ Read from `data/search-words.yml`, which editors extend by pull request:
     fields: [careers, industry]      # words that ask for a field of work rather than one job; also filler
     next: [what comes after, career path]   # phrases that ask where a job can lead
     similar: [jobs like, career change from]  # phrases that ask for jobs like one
+    compare: [vs, or, difference between]  # phrases that set two jobs side by side
     explorer:                        # phrases that ask for a kind of job: a filter of the jobs explorer
       high paying: sort=pay
       without a degree: education=some-college or less
@@ -31,6 +32,11 @@ header box then offers first the tool that shows it ('Where Nursing Assistants c
 is left out of the query. With no other words, the phrase is searched for as it is. A similar phrase ('jobs
 like', 'career change from') asks the same way for jobs like it ('Jobs like Teachers', the same tool at its
 related jobs).
+
+A compare phrase sets two jobs side by side. Between them ('nurse vs teacher', 'nurse or teacher') it
+splits the query in two; before them ('difference between', 'compare'), the first 'and', 'with' or 'to'
+after it does. If each half names a job, the two lead the results and the header box offers the compare
+page for them ('Compare Registered Nurses and Teachers'); otherwise the query is searched for whole.
 
 An explorer phrase ('high paying', 'without a degree') asks for a kind of job rather than one. A query with
 one offers, first, the jobs explorer (the A to Z list, `occupations/`) with that filter set, and the phrase
@@ -57,7 +63,7 @@ when where which while who will with would you your
 """.split())
 """Words search leaves out of the index and of a query, unless a synonym is made of one alone ('IT')."""
 
-SECTIONS = ("synonyms", "filler", "pay", "fields", "next", "similar", "explorer")
+SECTIONS = ("synonyms", "filler", "pay", "fields", "next", "similar", "compare", "explorer")
 
 EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
     "education": tuple(EDUCATION_SLUGS.values()),
@@ -71,7 +77,8 @@ EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
 PAY_VALUE = re.compile(r"^[1-9][0-9]{3,6}$")
 """A value of the `min_pay` filter: the least median pay a year, in whole dollars, such as 100000."""
 _WORD = re.compile(r"^[^\W_]+$")
-_EXAMPLES = {"next": ("what comes after", "career path"), "similar": ("jobs like", "career change from")}
+_EXAMPLES = {"next": ("what comes after", "career path"), "similar": ("jobs like", "career change from"),
+             "compare": ("vs", "difference between")}
 """Phrases an error shows as examples of a section of phrases."""
 
 
@@ -111,6 +118,7 @@ class SearchWords:
     fields: tuple[str, ...] = ()   # words that ask for a field of work ('careers', 'industry')
     next: tuple[str, ...] = ()     # phrases that ask where a job can lead ('what comes after', 'career path')
     similar: tuple[str, ...] = ()  # phrases that ask for jobs like one ('jobs like', 'career change from')
+    compare: tuple[str, ...] = ()  # phrases that set two jobs side by side ('vs', 'difference between')
 
 
 def load_search_words(path: Path, shown: str) -> SearchWords:
@@ -135,6 +143,7 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
     fields = _words(data, "fields", shown, line_of, problems)
     next_phrases = _words(data, "next", shown, line_of, problems)
     similar = _words(data, "similar", shown, line_of, problems)
+    compare = _words(data, "compare", shown, line_of, problems)
     explorer = _shortcuts(data.get("explorer"), shown, line_of, problems)
     says = {s.says.casefold() for s in synonyms}
     for section, words in (("filler", filler), ("pay", pay), ("fields", fields)):
@@ -146,7 +155,7 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
         raise ContentError(problems)
     return SearchWords(synonyms, filler, tuple(w for w in pay if w not in filler), explorer,
                        tuple(w for w in fields if w not in filler and w not in pay), next_phrases,
-                       tuple(w for w in similar if w not in next_phrases))
+                       tuple(w for w in similar if w not in next_phrases), compare)
 
 
 def _shortcuts(section: object, shown: str, line_of, problems: list[Problem]) -> tuple[Shortcut, ...]:

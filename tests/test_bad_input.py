@@ -307,6 +307,12 @@ CASES = {
     "a similar phrase that is not text": (
         {"data/search-words.yml": "similar: [jobs like, {a: b}]\n"},
         "data/search-words.yml:1: '{'a': 'b'}' in 'similar' must be a word or a phrase ('jobs like'), without punctuation"),
+    "a compare phrase with punctuation": (
+        {"data/search-words.yml": "compare: [vs, vs.]\n"},
+        "data/search-words.yml:1: 'vs.' in 'compare' must be a word or a phrase ('vs'), without punctuation"),
+    "a compare section that is not a list": (
+        {"data/search-words.yml": "compare: versus\n"},
+        "data/search-words.yml:1: 'compare' must be a list of words, such as [vs, difference between]"),
     "a filler word that is also a synonym": (
         {"data/search-words.yml": "synonyms:\n  vet: [veterinarians]\nfiller:\n  - become\n  - vet\n"},
         "data/search-words.yml:5: 'vet' is both a synonym and a filler word; a filler word is dropped from queries, so keep it in one place"),

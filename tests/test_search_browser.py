@@ -843,8 +843,10 @@ def test_the_pairs_of_filler_words_load_only_for_a_query_with_a_filler_word_besi
     with the first query that has a filler word beside another word, and a query without one never loads them."""
     open_with_search(page, site_url)
     assert ask(page, "electrician")[0] == "Electricians"
-    assert ask(page, "school counselor")[0] == "Educational, Guidance, and Career Counselors and Advisors"
+    assert ask(page, "guidance counselor")[0] == "Educational, Guidance, and Career Counselors and Advisors"
     assert page.evaluate("window.__search.loaded('pairs')") is None
+    assert ask(page, "school counselor")[0] == "Educational, Guidance, and Career Counselors and Advisors"
+    assert "school counselor" in page.evaluate("window.__search.loaded('pairs')")
     assert ask(page, "career counselor")[0] == "Educational, Guidance, and Career Counselors and Advisors"
     assert "career counselor" in page.evaluate("window.__search.loaded('pairs')")
     assert page.console_errors == []
@@ -902,6 +904,49 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
     medical = next(c for c, t in titles.items() if t == "Medical Assistants")
     assert page.text_content(".search-help-next a") == "Where Medical Assistants can go next"
     assert page.get_attribute(".search-help-next a", "href").endswith(f"explore/from-job/?job={medical}")
+    assert page.console_errors == []
+
+
+def test_a_query_setting_two_jobs_side_by_side_offers_the_compare_page_for_them(site_url, real_result, page):
+    """'rn vs lpn', 'difference between a welder and a machinist': a phrase of `compare:` in
+    data/search-words.yml splits the query, between two jobs or, after a phrase that leads, at 'and', 'with' or
+    'to'. Each half is searched for alone; when each names a job, the header box offers first the compare page
+    set to both, then the two jobs in the order typed. A query whose halves do not both name a job ('jobs with
+    animals or plants'), or with only one half ('electrician vs'), is searched for whole, as before."""
+    code = {e.occupation.title: e.occupation.code for e in real_result.site.occupations}
+    open_with_search(page, site_url)
+    for query, first, second in (
+            ("rn vs lpn", "Registered Nurses", "Licensed Practical and Licensed Vocational Nurses"),
+            ("nurse practitioner vs physician assistant", "Nurse Practitioners", "Physician Assistants"),
+            ("what is the difference between a welder and a machinist", "Welders, Cutters, Solderers, and Brazers",
+             "Machinists"),
+            ("compare paralegal with lawyer", "Paralegals and Legal Assistants", "Lawyers"),
+            ("police officer versus firefighter", "Police and Sheriff's Patrol Officers", "Firefighters"),
+            ("plumber or electrician", "Plumbers, Pipefitters, and Steamfitters", "Electricians")):
+        offered = ask(page, query)
+        assert offered[:3] == [f"Compare {first} and {second}", first, second], (query, offered)
+        link = page.locator(f"{LISTBOX} .search-option-next")
+        assert link.locator(".search-option-meta").text_content() == "Tool"
+        assert link.get_attribute("href").endswith(f"compare/?jobs={code[first]},{code[second]}")
+    for query in ("jobs with animals or plants", "electrician vs", "compare jobs", "teacher vs teacher"):
+        ask(page, query)
+        assert page.locator(f"{LISTBOX} .search-option-next").count() == 0, query
+    assert ask(page, "compare jobs")[0] == "Compare jobs"
+
+    # Chosen, the compare page opens with both jobs.
+    ask(page, "rn vs lpn")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/compare/?jobs=*")
+    page.wait_for_selector(".compare-table:not([hidden]) th")
+    assert "Licensed Practical and Licensed Vocational Nurses" in page.text_content(".compare-table")
+
+    # The results page: the same link, and a job of one half is not said to miss the other half's words.
+    page.goto(site_url + "search/?q=" + "dental+hygienist+vs+dental+assistant")
+    page.wait_for_selector(".search-help-next a")
+    assert page.text_content(".search-help-next a") == "Compare Dental Hygienists and Dental Assistants"
+    first = page.locator(".search-results .search-result").first
+    assert "Dental Hygienists" in first.text_content() and "Missing" not in first.text_content()
     assert page.console_errors == []
 
 

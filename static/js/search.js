@@ -244,6 +244,7 @@
         manifest.phrases = (data.phrases || []).map(function (p) { return p.split(" "); });
         manifest.next = (data.next || []).map(function (p) { return p.split(" "); });
         manifest.similar = (data.similar || []).map(function (p) { return p.split(" "); });
+        manifest.compare = (data.compare || []).map(function (p) { return p.split(" "); });
         manifest.shortcuts = (data.explorer || []).map(function (e) {
           return { words: e[0].split(" "), name: e[1], value: e[2], text: e[3], orLess: e[4] === 1,
                    levels: e[5] ? e[5].split(" ") : null };
@@ -589,9 +590,7 @@
   // do I become', 'jobs working with') and pay words ('earn', 'salary') go too, unless nothing else is left;
   // so does a state's name ('electrician pay in texas'), which `state` then holds, as {slug, name}.
   function parse(text, plain) {
-    var raw = text.replace(DOTTED, function (all, before, dotted) { return before + dotted.replace(/\./g, ""); })
-      .replace(APOSTROPHE, "$1").match(/[\p{L}\p{N}]+(?:[-/\u2010\u2011][\p{L}\p{N}]+)*/gu) || [];
-    var folded = raw.map(function (original) { return fold(original).replace(JOINERS, ""); });
+    var raw = typedWords(text), folded = raw.map(folding);
     // An explorer phrase is read before a filler phrase it overlaps: 'without a college degree', not 'college degree'.
     var taken = folded.map(function () { return false; });
     var explorer = shortcuts(folded, taken);
@@ -677,6 +676,37 @@
       tokens.length > 0 && tokens[tokens.length - 1].word === words[words.length - 1];
     return { words: words, typing: typing, pay: pay, field: field, state: place ? place.state : null, explorer: explorer,
              vague: vague, next: words.length > 0 && next, tokens: tokens.map(function (t) { return t.word; }) };
+  }
+
+  // A query's words as typed (dotted abbreviations closed up: 'r.n.' is 'rn'), and each folded as phrases are.
+  function typedWords(text) {
+    return text.replace(DOTTED, function (all, before, dotted) { return before + dotted.replace(/\./g, ""); })
+      .replace(APOSTROPHE, "$1").match(WORD) || [];
+  }
+
+  function folding(original) {
+    return fold(original).replace(JOINERS, "");
+  }
+
+  // The two halves of a query that sets two jobs side by side (the manifest's `compare` phrases), as text: split
+  // at such a phrase between them ('welder vs machinist'), or, after one that leads ('difference between welder
+  // and machinist'), at the first 'and', 'with' or 'to'. Null unless there are two halves.
+  function compareSides(text) {
+    var raw = typedWords(text), words = raw.map(folding), from = 0, at = -1, end = -1;
+    var phraseOf = function (i) {
+      return (manifest.compare || []).filter(function (phrase) { return phraseAt(words, phrase, i); })[0];
+    };
+    for (var i = 0; i < words.length && end < 0; i++) {
+      var phrase = phraseOf(i);
+      if (phrase && words.slice(from, i).every(function (w) { return manifest.stop.has(w); })) {
+        from = i + phrase.length;  // it leads ('what is the difference between'): what follows is split
+        i = from - 1;
+      } else if (phrase || (from && /^(and|with|to)$/.test(words[i]))) {
+        at = i;
+        end = i + (phrase ? phrase.length : 1);
+      }
+    }
+    return at > from && end < words.length && [raw.slice(from, at).join(" "), raw.slice(end).join(" ")];
   }
 
   // Marks in `taken`, by position, the words of each of `phrases` (lists of folded words) found in `words` on no
@@ -1163,10 +1193,11 @@
   // Scores within a few percent of each other are the same level: the index's scores are rounded, so such a
   // difference says little. Within a level, the lower id ranks first; occupations are numbered by how many
   // people hold them (engine/search.py), so "mechanic" puts automotive mechanics before motorboat mechanics.
+  // The two jobs a query sets side by side (`compared`) come before all else.
   var SCORE_STEP = Math.log(1.03);
 
   function better(a, b) {
-    return ((b.fits || 0) - (a.fits || 0)) || sortedFirst(a, b) || (rank(b) - rank(a)) || (b.exact - a.exact) ||
+    return ((b.pin || 0) - (a.pin || 0)) || ((b.fits || 0) - (a.fits || 0)) || sortedFirst(a, b) || (rank(b) - rank(a)) || (b.exact - a.exact) ||
       (b.words - a.words) || (b.level - a.level) || (a.doc - b.doc);
   }
 
@@ -1235,9 +1266,49 @@
     return swaps;
   }
 
-  // Search, loading whatever parts the query needs. Resolves to the outcome of `run`, or of the reading
-  // `contextSwaps` finds after which pages have every word.
+  // Search, loading whatever parts the query needs. A query that sets two jobs side by side ('nurse practitioner
+  // vs physician assistant': `compareSides`) is searched for as its two halves; if each names a job, the outcome
+  // is both halves' (`compared`); otherwise, and for any other query, the whole query's.
   function search(text) {
+    return loadManifest().then(function () {
+      var sides = compareSides(text);
+      return sides ? Promise.all(sides.map(searchWhole)).then(function (halves) {
+        return compared(halves) || searchWhole(text);
+      }) : searchWhole(text);
+    });
+  }
+
+  // The two halves' outcomes as one, if each names a job (as `nextJob` asks) and they are not the same: the two
+  // jobs first, in the order typed, then the other results of both; a result lacks only the words of its own
+  // half. `compare` holds the two jobs' results. Null otherwise.
+  function compared(halves) {
+    var best = halves.map(function (outcome) {
+      var r = top(outcome.results, 1)[0];
+      return r && (r.exact || r.named) && inRuns(manifest.jobPages || [], r.doc) ? r : null;
+    });
+    if (!best[0] || !best[1] || best[0].doc === best[1].doc) return null;
+    var a = halves[0], b = halves[1], shift = a.words.length, seen = new Set(), results = [], complete = 0;
+    var full = [(1 << shift) - 1, ((1 << b.words.length) - 1) << shift];
+    [true, false].forEach(function (pinned) {
+      [a, b].forEach(function (half, n) {
+        half.results.forEach(function (r) {
+          if ((r === best[n]) !== pinned || seen.has(r.doc)) return;
+          seen.add(r.doc);
+          var mine = Object.assign({}, r, { mask: (n ? r.mask << shift : r.mask) | full[1 - n], fits: undefined,
+                                            sorted: undefined, pin: pinned ? 2 - n : 0 });
+          if ((mine.mask | full[1 - n]) === (full[0] | full[1])) complete++;
+          results.push(mine);
+        });
+      });
+    });
+    var corrected = a.corrected || b.corrected ? [a.corrected || a.words.join(" "), b.corrected || b.words.join(" ")] : null;
+    return { words: a.words.concat(b.words), matched: new Set(Array.from(a.matched).concat(Array.from(b.matched))),
+             results: results, all: complete === results.length, complete: complete, pay: a.pay || b.pay,
+             state: a.state || b.state, explorer: null, vague: false, next: false, fields: [],
+             corrected: corrected ? corrected.join(" vs ") : "", compare: best };
+  }
+
+  function searchWhole(text) {
     return loadManifest().then(function () {
       var plain = false;
       var attempt = function (wide, short, rounds, swap) {
@@ -1416,13 +1487,27 @@
   function nextLink(outcome) {
     var best = manifest.nextUrl && nextJob(outcome);
     var doc = best && loaded("docs/" + best.doc);
-    var ends = (manifest.jobUrl || "").split("{slug}");
-    if (!doc || doc.kind !== "occupation" || ends.length !== 2 || doc.url.indexOf(ends[0]) !== 0) return null;
-    var code = doc.url.slice(ends[0].length, doc.url.length - ends[1].length);
-    var url = href(manifest.nextUrl);
+    var code = jobCode(doc);
+    var url = code && href(manifest.nextUrl);
     var similar = outcome.next === "similar";
     return url && { url: url + "?job=" + encodeURIComponent(code) + (similar ? "#from-related" : ""),
                     label: similar ? "Jobs like " + doc.title : "Where " + doc.title + " can go next" };
+  }
+
+  // For a query that sets two jobs side by side (`compared`), the compare page set to them, as {url, label}.
+  function compareLink(outcome) {
+    var docs = (outcome.compare || []).map(function (r) { return loaded("docs/" + r.doc); });
+    var codes = docs.map(jobCode);
+    var url = codes.length && codes[0] && codes[1] && href(manifest.compareUrl);
+    return url && { url: url + "?jobs=" + codes.map(encodeURIComponent).join(","),
+                    label: "Compare " + docs[0].title + " and " + docs[1].title, compare: true };
+  }
+
+  // An occupation's O*NET-SOC code, from its address; null for any other page.
+  function jobCode(doc) {
+    var ends = (manifest.jobUrl || "").split("{slug}");
+    if (!doc || doc.kind !== "occupation" || ends.length !== 2 || doc.url.indexOf(ends[0]) !== 0) return null;
+    return doc.url.slice(ends[0].length, doc.url.length - ends[1].length);
   }
 
   // A line of the results page's help: a link ({url, label}), then what it leads to.
@@ -1438,10 +1523,11 @@
 
   // Other ways in, for a query that finds little: a corrected spelling, and pages to browse.
   function appendHelp(parent, outcome, text, brief) {
-    var next = !brief && nextLink(outcome);
+    var next = !brief && (nextLink(outcome) || compareLink(outcome));
     if (next) {
-      appendTip(parent, "search-help-next", next, outcome.next === "similar" ?
-        "related jobs, and jobs that use the same skills." : "the jobs it often leads to, and what each one takes.");
+      appendTip(parent, "search-help-next", next, next.compare ? "pay, outlook, education and skills side by side." :
+        outcome.next === "similar" ? "related jobs, and jobs that use the same skills." :
+        "the jobs it often leads to, and what each one takes.");
     }
     var shortcut = !brief && explorerLink(outcome.explorer, askedCluster(outcome));
     if (shortcut) appendTip(parent, "search-help-explorer", shortcut, "in the jobs explorer, where you can change the filters.");
@@ -1658,7 +1744,7 @@
     }
 
     // An option that opens a tool rather than a page: the jobs explorer with filters set, or, with `kind` (the
-    // tool's label), where a job can lead.
+    // tool's label), where a job can lead or the compare page.
     function addShortcut(shortcut, kind) {
       var a = option(options.length, shortcut.url);
       a.classList.add(kind ? "search-option-next" : "search-option-explorer");
@@ -1686,9 +1772,10 @@
       var cluster = askedCluster(outcome);
       var shortcut = explorerLink(outcome.explorer, cluster);
       var first = shortcut && (!outcome.words.length || cluster >= 0 || outcome.vague);
-      // Where the job a query names can lead, when it asks ('next step after cna'), before all else.
-      var next = nextLink(outcome);
-      if (next) addShortcut(next, (manifest.kinds && manifest.kinds["from-job"]) || "Tool");
+      // Where the job a query names can lead, when it asks ('next step after cna'), or the compare page for the
+      // two jobs it sets side by side ('welder vs machinist'), before all else.
+      var next = nextLink(outcome) || compareLink(outcome);
+      if (next) addShortcut(next, (manifest.kinds && manifest.kinds[next.compare ? "compare" : "from-job"]) || "Tool");
       if (first) addShortcut(shortcut);
       best.forEach(function (result) {
         var doc = loaded("docs/" + result.doc);
