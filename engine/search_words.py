@@ -36,7 +36,7 @@ related jobs).
 A compare phrase sets two jobs side by side. Between them ('nurse vs teacher', 'nurse or teacher') it
 splits the query in two; before them ('difference between', 'compare'), the first 'and', 'with' or 'to'
 after it does. If each half names a job, the two lead the results and the header box offers the compare
-page for them ('Compare Registered Nurses and Teachers'); otherwise the query is searched for whole.
+page for them ('Compare Registered Nurses with Teachers'); otherwise the query is searched for whole.
 
 An explorer phrase ('high paying', 'without a degree') asks for a kind of job rather than one. A query with
 one offers, first, the jobs explorer (the A to Z list, `occupations/`) with that filter set, and the phrase

@@ -924,10 +924,14 @@ def test_a_query_setting_two_jobs_side_by_side_offers_the_compare_page_for_them(
             ("police officer versus firefighter", "Police and Sheriff's Patrol Officers", "Firefighters"),
             ("plumber or electrician", "Plumbers, Pipefitters, and Steamfitters", "Electricians")):
         offered = ask(page, query)
-        assert offered[:3] == [f"Compare {first} and {second}", first, second], (query, offered)
+        assert offered[:3] == [f"Compare {first} with {second}", first, second], (query, offered)
         link = page.locator(f"{LISTBOX} .search-option-next")
         assert link.locator(".search-option-meta").text_content() == "Tool"
         assert link.get_attribute("href").endswith(f"compare/?jobs={code[first]},{code[second]}")
+    # A state the query names is chosen on the compare page too.
+    ask(page, "plumber or electrician in texas")
+    assert page.locator(f"{LISTBOX} .search-option-next").get_attribute("href").endswith(
+        f"compare/?jobs={code['Plumbers, Pipefitters, and Steamfitters']},{code['Electricians']}&state=texas")
     for query in ("jobs with animals or plants", "electrician vs", "compare jobs", "teacher vs teacher"):
         ask(page, query)
         assert page.locator(f"{LISTBOX} .search-option-next").count() == 0, query
@@ -944,7 +948,7 @@ def test_a_query_setting_two_jobs_side_by_side_offers_the_compare_page_for_them(
     # The results page: the same link, and a job of one half is not said to miss the other half's words.
     page.goto(site_url + "search/?q=" + "dental+hygienist+vs+dental+assistant")
     page.wait_for_selector(".search-help-next a")
-    assert page.text_content(".search-help-next a") == "Compare Dental Hygienists and Dental Assistants"
+    assert page.text_content(".search-help-next a") == "Compare Dental Hygienists with Dental Assistants"
     first = page.locator(".search-results .search-result").first
     assert "Dental Hygienists" in first.text_content() and "Missing" not in first.text_content()
     assert page.console_errors == []

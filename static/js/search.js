@@ -1494,13 +1494,15 @@
                     label: similar ? "Jobs like " + doc.title : "Where " + doc.title + " can go next" };
   }
 
-  // For a query that sets two jobs side by side (`compared`), the compare page set to them, as {url, label}.
+  // For a query that sets two jobs side by side (`compared`), the compare page set to them (and to the state the
+  // query names, as `resultUrl` does), as {url, label}.
   function compareLink(outcome) {
     var docs = (outcome.compare || []).map(function (r) { return loaded("docs/" + r.doc); });
     var codes = docs.map(jobCode);
     var url = codes.length && codes[0] && codes[1] && href(manifest.compareUrl);
-    return url && { url: url + "?jobs=" + codes.map(encodeURIComponent).join(","),
-                    label: "Compare " + docs[0].title + " and " + docs[1].title, compare: true };
+    return url && { url: url + "?jobs=" + codes.map(encodeURIComponent).join(",") +
+                          (outcome.state ? "&state=" + encodeURIComponent(outcome.state.slug) : ""),
+                    label: "Compare " + docs[0].title + " with " + docs[1].title, compare: true };
   }
 
   // An occupation's O*NET-SOC code, from its address; null for any other page.
