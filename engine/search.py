@@ -1101,7 +1101,7 @@ class SearchIndex:
             "similar": _longest_first(self.words.similar),
             "nextUrl": ROUTES["from-job"].url(),
             "jobUrl": ROUTES["occupation"].pattern,
-            # phrases that set two jobs side by side ('vs', 'difference between'), longest first, and the page
+            # phrases that set jobs side by side ('vs', 'difference between'), longest first, and the page
             # that compares them (`?jobs=<code>,<code>`)
             "compare": _longest_first(self.words.compare),
             "compareUrl": ROUTES["compare"].url(),

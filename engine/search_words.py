@@ -11,7 +11,7 @@ Read from `data/search-words.yml`, which editors extend by pull request:
     fields: [careers, industry]      # words that ask for a field of work rather than one job; also filler
     next: [what comes after, career path]   # phrases that ask where a job can lead
     similar: [jobs like, career change from]  # phrases that ask for jobs like one
-    compare: [vs, or, difference between]  # phrases that set two jobs side by side
+    compare: [vs, or, difference between]  # phrases that set jobs side by side
     explorer:                        # phrases that ask for a kind of job: a filter of the jobs explorer
       high paying: sort=pay
       without a degree: education=some-college or less
@@ -33,10 +33,10 @@ is left out of the query. With no other words, the phrase is searched for as it 
 like', 'career change from') asks the same way for jobs like it ('Jobs like Teachers', the same tool at its
 related jobs).
 
-A compare phrase sets two jobs side by side. Between them ('nurse vs teacher', 'nurse or teacher') it
-splits the query in two; before them ('difference between', 'compare'), the first 'and', 'with' or 'to'
-after it does. If each half names a job, the two lead the results and the header box offers the compare
-page for them ('Compare Registered Nurses with Teachers'); otherwise the query is searched for whole.
+A compare phrase sets jobs side by side. Between them ('nurse vs teacher', 'cna vs lpn vs rn') it splits
+the query; after one that leads ('difference between', 'compare'), each 'and', 'with' or 'to' does. If each
+of two or three parts names a job, those jobs lead the results and the header box offers the compare page
+for them ('Compare Registered Nurses with Teachers'); otherwise the query is searched for whole.
 
 An explorer phrase ('high paying', 'without a degree') asks for a kind of job rather than one. A query with
 one offers, first, the jobs explorer (the A to Z list, `occupations/`) with that filter set, and the phrase
@@ -118,7 +118,7 @@ class SearchWords:
     fields: tuple[str, ...] = ()   # words that ask for a field of work ('careers', 'industry')
     next: tuple[str, ...] = ()     # phrases that ask where a job can lead ('what comes after', 'career path')
     similar: tuple[str, ...] = ()  # phrases that ask for jobs like one ('jobs like', 'career change from')
-    compare: tuple[str, ...] = ()  # phrases that set two jobs side by side ('vs', 'difference between')
+    compare: tuple[str, ...] = ()  # phrases that set jobs side by side ('vs', 'difference between')
 
 
 def load_search_words(path: Path, shown: str) -> SearchWords:

@@ -909,10 +909,11 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
 
 def test_a_query_setting_two_jobs_side_by_side_offers_the_compare_page_for_them(site_url, real_result, page):
     """'rn vs lpn', 'difference between a welder and a machinist': a phrase of `compare:` in
-    data/search-words.yml splits the query, between two jobs or, after a phrase that leads, at 'and', 'with' or
-    'to'. Each half is searched for alone; when each names a job, the header box offers first the compare page
-    set to both, then the two jobs in the order typed. A query whose halves do not both name a job ('jobs with
-    animals or plants'), or with only one half ('electrician vs'), is searched for whole, as before."""
+    data/search-words.yml splits the query, between jobs or, after a phrase that leads, at 'and', 'with' or
+    'to'. Each part is searched for alone; when each of two or three parts names a job, the header box offers
+    first the compare page set to them, then the jobs in the order typed. A query whose parts do not all name a
+    job ('jobs with animals or plants'), with only one part ('electrician vs') or with more parts than the
+    compare page takes, is searched for whole, as before."""
     code = {e.occupation.title: e.occupation.code for e in real_result.site.occupations}
     open_with_search(page, site_url)
     for query, first, second in (
@@ -928,11 +929,18 @@ def test_a_query_setting_two_jobs_side_by_side_offers_the_compare_page_for_them(
         link = page.locator(f"{LISTBOX} .search-option-next")
         assert link.locator(".search-option-meta").text_content() == "Tool"
         assert link.get_attribute("href").endswith(f"compare/?jobs={code[first]},{code[second]}")
+    # Three jobs, as the compare page takes at most.
+    three = ["Nursing Assistants", "Licensed Practical and Licensed Vocational Nurses", "Registered Nurses"]
+    offered = ask(page, "cna vs lpn vs rn")
+    assert offered[:4] == [f"Compare {three[0]}, {three[1]}, and {three[2]}", *three], offered
+    assert page.locator(f"{LISTBOX} .search-option-next").get_attribute("href").endswith(
+        "compare/?jobs=" + ",".join(code[title] for title in three))
     # A state the query names is chosen on the compare page too.
     ask(page, "plumber or electrician in texas")
     assert page.locator(f"{LISTBOX} .search-option-next").get_attribute("href").endswith(
         f"compare/?jobs={code['Plumbers, Pipefitters, and Steamfitters']},{code['Electricians']}&state=texas")
-    for query in ("jobs with animals or plants", "electrician vs", "compare jobs", "teacher vs teacher"):
+    for query in ("jobs with animals or plants", "electrician vs", "compare jobs", "teacher vs teacher",
+                  "cna vs lpn vs rn vs np"):
         ask(page, query)
         assert page.locator(f"{LISTBOX} .search-option-next").count() == 0, query
     assert ask(page, "compare jobs")[0] == "Compare jobs"

@@ -688,25 +688,27 @@
     return fold(original).replace(JOINERS, "");
   }
 
-  // The two halves of a query that sets two jobs side by side (the manifest's `compare` phrases), as text: split
-  // at such a phrase between them ('welder vs machinist'), or, after one that leads ('difference between welder
-  // and machinist'), at the first 'and', 'with' or 'to'. Null unless there are two halves.
+  // The parts of a query that sets two or three jobs side by side (the manifest's `compare` phrases), as text:
+  // split at such a phrase between them ('welder vs machinist', 'cna vs lpn vs rn'), or, after one that leads
+  // ('difference between welder and machinist'), at each 'and', 'with' or 'to'. Null unless there are two or three.
   function compareSides(text) {
-    var raw = typedWords(text), words = raw.map(folding), from = 0, at = -1, end = -1;
-    var phraseOf = function (i) {
-      return (manifest.compare || []).filter(function (phrase) { return phraseAt(words, phrase, i); })[0];
-    };
-    for (var i = 0; i < words.length && end < 0; i++) {
-      var phrase = phraseOf(i);
-      if (phrase && words.slice(from, i).every(function (w) { return manifest.stop.has(w); })) {
-        from = i + phrase.length;  // it leads ('what is the difference between'): what follows is split
-        i = from - 1;
-      } else if (phrase || (from && /^(and|with|to)$/.test(words[i]))) {
-        at = i;
-        end = i + (phrase ? phrase.length : 1);
+    var raw = typedWords(text), words = raw.map(folding), from = 0, cuts = [];
+    for (var i = 0; i < words.length; i++) {
+      var phrase = (manifest.compare || []).filter(function (p) { return phraseAt(words, p, i); })[0];
+      var joins = phrase ? phrase.length : from && /^(and|with|to)$/.test(words[i]) ? 1 : 0;
+      if (phrase && !cuts.length && words.slice(from, i).every(function (w) { return manifest.stop.has(w); })) {
+        from = i + joins;  // it leads ('what is the difference between'): what follows is split
+      } else if (joins) {
+        cuts.push([i, i + joins]);
       }
+      i += Math.max(joins, 1) - 1;
     }
-    return at > from && end < words.length && [raw.slice(from, at).join(" "), raw.slice(end).join(" ")];
+    var sides = [];
+    cuts.concat([[words.length]]).forEach(function (cut) {
+      sides.push(raw.slice(from, cut[0]).join(" "));
+      from = cut[1];
+    });
+    return sides.length > 1 && sides.length < 4 && sides.every(Boolean) && sides;
   }
 
   // Marks in `taken`, by position, the words of each of `phrases` (lists of folded words) found in `words` on no
@@ -1266,46 +1268,52 @@
     return swaps;
   }
 
-  // Search, loading whatever parts the query needs. A query that sets two jobs side by side ('nurse practitioner
-  // vs physician assistant': `compareSides`) is searched for as its two halves; if each names a job, the outcome
-  // is both halves' (`compared`); otherwise, and for any other query, the whole query's.
+  // Search, loading whatever parts the query needs. A query that sets two or three jobs side by side ('nurse
+  // practitioner vs physician assistant': `compareSides`) is searched for part by part; if each names a job, the
+  // outcome is the parts' together (`compared`); otherwise, and for any other query, the whole query's.
   function search(text) {
     return loadManifest().then(function () {
       var sides = compareSides(text);
-      return sides ? Promise.all(sides.map(searchWhole)).then(function (halves) {
-        return compared(halves) || searchWhole(text);
+      return sides ? Promise.all(sides.map(searchWhole)).then(function (parts) {
+        return compared(parts) || searchWhole(text);
       }) : searchWhole(text);
     });
   }
 
-  // The two halves' outcomes as one, if each names a job (as `nextJob` asks) and they are not the same: the two
-  // jobs first, in the order typed, then the other results of both; a result lacks only the words of its own
-  // half. `compare` holds the two jobs' results. Null otherwise.
-  function compared(halves) {
-    var best = halves.map(function (outcome) {
+  // The parts' outcomes as one, if each names a job (as `nextJob` asks) and no two the same: those jobs first, in
+  // the order typed, then the other results of each part; a result lacks only the words of its own part.
+  // `compare` holds the jobs' results. Null otherwise.
+  function compared(parts) {
+    var best = parts.map(function (outcome) {
       var r = top(outcome.results, 1)[0];
       return r && (r.exact || r.named) && inRuns(manifest.jobPages || [], r.doc) ? r : null;
     });
-    if (!best[0] || !best[1] || best[0].doc === best[1].doc) return null;
-    var a = halves[0], b = halves[1], shift = a.words.length, seen = new Set(), results = [], complete = 0;
-    var full = [(1 << shift) - 1, ((1 << b.words.length) - 1) << shift];
+    var words = [], at = [], seen = new Set(), results = [], complete = 0;
+    if (best.some(function (r, n) { return !r || best.some(function (o, k) { return k < n && o.doc === r.doc; }); })) return null;
+    parts.forEach(function (part) { at.push(words.length); words = words.concat(part.words); });
+    var full = words.length > 30 ? 0 : Math.pow(2, words.length) - 1;
+    if (!full) return null;
     [true, false].forEach(function (pinned) {
-      [a, b].forEach(function (half, n) {
-        half.results.forEach(function (r) {
+      parts.forEach(function (part, n) {
+        var own = ((1 << part.words.length) - 1) << at[n];
+        part.results.forEach(function (r) {
           if ((r === best[n]) !== pinned || seen.has(r.doc)) return;
           seen.add(r.doc);
-          var mine = Object.assign({}, r, { mask: (n ? r.mask << shift : r.mask) | full[1 - n], fits: undefined,
-                                            sorted: undefined, pin: pinned ? 2 - n : 0 });
-          if ((mine.mask | full[1 - n]) === (full[0] | full[1])) complete++;
+          var mine = Object.assign({}, r, { mask: (r.mask << at[n]) | (full & ~own), fits: undefined, sorted: undefined,
+                                            pin: pinned ? parts.length - n : 0 });
+          if (mine.mask === full) complete++;
           results.push(mine);
         });
       });
     });
-    var corrected = a.corrected || b.corrected ? [a.corrected || a.words.join(" "), b.corrected || b.words.join(" ")] : null;
-    return { words: a.words.concat(b.words), matched: new Set(Array.from(a.matched).concat(Array.from(b.matched))),
-             results: results, all: complete === results.length, complete: complete, pay: a.pay || b.pay,
-             state: a.state || b.state, explorer: null, vague: false, next: false, fields: [],
-             corrected: corrected ? corrected.join(" vs ") : "", compare: best };
+    var matched = new Set();
+    parts.forEach(function (part) { part.matched.forEach(function (w) { matched.add(w); }); });
+    var fixed = parts.some(function (part) { return part.corrected; });
+    return { words: words, matched: matched, results: results, all: complete === results.length, complete: complete,
+             pay: parts.some(function (part) { return part.pay; }),
+             state: parts.map(function (part) { return part.state; }).filter(Boolean)[0] || null,
+             explorer: null, vague: false, next: false, fields: [], compare: best,
+             corrected: fixed ? parts.map(function (part) { return part.corrected || part.words.join(" "); }).join(" vs ") : "" };
   }
 
   function searchWhole(text) {
@@ -1494,15 +1502,16 @@
                     label: similar ? "Jobs like " + doc.title : "Where " + doc.title + " can go next" };
   }
 
-  // For a query that sets two jobs side by side (`compared`), the compare page set to them (and to the state the
+  // For a query that sets jobs side by side (`compared`), the compare page set to them (and to the state the
   // query names, as `resultUrl` does), as {url, label}.
   function compareLink(outcome) {
     var docs = (outcome.compare || []).map(function (r) { return loaded("docs/" + r.doc); });
-    var codes = docs.map(jobCode);
-    var url = codes.length && codes[0] && codes[1] && href(manifest.compareUrl);
+    var codes = docs.map(jobCode), titles = docs.map(function (doc) { return doc && doc.title; });
+    var url = codes.length && codes.every(Boolean) && href(manifest.compareUrl);
     return url && { url: url + "?jobs=" + codes.map(encodeURIComponent).join(",") +
                           (outcome.state ? "&state=" + encodeURIComponent(outcome.state.slug) : ""),
-                    label: "Compare " + docs[0].title + " with " + docs[1].title, compare: true };
+                    label: "Compare " + (titles.length > 2 ? titles.slice(0, -1).join(", ") + "," : titles[0]) + " " +
+                           (titles.length > 2 ? "and " : "with ") + titles[titles.length - 1], compare: true };
   }
 
   // An occupation's O*NET-SOC code, from its address; null for any other page.
