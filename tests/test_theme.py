@@ -23,7 +23,8 @@ it names by pay, growth or openings (about 0.8 KB; 16,562 bytes then); 17 KB unt
 lead or jobs like it ('what comes after nursing assistant'), the jobs and fields a title lists, and more
 misspellings (17,405 bytes then); 18 KB until it also set jobs side by side ('rn vs lpn', 'cna vs lpn vs rn',
 'difference between welder and machinist'), which took 0.9 KB (17,686 bytes then; 18,546 after). The manifest,
-which the first query loads with it, went from 4.2 to 3.6 KB gzipped the same day, when the pairs of filler words left it: the first query downloads less than before."""
+which the first query loads with it, went from 4.2 to 3.6 KB gzipped the same day as the 17,405, when the pairs
+of filler words left it: the first query downloads less than before."""
 
 BACKGROUND = "getComputedStyle(document.body).backgroundColor"
 
