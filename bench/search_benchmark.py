@@ -50,7 +50,7 @@ QUERIES = ["nurse", "welding", "x-ray", "cybersecurity", "radiol", "nursng", "ac
            "software developer", "electrician", "teacher", "police officer", "truck driver", "accounting", "data",
            "chef", "agriculture", "engineering technology", "physical therapist", "manager", "attorney", "rn",
            "how do i become an electrician", "what do nurses earn", "cyber security", "vet tech",
-           "high paying jobs without a degree"]
+           "high paying jobs without a degree", "nurse practitioner vs physician assistant"]
 ROUNDS = 5
 
 
