@@ -56,6 +56,24 @@ EXPERIENCE_SLUGS = {
 """BLS work experience in a related occupation, usually needed to start -> its name in the jobs explorer's address
 (`occupations/?experience=`), least first."""
 
+TRAINING_SLUGS = {
+    "None": "none",
+    "Short-term on-the-job training": "short-term",
+    "Moderate-term on-the-job training": "moderate-term",
+    "Long-term on-the-job training": "long-term",
+    "Apprenticeship": "apprenticeship",
+    "Internship/residency": "internship-residency",
+}
+"""BLS on-the-job training typically needed to become competent in the occupation -> its name in the jobs
+explorer's address (`occupations/?training=`), in BLS's order (short-term is a month or less, moderate-term one
+to twelve months, long-term over a year)."""
+
+TRAINING_WORDS = {"none": "that need no on-the-job training", "short-term": "learned in a month or less on the job",
+                  "moderate-term": "learned in 1 to 12 months on the job",
+                  "long-term": "learned in over a year on the job", "apprenticeship": "learned through an apprenticeship",
+                  "internship-residency": "learned through an internship or residency"}
+"""Each kind of training of `TRAINING_SLUGS` in words that follow 'Jobs', as search's offer of the explorer says it."""
+
 EXPERIENCE_WORDS = {"none": "no work experience", "under-5-years": "under 5 years of work experience",
                     "5-years-or-more": "5 or more years of work experience"}
 """Each experience level of `EXPERIENCE_SLUGS` in words, as a job's line of figures and search's offer of the

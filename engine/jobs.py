@@ -27,7 +27,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .data import EDUCATION_SLUGS, EXPERIENCE_SLUGS, Occupation
+from .data import EDUCATION_SLUGS, EXPERIENCE_SLUGS, TRAINING_SLUGS, Occupation
 from .model import Ladder, OccupationPage, Pathway, Site, Step
 from .render import figures_source, job_facts, openings, outlook, training_links
 from .routes import job_group
@@ -51,6 +51,12 @@ def experience_slug(occupation: Occupation) -> str:
     """The explorer's name for the work experience the occupation usually needs to start; '' where none is
     published."""
     return EXPERIENCE_SLUGS.get(occupation.experience, "")
+
+
+def training_slug(occupation: Occupation) -> str:
+    """The explorer's name for the on-the-job training the occupation typically needs; '' where none is
+    published."""
+    return TRAINING_SLUGS.get(occupation.training, "")
 
 
 def cluster_slug(url: str) -> str:
@@ -85,8 +91,8 @@ def ladder_places(site: Site) -> dict[str, list[LadderPlace]]:
 def index_rows(site: Site) -> dict[str, Any]:
     """The explorer's data: the clusters and, for each occupation by title, [code, title, education, annual
     median pay, growth %, openings a year, bright outlook (1/0), cluster numbers, interest code, the line of
-    figures shown under it, work experience needed to start]; null where a figure is not published, and '' where
-    the education or experience is not."""
+    figures shown under it, work experience needed to start, on-the-job training]; null where a figure is not
+    published, and '' where the education, experience or training is not."""
     average = site.profiles.average_growth if site.profiles else None
     clusters = [c.ref for c in site.clusters]
     number = {ref.url: n for n, ref in enumerate(clusters)}
@@ -95,7 +101,7 @@ def index_rows(site: Site) -> dict[str, Any]:
         job = entry.occupation
         rows.append([job.code, job.title, education_slug(job), job.wage_median, job.growth_pct, job.openings,
                      int(outlook(job, average).bright), [number[ref.url] for ref in entry.clusters if ref.url in number],
-                     job.interest_code, job_facts(job), experience_slug(job)])
+                     job.interest_code, job_facts(job), experience_slug(job), training_slug(job)])
     return {"clusters": [[cluster_slug(ref.url), ref.title] for ref in clusters], "rows": rows}
 
 
@@ -174,5 +180,5 @@ def render_job_files(site: Site) -> dict[str, bytes]:
 
 
 __all__ = ["JOBS_FOLDER", "LADDERS_FOLDER", "education_slug", "experience_slug", "facts", "index_rows",
-           "job_group", "job_record", "jobs_key", "ladder_places", "ladder_steps", "render_job_files"]
+           "job_group", "job_record", "jobs_key", "ladder_places", "ladder_steps", "render_job_files", "training_slug"]
 

@@ -31,7 +31,7 @@ from markupsafe import Markup, escape
 
 from .config import Config
 from .data import (EDUCATION_RANK, EDUCATION_SLUGS, EXPERIENCE_SLUGS, EXPERIENCE_WORDS, FIGURES_CATCH_ALL,
-                   FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, JOB_ZONES, Occupation)
+                   FIGURES_GROUP, FIGURES_NONE, FIGURES_SPECIALTY, JOB_ZONES, TRAINING_SLUGS, Occupation)
 from .explore import SCALE, SKILL_GROUPS, move
 from .load import slugify
 from .markup import Heading, relative_url
@@ -303,7 +303,7 @@ def make_environment(template_dir: Path, cache: jinja2.BytecodeCache | None = No
                        outlook=outlook, fig=pay_figure, move=move, data_file=data_file_url, scale=SCALE,
                        has_page=has_page, plan_url=plan_url, compare_url=compare_url,
                        education_slugs=EDUCATION_SLUGS, education_rank=EDUCATION_RANK,
-                       experience_slugs=EXPERIENCE_SLUGS)
+                       experience_slugs=EXPERIENCE_SLUGS, training_slugs=TRAINING_SLUGS)
     return env
 
 

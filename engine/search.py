@@ -18,8 +18,9 @@ pathways as on the real one:
     search/index/docs/<id>.js       one per document: title, URL, kind, clusters and the text
                                     that snippets are cut from; loaded for shown results only
     search/index/facets.js          the documents of each cluster, interest area, level of education
-                                    and of work experience to start, and bright outlook: the results
-                                    page's filters, and the jobs that fit a query's phrases
+                                    and of work experience to start, kind of on-the-job training, and
+                                    bright outlook: the results page's filters, and the jobs that fit
+                                    a query's phrases
     search/index/sorts.js           each job's own median pay, growth and openings, for a query that
                                     asks for the best paid, fastest growing or most openings
     search/index/pairs.js           the pairs of a filler word and a word beside it that name a job
@@ -91,7 +92,8 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from .data import (EDUCATION_RANK, EDUCATION_SLUGS, EXPERIENCE_SLUGS, EXPERIENCE_WORDS, FIGURES_CATCH_ALL,
-                   FIGURES_GROUP, FIGURES_NONE, FIGURES_OWN, FIGURES_SPECIALTY, Occupation)
+                   FIGURES_GROUP, FIGURES_NONE, FIGURES_OWN, FIGURES_SPECIALTY, TRAINING_SLUGS, TRAINING_WORDS,
+                   Occupation)
 from .explore import EDUCATION_WORDS
 from .load import slugify
 from .model import STAGE_LABELS, OccupationPage, Site, Step
@@ -297,6 +299,7 @@ class Document:
     pay: str = ""                            # an occupation's median pay, as a result shows it
     education: str = ""                      # an occupation's education to start (`data.EDUCATION_SLUGS`)
     experience: str = ""                     # an occupation's work experience to start (`data.EXPERIENCE_SLUGS`)
+    training: str = ""                       # an occupation's on-the-job training (`data.TRAINING_SLUGS`)
     bright: bool = False                     # whether an occupation has a bright outlook (`render.outlook`)
     median: int | None = None                # an occupation's own median yearly pay (none if BLS gives only a
     growth: float | None = None              # wider group's), projected growth in percent and openings a year,
@@ -396,6 +399,7 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             fields=tuple(fields), passages=tuple(passages), names=synonyms.names(job.title, people),
             also=tuple(name for name, _ in people[:ALSO_SHOWN]), pay=pay_text(job),
             education=EDUCATION_SLUGS.get(job.education, ""), experience=EXPERIENCE_SLUGS.get(job.experience, ""),
+            training=TRAINING_SLUGS.get(job.training, ""),
             bright=outlook(job, site.profiles.average_growth).bright,
             **({"median": job.wage_median, "growth": job.growth_pct, "openings": job.openings}
                if job.figures == FIGURES_OWN else {})))
@@ -1088,7 +1092,7 @@ class SearchIndex:
             # a state named in a query ('electrician pay in texas') chooses the state on the pages it opens
             "states": [list(state) for state in self.states],
             # phrases that ask for a kind of job ('high paying'): [words, filter, value, the words for it, and for
-            # a filter of the facets (education, experience, outlook) 1 if 'or less' and the facet's values a job
+            # a filter of the facets (education, experience, training, outlook) 1 if 'or less' and the facet's values a job
             # may have to fit], longest first, so that 'without a high school diploma' is read whole, not as
             # 'high school diploma'
             "explorer": [[" ".join(phrase_words(s.says)), s.name, s.value, shortcut_text(s),
@@ -1194,6 +1198,8 @@ def shortcut_text(shortcut: Shortcut) -> str:
         return f"that need {EDUCATION_WORDS[shortcut.value]} to start"
     if shortcut.name == "experience":
         return f"that need {EXPERIENCE_WORDS[shortcut.value]}"
+    if shortcut.name == "training":
+        return TRAINING_WORDS[shortcut.value]
     if shortcut.name == "sort":
         return SORT_WORDS[shortcut.value]
     if shortcut.name == "min_pay":
@@ -1306,13 +1312,14 @@ def _fragment(doc_id: int, document: Document) -> bytes:
 
 
 def _facets(clusters: Sequence[tuple[str, str]], docs: Sequence[Document]) -> dict[str, dict[str, str]]:
-    """For each cluster (by slug), interest area, level of education and of work experience to start, and for
-    a bright outlook, its documents, encoded like postings without values. The results page filters by the
+    """For each cluster (by slug), interest area, level of education and of work experience to start, kind of
+    on-the-job training, and for a bright outlook, its documents, encoded like postings without values. The results page filters by the
     first three; a query with an explorer phrase puts the jobs that fit it first (`reorder` in search.js)."""
     by_cluster: dict[str, list[int]] = defaultdict(list)
     by_interest: dict[str, list[int]] = defaultdict(list)
     by_education: dict[str, list[int]] = defaultdict(list)
     by_experience: dict[str, list[int]] = defaultdict(list)
+    by_training: dict[str, list[int]] = defaultdict(list)
     by_outlook: dict[str, list[int]] = defaultdict(list)
     for doc_id, document in enumerate(docs):
         for n in document.clusters:
@@ -1323,16 +1330,18 @@ def _facets(clusters: Sequence[tuple[str, str]], docs: Sequence[Document]) -> di
             by_education[document.education].append(doc_id)
         if document.experience:
             by_experience[document.experience].append(doc_id)
+        if document.training:
+            by_training[document.training].append(doc_id)
         if document.bright:
             by_outlook["bright"].append(doc_id)
     return {name: {k: _encode_ids(v) for k, v in found.items()}
             for name, found in (("clusters", by_cluster), ("interests", by_interest), ("education", by_education),
-                                ("experience", by_experience), ("outlook", by_outlook))}
+                                ("experience", by_experience), ("training", by_training), ("outlook", by_outlook))}
 
 
 def _facet_key(doc: Document) -> tuple:
     """What `_facets` reads of a document."""
-    return doc.clusters, doc.interests, doc.education, doc.experience, doc.bright
+    return doc.clusters, doc.interests, doc.education, doc.experience, doc.training, doc.bright
 
 
 def _sorts(docs: Sequence[Document]) -> dict[str, dict[str, str]]:

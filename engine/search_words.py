@@ -52,7 +52,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .data import EDUCATION_RANK, EDUCATION_SLUGS, EXPERIENCE_SLUGS
+from .data import EDUCATION_RANK, EDUCATION_SLUGS, EXPERIENCE_SLUGS, TRAINING_SLUGS
 from .problems import ContentError, Problem, suggest
 
 STOP_WORDS = frozenset("""
@@ -68,6 +68,7 @@ SECTIONS = ("synonyms", "filler", "pay", "fields", "next", "similar", "compare",
 EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
     "education": tuple(EDUCATION_SLUGS.values()),
     "experience": tuple(EXPERIENCE_SLUGS.values()),
+    "training": tuple(TRAINING_SLUGS.values()),
     "min_pay": (),  # a yearly pay in whole dollars: `PAY_VALUE`
     "sort": ("pay", "growth", "openings"),
     "outlook": ("bright",),
@@ -100,9 +101,9 @@ class Shortcut:
     @property
     def levels(self) -> tuple[str, ...]:
         """The values a job may have to fit the filter, for those of them that the search index's facets list
-        (education, experience, outlook); none for the others. For education, in BLS's order: the level itself,
-        and with `or_less` every level ranked no higher (`EDUCATION_RANK`)."""
-        if self.name not in ("education", "experience", "outlook"):
+        (education, experience, training, outlook); none for the others. For education, in BLS's order: the level
+        itself, and with `or_less` every level ranked no higher (`EDUCATION_RANK`)."""
+        if self.name not in ("education", "experience", "training", "outlook"):
             return ()
         if not self.or_less:
             return (self.value,)

@@ -319,7 +319,12 @@ CASES = {
     "an explorer phrase with an unknown filter": (
         {"data/search-words.yml": "explorer:\n  high paying: sorted=pay\n"},
         "data/search-words.yml:2: 'high paying' must be followed by one of the explorer's filters (education=, experience=, "
-        "min_pay=, sort=, outlook=), such as 'high paying: sort=pay' (did you mean 'sort'?)"),
+        "training=, min_pay=, sort=, outlook=), such as 'high paying: sort=pay' (did you mean 'sort'?)"),
+    "an explorer phrase with a kind of training the filter does not take": (
+        {"data/search-words.yml": "explorer:\n  apprenticeships: training=apprentice\n"},
+        "data/search-words.yml:2: 'training=apprentice' is not a value of the explorer's 'training' filter (did you "
+        "mean 'apprenticeship'?); it takes none, short-term, moderate-term, long-term, apprenticeship, "
+        "internship-residency"),
     "an explorer phrase with a value the filter does not take": (
         {"data/search-words.yml": "explorer:\n  no degree: education=highschool\n"},
         "data/search-words.yml:2: 'education=highschool' is not a value of the explorer's 'education' filter (did "

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.data import EDUCATION_LEVELS, EDUCATION_RANK, EDUCATION_SLUGS, EXPERIENCE_SLUGS, FIGURES_GROUP, FIGURES_NONE, INTEREST_LETTERS
+from engine.data import EDUCATION_LEVELS, EDUCATION_RANK, EDUCATION_SLUGS, EXPERIENCE_SLUGS, FIGURES_GROUP, FIGURES_NONE, INTEREST_LETTERS, TRAINING_SLUGS
 from engine.render import figures_source, outlook
 from engine.routes import plan_url
 
@@ -59,6 +59,7 @@ def expected_codes(site, state: dict[str, str]) -> list[str]:
                  or (state.get("or_less") == "yes" and job.education in EDUCATION_LEVELS
                      and EDUCATION_LEVELS[job.education] <= EDUCATION_RANK[state["education"]]))
                 and (not state.get("experience") or EXPERIENCE_SLUGS.get(job.experience) == state["experience"])
+                and (not state.get("training") or TRAINING_SLUGS.get(job.training) == state["training"])
                 and (not state.get("min_pay") or (job.wage_median is not None
                                                   and job.wage_median >= int(state["min_pay"])))
                 and (not state.get("outlook") or outlook(job, average).bright)
@@ -87,11 +88,13 @@ def test_the_explorer_data_holds_every_occupation_with_its_own_figures(real_site
     assert len(rows) == len(data["rows"]) == len(site.occupations)
     for entry in site.occupations:
         job = entry.occupation
-        code, title, education, pay, growth, openings, bright, where, interest, facts, experience = rows[job.code]
+        code, title, education, pay, growth, openings, bright, where, interest, facts, experience, training = \
+            rows[job.code]
         assert (title, pay, growth, openings, interest) == \
             (job.title, job.wage_median, job.growth_pct, job.openings, job.interest_code)
         assert education == EDUCATION_SLUGS.get(job.education, "")
         assert experience == EXPERIENCE_SLUGS.get(job.experience, "")
+        assert training == TRAINING_SLUGS.get(job.training, "")
         assert bright == int(outlook(job, site.profiles.average_growth).bright)
         assert {clusters[n] for n in where} == cluster_slugs(entry)
         shown_pay = facts.split(" · ")[0]
@@ -209,6 +212,8 @@ COMBINATIONS = [
     {"experience": "none", "education": "high-school", "sort": "pay"},
     {"experience": "5-years-or-more", "cluster": "business-management-administration"},
     {"experience": "under-5-years", "outlook": "bright"},
+    {"training": "apprenticeship", "sort": "pay"},
+    {"training": "long-term", "cluster": "manufacturing", "education": "high-school"},
     {"education": "some-college", "or_less": "yes", "sort": "pay"},  # every level below a degree
     {"education": "postsecondary", "or_less": "yes", "cluster": "health-science"},  # 'some college' ranks alike
     {"education": "none", "or_less": "yes"},
@@ -241,16 +246,19 @@ def test_the_explorer_keeps_its_state_in_the_address_and_reads_it_back(real_site
     page.select_option("#ex-education", "associate")
     page.check("#ex-less")
     page.select_option("#ex-experience", "none")
+    page.select_option("#ex-training", "moderate-term")
     page.fill("#ex-pay", "45000")
     page.select_option("#ex-sort", "growth")
     page.check("#ex-outlook")
-    page.select_option("#ex-interest", "investigative")
-    state = {"education": "associate", "or_less": "yes", "experience": "none", "min_pay": "45000",
-             "outlook": "bright", "interest": "investigative", "sort": "growth"}
-    wait_until(page, "() => location.search === '?education=associate&or_less=yes&experience=none&min_pay=45000"
-                     "&outlook=bright&interest=investigative&sort=growth'")
+    page.select_option("#ex-interest", "realistic")
+    state = {"education": "associate", "or_less": "yes", "experience": "none", "training": "moderate-term",
+             "min_pay": "45000",
+             "outlook": "bright", "interest": "realistic", "sort": "growth"}
+    wait_until(page, "() => location.search === '?education=associate&or_less=yes&experience=none"
+                     "&training=moderate-term&min_pay=45000"
+                     "&outlook=bright&interest=realistic&sort=growth'")
     shown = listed(page)
-    assert shown == expected_codes(real_result.site, state)
+    assert shown == expected_codes(real_result.site, state) and len(shown) > 5
     other = browser.new_context().new_page()
     other.goto(page.url)
     assert listed(other) == shown
@@ -258,7 +266,7 @@ def test_the_explorer_keeps_its_state_in_the_address_and_reads_it_back(real_site
     assert other.is_checked("#ex-less")
     assert other.input_value("#ex-experience") == "none"
     assert other.input_value("#ex-sort") == "growth" and other.is_checked("#ex-outlook")
-    assert other.input_value("#ex-interest") == "investigative"
+    assert other.input_value("#ex-interest") == "realistic" and other.input_value("#ex-training") == "moderate-term"
     other.context.close()
     page.click(".ex-clear")
     wait_until(page, "() => document.querySelector('.ex-count').textContent.startsWith('Showing all')")
@@ -296,6 +304,13 @@ def test_the_explorer_works_from_the_keyboard_and_announces_the_count(real_site,
     wait_until(page, "() => location.search === '?education=none&experience=none'")
     assert listed(page) == expected_codes(real_result.site, {"education": "none", "experience": "none"})
     page.keyboard.press("ArrowUp")  # back to any
+    wait_until(page, "() => location.search === '?education=none'")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "ex-training"
+    page.keyboard.press("ArrowDown")  # the first: none
+    wait_until(page, "() => location.search === '?education=none&training=none'")
+    assert listed(page) == expected_codes(real_result.site, {"education": "none", "training": "none"})
+    page.keyboard.press("ArrowUp")
     wait_until(page, "() => location.search === '?education=none'")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "ex-pay"

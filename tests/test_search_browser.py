@@ -730,6 +730,17 @@ def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(s
     assert ask(page, "jobs without a high school diploma")[:1] == ["Jobs that need no formal credential to start"]
     assert ask(page, "my first job")[:1] == ["Jobs that need no formal credential to start"]  # 'my' is a stop word
     assert ask(page, "entry level jobs with no experience")[:1] == ["Jobs that need no work experience"]
+    # The on-the-job training BLS gives: 'apprenticeships' lists the jobs learned through one, best paid first
+    # when asked, and beside a job's name puts that job first.
+    offered = ask(page, "high paying apprenticeships")
+    assert offered[0] == "Jobs learned through an apprenticeship, best paid first"
+    assert parse_qs(urlsplit(page.locator(explorer).get_attribute("href")).query) == \
+        {"training": ["apprenticeship"], "sort": ["pay"]}
+    apprenticed = sorted((code for code in expected_codes(real_result.site, {"training": "apprenticeship"})
+                          if occupations[code].figures == FIGURES_OWN and occupations[code].wage_median is not None),
+                         key=lambda code: -occupations[code].wage_median)
+    assert len(offered) > 5 and offered[1:] == [occupations[code].title for code in apprenticed[:len(offered) - 1]]
+    assert ask(page, "plumber apprentice")[0] == "Plumbers, Pipefitters, and Steamfitters"
     # An explorer phrase is read before a filler phrase inside it ('college degree').
     assert ask(page, "jobs without a college degree")[:1] == ["Jobs that need no college degree to start"]
     assert ask(page, "jobs that don't require college")[:1] == ["Jobs that need a high school diploma or less to start"]

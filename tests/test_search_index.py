@@ -170,17 +170,19 @@ def test_every_page_is_a_document_with_its_fragment(index, real_result):
     assert not any(name.startswith("search/index/docs/") and name.endswith(f"/{expected}.js") for name in index)
 
 
-@pytest.mark.parametrize("facet", ["education", "experience", "outlook"])
+@pytest.mark.parametrize("facet", ["education", "experience", "training", "outlook"])
 def test_the_facets_list_each_occupation_under_its_level_of_education_experience_and_outlook(facet, index,
                                                                                             real_result):
     """The results page's education filter, and search's ranking of the jobs that fit a phrase such as 'without a
-    degree', 'with no experience' or 'in demand', read these sets: every occupation under the level BLS gives for
-    it (the jobs explorer's values), a bright outlook as the explorer works it out, and no other page under any."""
-    from engine.data import EDUCATION_SLUGS, EXPERIENCE_SLUGS
+    degree', 'with no experience', 'apprenticeships' or 'in demand', read these sets: every occupation under the
+    level or kind of training BLS gives for it (the jobs explorer's values), a bright outlook as the explorer works
+    it out, and no other page under any."""
+    from engine.data import EDUCATION_SLUGS, EXPERIENCE_SLUGS, TRAINING_SLUGS
     from engine.render import outlook
     site = real_result.site
     values = {"education": lambda job: EDUCATION_SLUGS.get(job.education, ""),
               "experience": lambda job: EXPERIENCE_SLUGS.get(job.experience, ""),
+              "training": lambda job: TRAINING_SLUGS.get(job.training, ""),
               "outlook": lambda job: "bright" if outlook(job, site.profiles.average_growth).bright else ""}[facet]
     _, facets = read_part(index["search/index/facets.js"])
     found: dict[int, str] = {}
@@ -233,12 +235,14 @@ def test_education_phrases_name_the_levels_a_job_may_need_and_the_manifest_marks
                                          "none high-school"]
     assert phrases["trade school"][4:] == [0, "postsecondary"]
     for words, name, value, text, *levels in manifest["explorer"]:
-        if name not in ("education", "experience", "outlook"):  # filters the facets do not list
+        if name not in ("education", "experience", "training", "outlook"):  # filters the facets do not list
             assert levels == [], words
             continue
         or_less, fit = levels
         assert fit.split() == ([s for s in EDUCATION_SLUGS.values() if rank[s] <= rank[value]] if or_less else [value])
     assert phrases["no experience"][4:] == [0, "none"] and phrases["in demand"][4:] == [0, "bright"]
+    assert phrases["apprenticeships"][1:] == ["training", "apprenticeship", "learned through an apprenticeship", 0,
+                                              "apprenticeship"]
     jobs = set()
     for first, end in manifest["jobPages"]:
         jobs.update(range(first, end))
@@ -355,6 +359,7 @@ def test_a_rebuild_after_a_change_to_a_jobs_figures_alone_equals_a_fresh_build(r
     changes = [("search/index/facets.js",
                 lambda d: {"experience": "none" if d.experience != "none" else "5-years-or-more"}),
                ("search/index/facets.js", lambda d: {"bright": not d.bright}),
+               ("search/index/facets.js", lambda d: {"training": "none" if d.training != "none" else "long-term"}),
                ("search/index/sorts.js", lambda d: {"median": d.median + 1000}),
                ("search/index/sorts.js", lambda d: {"growth": d.growth + 3.0}),
                ("search/index/sorts.js", lambda d: {"openings": d.openings + 100})]

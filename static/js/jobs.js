@@ -6,7 +6,7 @@
   if (!box || !window.URLSearchParams) return;
   var form = box.querySelector("form"), count = box.querySelector(".ex-count"), list = box.querySelector("ol");
   var azList = document.querySelector(".a-z-list");
-  var NAMES = ["education", "or_less", "experience", "min_pay", "outlook", "cluster", "interest", "sort"];
+  var NAMES = ["education", "or_less", "experience", "training", "min_pay", "outlook", "cluster", "interest", "sort"];
   var PAY = /^\d{1,7}$/;
   var FIRST = 30, BATCH = 120;
   var jobs, rows, orders = {}, drawn = 0, applied = null, addressing;
@@ -107,6 +107,7 @@
     var matches = orders[sort].filter(function (index) {
       var job = jobs.rows[index];
       return (!state.education || (most === null ? job[2] === state.education : RANKS[job[2]] <= most)) && (!state.experience || job[10] === state.experience) &&
+        (!state.training || job[11] === state.training) &&
         (pay === null || (job[3] !== null && job[3] >= pay)) && (!state.outlook || job[6] === 1) &&
         (!state.cluster || job[7].indexOf(cluster) >= 0) && (!letter || job[8].charAt(0) === letter);
     }), n = matches.length;

@@ -1068,13 +1068,13 @@
   }
 
   // The facets part (search/index/facets.js, loaded by the results page and by a query that asks for a kind of
-  // job, `reorder`): for each cluster, interest area, level of education and of experience, and for a bright
-  // outlook, the set of its documents.
+  // job, `reorder`): for each cluster, interest area, level of education and of experience, kind of training, and
+  // for a bright outlook, the set of its documents.
   var facetSets = null;
   function facets() {
     if (facetSets) return facetSets;
     var data = loaded("facets");
-    facetSets = { clusters: {}, interests: {}, education: {}, experience: {}, outlook: {} };
+    facetSets = { clusters: {}, interests: {}, education: {}, experience: {}, training: {}, outlook: {} };
     Object.keys(facetSets).forEach(function (name) {
       Object.keys(data[name] || {}).forEach(function (k) { facetSets[name][k] = idSet(data[name][k]); });
     });
@@ -1101,7 +1101,7 @@
 
   // A query that asks for a kind of job and names one: its best match by the words (`lead`, which tells whether
   // they name a cluster: `askedCluster`) is kept; then, among the pages with every word,
-  // - the jobs that fit each filter a phrase asks for (the education, experience or outlook the facets list,
+  // - the jobs that fit each filter a phrase asks for (the education, experience, training or outlook the facets list,
   //   the least median pay of their own the sorts give) keep their place, and so do other pages, while the
   //   jobs that do not fit, or whose figure BLS does not give, go after them (`fits`): 'nurse jobs without a
   //   degree' lists licensed practical nurses and nursing assistants before registered nurses. Nothing moves if
@@ -1111,7 +1111,7 @@
   //   come first, in the order the jobs explorer sorts them (`sorted`: the job's own median pay, growth or
   //   openings), so nurse anesthetists lead the best paid.
   // Loads the facets or the sorts as needed, and the lead's record.
-  var FIT_FILTERS = ["education", "experience", "outlook"];
+  var FIT_FILTERS = ["education", "experience", "training", "outlook"];
 
   function reorder(outcome) {
     var explorer = outcome.explorer, results = outcome.results;
@@ -1447,7 +1447,7 @@
   // diploma to start, best paid first'. Null if none, or if the site has no explorer.
   // With `cluster` (an index into the manifest's clusters), the explorer shows that cluster's jobs alone:
   // 'Health Science jobs that need a high school diploma to start'.
-  var FILTER_ORDER = ["education", "or_less", "experience", "min_pay", "outlook", "cluster", "sort"];  // as jobs.js writes them
+  var FILTER_ORDER = ["education", "or_less", "experience", "training", "min_pay", "outlook", "cluster", "sort"];  // as jobs.js writes them
   function explorerLink(explorer, cluster) {
     var url = explorer && href(manifest.explorerUrl);
     if (!url) return null;
