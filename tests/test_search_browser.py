@@ -918,6 +918,27 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
     assert page.console_errors == []
 
 
+def test_words_around_a_job_that_name_no_job_do_not_push_it_down(site_url, page):
+    """Words that say where or how one trains ('school', 'apprentice'), who asks ('people who', 'someone who')
+    or how they feel ('enjoy', 'passionate') name no job: the job the rest names comes first, not pages that
+    merely hold those words (filler and explorer phrases in data/search-words.yml). Titles that pair 'school'
+    with the next word keep it ('school psychologist')."""
+    open_with_search(page, site_url)
+    for query, first in (("dental hygienist school", "Dental Hygienists"),
+                         ("air traffic controller school", "Air Traffic Controllers"),
+                         ("cosmetology school", "Hairdressers, Hairstylists, and Cosmetologists"),
+                         ("school psychologist", "School Psychologists"),
+                         ("plumber apprentice", "Plumbers, Pipefitters, and Steamfitters"),
+                         ("baker apprenticeship", "Bakers"),
+                         ("jobs for people who love music", "Musicians and Singers"),
+                         ("passionate about animals", "Veterinarians")):
+        assert ask(page, query)[0] == first, query
+    drawn = ask(page, "jobs for people who like to draw")[:3]
+    assert "Phlebotomists" not in drawn and "Fine Artists, Including Painters, Sculptors, and Illustrators" in drawn
+    assert "Writers and Authors" in ask(page, "i enjoy writing")[:2]
+    assert page.console_errors == []
+
+
 def test_a_query_setting_two_jobs_side_by_side_offers_the_compare_page_for_them(site_url, real_result, page):
     """'rn vs lpn', 'difference between a welder and a machinist': a phrase of `compare:` in
     data/search-words.yml splits the query, between jobs or, after a phrase that leads, at 'and', 'with' or
