@@ -162,6 +162,9 @@ def test_the_combobox_works_from_the_keyboard(site_url, page):
     page.goto(site_url + "about/")
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.id") == "search-input"
+    # Focusing the box loads the search script (site.js), which makes the box a combobox: wait for it, as the
+    # script takes longer to arrive on a busy machine.
+    page.wait_for_function("() => window.__search")
     box = page.locator("#search-input")
     assert box.get_attribute("role") == "combobox"
     assert box.get_attribute("aria-controls") == LISTBOX[1:]
