@@ -922,8 +922,8 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
 
 
 def test_words_around_a_job_that_name_no_job_do_not_push_it_down(site_url, page):
-    """Words that say where or how one trains ('school', 'apprentice'), who asks ('people who', 'someone who')
-    or how they feel ('enjoy', 'passionate') name no job: the job the rest names comes first, not pages that
+    """Words that say where or how one trains ('school', 'apprentice'), who asks ('people who', 'someone who'),
+    how they feel ('enjoy', 'passionate') or what they want to do ('help') name no job: the job the rest names comes first, not pages that
     merely hold those words (filler and explorer phrases in data/search-words.yml). Titles that pair 'school'
     with the next word keep it ('school psychologist')."""
     open_with_search(page, site_url)
@@ -934,7 +934,9 @@ def test_words_around_a_job_that_name_no_job_do_not_push_it_down(site_url, page)
                          ("plumber apprentice", "Plumbers, Pipefitters, and Steamfitters"),
                          ("baker apprenticeship", "Bakers"),
                          ("jobs for people who love music", "Musicians and Singers"),
-                         ("passionate about animals", "Veterinarians")):
+                         ("passionate about animals", "Veterinarians"),
+                         ("i want to help people", "Social"),  # 'help' is filler, but not in 'help desk'
+                         ("help desk", "Computer User Support Specialists")):
         assert ask(page, query)[0] == first, query
     drawn = ask(page, "jobs for people who like to draw")[:3]
     assert "Phlebotomists" not in drawn and "Fine Artists, Including Painters, Sculptors, and Illustrators" in drawn
