@@ -70,7 +70,8 @@ to twelve months, long-term over a year)."""
 
 TRAINING_WORDS = {"none": "that need no on-the-job training", "short-term": "learned in a month or less on the job",
                   "moderate-term": "learned in 1 to 12 months on the job",
-                  "long-term": "learned in over a year on the job", "apprenticeship": "learned through an apprenticeship",
+                  "long-term": "learned in over a year on the job",
+                  "apprenticeship": "learned through an apprenticeship",
                   "internship-residency": "learned through an internship or residency"}
 """Each kind of training of `TRAINING_SLUGS` in words that follow 'Jobs', as search's offer of the explorer says it."""
 

@@ -1092,8 +1092,8 @@ class SearchIndex:
             # a state named in a query ('electrician pay in texas') chooses the state on the pages it opens
             "states": [list(state) for state in self.states],
             # phrases that ask for a kind of job ('high paying'): [words, filter, value, the words for it, and for
-            # a filter of the facets (education, experience, training, outlook) 1 if 'or less' and the facet's values a job
-            # may have to fit], longest first, so that 'without a high school diploma' is read whole, not as
+            # a filter of the facets (education, experience, training, outlook) 1 if 'or less' and the facet's
+            # values a job may have to fit], longest first, so that 'without a high school diploma' is read whole, not as
             # 'high school diploma'
             "explorer": [[" ".join(phrase_words(s.says)), s.name, s.value, shortcut_text(s),
                           *([int(s.or_less), " ".join(s.levels)] if s.levels else [])]
@@ -1313,8 +1313,8 @@ def _fragment(doc_id: int, document: Document) -> bytes:
 
 def _facets(clusters: Sequence[tuple[str, str]], docs: Sequence[Document]) -> dict[str, dict[str, str]]:
     """For each cluster (by slug), interest area, level of education and of work experience to start, kind of
-    on-the-job training, and for a bright outlook, its documents, encoded like postings without values. The results page filters by the
-    first three; a query with an explorer phrase puts the jobs that fit it first (`reorder` in search.js)."""
+    on-the-job training, and for a bright outlook, its documents, encoded like postings without values. The
+    results page filters by the first three; a query with an explorer phrase puts the jobs that fit it first (`reorder` in search.js)."""
     by_cluster: dict[str, list[int]] = defaultdict(list)
     by_interest: dict[str, list[int]] = defaultdict(list)
     by_education: dict[str, list[int]] = defaultdict(list)

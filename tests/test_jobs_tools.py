@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from engine.data import EDUCATION_LEVELS, EDUCATION_RANK, EDUCATION_SLUGS, EXPERIENCE_SLUGS, FIGURES_GROUP, FIGURES_NONE, INTEREST_LETTERS, TRAINING_SLUGS
+from engine.data import (EDUCATION_LEVELS, EDUCATION_RANK, EDUCATION_SLUGS, EXPERIENCE_SLUGS, FIGURES_GROUP,
+                         FIGURES_NONE, INTEREST_LETTERS, TRAINING_SLUGS)
 from engine.render import figures_source, outlook
 from engine.routes import plan_url
 

@@ -923,9 +923,9 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
 
 def test_words_around_a_job_that_name_no_job_do_not_push_it_down(site_url, page):
     """Words that say where or how one trains ('school', 'apprentice'), who asks ('people who', 'someone who'),
-    how they feel ('enjoy', 'passionate') or what they want to do ('help') name no job: the job the rest names comes first, not pages that
-    merely hold those words (filler and explorer phrases in data/search-words.yml). Titles that pair 'school'
-    with the next word keep it ('school psychologist')."""
+    how they feel ('enjoy', 'passionate') or what they want to do ('help') name no job: the job the rest names
+    comes first, not pages that merely hold those words (filler and explorer phrases in data/search-words.yml).
+    Titles that pair 'school' with the next word keep it ('school psychologist')."""
     open_with_search(page, site_url)
     for query, first in (("dental hygienist school", "Dental Hygienists"),
                          ("air traffic controller school", "Air Traffic Controllers"),
@@ -972,6 +972,8 @@ def test_a_query_setting_two_jobs_side_by_side_offers_the_compare_page_for_them(
     assert offered[:4] == [f"Compare {three[0]}, {three[1]}, and {three[2]}", *three], offered
     assert page.locator(f"{LISTBOX} .search-option-next").get_attribute("href").endswith(
         "compare/?jobs=" + ",".join(code[title] for title in three))
+    # A pay word in a part is left out like filler ('pays').
+    assert ask(page, "which pays more nurse or teacher")[0].startswith("Compare Registered Nurses with ")
     # A state the query names is chosen on the compare page too.
     ask(page, "plumber or electrician in texas")
     assert page.locator(f"{LISTBOX} .search-option-next").get_attribute("href").endswith(

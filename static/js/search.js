@@ -1199,8 +1199,8 @@
   var SCORE_STEP = Math.log(1.03);
 
   function better(a, b) {
-    return ((b.pin || 0) - (a.pin || 0)) || ((b.fits || 0) - (a.fits || 0)) || sortedFirst(a, b) || (rank(b) - rank(a)) || (b.exact - a.exact) ||
-      (b.words - a.words) || (b.level - a.level) || (a.doc - b.doc);
+    return ((b.pin || 0) - (a.pin || 0)) || ((b.fits || 0) - (a.fits || 0)) || sortedFirst(a, b) ||
+      (rank(b) - rank(a)) || (b.exact - a.exact) || (b.words - a.words) || (b.level - a.level) || (a.doc - b.doc);
   }
 
   // The jobs `reorder` marked with their figure, highest first, before the other results.
@@ -1280,19 +1280,16 @@
     });
   }
 
-  // The parts' outcomes as one, if each names a job (as `nextJob` asks) and no two the same: those jobs first, in
+  // The parts' outcomes as one, if each names a job (`namedJob`) and no two the same: those jobs first, in
   // the order typed, then the other results of each part; a result lacks only the words of its own part.
   // `compare` holds the jobs' results. Null otherwise.
   function compared(parts) {
-    var best = parts.map(function (outcome) {
-      var r = top(outcome.results, 1)[0];
-      return r && (r.exact || r.named) && inRuns(manifest.jobPages || [], r.doc) ? r : null;
-    });
-    var words = [], at = [], seen = new Set(), results = [], complete = 0;
-    if (best.some(function (r, n) { return !r || best.some(function (o, k) { return k < n && o.doc === r.doc; }); })) return null;
+    var best = parts.map(namedJob), words = [], at = [], seen = new Set(), results = [], complete = 0;
+    var twice = function (r, n) { return best.some(function (o, k) { return k < n && o.doc === r.doc; }); };
+    if (best.some(function (r, n) { return !r || twice(r, n); })) return null;
     parts.forEach(function (part) { at.push(words.length); words = words.concat(part.words); });
-    var full = words.length > 30 ? 0 : Math.pow(2, words.length) - 1;
-    if (!full) return null;
+    if (words.length > 30) return null;  // one bit a word
+    var full = (1 << words.length) - 1;
     [true, false].forEach(function (pinned) {
       parts.forEach(function (part, n) {
         var own = ((1 << part.words.length) - 1) << at[n];
@@ -1313,7 +1310,8 @@
              pay: parts.some(function (part) { return part.pay; }),
              state: parts.map(function (part) { return part.state; }).filter(Boolean)[0] || null,
              explorer: null, vague: false, next: false, fields: [], compare: best,
-             corrected: fixed ? parts.map(function (part) { return part.corrected || part.words.join(" "); }).join(" vs ") : "" };
+             corrected: fixed ? parts.map(function (part) { return part.corrected || part.words.join(" "); })
+               .join(" vs ") : "" };
   }
 
   function searchWhole(text) {
@@ -1447,7 +1445,8 @@
   // diploma to start, best paid first'. Null if none, or if the site has no explorer.
   // With `cluster` (an index into the manifest's clusters), the explorer shows that cluster's jobs alone:
   // 'Health Science jobs that need a high school diploma to start'.
-  var FILTER_ORDER = ["education", "or_less", "experience", "training", "min_pay", "outlook", "cluster", "sort"];  // as jobs.js writes them
+  // as jobs.js writes them
+  var FILTER_ORDER = ["education", "or_less", "experience", "training", "min_pay", "outlook", "cluster", "sort"];
   function explorerLink(explorer, cluster) {
     var url = explorer && href(manifest.explorerUrl);
     if (!url) return null;
@@ -1488,7 +1487,13 @@
   // as {url, label}: the best match must be a job that the query's words name (`nextJob`: its title or a name of
   // it is the query, or holds every word). Null otherwise, or if its record has not loaded.
   function nextJob(outcome) {
-    var best = outcome.next && top(outcome.results, 1)[0];
+    return outcome.next ? namedJob(outcome) : null;
+  }
+
+  // The best match of an outcome if it is a job its words name: its title or a name of it is the query, or holds
+  // every word. Null otherwise.
+  function namedJob(outcome) {
+    var best = top(outcome.results, 1)[0];
     return best && (best.exact || best.named) && inRuns(manifest.jobPages || [], best.doc) ? best : null;
   }
 
