@@ -1127,9 +1127,11 @@ class SearchIndex:
             "documents": len(docs),
             "clusters": [list(c) for c in clusters],
             "interests": [i for i in INTERESTS if any(i in d.interests for d in docs)],
-            # the pages about a field of work, as [first, last + 1] runs of document numbers: a query with a
-            # field word ('railroad careers') puts the one that matches best first
-            "fieldPages": _number_runs(i for i, d in enumerate(docs) if ROUTES[d.kind].field),
+            # the pages about a field of work by kind, as [first, last + 1] runs of document numbers: a query
+            # with a field word ('railroad careers') puts the one that matches best first, and one that names a
+            # kind ('health science cluster') the best of that kind
+            "fieldPages": {kind: _number_runs(i for i, d in enumerate(docs) if d.kind == kind)
+                           for kind in sorted({d.kind for d in docs if ROUTES[d.kind].field})},
             "jobPages": _number_runs(i for i, d in enumerate(docs) if d.kind == "occupation"),
             "words": _initials(self.vocabulary if self.vocabulary is not None else sorted(self.counts)),
         }))

@@ -1082,6 +1082,27 @@ def test_a_query_for_a_field_of_work_puts_the_fields_page_first(site_url, page):
     assert page.console_errors == []
 
 
+def test_a_field_word_that_names_a_kind_of_page_leads_with_a_page_of_that_kind(site_url, page):
+    """'cluster' and 'pathway' are field words, and each names a kind of page by the last word of the label
+    search shows for it ('Cluster' and '2024 cluster'; 'Pathway'): a page of that kind leads when one matches
+    about as well as the best, and the word itself is not searched for. Before, 'nursing pathway' listed pages
+    that use the word 'pathway' and no nursing page in its top five."""
+    open_with_search(page, site_url)
+
+    def first(text: str) -> tuple[str, str]:
+        titles = ask(page, text)
+        return titles[0], page.locator(f"{LISTBOX} .search-option .search-kind").first.text_content()
+
+    assert first("nursing pathway") == ("Therapeutic Services", "Pathway")
+    assert "Registered Nurses" in ask(page, "nursing pathway")[:3]
+    assert first("business cluster") == ("Business Management & Administration", "Cluster")
+    assert first("law enforcement pathway") == ("Law Enforcement Services", "Pathway")
+    assert first("what cluster is nursing in") == ("Health Science", "Cluster")
+    # without such a word, the best field page of any kind leads, as before
+    assert first("business careers")[1] != "Cluster"
+    assert page.console_errors == []
+
+
 def test_of_field_pages_that_score_alike_the_one_where_the_jobs_found_are_leads(site_url, page):
     """'railroad' scores the same on the Transportation Operations and Law Enforcement Services pathways (the
     second names transit and railroad police twice); the railroad jobs found are nearly all in the transportation

@@ -517,13 +517,15 @@ def test_filler_and_pay_words_and_phrases_reach_the_browser(index):
 
 
 def test_the_browser_knows_which_pages_are_about_a_field_of_work(index, real_result):
-    """A query with a field word ('railroad careers') puts a cluster, pathway or sub-cluster first; the manifest
-    names those pages as runs of document numbers."""
+    """A query with a field word ('railroad careers') puts a cluster, pathway or sub-cluster first, and one that
+    names a kind ('health science cluster') one of that kind; the manifest names those pages by kind, as runs of
+    document numbers."""
     _, manifest = read_part(index["search/index/manifest.js"])
     docs = search.documents(real_result.site)
-    fields = {n for first, stop in manifest["fieldPages"] for n in range(first, stop)}
-    assert {docs[n].kind for n in fields} == {"cluster", "pathway", "modern-cluster", "sub-cluster"}
-    assert len(fields) == sum(1 for d in docs if d.kind in ("cluster", "pathway", "modern-cluster", "sub-cluster"))
+    assert set(manifest["fieldPages"]) == {"cluster", "pathway", "modern-cluster", "sub-cluster"}
+    for kind, runs in manifest["fieldPages"].items():
+        pages = {n for first, stop in runs for n in range(first, stop)}
+        assert pages == {n for n, d in enumerate(docs) if d.kind == kind}, kind
     assert search._number_runs([0, 1, 2, 7, 8, 10]) == [[0, 3], [7, 9], [10, 11]]
 
 

@@ -239,7 +239,16 @@
         manifest.filler = new Set((data.filler || "").split(" ").filter(Boolean));
         manifest.payWords = new Set((data.pay || "").split(" ").filter(Boolean));
         manifest.fieldWords = new Set((data.fields || "").split(" ").filter(Boolean));
-        manifest.fieldPages = data.fieldPages || [];
+        // The pages about a field, by kind; and the kinds a field word names, by the last word of their label
+        // ('cluster' names the Cluster and 2024 cluster pages, 'pathway' the Pathway pages).
+        var byKind = data.fieldPages || {};
+        manifest.fieldPages = [];
+        manifest.kindWords = Object.create(null);
+        Object.keys(byKind).forEach(function (kind) {
+          manifest.fieldPages = manifest.fieldPages.concat(byKind[kind]);
+          var word = ((data.kinds || {})[kind] || "").toLowerCase().split(" ").pop();
+          if (word) (manifest.kindWords[word] = manifest.kindWords[word] || []).push(byKind[kind]);
+        });
         manifest.keep = new Set((data.keep || "").split(" ").filter(Boolean));
         manifest.phrases = (data.phrases || []).map(function (p) { return p.split(" "); });
         manifest.next = (data.next || []).map(function (p) { return p.split(" "); });
@@ -629,7 +638,8 @@
       }
       if (manifest.payWords.has(word)) { pay = true; dropped.push(word); tokens.push({ word: word, filler: true }); return; }
       if (manifest.fieldWords.has(word) && !named[at]) {
-        field = true;
+        field = field || [];
+        field = field.concat(manifest.kindWords[word] || manifest.kindWords[word.replace(/s$/, "")] || []);
         dropped.push(word);
         tokens.push({ word: word, filler: true });
         return;
@@ -1009,7 +1019,7 @@
       a.weak[doc] = 0;
       a.named[doc] = 0;
     }
-    var fields = query.field ? leadField(results) : [];
+    var fields = query.field ? leadField(results, query.field) : [];
     var corrected = query.words.map(function (word, n) {
       var list = expansions[n];
       return list.length && list[0].how === "correction" ? list[0].word : word;
@@ -1023,10 +1033,12 @@
   // A query that asks for a field of work ('railroad careers'): the page about a field (a cluster, pathway or
   // sub-cluster) that ranks best among them comes first, after a page whose title is the query itself; if it
   // has as many of the words as any page, and scores within `FIELD_LEVELS` levels (about 30%) of the best of
-  // those. A page that merely mentions the words is no field they name.
+  // those. A page that merely mentions the words is no field they name. Of those, a page of the kind a field word
+  // names leads if there is one ('business cluster' leads with a cluster, not the pathways that match as well);
+  // `kinds` holds the runs of such pages.
   var FIELD_LEVELS = 12;
 
-  function leadField(results) {
+  function leadField(results, kinds) {
     var most = 0, level = -Infinity, fields = [];
     results.forEach(function (r) { most = Math.max(most, r.words); });
     results.forEach(function (r) {
@@ -1035,6 +1047,8 @@
       if (isFieldPage(r.doc)) fields.push(r);
     });
     fields = fields.filter(function (r) { return r.level >= level - FIELD_LEVELS; }).sort(better);
+    var named = fields.filter(function (r) { return kinds.some(function (runs) { return inRuns(runs, r.doc); }); });
+    if (named.length) fields = named;  // of the kind the query names, if any is as good
     if (fields.length) fields[0].lead = 1;
     return fields;
   }
