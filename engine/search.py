@@ -1060,7 +1060,7 @@ class SearchIndex:
     def _kept_pairs(self, docs: Sequence[Document]) -> list[str]:
         """`kept_pairs`, each document's found again only when it or the filler words changed (the dev server
         rebuilds the manifest after every save, and unchanged documents are the very same objects)."""
-        filler = self.words.filler + self.words.fields
+        filler = self.words.filler + self.words.fields + self.words.describers
         last = self.kept if self.kept is not None and self.kept[0] == filler else (filler, (), (), [])
         if len(last[1]) == len(docs) and all(a is b for a, b in zip(docs, last[1])):
             return last[3]  # the very same documents as last time
@@ -1084,6 +1084,8 @@ class SearchIndex:
             "phrases": [w for w in self.words.filler if " " in w],
             "pay": " ".join(self.words.pay),
             "fields": " ".join(self.words.fields),
+            # words for whoever asks ('creative people'): dropped after a word they describe (`parse` in search.js)
+            "describers": " ".join(self.words.describers),
             # stop words that are also words people type for something ('IT'): kept when typed in capitals, or
             # in lower case as the first of two or three words (see `parse` in search.js)
             "keep": " ".join(sorted({w for s in self.words.synonyms for w in query_words_all(s.says)} & STOP_WORDS)),
@@ -1158,10 +1160,10 @@ _NOT_WORD_RE = re.compile(r"\W+")
 
 
 def kept_pairs(docs: Sequence[Document], filler: Sequence[str]) -> list[str]:
-    """The pairs of words, one of them a filler word, that stand side by side in a page's title, in a job
-    title people commonly use for it ('Career Counselors', 'Job Coach') or in a synonym of its names ('career
-    test' in data/search-words.yml), as 'stem stem' (`stem`). A query with such a pair keeps its filler word
-    (`parse` in search.js): 'career counselor' is a job, not 'counselor'."""
+    """The pairs of words, one of them a filler word (or a field word or describer), that stand side by side in
+    a page's title, in a job title people commonly use for it ('Career Counselors', 'Job Coach') or in a synonym
+    of its names ('career test' in data/search-words.yml), as 'stem stem' (`stem`). A query with such a pair
+    keeps its filler word (`parse` in search.js): 'career counselor' is a job, not 'counselor'."""
     words = filler_words(filler)
     return sorted(set().union(*(document_pairs(doc, words) for doc in docs)))
 

@@ -9,6 +9,7 @@ Read from `data/search-words.yml`, which editors extend by pull request:
     filler: [become, jobs, work with]   # words and phrases that carry no meaning in a search box
     pay: [earn, salary, wage]        # words that ask about pay; also filler
     fields: [careers, industry]      # words that ask for a field of work rather than one job; also filler
+    describers: [people]             # words for whoever asks ('creative people'); dropped after what they describe
     next: [what comes after, career path]   # phrases that ask where a job can lead
     similar: [jobs like, career change from]  # phrases that ask for jobs like one
     compare: [vs, or, difference between]  # phrases that set jobs side by side
@@ -26,6 +27,11 @@ become an electrician" searches for 'electrician'; a pay word also takes occupat
 A field word asks for a field of work: "railroad careers" searches for 'railroad' and puts the field's page
 (the cluster, pathway or sub-cluster that matches best, when it matches about as well as the best pages)
 before the jobs in it.
+
+A describer is a word for whoever asks, not for the work: "jobs for creative people" searches for 'creative'.
+It is dropped when it follows a word of the query that means something (not filler), unless the two name
+something together in a page's title, a title people use or a synonym ('old people'); elsewhere it is
+searched for ("good with people", "people person"), and it may have synonyms of its own.
 
 A next phrase ('what comes after', 'career path') asks where the job the other words name can lead: the
 header box then offers first the tool that shows it ('Where Nursing Assistants can go next'), and the phrase
@@ -63,7 +69,7 @@ when where which while who will with would you your
 """.split())
 """Words search leaves out of the index and of a query, unless a synonym is made of one alone ('IT')."""
 
-SECTIONS = ("synonyms", "filler", "pay", "fields", "next", "similar", "compare", "explorer")
+SECTIONS = ("synonyms", "filler", "pay", "fields", "describers", "next", "similar", "compare", "explorer")
 
 EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
     "education": tuple(EDUCATION_SLUGS.values()),
@@ -120,6 +126,7 @@ class SearchWords:
     next: tuple[str, ...] = ()     # phrases that ask where a job can lead ('what comes after', 'career path')
     similar: tuple[str, ...] = ()  # phrases that ask for jobs like one ('jobs like', 'career change from')
     compare: tuple[str, ...] = ()  # phrases that set jobs side by side ('vs', 'difference between')
+    describers: tuple[str, ...] = ()  # words for whoever asks ('people'), dropped after a word they describe
 
 
 def load_search_words(path: Path, shown: str) -> SearchWords:
@@ -142,6 +149,7 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
     filler = _words(data, "filler", shown, line_of, problems)
     pay = _words(data, "pay", shown, line_of, problems)
     fields = _words(data, "fields", shown, line_of, problems)
+    describers = _words(data, "describers", shown, line_of, problems)
     next_phrases = _words(data, "next", shown, line_of, problems)
     similar = _words(data, "similar", shown, line_of, problems)
     compare = _words(data, "compare", shown, line_of, problems)
@@ -152,11 +160,18 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
             if word in says:
                 problems.append(Problem(shown, line_of(section, n), f"'{word}' is both a synonym and a {section} "
                                         f"word; a {section} word is dropped from queries, so keep it in one place"))
+    dropped = {"filler": filler, "pay": pay, "fields": fields}
+    for n, word in enumerate(describers):
+        section = next((name for name, words in dropped.items() if word in words), None)
+        if section is not None:
+            problems.append(Problem(shown, line_of("describers", n), f"'{word}' is both a describer and a {section} "
+                                    f"word; a {section} word is always dropped, a describer only after a word it "
+                                    f"describes, so keep it in one place"))
     if problems:
         raise ContentError(problems)
     return SearchWords(synonyms, filler, tuple(w for w in pay if w not in filler), explorer,
                        tuple(w for w in fields if w not in filler and w not in pay), next_phrases,
-                       tuple(w for w in similar if w not in next_phrases), compare)
+                       tuple(w for w in similar if w not in next_phrases), compare, describers)
 
 
 def _shortcuts(section: object, shown: str, line_of, problems: list[Problem]) -> tuple[Shortcut, ...]:
@@ -242,7 +257,7 @@ def _words(data: dict, section: str, shown: str, line_of, problems: list[Problem
     out: list[str] = []
     for n, word in enumerate(words):
         words = word.split() if isinstance(word, str) else []
-        single = section in ("pay", "fields")
+        single = section in ("pay", "fields", "describers")
         if not words or not all(_WORD.match(w) for w in words) or single and len(words) > 1:
             kind = "one word" if single else f"a word or a phrase ('{_EXAMPLES.get(section, ('work with',))[0]}')"
             problems.append(Problem(shown, line_of(section, n), f"'{word}' in '{section}' must be {kind}, "

@@ -313,6 +313,13 @@ CASES = {
     "a compare section that is not a list": (
         {"data/search-words.yml": "compare: versus\n"},
         "data/search-words.yml:1: 'compare' must be a list of words, such as [vs, difference between]"),
+    "a describer that is a phrase": (
+        {"data/search-words.yml": "describers: [people, young people]\n"},
+        "data/search-words.yml:1: 'young people' in 'describers' must be one word, without punctuation"),
+    "a describer that is also a filler word": (
+        {"data/search-words.yml": "filler: [become, person]\ndescribers:\n  - people\n  - person\n"},
+        "data/search-words.yml:4: 'person' is both a describer and a filler word; a filler word is always dropped, "
+        "a describer only after a word it describes, so keep it in one place"),
     "a filler word that is also a synonym": (
         {"data/search-words.yml": "synonyms:\n  vet: [veterinarians]\nfiller:\n  - become\n  - vet\n"},
         "data/search-words.yml:5: 'vet' is both a synonym and a filler word; a filler word is dropped from queries, so keep it in one place"),

@@ -944,6 +944,25 @@ def test_words_around_a_job_that_name_no_job_do_not_push_it_down(site_url, page)
     assert page.console_errors == []
 
 
+def test_a_word_for_whoever_asks_is_dropped_after_the_word_it_describes(site_url, page):
+    """'people' is a describer (data/search-words.yml): in 'jobs for creative people' it describes the visitor,
+    and pages that merely use both words came first (Marketing Communications, Music Therapists); now the
+    interest area the trait points to leads. Elsewhere it is searched for: 'good with people' and 'i am a people
+    person' find the Social area, and 'old people' (a synonym) keeps it."""
+    open_with_search(page, site_url)
+    for query, first in (("jobs for creative people", "Artistic"),
+                         ("jobs for organized people", "Conventional"),
+                         ("careers for curious people", "Investigative"),
+                         ("jobs for caring people", "Social"),
+                         ("good with people", "Social"),
+                         ("i am a people person", "Social"),
+                         ("jobs helping people", "Social"),
+                         ("jobs for shy people", "Independence")):
+        assert ask(page, query)[0] == first, query
+    assert "Home Health Aides" in ask(page, "jobs with old people")[:3]
+    assert page.console_errors == []
+
+
 def test_a_query_setting_two_jobs_side_by_side_offers_the_compare_page_for_them(site_url, real_result, page):
     """'rn vs lpn', 'difference between a welder and a machinist': a phrase of `compare:` in
     data/search-words.yml splits the query, between jobs or, after a phrase that leads, at 'and', 'with' or

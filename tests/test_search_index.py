@@ -504,6 +504,7 @@ def test_filler_and_pay_words_and_phrases_reach_the_browser(index):
     assert "work with" in manifest["phrases"] and "work" not in manifest["filler"].split()  # 'social work'
     assert {"earn", "salary"} <= set(manifest["pay"].split())
     assert {"careers", "industry"} <= set(manifest["fields"].split())
+    assert manifest["describers"].split() == ["people"]
     assert ["All jobs from A to Z", "occupations/"] in manifest["help"]
     # Phrases that ask where a job leads, longest first ('next step after' before 'next step'), and the tool.
     assert {"what comes after", "career path"} <= set(manifest["next"])
@@ -539,6 +540,18 @@ def test_a_filler_word_beside_a_word_it_names_a_job_with_is_kept():
             document("Registered Nurses")]
     assert search.kept_pairs(docs, ("career", "job", "work with")) == \
         ["career counselor", "career test", "guidanc career", "job coach"]
+
+
+def test_a_describer_beside_a_word_it_names_something_with_is_kept():
+    """A describer ('people') is dropped after a word it describes ('creative people'), unless the two name
+    something together: the index lists such pairs with the filler words' (from the synonym 'old people' here)."""
+    docs = [dataclasses.replace(document("Home Health Aides"), names=(("old people", 3, True, True),)),
+            document("Artists")]
+    index = search.SearchIndex()
+    files = index.build(docs, (("c", "Cluster"),), SearchWords(filler=("job",), describers=("people",)))
+    assert read_part(files["search/index/pairs.js"])[1] == ["old peopl"]
+    files = index.build(docs, (("c", "Cluster"),), SearchWords(filler=("job",)))
+    assert read_part(files["search/index/pairs.js"])[1] == []
 
 
 def test_the_kept_pairs_follow_a_change_of_filler_words_or_documents_between_builds():

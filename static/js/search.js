@@ -239,6 +239,7 @@
         manifest.filler = new Set((data.filler || "").split(" ").filter(Boolean));
         manifest.payWords = new Set((data.pay || "").split(" ").filter(Boolean));
         manifest.fieldWords = new Set((data.fields || "").split(" ").filter(Boolean));
+        manifest.describers = new Set((data.describers || "").split(" ").filter(Boolean));
         // The pages about a field, by kind; and the kinds a field word names, by the last word of their label
         // ('cluster' names the Cluster and 2024 cluster pages, 'pathway' the Pathway pages).
         var byKind = data.fieldPages || {};
@@ -649,6 +650,14 @@
         tokens.push({ word: word, filler: true });
         return;
       }
+      // A word for whoever asks ('people'), after a word it describes ('creative people'): the nearest word
+      // before it, stop words aside, means something. Elsewhere ('good with people') it is searched for.
+      var before = tokens[tokens.length - 1];
+      if (manifest.describers.has(word) && !named[at] && before && !before.filler) {
+        dropped.push(word);
+        tokens.push({ word: word, filler: true });
+        return;
+      }
       tokens.push({ word: word });
     });
     var words = [], vague = false;
@@ -743,7 +752,9 @@
     var named = words.map(function () { return false; });
     var at = [];
     words.forEach(function (w, i) { if (!manifest.stop.has(w)) at.push(i); });
-    var filler = function (w) { return manifest.filler.has(w) || manifest.fieldWords.has(w); };
+    var filler = function (w) {
+      return manifest.filler.has(w) || manifest.fieldWords.has(w) || manifest.describers.has(w);
+    };
     for (var k = 0; k + 1 < at.length; k++) {
       if (!filler(words[at[k]]) && !filler(words[at[k + 1]])) continue;
       if (!keptPairs && !loaded("pairs")) return null;
