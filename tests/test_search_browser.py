@@ -925,7 +925,8 @@ def test_words_around_a_job_that_name_no_job_do_not_push_it_down(site_url, page)
     """Words that say where or how one trains ('school', 'apprentice'), who asks ('people who', 'someone who'),
     how they feel ('enjoy', 'passionate') or what they want to do ('help') name no job: the job the rest names
     comes first, not pages that merely hold those words (filler and explorer phrases in data/search-words.yml).
-    Titles that pair 'school' with the next word keep it ('school psychologist')."""
+    Titles that pair 'school' with the next word keep it ('school psychologist'), and so does a synonym ('school
+    jobs'), unless the word belongs to a phrase ('after school')."""
     open_with_search(page, site_url)
     for query, first in (("dental hygienist school", "Dental Hygienists"),
                          ("air traffic controller school", "Air Traffic Controllers"),
@@ -938,6 +939,11 @@ def test_words_around_a_job_that_name_no_job_do_not_push_it_down(site_url, page)
                          ("i want to help people", "Social"),  # 'help' is filler, but not in 'help desk'
                          ("help desk", "Computer User Support Specialists")):
         assert ask(page, query)[0] == first, query
+    # 'school jobs' is a synonym of the education pages, but in 'after school jobs' the word 'school' belongs to
+    # the explorer's phrase 'after school', so it pairs with nothing and 'jobs' stays filler
+    assert "Education & Training" in ask(page, "jobs at a school")[:2]  # after "All jobs": nothing else is left
+    after = ask(page, "after school jobs")
+    assert "Retail Salespersons" in after[:3] and "Compare jobs" not in after, after
     drawn = ask(page, "jobs for people who like to draw")[:3]
     assert "Phlebotomists" not in drawn and "Fine Artists, Including Painters, Sculptors, and Illustrators" in drawn
     assert "Writers and Authors" in ask(page, "i enjoy writing")[:2]

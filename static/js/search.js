@@ -611,7 +611,7 @@
     marked(manifest.phrases, folded, taken);
     var inPhrase = taken;  // and the words of a filler phrase ('work with')
     var place = placeNamed(folded, inPhrase);
-    var named = namedPairs(folded);
+    var named = namedPairs(folded, inPhrase);
     if (!named) return { missing: ["pairs"] };
     var tokens = [], pay = false, field = false, dropped = [];
     raw.forEach(function (original, at) {
@@ -748,10 +748,10 @@
   // until it has loaded.
   var keptPairs = null;
 
-  function namedPairs(words) {
+  function namedPairs(words, inPhrase) {
     var named = words.map(function () { return false; });
-    var at = [];
-    words.forEach(function (w, i) { if (!manifest.stop.has(w)) at.push(i); });
+    var at = [];  // a word of a phrase ('after school') pairs with none beside it ('school jobs')
+    words.forEach(function (w, i) { if (!manifest.stop.has(w) && !inPhrase[i]) at.push(i); });
     var filler = function (w) {
       return manifest.filler.has(w) || manifest.fieldWords.has(w) || manifest.describers.has(w);
     };
