@@ -25,6 +25,8 @@ pathways as on the real one:
                                     asks for the best paid, fastest growing or most openings
     search/index/pairs.js           the pairs of a filler word and a word beside it that name a job
                                     ('career counselor'), for a query with a filler word beside another
+    search/index/explorer.js        the phrases that ask for a kind of job ('high paying') and the jobs
+                                    explorer's filter each sets, for a query with one of their key words
 
 A query word is looked up in its first character's vocabulary, where the
 browser finds the words it matches: the same word, the same word in another
@@ -860,6 +862,8 @@ class SearchIndex:
         self.kept: tuple[tuple[str, ...], tuple[Document, ...], tuple[frozenset[str], ...], list[str]] | None = None
         # the words and states the manifest's fixed part was made from, and that part (see `_manifest_words`)
         self.manifest_words: tuple[SearchWords, tuple, dict[str, Any]] | None = None
+        # the words the explorer's phrases were made from, and those phrases (see `_explorer_phrases`)
+        self.explorer_of: tuple[SearchWords, list[list[Any]]] | None = None
 
     def documents(self, site: Site) -> list[Document]:
         """`documents(site)`, remembered for the last site asked about (the same object, not an equal one)."""
@@ -1093,13 +1097,10 @@ class SearchIndex:
             "help": [[label, ROUTES[kind].url()] for kind, label in HELP_PAGES if kind in ROUTES],
             # a state named in a query ('electrician pay in texas') chooses the state on the pages it opens
             "states": [list(state) for state in self.states],
-            # phrases that ask for a kind of job ('high paying'): [words, filter, value, the words for it, and for
-            # a filter of the facets (education, experience, training, outlook) 1 if 'or less' and the facet's
-            # values a job may have to fit], longest first, so that 'without a high school diploma' is read whole, not as
-            # 'high school diploma'
-            "explorer": [[" ".join(phrase_words(s.says)), s.name, s.value, shortcut_text(s),
-                          *([int(s.or_less), " ".join(s.levels)] if s.levels else [])]
-                         for s in sorted(self.words.explorer, key=lambda s: -len(phrase_words(s.says)))],
+            # a word of each phrase that asks for a kind of job ('ged' of 'ged jobs'): a query with one loads
+            # the phrases (explorer.js), which a query without any cannot hold
+            "explorerWords": " ".join(sorted({_key_word(phrase_words(s.says), self.words)
+                                              for s in self.words.explorer})),
             "explorerUrl": ROUTES["occupations"].url(),
             # phrases that ask where a job can lead ('what comes after') or for jobs like it ('jobs like'), longest
             # first; the tool that shows both, and an occupation's address, whose code the tool takes (`?job=`)
@@ -1115,10 +1116,24 @@ class SearchIndex:
         self.manifest_words = (self.words, self.states, part)
         return part
 
+    def _explorer_phrases(self) -> list[list[Any]]:
+        """The phrases that ask for a kind of job ('high paying'): [words, filter, value, the words for it, and for
+        a filter of the facets (education, experience, training, outlook) 1 if 'or less' and the facet's values a
+        job may have to fit], longest first, so that 'without a high school diploma' is read whole, not as 'high
+        school diploma'."""
+        if self.explorer_of is None or self.explorer_of[0] != self.words:
+            self.explorer_of = (self.words, [[" ".join(phrase_words(s.says)), s.name, s.value, shortcut_text(s),
+                                              *([int(s.or_less), " ".join(s.levels)] if s.levels else [])]
+                                             for s in sorted(self.words.explorer,
+                                                             key=lambda s: -len(phrase_words(s.says)))])
+        return self.explorer_of[1]
+
     def _write_manifest(self, docs: Sequence[Document], clusters: tuple[tuple[str, str], ...]) -> None:
         # a filler word beside a word it names a job with ('career counselor', 'job coach') is kept: the pairs,
         # loaded only for a query with a filler word beside another (`namedPairs` in search.js)
         self._put(f"{ROOT}pairs.js", _script("pairs", self._kept_pairs(docs)))
+        # the phrases that ask for a kind of job, loaded only for a query with one of their key words
+        self._put(f"{ROOT}explorer.js", _script("explorer", self._explorer_phrases()))
         name = f"{ROOT}manifest.js"
         self._drop(name)
         self._put(name, _script("manifest", {
@@ -1129,20 +1144,36 @@ class SearchIndex:
             "documents": len(docs),
             "clusters": [list(c) for c in clusters],
             "interests": [i for i in INTERESTS if any(i in d.interests for d in docs)],
-            # the pages about a field of work by kind, as [first, last + 1] runs of document numbers: a query
-            # with a field word ('railroad careers') puts the one that matches best first, and one that names a
-            # kind ('health science cluster') the best of that kind
-            "fieldPages": {kind: _number_runs(i for i, d in enumerate(docs) if d.kind == kind)
-                           for kind in sorted({d.kind for d in docs if ROUTES[d.kind].field})},
+            # the pages about a field of work, as [first, last + 1] runs of document numbers, and the kind of each
+            # in that order, as one digit each of the kinds listed: a query with a field word ('railroad careers')
+            # puts the one that matches best first, and one that names a kind ('health science cluster') the best
+            # of that kind
+            "fieldPages": _number_runs(i for i, d in enumerate(docs) if ROUTES[d.kind].field),
+            "fieldKinds": FIELD_KINDS,
+            "fieldKind": "".join(str(FIELD_KINDS.index(d.kind)) for d in docs if ROUTES[d.kind].field),
             "jobPages": _number_runs(i for i, d in enumerate(docs) if d.kind == "occupation"),
             "words": _initials(self.vocabulary if self.vocabulary is not None else sorted(self.counts)),
         }))
+
+
+def _key_word(words: list[str], known: SearchWords) -> str:
+    """The word of a phrase (as `phrase_words` gives it) that a query holding the phrase must hold, picked to be
+    rare in queries: the first that is no stop, filler, pay or field word ('ged' of 'ged jobs'), else the first
+    that is no stop word ('degree' of 'no degree'), else the first."""
+    common = set(known.filler) | set(known.pay) | set(known.fields)
+    return next((w for w in words if w not in STOP_WORDS and w not in common), None) or \
+        next((w for w in words if w not in STOP_WORDS), words[0])
 
 
 def _longest_first(phrases: Iterable[str]) -> list[str]:
     """Phrases as the browser reads a query (`phrase_words`), longest first, so the longest is read where two
     overlap."""
     return sorted((" ".join(phrase_words(p)) for p in phrases), key=lambda p: (-len(p.split()), p))
+
+
+FIELD_KINDS = [kind for kind, route in ROUTES.items() if route.field]
+"""The kinds of page about a field of work (a cluster, pathway or sub-cluster), in the routing table's order;
+the manifest names each field page's kind by its place here, in one digit."""
 
 
 def _number_runs(numbers: Iterable[int]) -> list[list[int]]:

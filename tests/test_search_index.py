@@ -222,19 +222,38 @@ def test_the_sorts_carry_each_jobs_own_pay_growth_and_openings(index, real_resul
         assert found == expected and len(found) > 700, name
 
 
+def test_the_explorer_phrases_load_only_for_a_query_with_one_of_their_key_words(index):
+    """The phrases that ask for a kind of job are a part of their own (explorer.js), not in the manifest every
+    query loads; the manifest holds one word of each ('high' of 'high paying'), which every query holding the
+    phrase holds: its first word that is no stop, filler, pay or field word if it has one."""
+    from engine.search_words import STOP_WORDS
+    _, manifest = read_part(index["search/index/manifest.js"])
+    _, explorer = read_part(index["search/index/explorer.js"])
+    assert "explorer" not in manifest and len(explorer) > 100
+    keys = set(manifest["explorerWords"].split())
+    common = set(manifest["filler"].split()) | set(manifest["pay"].split()) | set(manifest["fields"].split())
+    for words, *_ in explorer:
+        held = set(words.split()) & keys
+        assert held, words
+        plain = [w for w in words.split() if w not in STOP_WORDS and w not in common]
+        assert not plain or plain[0] in held, words
+    assert {"high", "ged", "apprenticeship"} <= keys and not keys & {"jobs", "nurse", "engineering"}
+
+
 def test_education_phrases_name_the_levels_a_job_may_need_and_the_manifest_marks_the_jobs(index):
     """An education phrase of the explorer carries the levels that fit it, so search can put the jobs that fit
     first ('nurse jobs without a degree'): its own level, and with 'or less' every level ranked no higher
     (BLS ranks 'some college' and a certificate alike). `jobPages` are exactly the occupations' documents."""
     from engine.data import EDUCATION_RANK as rank, EDUCATION_SLUGS
     _, manifest = read_part(index["search/index/manifest.js"])
-    phrases = {e[0]: e for e in manifest["explorer"]}
+    _, explorer = read_part(index["search/index/explorer.js"])
+    phrases = {e[0]: e for e in explorer}
     assert phrases["without a degree"][2:] == ["some-college", "that need no college degree to start", 1,
                                                "none high-school postsecondary some-college"]
     assert phrases["with a ged"][2:] == ["high-school", "that need a high school diploma or less to start", 1,
                                          "none high-school"]
     assert phrases["trade school"][4:] == [0, "postsecondary"]
-    for words, name, value, text, *levels in manifest["explorer"]:
+    for words, name, value, text, *levels in explorer:
         if name not in ("education", "experience", "training", "outlook"):  # filters the facets do not list
             assert levels == [], words
             continue
@@ -523,10 +542,11 @@ def test_the_browser_knows_which_pages_are_about_a_field_of_work(index, real_res
     document numbers."""
     _, manifest = read_part(index["search/index/manifest.js"])
     docs = search.documents(real_result.site)
-    assert set(manifest["fieldPages"]) == {"cluster", "pathway", "modern-cluster", "sub-cluster"}
-    for kind, runs in manifest["fieldPages"].items():
-        pages = {n for first, stop in runs for n in range(first, stop)}
-        assert pages == {n for n, d in enumerate(docs) if d.kind == kind}, kind
+    fields = [n for first, stop in manifest["fieldPages"] for n in range(first, stop)]
+    assert fields == [n for n, d in enumerate(docs) if d.kind in ("cluster", "pathway", "modern-cluster", "sub-cluster")]
+    assert set(manifest["fieldKinds"]) == {"cluster", "pathway", "modern-cluster", "sub-cluster"}
+    assert len(manifest["fieldKind"]) == len(fields)
+    assert [manifest["fieldKinds"][int(k)] for k in manifest["fieldKind"]] == [docs[n].kind for n in fields]
     assert search._number_runs([0, 1, 2, 7, 8, 10]) == [[0, 3], [7, 9], [10, 11]]
 
 

@@ -242,23 +242,21 @@
         manifest.describers = new Set((data.describers || "").split(" ").filter(Boolean));
         // The pages about a field, by kind; and the kinds a field word names, by the last word of their label
         // ('cluster' names the Cluster and 2024 cluster pages, 'pathway' the Pathway pages).
-        var byKind = data.fieldPages || {};
-        manifest.fieldPages = [];
+        // The kinds a field word names, by the last word of their label ('cluster' names the Cluster and 2024
+        // cluster pages, 'pathway' the Pathway pages).
+        manifest.fieldPages = data.fieldPages || [];
         manifest.kindWords = Object.create(null);
-        Object.keys(byKind).forEach(function (kind) {
-          manifest.fieldPages = manifest.fieldPages.concat(byKind[kind]);
+        (data.fieldKinds || []).forEach(function (kind) {
           var word = ((data.kinds || {})[kind] || "").toLowerCase().split(" ").pop();
-          if (word) (manifest.kindWords[word] = manifest.kindWords[word] || []).push(byKind[kind]);
+          if (word) (manifest.kindWords[word] = manifest.kindWords[word] || []).push(kind);
         });
         manifest.keep = new Set((data.keep || "").split(" ").filter(Boolean));
         manifest.phrases = (data.phrases || []).map(function (p) { return p.split(" "); });
         manifest.next = (data.next || []).map(function (p) { return p.split(" "); });
         manifest.similar = (data.similar || []).map(function (p) { return p.split(" "); });
         manifest.compare = (data.compare || []).map(function (p) { return p.split(" "); });
-        manifest.shortcuts = (data.explorer || []).map(function (e) {
-          return { words: e[0].split(" "), name: e[1], value: e[2], text: e[3], orLess: e[4] === 1,
-                   levels: e[5] ? e[5].split(" ") : null };
-        });
+        manifest.explorerWords = new Set((data.explorerWords || "").split(" ").filter(Boolean));
+        manifest.shortcuts = null;  // from the explorer part, once loaded (`explorerPhrases`)
         manifest.initials = new Set(data.words);
         // Each name of each state as folded words ('new york' -> ['new', 'york']), longest first, with the
         // state's slug and name: [slug, name, other names...] in the manifest.
@@ -601,6 +599,11 @@
   // so does a state's name ('electrician pay in texas'), which `state` then holds, as {slug, name}.
   function parse(text, plain) {
     var raw = typedWords(text), folded = raw.map(folding);
+    // The phrases that ask for a kind of job are a part of their own, which a query needs only if it holds a
+    // key word of one of them ('ged' of 'ged jobs'), or asks about pay and nothing else (below).
+    if (!explorerPhrases() && folded.some(function (w) { return manifest.explorerWords.has(w); })) {
+      return { missing: ["explorer"] };
+    }
     // An explorer phrase is read before a filler phrase it overlaps: 'without a college degree', not 'college degree'.
     var taken = folded.map(function () { return false; });
     var explorer = shortcuts(folded, taken);
@@ -679,6 +682,7 @@
       // Nothing but words like 'jobs' or 'careers': the list of every job comes first, then what they find;
       // best paid first for a word that asks about pay ('salaries').
       vague = !kept.length;
+      if (vague && pay && !explorerPhrases()) return { missing: ["explorer"] };  // 'salaries': the best paid
       if (vague) {
         var byPay = pay && manifest.shortcuts.filter(function (s) { return s.name === "sort" && s.value === "pay"; })[0];
         explorer = byPay ? { sort: byPay } : {};
@@ -767,9 +771,19 @@
 
   // The jobs explorer's filters that the query's phrases ask for ('high paying' -> sort=pay), the first phrase
   // for each filter, or null; the phrases' words are marked in `inPhrase`, to be left out like filler.
+  function explorerPhrases() {
+    if (!manifest.shortcuts && loaded("explorer")) {
+      manifest.shortcuts = loaded("explorer").map(function (e) {
+        return { words: e[0].split(" "), name: e[1], value: e[2], text: e[3], orLess: e[4] === 1,
+                 levels: e[5] ? e[5].split(" ") : null };
+      });
+    }
+    return manifest.shortcuts;
+  }
+
   function shortcuts(words, inPhrase) {
     var found = null;
-    manifest.shortcuts.forEach(function (s) {
+    (manifest.shortcuts || []).forEach(function (s) {
       for (var i = 0; i < words.length; i++) {
         if (!phraseAt(words, s.words, i, inPhrase)) continue;
         for (var j = 0; j < s.words.length; j++) inPhrase[i + j] = true;
@@ -1046,7 +1060,7 @@
   // has as many of the words as any page, and scores within `FIELD_LEVELS` levels (about 30%) of the best of
   // those. A page that merely mentions the words is no field they name. Of those, a page of the kind a field word
   // names leads if there is one ('business cluster' leads with a cluster, not the pathways that match as well);
-  // `kinds` holds the runs of such pages.
+  // `kinds` holds the kinds named.
   var FIELD_LEVELS = 12;
 
   function leadField(results, kinds) {
@@ -1058,7 +1072,7 @@
       if (isFieldPage(r.doc)) fields.push(r);
     });
     fields = fields.filter(function (r) { return r.level >= level - FIELD_LEVELS; }).sort(better);
-    var named = fields.filter(function (r) { return kinds.some(function (runs) { return inRuns(runs, r.doc); }); });
+    var named = fields.filter(function (r) { return kinds.indexOf(fieldKind(r.doc)) >= 0; });
     if (named.length) fields = named;  // of the kind the query names, if any is as good
     if (fields.length) fields[0].lead = 1;
     return fields;
@@ -1201,6 +1215,18 @@
 
   function isFieldPage(doc) {
     return inRuns(manifest.fieldPages, doc);
+  }
+
+  // The kind of a page about a field ('cluster'), from its place among them; null for another page.
+  function fieldKind(doc) {
+    var before = 0, runs = manifest.fieldPages;
+    for (var i = 0; i < runs.length; i++) {
+      if (doc >= runs[i][0] && doc < runs[i][1]) {
+        return manifest.fieldKinds[+manifest.fieldKind.charAt(before + doc - runs[i][0])];
+      }
+      before += runs[i][1] - runs[i][0];
+    }
+    return null;
   }
 
   function inRuns(runs, doc) {
