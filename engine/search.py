@@ -1064,13 +1064,14 @@ class SearchIndex:
     def _kept_pairs(self, docs: Sequence[Document]) -> list[str]:
         """`kept_pairs`, each document's found again only when it or the filler words changed (the dev server
         rebuilds the manifest after every save, and unchanged documents are the very same objects)."""
-        filler = self.words.filler + self.words.fields + self.words.describers
+        filler = (self.words.filler, self.words.fields + self.words.describers)
         last = self.kept if self.kept is not None and self.kept[0] == filler else (filler, (), (), [])
         if len(last[1]) == len(docs) and all(a is b for a, b in zip(docs, last[1])):
             return last[3]  # the very same documents as last time
-        words = filler_words(filler)
+        plain = filler_words(filler[0])
+        words = plain | filler_words(filler[1])
         known = {id(doc): kept for doc, kept in zip(last[1], last[2])}  # `last` keeps those documents alive
-        pairs = tuple(kept if (kept := known.get(id(doc))) is not None else document_pairs(doc, words)
+        pairs = tuple(kept if (kept := known.get(id(doc))) is not None else document_pairs(doc, words, plain)
                       for doc in docs)
         union = sorted(set().union(*pairs))
         self.kept = (filler, tuple(docs), pairs, union)
@@ -1190,13 +1191,16 @@ def _number_runs(numbers: Iterable[int]) -> list[list[int]]:
 _NOT_WORD_RE = re.compile(r"\W+")
 
 
-def kept_pairs(docs: Sequence[Document], filler: Sequence[str]) -> list[str]:
-    """The pairs of words, one of them a filler word (or a field word or describer), that stand side by side in
-    a page's title, in a job title people commonly use for it ('Career Counselors', 'Job Coach') or in a synonym
-    of its names ('career test' in data/search-words.yml), as 'stem stem' (`stem`). A query with such a pair
-    keeps its filler word (`parse` in search.js): 'career counselor' is a job, not 'counselor'."""
-    words = filler_words(filler)
-    return sorted(set().union(*(document_pairs(doc, words) for doc in docs)))
+def kept_pairs(docs: Sequence[Document], filler: Sequence[str], others: Sequence[str] = ()) -> list[str]:
+    """The pairs of words, one of them a filler word (or one of `others`: field words and describers), that stand
+    side by side in a page's title, in a job title people commonly use for it ('Career Counselors', 'Job Coach')
+    or in a synonym of its names ('career test' in data/search-words.yml), as 'stem stem' (`stem`). A query with
+    such a pair keeps its filler word (`parse` in search.js): 'career counselor' is a job, not 'counselor'. Two
+    filler words side by side name nothing ('Jobs that use your skills': 'jobs that use writing' asks for
+    writing), though a filler word beside a field word may ('career clusters')."""
+    plain = filler_words(filler)
+    words = plain | filler_words(others)
+    return sorted(set().union(*(document_pairs(doc, words, plain) for doc in docs)))
 
 
 def filler_words(filler: Sequence[str]) -> frozenset[str]:
@@ -1204,8 +1208,8 @@ def filler_words(filler: Sequence[str]) -> frozenset[str]:
     return frozenset(fold(w) for w in filler if " " not in w)
 
 
-def document_pairs(doc: Document, words: frozenset[str]) -> frozenset[str]:
-    """The pairs of `kept_pairs` in one document."""
+def document_pairs(doc: Document, words: frozenset[str], plain: frozenset[str]) -> frozenset[str]:
+    """The pairs of `kept_pairs` in one document: of `words`, and not both of the filler words, `plain`."""
     names = [doc.title, *(name for name, level, _, _ in doc.names if level)]
     if words.isdisjoint(_NOT_WORD_RE.split(fold(" ".join(names)))):  # a quick look first
         return frozenset()
@@ -1213,7 +1217,7 @@ def document_pairs(doc: Document, words: frozenset[str]) -> frozenset[str]:
     for name in names:
         named = query_words(name)
         for first, second in zip(named, named[1:]):
-            if first in words or second in words:
+            if (first in words or second in words) and not (first in plain and second in plain):
                 found.add(f"{stem(first)} {stem(second)}")
     return frozenset(found)
 

@@ -560,6 +560,9 @@ def test_a_filler_word_beside_a_word_it_names_a_job_with_is_kept():
             document("Registered Nurses")]
     assert search.kept_pairs(docs, ("career", "job", "work with")) == \
         ["career counselor", "career test", "guidanc career", "job coach"]
+    # two filler words side by side name nothing ('Jobs that use your skills'), a filler and a field word may
+    tools = [document("Jobs that use your skills"), document("About career clusters")]
+    assert search.kept_pairs(tools, ("jobs", "use", "career"), ("clusters",)) == ["career clust", "use skill"]
 
 
 def test_a_describer_beside_a_word_it_names_something_with_is_kept():
@@ -599,7 +602,8 @@ def test_a_rebuild_looks_for_kept_pairs_only_in_the_documents_that_changed(monke
     index.build(list(docs), (("c", "Cluster"),), words)
     seen = []
     original = search.document_pairs
-    monkeypatch.setattr(search, "document_pairs", lambda doc, filler: seen.append(doc.title) or original(doc, filler))
+    monkeypatch.setattr(search, "document_pairs",
+                        lambda doc, *words: seen.append(doc.title) or original(doc, *words))
     changed = [docs[0], dataclasses.replace(docs[1], title="Job Trainers"), docs[2]]
     files = index.build(changed, (("c", "Cluster"),), words)
     assert seen == ["Job Trainers"]
