@@ -1083,6 +1083,7 @@ class SearchIndex:
         if self.manifest_words is not None and self.manifest_words[0] == self.words \
                 and self.manifest_words[1] == self.states:
             return self.manifest_words[2]
+        common = set(self.words.filler) | set(self.words.pay) | set(self.words.fields)  # words that say little
         part = {
             "stopWords": " ".join(sorted(STOP_WORDS)),
             "filler": " ".join(w for w in self.words.filler if " " not in w),
@@ -1100,8 +1101,7 @@ class SearchIndex:
             "states": [list(state) for state in self.states],
             # a word of each phrase that asks for a kind of job ('ged' of 'ged jobs'): a query with one loads
             # the phrases (explorer.js), which a query without any cannot hold
-            "explorerWords": " ".join(sorted({_key_word(phrase_words(s.says), self.words)
-                                              for s in self.words.explorer})),
+            "explorerWords": " ".join(sorted({_key_word(phrase_words(s.says), common) for s in self.words.explorer})),
             "explorerUrl": ROUTES["occupations"].url(),
             # phrases that ask where a job can lead ('what comes after') or for jobs like it ('jobs like'), longest
             # first; the tool that shows both, and an occupation's address, whose code the tool takes (`?job=`)
@@ -1157,11 +1157,10 @@ class SearchIndex:
         }))
 
 
-def _key_word(words: list[str], known: SearchWords) -> str:
+def _key_word(words: list[str], common: set[str]) -> str:
     """The word of a phrase (as `phrase_words` gives it) that a query holding the phrase must hold, picked to be
-    rare in queries: the first that is no stop, filler, pay or field word ('ged' of 'ged jobs'), else the first
-    that is no stop word ('degree' of 'no degree'), else the first."""
-    common = set(known.filler) | set(known.pay) | set(known.fields)
+    rare in queries: the first that is no stop word nor one of `common` (filler, pay and field words: 'ged' of
+    'ged jobs'), else the first that is no stop word ('degree' of 'no degree'), else the first."""
     return next((w for w in words if w not in STOP_WORDS and w not in common), None) or \
         next((w for w in words if w not in STOP_WORDS), words[0])
 
@@ -1353,7 +1352,8 @@ def _fragment(doc_id: int, document: Document) -> bytes:
 def _facets(clusters: Sequence[tuple[str, str]], docs: Sequence[Document]) -> dict[str, dict[str, str]]:
     """For each cluster (by slug), interest area, level of education and of work experience to start, kind of
     on-the-job training, and for a bright outlook, its documents, encoded like postings without values. The
-    results page filters by the first three; a query with an explorer phrase puts the jobs that fit it first (`reorder` in search.js)."""
+    results page filters by the first three; a query with an explorer phrase puts the jobs that fit it first
+    (`reorder` in search.js)."""
     by_cluster: dict[str, list[int]] = defaultdict(list)
     by_interest: dict[str, list[int]] = defaultdict(list)
     by_education: dict[str, list[int]] = defaultdict(list)

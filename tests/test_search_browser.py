@@ -866,6 +866,22 @@ def test_the_pairs_of_filler_words_load_only_for_a_query_with_a_filler_word_besi
     assert page.console_errors == []
 
 
+def test_the_explorer_phrases_load_only_for_a_query_with_one_of_their_key_words(site_url, page):
+    """The phrases that ask for a kind of job (search/index/explorer.js) are not in the manifest every query
+    loads: a query without any of their key words never loads them, one with a key word ('ged') or with a pay
+    word and nothing else ('salaries') does."""
+    open_with_search(page, site_url)
+    assert ask(page, "engineering technology")
+    assert ask(page, "nurse salary")[0] == "Registered Nurses"
+    assert page.evaluate("window.__search.loaded('explorer')") is None
+    assert ask(page, "salaries")[0] == "All jobs, best paid first"
+    assert page.evaluate("window.__search.loaded('explorer')")
+    open_with_search(page, site_url)  # a fresh page, with nothing loaded
+    assert page.evaluate("window.__search.loaded('explorer')") is None
+    assert ask(page, "ged jobs")[0].startswith("Jobs that need a high school diploma or less")
+    assert page.console_errors == []
+
+
 def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_url, real_result, page):
     """'what comes after nursing assistant', 'cashier career path': the phrase (`next:` in data/search-words.yml)
     asks where the job the other words name can lead. The header box offers first the tool that shows it, set to

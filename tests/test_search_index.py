@@ -543,7 +543,8 @@ def test_the_browser_knows_which_pages_are_about_a_field_of_work(index, real_res
     _, manifest = read_part(index["search/index/manifest.js"])
     docs = search.documents(real_result.site)
     fields = [n for first, stop in manifest["fieldPages"] for n in range(first, stop)]
-    assert fields == [n for n, d in enumerate(docs) if d.kind in ("cluster", "pathway", "modern-cluster", "sub-cluster")]
+    kinds = ("cluster", "pathway", "modern-cluster", "sub-cluster")
+    assert fields == [n for n, d in enumerate(docs) if d.kind in kinds]
     assert set(manifest["fieldKinds"]) == {"cluster", "pathway", "modern-cluster", "sub-cluster"}
     assert len(manifest["fieldKind"]) == len(fields)
     assert [manifest["fieldKinds"][int(k)] for k in manifest["fieldKind"]] == [docs[n].kind for n in fields]

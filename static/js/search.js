@@ -240,8 +240,6 @@
         manifest.payWords = new Set((data.pay || "").split(" ").filter(Boolean));
         manifest.fieldWords = new Set((data.fields || "").split(" ").filter(Boolean));
         manifest.describers = new Set((data.describers || "").split(" ").filter(Boolean));
-        // The pages about a field, by kind; and the kinds a field word names, by the last word of their label
-        // ('cluster' names the Cluster and 2024 cluster pages, 'pathway' the Pathway pages).
         // The kinds a field word names, by the last word of their label ('cluster' names the Cluster and 2024
         // cluster pages, 'pathway' the Pathway pages).
         manifest.fieldPages = data.fieldPages || [];
@@ -1214,7 +1212,7 @@
   }
 
   function isFieldPage(doc) {
-    return inRuns(manifest.fieldPages, doc);
+    return fieldKind(doc) !== null;
   }
 
   // The kind of a page about a field ('cluster'), from its place among them; null for another page.
