@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from .data import FIGURES_CATCH_ALL, FIGURES_OWN, Occupation
 from .problems import ContentError, Problem
@@ -57,6 +57,8 @@ class Technology:
     name: str
     category: str
     hot: bool  # O*NET's "hot technology": often asked for in job postings (those asked for in this job's first)
+    in_demand: bool = False  # asked for in this job's own postings
+    product: str = ""  # the words of the name that name the product, which search finds it by (`product_words`)
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,8 @@ def load_profiles(data: Path, occupations: Mapping[str, Occupation], shown: Any)
     values = load_work_values(data / WORK_VALUES_FILE, shown, occupations, problems)
     if problems:
         raise ContentError(problems)
+    products = product_words({row[1] for rows in technology.values() for row in rows},
+                             (row[1] for rows in titles.values() for row in rows))
     by_code = {}
     for code, occupation in occupations.items():
         rated_skills, rated_knowledge = skills.get(code), knowledge.get(code)
@@ -168,8 +172,8 @@ def load_profiles(data: Path, occupations: Mapping[str, Occupation], shown: Any)
         by_code[code] = Profile(
             skills=_important(rated_skills), knowledge=_important(rated_knowledge),
             rated=rated_skills is not None,
-            technology=tuple(Technology(name, category, not cold) for _, cold, _, name, category
-                             in itertools.islice(ordered, TECHNOLOGY_LIMIT)),
+            technology=tuple(Technology(name, category, not cold, not rare, products.get(name, ""))
+                             for rare, cold, _, name, category in itertools.islice(ordered, TECHNOLOGY_LIMIT)),
             technology_total=len(ordered),
             titles=_titles(occupation, titles.get(code, [])),
             names=_names(occupation, titles.get(code, [])),
@@ -418,6 +422,50 @@ def _said(title: str) -> set[str]:
         else:
             said.add(name + "s")
     return said
+
+
+MAKER_NAMES = 3
+"""A first word that begins this many technologies' names is a maker's ('Microsoft', 'Adobe', 'Apache')."""
+IN_TITLES = 3
+"""A product word in this many job titles (singular or plural) is an everyday word ('Teams', 'Windows'), or one
+search already finds the jobs by ('Java Developer'), unless it is written like a name ('AutoCAD', 'SQL', '3D')."""
+
+
+def product_words(names: set[str], job_titles: Iterable[str]) -> dict[str, str]:
+    """Each technology's name cut to the words that name the product, which search finds it by: 'Microsoft
+    Excel' -> 'Excel', 'Structured query language SQL' -> 'SQL', 'Autodesk AutoCAD Civil 3D' -> 'AutoCAD 3D'.
+
+    O*NET writes the words that describe a technology in lower case ('language', 'software'), so the first word
+    and those with a capital are kept. Of those, a maker's name leading the name goes ('Microsoft'); of the rest
+    the last word stays, with any written like a name, with two capitals or a digit. A word in several job titles
+    goes too (`IN_TITLES`): 'Microsoft Teams' would make every office worker match 'teams'. What is left may be
+    nothing ('Microsoft Edge')."""
+    makers = Counter(name.split()[0] for name in names if " " in name)
+    titled = Counter(word for title in job_titles for word in set(_WORDS_RE.findall(title.lower())))
+    found = {}
+    for name in names:
+        words = name.split()
+        words = words[:1] + [word for word in words[1:] if not word.islower()]
+        if len(words) > 1 and makers[words[0]] >= MAKER_NAMES:
+            words = words[1:]
+        found[name] = " ".join(word for at, word in enumerate(words)
+                               if _named(word) or (at == len(words) - 1 and not _titled(word.lower(), titled)))
+    return found
+
+
+def _named(word: str) -> bool:
+    """Whether a word is written like a product's name: 'AutoCAD', 'SQL', '3D', 'C++' (not 'Python')."""
+    return sum(c.isupper() or c.isdigit() for c in word) >= 2 or (len(word) > 1 and not word.isalnum()
+                                                                    and not word.strip("+#.").islower())
+
+
+def _titled(word: str, titled: Counter) -> bool:
+    """Whether a word is in `IN_TITLES` job titles or more, as it is or in the plural ('window', 'windows')."""
+    other = word[:-1] if word.endswith("s") else word + "s"
+    return titled[word] + titled[other] >= IN_TITLES
+
+
+_WORDS_RE = re.compile(r"[a-z0-9]+")
 
 
 def _names(occupation: Occupation, rows: Sequence[Sequence[str]]) -> tuple[tuple[str, int], ...]:

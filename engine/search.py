@@ -51,6 +51,10 @@ every page the synonyms of `data/search-words.yml` found in its title or in
 those titles ('doctor' on every physician). A word of these names counts
 towards the title's weight by how many and how common the names holding it
 are (`NAME_SHARE`), and a query equal to a strong name ranks like the title.
+An occupation is also indexed under the technology its page lists that job
+postings ask for, by the words that name each product ('Excel', 'AutoCAD':
+`profiles.product_words`), in fields of their own: 'demand' for the tools its
+own postings ask for, weighed as a ladder's skills, and 'tools' at half that.
 The browser drops filler words ('how do I become') and pay words ('earn')
 from a query, and ranks pages by how many of its words they have.
 
@@ -119,15 +123,19 @@ FIELD_WEIGHTS = {
     "skills": 3.0,
     "summary": 3.0,
     "pathways": 2.0,      # a cluster's pathways; the pathways an occupation appears on
+    "demand": 3.0,        # the technology an occupation's own job postings ask for ('python', 'autocad')
+    "tools": 1.5,         # the other hot technology its page lists (`profiles.product_words`)
     "body": 1.0,          # the description, and an occupation's education and training
 }
 TYPICAL_LENGTH = {"title": 4, "code": 4, "steps": 16, "occupations": 20, "credentials": 8, "skills": 16,
-                  "summary": 25, "pathways": 20, "body": 500}
+                  "summary": 25, "pathways": 20, "demand": 1, "tools": 1,
+                  "body": 500}
 """Field lengths (in words) a field's term counts are normalised against, as BM25 does with averages.
 
 Fixed rather than averaged over the site, so each document's scores depend on that document alone."""
-LENGTH_EFFECT = {"body": 0.75, "summary": 0.75}
-"""How much a long field dilutes its words (BM25's b); 0.3 for the short fields not listed."""
+LENGTH_EFFECT = {"body": 0.75, "summary": 0.75, "demand": 0.0, "tools": 0.0}
+"""How much a long field dilutes its words (BM25's b); 0.3 for the short fields not listed. A list of tools is
+not diluted: a job that names a few tools does not use each of them more than one that names many."""
 NAME_SHARE = {3: 1.0, 2: 0.5, 1: 0.35, 0: 0.2}
 """How much one name of a page counts towards a word's full title weight, by the name's strength: 3 for a
 synonym of the title itself, 2 for a job title My Next Move shows, 1 for one workers report or a short form,
@@ -165,6 +173,10 @@ _ASCII_WORD_RE = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")  # _WORD_RE on folde
 _JOINERS_RE = re.compile(r"[-/\u2010\u2011]")
 _APOSTROPHE_RE = re.compile(r"['\u2019](?<=[^\W_]['\u2019])(?=[^\W_])")  # quote first: scans faster
 _VOWELS = frozenset("aeiouy")
+_SYMBOL_NAMES_RE = re.compile(r"(?<![^\W_])c(\+\+|#)(?![^\W_]|[+#])")
+_SYMBOL_NAMES = {"++": "cplusplus", "#": "csharp"}
+"""Languages named with symbols that the word pattern would cut down to a letter: 'C++' is 'cplusplus' and
+'C#' 'csharp' (the browser reads them the same way)."""
 
 
 # -- words -------------------------------------------------------------------------------------------
@@ -189,6 +201,8 @@ def _raw_words(text: str) -> list[str]:
     text = fold(text)
     if "'" in text or "\u2019" in text:
         text = _APOSTROPHE_RE.sub("", text)
+    if "c+" in text or "c#" in text:
+        text = _SYMBOL_NAMES_RE.sub(lambda m: _SYMBOL_NAMES[m[1]], text)
     return (_ASCII_WORD_RE if text.isascii() else _WORD_RE).findall(text)
 
 
@@ -384,6 +398,10 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
         description = entry.description.text if entry.description is not None else ""
         fields = [("title", job.title), ("code", job.code), ("summary", entry.summary),
                   ("body", " ".join(x for x in (description, job.education, job.experience, job.training) if x))]
+        for field, tools in (("demand", [t.product for t in entry.profile.technology if t.in_demand]),
+                             ("tools", [t.product for t in entry.profile.technology if t.hot and not t.in_demand])):
+            if any(tools):
+                fields.append((field, "; ".join(tool for tool in tools if tool)))
         for place in entry.appearances:
             fields.append(("steps", place.step))
             fields.append(("steps", place.ladder))
@@ -573,7 +591,7 @@ def _name_terms(name: str) -> tuple[tuple[str, ...], int, tuple[str, ...]]:
     """A name's indexed words (each once), its length in query words, and its words as compared with synonyms
     (compounds joined, stop words out; `_Synonyms` stems them), from one reading of the name. A letter standing
     alone, and a stop word in capitals (an abbreviation: 'IT', 'IS'), count in the length though they are not
-    indexed: 'R & D Manager', 'IT Manager' and 'C++ Programmer' are not the one word 'manager' or 'programmer',
+    indexed: 'R & D Manager', 'IT Manager' and 'C Programmer' are not the one word 'manager' or 'programmer',
     so a query of that word alone is not equal to them."""
     raw = _raw_words(name)
     kept = [w for w in raw if len(w) > 1 and w not in STOP_WORDS]

@@ -413,7 +413,8 @@ def test_words_in_any_script_are_found(make_project, serve_dir, page):
 SAMPLES = ["Nurse", "NURSES", "nursing", "Café", "naïve", "ÅNGSTRÖM", "ﬁre", "x-ray", "X‐Rays", "A/V", "Bachelor's",
            "welders", "technologies", "planning", "installing", "engineering", "don’t", "İstanbul", "e-commerce",
            "Ærøskøbing", "Straße", "Łódź", "𠀋𠀋", "東京",
-           "29-1141.00", "O*NET", "co-op", "analyses", "status", "businesses", "ceilings", "the", "a"]
+           "29-1141.00", "O*NET", "co-op", "analyses", "status", "businesses", "ceilings", "the", "a",
+           "C++", "c# developer", "C++/CLI", "(c++)", "abc++", "c+++", "mac#", "c+ grade"]
 
 
 def test_the_browser_folds_splits_and_stems_words_like_the_builder(real_site, site_url, page):

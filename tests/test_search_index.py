@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from engine import search
+from engine import profiles, search
 from engine.routes import ROUTES, url_for
 from engine.profiles import WORK_VALUES
 from engine.schema import INTERESTS
@@ -65,6 +65,28 @@ def test_compounds_are_indexed_whole_and_by_part():
 def test_query_words_join_compounds_and_keep_each_word_once():
     assert query_words("x-ray Technicians, x-ray") == ["xray", "technicians"]
     assert query_words("the and of") == []
+
+
+def test_languages_named_with_symbols_are_words_of_their_own():
+    assert query_words("C++ and C# developers") == ["cplusplus", "csharp", "developers"]
+    assert sorted(index_words("Oracle Java; C++; (c#)")) == ["cplusplus", "csharp", "java", "oracle"]
+    assert index_words("a c+ grade, abc++ and c+++") == ["grade", "abc"]  # not the languages
+
+
+def test_a_technology_is_found_by_the_words_that_name_the_product():
+    names = {"Microsoft Excel", "Microsoft Word", "Microsoft Teams", "Microsoft Edge", "Structured query language SQL",
+             "Autodesk AutoCAD Civil 3D", "Autodesk Revit", "Autodesk Maya", "Intuit QuickBooks", "Python",
+             "Salesforce software", "C++", "Oracle Java", "Oracle Database", "Oracle PeopleSoft"}
+    titles = ["Java Developer", "Senior Java Developer", "Java Programmer", "Team Lead", "Teams Coordinator",
+              "Team Supervisor", "Word Processor"]
+    assert profiles.product_words(names, titles) == {
+        "Microsoft Excel": "Excel", "Microsoft Word": "Word",  # in one title only
+        "Microsoft Teams": "",  # 'team' and 'teams' are in three titles
+        "Microsoft Edge": "Edge", "Structured query language SQL": "SQL", "Autodesk AutoCAD Civil 3D": "AutoCAD 3D",
+        "Autodesk Revit": "Revit", "Autodesk Maya": "Maya", "Intuit QuickBooks": "QuickBooks",
+        "Python": "Python", "Salesforce software": "Salesforce", "C++": "C++",
+        "Oracle Java": "",  # search finds the jobs by their titles already
+        "Oracle Database": "Database", "Oracle PeopleSoft": "PeopleSoft"}
 
 
 @pytest.mark.parametrize("forms", [
@@ -131,7 +153,8 @@ def test_a_letter_or_an_abbreviation_in_a_name_counts_in_its_length():
     """The length decides whether a query is the whole name; 'R & D Manager' is three words to a reader."""
     assert search._name_terms("R & D Manager")[:2] == (("manager",), 3)
     assert search._name_terms("IT Manager")[:2] == (("manager",), 2)
-    assert search._name_terms("C++ Programmer")[:2] == (("programmer",), 2)
+    assert search._name_terms("C Programmer")[:2] == (("programmer",), 2)
+    assert search._name_terms("C++ Programmer")[:2] == (("cplusplus", "programmer"), 2)  # a language of its own
     assert search._name_terms("Director of Nursing")[:2] == (("director", "nursing"), 2)  # 'of' is no word
     assert search._name_terms("Manager")[:2] == (("manager",), 1)
 

@@ -37,8 +37,17 @@
     return text.normalize("NFKD").replace(MARKS, "").replace(/[øæœßłđðþı]/g, function (c) { return LETTERS[c]; });
   }
 
+  // 'C++' and 'C#' as the index reads them (engine/search.py, _SYMBOL_NAMES), not the letter 'c'.
+  var SYMBOL_NAMES = /(?<![\p{L}\p{N}])c(\+\+|#)(?![\p{L}\p{N}+#])/giu;
+
+  function symbolNames(text) {
+    return /c[+#]/i.test(text) ? text.replace(SYMBOL_NAMES, function (all, symbol) {
+      return symbol === "#" ? "csharp" : "cplusplus";
+    }) : text;
+  }
+
   function rawWords(text) {
-    return fold(text).replace(APOSTROPHE, "$1").match(WORD) || [];
+    return symbolNames(fold(text).replace(APOSTROPHE, "$1")).match(WORD) || [];
   }
 
   // Query words: compounds joined ('x-ray' -> 'xray'), stop words and single letters left out, each once.
@@ -701,7 +710,7 @@
 
   // A query's words as typed (dotted abbreviations closed up: 'r.n.' is 'rn'), and each folded as phrases are.
   function typedWords(text) {
-    return text.replace(DOTTED, function (all, before, dotted) { return before + dotted.replace(/\./g, ""); })
+    return symbolNames(text).replace(DOTTED, function (all, before, dotted) { return before + dotted.replace(/\./g, ""); })
       .replace(APOSTROPHE, "$1").match(WORD) || [];
   }
 
