@@ -437,7 +437,7 @@ def product_words(names: set[str], job_titles: Iterable[str]) -> dict[str, str]:
 
     O*NET writes the words that describe a technology in lower case ('language', 'software'), so the first word
     and those with a capital are kept. Of those, a maker's name leading the name goes ('Microsoft'); of the rest
-    the last word stays, with any written like a name, with two capitals or a digit. A word in several job titles
+    the last word stays, with any written like a name (`_named`: 'AutoCAD', 'SQL', 'C++'). A word in several job titles
     goes too (`IN_TITLES`): 'Microsoft Teams' would make every office worker match 'teams'. What is left may be
     nothing ('Microsoft Edge')."""
     makers = Counter(name.split()[0] for name in names if " " in name)
@@ -454,7 +454,8 @@ def product_words(names: set[str], job_titles: Iterable[str]) -> dict[str, str]:
 
 
 def _named(word: str) -> bool:
-    """Whether a word is written like a product's name: 'AutoCAD', 'SQL', '3D', 'C++' (not 'Python')."""
+    """Whether a word is written like a product's name, with two capitals or digits or with a sign inside or
+    after it: 'AutoCAD', 'SQL', '3D', 'C++', 'Node.js' (not 'Python')."""
     return sum(c.isupper() or c.isdigit() for c in word) >= 2 or (len(word) > 1 and not word.isalnum()
                                                                     and not word.strip("+#.").islower())
 

@@ -312,6 +312,7 @@ class Document:
     job and the synonyms of its names (`NAME_SHARE`); a query equal to a whole name ranks just below one equal to its
     title (`EXACT_STRONG`)."""
     also: tuple[str, ...] = ()               # names a result may show ("also called attorney")
+    tools: tuple[str, ...] = ()              # technology a result may show ("uses Python"), as it is indexed
     pay: str = ""                            # an occupation's median pay, as a result shows it
     education: str = ""                      # an occupation's education to start (`data.EDUCATION_SLUGS`)
     experience: str = ""                     # an occupation's work experience to start (`data.EXPERIENCE_SLUGS`)
@@ -398,10 +399,9 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
         description = entry.description.text if entry.description is not None else ""
         fields = [("title", job.title), ("code", job.code), ("summary", entry.summary),
                   ("body", " ".join(x for x in (description, job.education, job.experience, job.training) if x))]
-        for field, tools in (("demand", [t.product for t in entry.profile.technology if t.in_demand]),
-                             ("tools", [t.product for t in entry.profile.technology if t.hot and not t.in_demand])):
-            if any(tools):
-                fields.append((field, "; ".join(tool for tool in tools if tool)))
+        tools = {field: [t.product for t in entry.profile.technology if t.product and test(t)]
+                 for field, test in (("demand", lambda t: t.in_demand), ("tools", lambda t: t.hot and not t.in_demand))}
+        fields.extend((field, "; ".join(names)) for field, names in tools.items() if names)
         for place in entry.appearances:
             fields.append(("steps", place.step))
             fields.append(("steps", place.ladder))
@@ -417,7 +417,8 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
         docs.append(Document(
             kind="occupation", url=entry.url, title=job.title, clusters=clusters, interests=job.interests,
             fields=tuple(fields), passages=tuple(passages), names=synonyms.names(job.title, people),
-            also=tuple(name for name, _ in people[:ALSO_SHOWN]), pay=pay_text(job),
+            also=tuple(name for name, _ in people[:ALSO_SHOWN]), tools=tuple(dict.fromkeys(sum(tools.values(), []))),
+            pay=pay_text(job),
             education=EDUCATION_SLUGS.get(job.education, ""), experience=EXPERIENCE_SLUGS.get(job.experience, ""),
             training=TRAINING_SLUGS.get(job.training, ""),
             bright=outlook(job, site.profiles.average_growth).bright,
@@ -1362,6 +1363,8 @@ def _fragment(doc_id: int, document: Document) -> bytes:
     }
     if document.also:
         data["also"] = list(document.also)
+    if document.tools:
+        data["tools"] = list(document.tools)
     if document.pay:
         data["pay"] = document.pay
     return _script(f"docs/{doc_id}", data)

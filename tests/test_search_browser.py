@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -28,7 +30,7 @@ def ask(page, text: str) -> list[str]:
         return all && all.textContent.includes('\u201c' + text.trim() + '\u201d');
     }""", arg=text)
     titles = page.locator(f"{LISTBOX} .search-option-title").all_text_contents()
-    return [title.split(", also called ")[0] for title in titles]  # the other name the query matched, shown after
+    return [re.split(", also called | · uses ", title)[0] for title in titles]  # what else matched, shown after
 
 
 def open_with_search(page, url: str) -> None:
@@ -502,6 +504,17 @@ def test_a_title_people_use_is_shown_beside_the_official_one(site_url, page):
     ask(page, "attorney")
     first = page.locator(f"{LISTBOX} .search-option-title").first.text_content()
     assert first == "Lawyers, also called Attorney"
+
+
+def test_a_job_found_by_its_technology_says_so(site_url, page):
+    """No title of the bookkeeping clerks holds 'quickbooks'; their job postings ask for it, and the result says so."""
+    open_with_search(page, site_url)
+    assert ask(page, "quickbooks")[0] == "Bookkeeping, Accounting, and Auditing Clerks"
+    first = page.locator(f"{LISTBOX} .search-option-title").first
+    assert first.text_content() == "Bookkeeping, Accounting, and Auditing Clerks · uses QuickBooks"
+    assert first.locator("mark").all_text_contents() == ["QuickBooks"]
+    ask(page, "attorney")  # a title people use comes before a tool
+    assert page.locator(f"{LISTBOX} .search-option-title").first.text_content() == "Lawyers, also called Attorney"
 
 
 def test_words_a_result_lacks_are_named(site_url, page):

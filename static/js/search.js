@@ -1468,20 +1468,21 @@
   }
 
   // The title with the matched words marked; when none of them is in it, the other name of the job that has
-  // them: "Lawyers, also called Attorney".
+  // them ("Lawyers, also called Attorney"), or else the technology ("Data Scientists · uses Python").
   function appendTitle(parent, doc, matched) {
     highlight(parent, doc.title, matched);
-    if (!doc.also || textWords(doc.title).some(function (w) { return isMatch(w, matched); })) return;
-    for (var i = 0; i < doc.also.length; i++) {
-      if (textWords(doc.also[i]).some(function (w) { return isMatch(w, matched); })) {
+    if (textWords(doc.title).some(function (w) { return isMatch(w, matched); })) return;
+    [["also", ", also called "], ["tools", " · uses "]].some(function (kind) {
+      return (doc[kind[0]] || []).some(function (name) {
+        if (!textWords(name).some(function (w) { return isMatch(w, matched); })) return false;
         var also = document.createElement("span");
         also.className = "search-also";
-        also.appendChild(document.createTextNode(", also called "));
-        highlight(also, doc.also[i], matched);
+        also.appendChild(document.createTextNode(kind[1]));
+        highlight(also, name, matched);
         parent.appendChild(also);
-        return;
-      }
-    }
+        return true;
+      });
+    });
   }
 
   // The query's words a result does not have, as a line of text, or "" when it has them all.
