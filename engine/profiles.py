@@ -427,8 +427,9 @@ def _said(title: str) -> set[str]:
 MAKER_NAMES = 3
 """A first word that begins this many technologies' names is a maker's ('Microsoft', 'Adobe', 'Apache')."""
 IN_TITLES = 3
-"""A product word in this many job titles (singular or plural) is an everyday word ('Teams', 'Windows'), or one
-search already finds the jobs by ('Java Developer'), unless it is written like a name ('AutoCAD', 'SQL', '3D')."""
+"""A product word used this many times in job titles (singular or plural) is an everyday word ('Teams',
+'Windows'), or one search already finds the jobs by ('Java Developer'), unless it is written like a name
+('AutoCAD', 'SQL', '3D')."""
 
 
 def product_words(names: set[str], job_titles: Iterable[str]) -> dict[str, str]:
@@ -437,11 +438,11 @@ def product_words(names: set[str], job_titles: Iterable[str]) -> dict[str, str]:
 
     O*NET writes the words that describe a technology in lower case ('language', 'software'), so the first word
     and those with a capital are kept. Of those, a maker's name leading the name goes ('Microsoft'); of the rest
-    the last word stays, with any written like a name (`_named`: 'AutoCAD', 'SQL', 'C++'). A word in several job titles
-    goes too (`IN_TITLES`): 'Microsoft Teams' would make every office worker match 'teams'. What is left may be
-    nothing ('Microsoft Edge')."""
+    the last word stays, with any written like a name (`_named`: 'AutoCAD', 'SQL', 'C++'). A last word used in
+    several job titles goes too (`IN_TITLES`): 'Microsoft Teams' would make every office worker match 'teams'.
+    What is left may be nothing ('Microsoft Edge')."""
     makers = Counter(name.split()[0] for name in names if " " in name)
-    titled = Counter(word for title in job_titles for word in set(_WORDS_RE.findall(title.lower())))
+    titled = Counter(_WORDS_RE.findall("\n".join(job_titles).lower()))
     found = {}
     for name in names:
         words = name.split()
@@ -461,7 +462,8 @@ def _named(word: str) -> bool:
 
 
 def _titled(word: str, titled: Counter) -> bool:
-    """Whether a word is in `IN_TITLES` job titles or more, as it is or in the plural ('window', 'windows')."""
+    """Whether a word is used `IN_TITLES` times or more in job titles, as it is or in the plural ('window',
+    'windows')."""
     other = word[:-1] if word.endswith("s") else word + "s"
     return titled[word] + titled[other] >= IN_TITLES
 

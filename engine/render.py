@@ -426,9 +426,10 @@ def openings(value: float | None, missing: str = "not available") -> str:
 
 
 def percent(value: float | None, missing: str = "not available") -> str:
+    """A change in percent with its sign, a minus sign for a fall as pay changes have: '+4.9%', '−2.4%'."""
     if value is None:
         return missing
-    return f"{value:+.1f}%" if value else "0.0%"
+    return f"{value:+.1f}%".replace("-", "\u2212") if value else "0.0%"
 
 
 PAY_STEPS = (5_000, 10_000, 20_000, 25_000, 50_000, 100_000, 200_000, 250_000, 500_000, 1_000_000)

@@ -1132,6 +1132,8 @@ class SearchIndex:
             # that compares them (`?jobs=<code>,<code>`)
             "compare": _longest_first(self.words.compare),
             "compareUrl": ROUTES["compare"].url(),
+            # phrases that ask about what the data has no figures on ('work from home'), and what that is
+            "unknown": [[" ".join(phrase_words(says)), topic] for says, topic in self.words.unknown],
         }
         self.manifest_words = (self.words, self.states, part)
         return part

@@ -16,6 +16,8 @@ Read from `data/search-words.yml`, which editors extend by pull request:
     explorer:                        # phrases that ask for a kind of job: a filter of the jobs explorer
       high paying: sort=pay
       without a degree: education=some-college or less
+    unknown:                         # phrases that ask about what the data has no figures on, and what that is
+      work from home: working from home
 
 A synonym is applied when the site is indexed: a page whose title, or one of the titles people use for the
 job, contains one of the phrases on the right (word by word, in any word form: 'physician' also matches
@@ -50,6 +52,10 @@ is left out of the query like filler; several phrases in one query set several f
 filter may end 'or less' ('education=some-college or less'): jobs that need that level or a lower one, as
 the explorer's 'or less' box shows them; it also ranks the jobs that fit first among those a query finds
 ('nurse jobs without a degree').
+
+An unknown phrase ('work from home', 'night shift') asks about something the data has no figures on. A query
+with one is searched for as it is, and the results say so first: "This site has no figures on working from
+home, so these results match your words only."
 """
 
 from __future__ import annotations
@@ -69,7 +75,8 @@ when where which while who will with would you your
 """.split())
 """Words search leaves out of the index and of a query, unless a synonym is made of one alone ('IT')."""
 
-SECTIONS = ("synonyms", "filler", "pay", "fields", "describers", "next", "similar", "compare", "explorer")
+SECTIONS = ("synonyms", "filler", "pay", "fields", "describers", "next", "similar", "compare", "explorer",
+            "unknown")
 
 EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
     "education": tuple(EDUCATION_SLUGS.values()),
@@ -127,6 +134,7 @@ class SearchWords:
     similar: tuple[str, ...] = ()  # phrases that ask for jobs like one ('jobs like', 'career change from')
     compare: tuple[str, ...] = ()  # phrases that set jobs side by side ('vs', 'difference between')
     describers: tuple[str, ...] = ()  # words for whoever asks ('people'), dropped after a word they describe
+    unknown: tuple[tuple[str, str], ...] = ()  # phrases about what the data has no figures on, and what that is
 
 
 def load_search_words(path: Path, shown: str) -> SearchWords:
@@ -154,6 +162,7 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
     similar = _words(data, "similar", shown, line_of, problems)
     compare = _words(data, "compare", shown, line_of, problems)
     explorer = _shortcuts(data.get("explorer"), shown, line_of, problems)
+    unknown = _unknown(data.get("unknown"), shown, line_of, problems)
     says = {s.says.casefold() for s in synonyms}
     for section, words in (("filler", filler), ("pay", pay), ("fields", fields)):
         for n, word in enumerate(words):
@@ -171,7 +180,7 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
         raise ContentError(problems)
     return SearchWords(synonyms, filler, tuple(w for w in pay if w not in filler), explorer,
                        tuple(w for w in fields if w not in filler and w not in pay), next_phrases,
-                       tuple(w for w in similar if w not in next_phrases), compare, describers)
+                       tuple(w for w in similar if w not in next_phrases), compare, describers, unknown)
 
 
 def _shortcuts(section: object, shown: str, line_of, problems: list[Problem]) -> tuple[Shortcut, ...]:
@@ -210,6 +219,28 @@ def _shortcuts(section: object, shown: str, line_of, problems: list[Problem]) ->
                                                  f"'or less', as in 'no degree: education=some-college or less'"))
             continue
         found.append(Shortcut(" ".join(words), name, value, bool(less)))
+    return tuple(found)
+
+
+def _unknown(section: object, shown: str, line_of, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
+    if section is None:
+        return ()
+    example = "'work from home: working from home'"
+    if not isinstance(section, dict):
+        problems.append(Problem(shown, line_of("unknown"), f"'unknown' must list lines such as {example}"))
+        return ()
+    found: list[tuple[str, str]] = []
+    for says, topic in section.items():
+        line = line_of("unknown", says)
+        words = says.split() if isinstance(says, str) else []
+        if not words or not all(_WORD.match(w.replace("'", "").replace("-", "")) for w in words):
+            problems.append(Problem(shown, line, f"'{says}' must be the words people type, without punctuation, "
+                                                 f"such as {example}"))
+        elif not isinstance(topic, str) or not topic.strip():
+            problems.append(Problem(shown, line, f"'{says}' must be followed by what the data has no figures on, "
+                                                 f"as the results will name it, such as {example}"))
+        else:
+            found.append((" ".join(words), " ".join(topic.split())))
     return tuple(found)
 
 

@@ -320,6 +320,17 @@ CASES = {
         {"data/search-words.yml": "filler: [become, person]\ndescribers:\n  - people\n  - person\n"},
         "data/search-words.yml:4: 'person' is both a describer and a filler word; a filler word is always dropped, "
         "a describer only after a word it describes, so keep it in one place"),
+    "an unknown section that is not a list of lines": (
+        {"data/search-words.yml": "unknown: [work from home]\n"},
+        "data/search-words.yml:1: 'unknown' must list lines such as 'work from home: working from home'"),
+    "an unknown phrase with punctuation": (
+        {"data/search-words.yml": "unknown:\n  work from home?: working from home\n"},
+        "data/search-words.yml:2: 'work from home?' must be the words people type, without punctuation, such as "
+        "'work from home: working from home'"),
+    "an unknown phrase without what the data lacks": (
+        {"data/search-words.yml": "unknown:\n  night shift: working from home\n  remote jobs:\n"},
+        "data/search-words.yml:3: 'remote jobs' must be followed by what the data has no figures on, as the results "
+        "will name it, such as 'work from home: working from home'"),
     "a filler word that is also a synonym": (
         {"data/search-words.yml": "synonyms:\n  vet: [veterinarians]\nfiller:\n  - become\n  - vet\n"},
         "data/search-words.yml:5: 'vet' is both a synonym and a filler word; a filler word is dropped from queries, so keep it in one place"),

@@ -15,8 +15,8 @@ from engine.markup import Heading
 import jinja2
 import markupsafe
 
-from engine.render import (cluster_toc, escape_text, make_environment, onet_links, pathway_toc, pay_axis, short_money,
-                           step_axis)
+from engine.render import (cluster_toc, escape_text, make_environment, onet_links, pathway_toc, pay_axis, percent,
+                           short_money, step_axis)
 
 NURSE = Occupation(code="29-1141.00", title="Registered Nurses", soc_code="29-1141", job_zone=4, interest_code="SIC",
                    employment=3_379_720, wage_median=97_550, wage_p10=68_940, wage_p90=137_470, hourly_median=46.90,
@@ -289,3 +289,11 @@ def test_templates_render_as_jinjas_own_code_generator_renders_them(tmp_path, na
     template = env.get_template(name)
     pieces = list(template.root_render_func(template.new_context(values)))
     assert len(pieces) == (2 if name == "before.html" else 1)  # a child's text before `extends`, then its parent
+
+
+def test_a_change_in_percent_has_its_sign_and_a_fall_a_minus_sign():
+    """A minus sign, as pay changes have, not a hyphen: screen readers say 'minus', and the figures line up."""
+    assert percent(4.9) == "+4.9%"
+    assert percent(-2.4) == "\u22122.4%"
+    assert percent(0.0) == "0.0%"
+    assert percent(None) == "not available"

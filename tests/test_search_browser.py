@@ -517,6 +517,22 @@ def test_a_job_found_by_its_technology_says_so(site_url, page):
     assert page.locator(f"{LISTBOX} .search-option-title").first.text_content() == "Lawyers, also called Attorney"
 
 
+def test_a_question_the_data_cannot_answer_says_so_and_the_rest_is_searched_for(site_url, page):
+    """The site has no figures on union membership or shifts: 'union electrician' finds electricians, and says
+    so; 'remote sensing' is a job, not a question about working from home."""
+    open_with_search(page, site_url)
+    note = page.locator(".search-popup .search-help-unknown")
+    assert ask(page, "union electrician")[0] == "Electricians"
+    assert note.text_content() == "This site has no figures on union jobs, so these results match your words only."
+    assert ask(page, "night shift nurse")[0] == "Registered Nurses"
+    assert note.text_content().startswith("This site has no figures on work hours and shifts")
+    assert ask(page, "remote sensing")[0].startswith("Remote Sensing")
+    assert note.count() == 0
+    page.goto(site_url + "search/?q=work+from+home")
+    results(page)
+    assert page.text_content(".search-help-unknown").startswith("This site has no figures on working from home")
+
+
 def test_words_a_result_lacks_are_named(site_url, page):
     page.goto(site_url + "search/?q=electricians+qqzzyx")
     results(page)

@@ -101,7 +101,7 @@
     ["Median pay an hour", pay("hourly", true)],
     ["Projected growth, 2024–34", function (job) {
       if (job.growth === null) return "not published";
-      return [(job.growth > 0 ? "+" : "") + job.growth.toFixed(1) + "%" + (job.phrase ? ", " + job.phrase : "") +
+      return [(job.growth > 0 ? "+" : job.growth < 0 ? "\u2212" : "") + Math.abs(job.growth).toFixed(1) + "%" + (job.phrase ? ", " + job.phrase : "") +
         (job.average !== null ? " (all jobs: +" + job.average.toFixed(1) + "%)" : ""), el("span", job.source ? " " + job.source : "", "muted")];
     }],
     ["Openings a year", function (job) {

@@ -115,7 +115,7 @@
     outlook.appendChild(facts([
       ["Median pay", pay.median !== null ? money(pay.median) + " a year" + whose : pay.hourly !== null ? money(pay.hourly, true) + " an hour" + whose : "not published"],
       ["Middle 80% earn", pay.p10 !== null && pay.p90 !== null ? money(pay.p10) + " to " + money(pay.p90) : "not published"],
-      ["Growth, 2024–34", job.growth === null ? "not published" : (job.growth > 0 ? "+" : "") + job.growth.toFixed(1) + "%" + (job.phrase ? ", " + job.phrase : "")],
+      ["Growth, 2024–34", job.growth === null ? "not published" : (job.growth > 0 ? "+" : job.growth < 0 ? "\u2212" : "") + Math.abs(job.growth).toFixed(1) + "%" + (job.phrase ? ", " + job.phrase : "")],
       ["Openings a year", job.openings_text + (job.openings !== null && job.bright ? " (bright outlook)" : "")]]));
     add(out, add(grid, prepare, outlook));
 

@@ -261,6 +261,7 @@
         manifest.phrases = (data.phrases || []).map(function (p) { return p.split(" "); });
         manifest.next = (data.next || []).map(function (p) { return p.split(" "); });
         manifest.similar = (data.similar || []).map(function (p) { return p.split(" "); });
+        manifest.unknown = (data.unknown || []).map(function (u) { return [u[0].split(" "), u[1]]; });
         manifest.compare = (data.compare || []).map(function (p) { return p.split(" "); });
         manifest.explorerWords = new Set((data.explorerWords || "").split(" ").filter(Boolean));
         manifest.shortcuts = null;  // from the explorer part, once loaded (`explorerPhrases`)
@@ -619,7 +620,8 @@
     var asksSimilar = marked(!plain && manifest.similar, folded, taken);
     var next = false;
     marked(manifest.phrases, folded, taken);
-    var inPhrase = taken;  // and the words of a filler phrase ('work with')
+    marked(manifest.unknown.map(function (u) { return u[0]; }), folded, taken);
+    var inPhrase = taken;  // and the words of a filler phrase ('work with') or an unknown one ('night shift')
     var place = placeNamed(folded, inPhrase);
     var named = namedPairs(folded, inPhrase);
     if (!named) return { missing: ["pairs"] };
@@ -1598,6 +1600,17 @@
 
   // Other ways in, for a query that finds little: a corrected spelling, and pages to browse.
   function appendHelp(parent, outcome, text, brief) {
+    // A query about what the data has no figures on ('union electrician'): its other words are searched for, or
+    // all of them if there are no others ('work from home'), as with filler words. Say so.
+    var words = typedWords(text).map(folding), gap = manifest.unknown.filter(function (u) {
+      return words.some(function (w, i) { return phraseAt(words, u[0], i); });
+    })[0];
+    if (gap) {
+      var none = document.createElement("p");
+      none.className = "search-help-unknown";
+      none.textContent = "This site has no figures on " + gap[1] + ", so these results match your words only.";
+      parent.appendChild(none);
+    }
     var next = !brief && (nextLink(outcome) || compareLink(outcome));
     if (next) {
       appendTip(parent, "search-help-next", next, next.compare ? "pay, outlook, education and skills side by side." :
