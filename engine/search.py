@@ -128,8 +128,7 @@ FIELD_WEIGHTS = {
     "body": 1.0,          # the description, and an occupation's education and training
 }
 TYPICAL_LENGTH = {"title": 4, "code": 4, "steps": 16, "occupations": 20, "credentials": 8, "skills": 16,
-                  "summary": 25, "pathways": 20, "demand": 1, "tools": 1,
-                  "body": 500}
+                  "summary": 25, "pathways": 20, "demand": 1, "tools": 1, "body": 500}
 """Field lengths (in words) a field's term counts are normalised against, as BM25 does with averages.
 
 Fixed rather than averaged over the site, so each document's scores depend on that document alone."""
