@@ -178,6 +178,31 @@ def test_the_bright_outlook_mark_follows_the_rule(real_site: Path, real_result):
         assert ('class="bright"' in page) == bright, code
 
 
+def test_each_technology_is_marked_as_the_data_flags_it(real_site: Path):
+    """'In demand' where O*NET says this job's own postings ask for it, else 'Hot' where postings in general do;
+    the in-demand ones come first, as the page says."""
+    flags = {}
+    with (ROOT / "data/technology-skills.csv").open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            flags[row["onet_soc_code"], row["example"]] = (row["in_demand"] == "yes", row["hot_technology"] == "yes")
+    marked = 0
+    for code in OCCUPATIONS:
+        page = (real_site / f"occupations/{code}/index.html").read_text()
+        chips = re.search(r'<ul class="chips tech">(.*?)</ul>', page, re.S)
+        if chips is None:
+            continue
+        shown = []
+        for item in re.findall(r"<li>(.*?)</li>", chips[1]):
+            name, _, badge = item.partition(' <span class="hot">')
+            in_demand, hot = flags[code, html.unescape(name)]
+            assert badge == ("In demand</span>" if in_demand else "Hot</span>" if hot else ""), (code, name)
+            shown.append(in_demand)
+            marked += in_demand
+        assert shown == sorted(shown, reverse=True), code
+        assert ("In demand</span> marks what this job" in page) == any(shown), code
+    assert marked > 1000
+
+
 def test_transferable_skills_are_computed_as_documented():
     """The file the build reads is what `python -m engine.profiles` computes from the skills data."""
     problems: list = []
