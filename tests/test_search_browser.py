@@ -524,6 +524,8 @@ def test_a_question_the_data_cannot_answer_says_so_and_the_rest_is_searched_for(
     note = page.locator(".search-popup .search-help-unknown")
     assert ask(page, "union electrician")[0] == "Electricians"
     assert note.text_content() == "This site has no figures on union jobs, so these results match your words only."
+    page.wait_for_function("() => document.querySelector('.search-box [role=status]').textContent.startsWith("
+                           "'This site has no figures on union jobs, so these results match your words only. ')")
     assert ask(page, "night shift nurse")[0] == "Registered Nurses"
     assert note.text_content().startswith("This site has no figures on work hours and shifts")
     assert ask(page, "remote sensing")[0].startswith("Remote Sensing")

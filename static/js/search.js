@@ -1912,11 +1912,14 @@
       open(true);
       var count = outcome.results.length;
       form.dispatchEvent(new CustomEvent("search-shown", { detail: { query: text, results: count } }));
-      if (shortcut && !count) return announce("A link to the jobs explorer; use the arrow keys to choose");
-      announce(count ? count + (count === 1 ? " result" : " results") + (outcome.all ? "" : ", " + outcome.complete + " with every word") +
+      // A screen reader hears first what the data has no figures on, as the note shows it (`appendHelp`).
+      var caveat = note.querySelector(".search-help-unknown");
+      caveat = caveat ? caveat.textContent + " " : "";
+      if (shortcut && !count) return announce(caveat + "A link to the jobs explorer; use the arrow keys to choose");
+      announce(caveat + (count ? count + (count === 1 ? " result" : " results") + (outcome.all ? "" : ", " + outcome.complete + " with every word") +
                (count > pages ? ", the best " + pages + " listed" : "") +
                (outcome.state ? ", with pay for " + outcome.state.name : "") + "; use the arrow keys to choose" :
-               "No results");
+               "No results"));
     }
 
     function update() {
