@@ -398,9 +398,9 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
         description = entry.description.text if entry.description is not None else ""
         fields = [("title", job.title), ("code", job.code), ("summary", entry.summary),
                   ("body", " ".join(x for x in (description, job.education, job.experience, job.training) if x))]
-        tools = {field: [t.product for t in entry.profile.technology if t.product and test(t)]
-                 for field, test in (("demand", lambda t: t.in_demand), ("tools", lambda t: t.hot and not t.in_demand))}
-        fields.extend((field, "; ".join(names)) for field, names in tools.items() if names)
+        demand = [t.product for t in entry.profile.technology if t.product and t.in_demand]
+        hot = [t.product for t in entry.profile.technology if t.product and t.hot and not t.in_demand]
+        fields.extend((field, "; ".join(names)) for field, names in (("demand", demand), ("tools", hot)) if names)
         for place in entry.appearances:
             fields.append(("steps", place.step))
             fields.append(("steps", place.ladder))
@@ -416,7 +416,7 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
         docs.append(Document(
             kind="occupation", url=entry.url, title=job.title, clusters=clusters, interests=job.interests,
             fields=tuple(fields), passages=tuple(passages), names=synonyms.names(job.title, people),
-            also=tuple(name for name, _ in people[:ALSO_SHOWN]), tools=tuple(dict.fromkeys(sum(tools.values(), []))),
+            also=tuple(name for name, _ in people[:ALSO_SHOWN]), tools=tuple(dict.fromkeys(demand + hot)),
             pay=pay_text(job),
             education=EDUCATION_SLUGS.get(job.education, ""), experience=EXPERIENCE_SLUGS.get(job.experience, ""),
             training=TRAINING_SLUGS.get(job.training, ""),

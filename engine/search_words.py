@@ -161,8 +161,8 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
     next_phrases = _words(data, "next", shown, line_of, problems)
     similar = _words(data, "similar", shown, line_of, problems)
     compare = _words(data, "compare", shown, line_of, problems)
-    explorer = _shortcuts(data.get("explorer"), shown, line_of, problems)
-    unknown = _unknown(data.get("unknown"), shown, line_of, problems)
+    explorer = _shortcuts(data, shown, line_of, problems)
+    unknown = _unknown(data, shown, line_of, problems)
     says = {s.says.casefold() for s in synonyms}
     for section, words in (("filler", filler), ("pay", pay), ("fields", fields)):
         for n, word in enumerate(words):
@@ -183,21 +183,32 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
                        tuple(w for w in similar if w not in next_phrases), compare, describers, unknown)
 
 
-def _shortcuts(section: object, shown: str, line_of, problems: list[Problem]) -> tuple[Shortcut, ...]:
-    if section is None:
-        return ()
-    example = "'high paying: sort=pay'"
-    if not isinstance(section, dict):
-        problems.append(Problem(shown, line_of("explorer"), f"'explorer' must list lines such as {example}"))
-        return ()
-    found: list[Shortcut] = []
-    for says, sets in section.items():
-        line = line_of("explorer", says)
+def _phrase_lines(data: dict, section: str, example: str, shown: str, line_of,
+                  problems: list[Problem]) -> list[tuple[int, str, object]]:
+    """A section of lines 'phrase: value' as (line, the phrase with single spaces, the value), reporting a
+    section that is not such lines and each phrase that is not the words people type."""
+    lines = data.get(section)
+    if lines is None:
+        return []
+    if not isinstance(lines, dict):
+        problems.append(Problem(shown, line_of(section), f"'{section}' must list lines such as {example}"))
+        return []
+    found = []
+    for says, value in lines.items():
+        line = line_of(section, says)
         words = says.split() if isinstance(says, str) else []
         if not words or not all(_WORD.match(w.replace("'", "").replace("-", "")) for w in words):
             problems.append(Problem(shown, line, f"'{says}' must be the words people type, without punctuation, "
                                                  f"such as {example}"))
-            continue
+        else:
+            found.append((line, " ".join(words), value))
+    return found
+
+
+def _shortcuts(data: dict, shown: str, line_of, problems: list[Problem]) -> tuple[Shortcut, ...]:
+    example = "'high paying: sort=pay'"
+    found: list[Shortcut] = []
+    for line, says, sets in _phrase_lines(data, "explorer", example, shown, line_of, problems):
         name, equals, value = sets.partition("=") if isinstance(sets, str) else ("", "", "")
         name, value = name.strip(), value.strip()
         value, less, _ = value.partition(" or less") if value.endswith(" or less") else (value, "", "")
@@ -218,29 +229,19 @@ def _shortcuts(section: object, shown: str, line_of, problems: list[Problem]) ->
             problems.append(Problem(shown, line, f"'{name}={value} or less': only the 'education' filter takes "
                                                  f"'or less', as in 'no degree: education=some-college or less'"))
             continue
-        found.append(Shortcut(" ".join(words), name, value, bool(less)))
+        found.append(Shortcut(says, name, value, bool(less)))
     return tuple(found)
 
 
-def _unknown(section: object, shown: str, line_of, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
-    if section is None:
-        return ()
+def _unknown(data: dict, shown: str, line_of, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
     example = "'work from home: working from home'"
-    if not isinstance(section, dict):
-        problems.append(Problem(shown, line_of("unknown"), f"'unknown' must list lines such as {example}"))
-        return ()
     found: list[tuple[str, str]] = []
-    for says, topic in section.items():
-        line = line_of("unknown", says)
-        words = says.split() if isinstance(says, str) else []
-        if not words or not all(_WORD.match(w.replace("'", "").replace("-", "")) for w in words):
-            problems.append(Problem(shown, line, f"'{says}' must be the words people type, without punctuation, "
-                                                 f"such as {example}"))
-        elif not isinstance(topic, str) or not topic.strip():
+    for line, says, topic in _phrase_lines(data, "unknown", example, shown, line_of, problems):
+        if not isinstance(topic, str) or not topic.strip():
             problems.append(Problem(shown, line, f"'{says}' must be followed by what the data has no figures on, "
                                                  f"as the results will name it, such as {example}"))
         else:
-            found.append((" ".join(words), " ".join(topic.split())))
+            found.append((says, " ".join(topic.split())))
     return tuple(found)
 
 
