@@ -135,3 +135,17 @@ def test_education_experience_and_training_say_whose_they_are_when_not_the_jobs_
         assert rows[code].endswith(" (for a mix of jobs)"), code
         assert "above are for" in prepare(code), code
     assert not rows["29-1141.00"].endswith(")") and not rows["11-1011.03"].endswith(")")
+
+
+def test_chart_positions_are_written_to_two_decimals_at_most(real_site):
+    """Each bar of a ladder's pay chart is placed in percent worked out from the data; a float's rounding error
+    ('73.28999999999999%') is bytes on every page and shows nothing more, so every position is rounded."""
+    long_number = re.compile(r'="-?\d+\.\d{3,}%?"')
+    pages = sorted((real_site / "pathways").glob("*/index.html")) + sorted((real_site / "clusters").glob("*/index.html"))
+    assert len(pages) > 90
+    checked = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        checked += html.count('class="glance-bar"')
+        assert not long_number.search(html), (page, long_number.search(html).group(0))
+    assert checked > 300
