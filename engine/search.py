@@ -1082,7 +1082,7 @@ class SearchIndex:
     def _kept_pairs(self, docs: Sequence[Document]) -> list[str]:
         """`kept_pairs`, each document's found again only when it or the filler words changed (the dev server
         rebuilds the manifest after every save, and unchanged documents are the very same objects)."""
-        filler = (self.words.filler, self.words.fields + self.words.describers)
+        filler = (self.words.filler, self.words.fields + self.words.describers + unknown_words(self.words))
         last = self.kept if self.kept is not None and self.kept[0] == filler else (filler, (), (), [])
         if len(last[1]) == len(docs) and all(a is b for a, b in zip(docs, last[1])):
             return last[3]  # the very same documents as last time
@@ -1211,15 +1211,21 @@ _NOT_WORD_RE = re.compile(r"\W+")
 
 
 def kept_pairs(docs: Sequence[Document], filler: Sequence[str], others: Sequence[str] = ()) -> list[str]:
-    """The pairs of words, one of them a filler word (or one of `others`: field words and describers), that stand
-    side by side in a page's title, in a job title people commonly use for it ('Career Counselors', 'Job Coach')
-    or in a synonym of its names ('career test' in data/search-words.yml), as 'stem stem' (`stem`). A query with
-    such a pair keeps its filler word (`parse` in search.js): 'career counselor' is a job, not 'counselor'. Two
-    filler words side by side name nothing ('Jobs that use your skills': 'jobs that use writing' asks for
+    """The pairs of words, one of them a filler word (or one of `others`: field words, describers and
+    `unknown_words`), that stand side by side in a page's title, in a job title people commonly use for it
+    ('Career Counselors', 'Job Coach', 'Union Rep') or in a synonym of its names ('career test' in
+    data/search-words.yml), as 'stem stem' (`stem`). A query with such a pair keeps its filler word (`parse` in
+    search.js): 'career counselor' is a job, not 'counselor', and 'union rep' asks for a job, not about unions.
+    Two filler words side by side name nothing ('Jobs that use your skills': 'jobs that use writing' asks for
     writing), though a filler word beside a field word may ('career clusters')."""
     plain = filler_words(filler)
     words = plain | filler_words(others)
     return sorted(set().union(*(document_pairs(doc, words, plain) for doc in docs)))
+
+
+def unknown_words(words: SearchWords) -> tuple[str, ...]:
+    """The unknown phrases of one word ('union'): such a word may name a job with the word beside it."""
+    return tuple(found[0] for says, _ in words.unknown if len(found := phrase_words(says)) == 1)
 
 
 def filler_words(filler: Sequence[str]) -> frozenset[str]:

@@ -55,7 +55,8 @@ the explorer's 'or less' box shows them; it also ranks the jobs that fit first a
 
 An unknown phrase ('work from home', 'night shift') asks about something the data has no figures on. A query
 with one is searched for as it is, and the results say so first: "This site has no figures on working from
-home, so these results match your words only."
+home, so these results match your words only." A phrase of one word ('union') beside a word it names a job
+with, in a title people use ('Union Rep'), is not one (`search.unknown_words`).
 """
 
 from __future__ import annotations

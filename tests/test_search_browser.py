@@ -530,6 +530,8 @@ def test_a_question_the_data_cannot_answer_says_so_and_the_rest_is_searched_for(
     assert note.text_content().startswith("This site has no figures on work hours and shifts")
     assert ask(page, "remote sensing")[0].startswith("Remote Sensing")
     assert note.count() == 0
+    assert ask(page, "union rep")[0] == "Labor Relations Specialists"  # 'Union Rep' is a job title people use
+    assert note.count() == 0
     page.goto(site_url + "search/?q=work+from+home")
     results(page)
     assert page.text_content(".search-help-unknown").startswith("This site has no figures on working from home")

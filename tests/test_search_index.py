@@ -589,6 +589,20 @@ def test_a_filler_word_beside_a_word_it_names_a_job_with_is_kept():
     assert search.kept_pairs(tools, ("jobs", "use", "career"), ("clusters",)) == ["career clust", "use skill"]
 
 
+def test_an_unknown_word_beside_a_word_it_names_a_job_with_is_kept():
+    """'union' asks about what the data has no figures on ('union electrician'), but 'Union Rep' and 'Credit
+    Union Examiner' are job titles people use: their pairs reach the browser, which then searches 'union rep'
+    for the job rather than saying that the site has no figures on unions. Phrases of several words never pair."""
+    words = SearchWords(unknown=(("union", "union jobs"), ("part-time", "part-time work"), ("night shift", "work hours")))
+    assert search.unknown_words(words) == ("union", "parttime")
+    docs = [dataclasses.replace(document("Labor Relations Specialists"), names=(("Union Rep", 1, True, False),)),
+            dataclasses.replace(document("Financial Examiners"), names=(("Credit Union Examiner", 1, True, False),
+                                                                        ("Union Auditor", 0, True, False))),
+            dataclasses.replace(document("Electricians"), names=(("Night Shift Electrician", 1, True, False),))]
+    assert search.kept_pairs(docs, ("jobs",), search.unknown_words(words)) == \
+        ["credit union", "union examin", "union rep"]
+
+
 def test_a_describer_beside_a_word_it_names_something_with_is_kept():
     """A describer ('people') is dropped after a word it describes ('creative people'), unless the two name
     something together: the index lists such pairs with the filler words' (from the synonym 'old people' here)."""

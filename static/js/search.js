@@ -262,6 +262,7 @@
         manifest.next = (data.next || []).map(function (p) { return p.split(" "); });
         manifest.similar = (data.similar || []).map(function (p) { return p.split(" "); });
         manifest.unknown = (data.unknown || []).map(function (u) { return [u[0].split(" "), u[1]]; });
+        manifest.unknownWords = new Set(manifest.unknown.filter(function (u) { return !u[0][1]; }).map(function (u) { return u[0][0]; }));
         manifest.compare = (data.compare || []).map(function (p) { return p.split(" "); });
         manifest.explorerWords = new Set((data.explorerWords || "").split(" ").filter(Boolean));
         manifest.shortcuts = null;  // from the explorer part, once loaded (`explorerPhrases`)
@@ -620,11 +621,15 @@
     var asksSimilar = marked(!plain && manifest.similar, folded, taken);
     var next = false;
     marked(manifest.phrases, folded, taken);
-    marked(manifest.unknown.map(function (u) { return u[0]; }), folded, taken);
+    var named = namedPairs(folded, taken);
+    if (!named) return { missing: ["pairs"] };
+    // An unknown phrase ('night shift', 'union'), unless its word names a job with the next ('union rep'): `gap`.
+    var free = taken.map(function (t, i) { return t || named[i]; });
+    var gap = manifest.unknown.filter(function (u) {
+      return marked([u[0]], folded, free).reduce(function (any, m, i) { return m ? (taken[i] = true) : any; }, false);
+    })[0];
     var inPhrase = taken;  // and the words of a filler phrase ('work with') or an unknown one ('night shift')
     var place = placeNamed(folded, inPhrase);
-    var named = namedPairs(folded, inPhrase);
-    if (!named) return { missing: ["pairs"] };
     var tokens = [], pay = false, field = false, dropped = [];
     raw.forEach(function (original, at) {
       var word = folded[at];
@@ -707,7 +712,7 @@
     var typing = words.length > 0 && /[\p{L}\p{N}]$/u.test(text) &&
       tokens.length > 0 && tokens[tokens.length - 1].word === words[words.length - 1];
     return { words: words, typing: typing, pay: pay, field: field, state: place ? place.state : null, explorer: explorer,
-             vague: vague, next: words.length > 0 && next, tokens: tokens.map(function (t) { return t.word; }) };
+             vague: vague, next: words.length > 0 && next, tokens: tokens.map(function (t) { return t.word; }), gap: gap };
   }
 
   // A query's words as typed (dotted abbreviations closed up: 'r.n.' is 'rn'), and each folded as phrases are.
@@ -766,7 +771,7 @@
     var at = [];  // a word of a phrase ('after school') pairs with none beside it ('school jobs')
     words.forEach(function (w, i) { if (!manifest.stop.has(w) && !inPhrase[i]) at.push(i); });
     var filler = function (w) {
-      return manifest.filler.has(w) || manifest.fieldWords.has(w) || manifest.describers.has(w);
+      return manifest.filler.has(w) || manifest.fieldWords.has(w) || manifest.describers.has(w) || manifest.unknownWords.has(w);
     };
     for (var k = 0; k + 1 < at.length; k++) {
       if (!filler(words[at[k]]) && !filler(words[at[k + 1]])) continue;
@@ -1602,9 +1607,7 @@
   function appendHelp(parent, outcome, text, brief) {
     // A query about what the data has no figures on ('union electrician'): its other words are searched for, or
     // all of them if there are no others ('work from home'), as with filler words. Say so.
-    var words = typedWords(text).map(folding), gap = manifest.unknown.filter(function (u) {
-      return words.some(function (w, i) { return phraseAt(words, u[0], i); });
-    })[0];
+    var gap = parse(text).gap;
     if (gap) {
       var none = document.createElement("p");
       none.className = "search-help-unknown";
