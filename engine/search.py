@@ -644,19 +644,20 @@ def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[
     if document.names:
         shares: dict[str, float] = defaultdict(float)
         for name, strength, whole, synonym in document.names:
-            words, length, _ = _name_terms(name)
+            words, length, joined = _name_terms(name)
             if not words and synonym:
                 words = tuple(query_words_all(name))
             share = NAME_SHARE[strength]
             for word in words:
                 shares[word] += share
             if whole and strength >= 1:
-                length = min(length, longest)
-                value = length + (EXACT_STRONG if strength >= 2 else EXACT_WEAK)
+                offset = EXACT_STRONG if strength >= 2 else EXACT_WEAK
                 for word in words:  # the shortest name holding the word; of two as short, the stronger one
+                    # A part of a compound is one word more than the name ('auto' is not all of 'Auto-Winder').
+                    size = min(length + (word not in joined), longest)
                     known = shortest.get(word)
-                    if known is None or (length, value) < _exactness(known):
-                        shortest[word] = value
+                    if known is None or (size, size + offset) < _exactness(known):
+                        shortest[word] = size + offset
         title_weight = FIELD_WEIGHTS["title"]
         for word, share in shares.items():
             weighted[word] = weighted.get(word, 0.0) + title_weight * share

@@ -498,6 +498,11 @@ def test_the_shortest_name_holding_a_word_is_recorded_with_its_strength():
     # before the many engineers My Next Move also calls 'Engineer'.
     engineers = dataclasses.replace(document("Transportation Engineers"), names=(("Engineer", 2, True, False),))
     assert dict(score_terms(engineers)[1])["engineer"] == 1 + search.EXACT_STRONG
+    # A part of a compound is not the whole name: 'auto' alone is not 'Auto-Winder', which workers report.
+    winders = dataclasses.replace(document("Coil Winders, Tapers, and Finishers"), names=(("Auto-Winder", 1, True, False),))
+    lengths = dict(score_terms(winders)[1])
+    assert lengths["autowinder"] == 1 + search.EXACT_WEAK
+    assert lengths["auto"] == 2 + search.EXACT_WEAK
     assert dict(score_terms(document("Engineering"))[1])["engineering"] == 1 + search.EXACT_TITLE
 
 
