@@ -549,7 +549,8 @@
       var typos = [];
       vocab.forEach(function (v) {
         v.words.forEach(function (word, i) {
-          var d = distance(token, word, limit, false);
+          // 'f' for 'ph' is one slip, not two ('grafic', 'fotographer').
+          var d = Math.min(distance(token, word, limit, false), /ph/.test(word) ? distance(token, word.replace(/ph/g, "f"), limit, false) + 1 : 9);
           if (d <= limit) typos.push({ word: word, d: d, count: v.counts[i], prefix: false, slip: slip(token, word) });
           else if (typing) {
             d = distance(token, word, limit, true);
