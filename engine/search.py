@@ -521,15 +521,18 @@ class _Synonyms:
                     self.by_first[stems[0]].append((stems, synonym.says))
 
     def found_in(self, name: str) -> list[tuple[str, bool]]:
-        """The synonyms whose phrase is in `name`, each with whether the phrase is the whole name."""
+        """The synonyms whose phrase is in `name`, each with whether the phrase is the whole name. A phrase that
+        is a work value's name is found only as the whole name: 'good boss: [support]' names the work value
+        Support, not every title that holds the word ('Computer User Support Specialists')."""
         if not self.by_first:
             return []
         stems = [stem(w) for w in _name_terms(name)[2]]
         found: dict[str, bool] = {}
         for at, first in enumerate(stems):
             for phrase, says in self.by_first.get(first, ()):
-                if tuple(stems[at:at + len(phrase)]) == phrase:
-                    found[says] = found.get(says, False) or len(phrase) == len(stems)
+                whole = len(phrase) == len(stems)
+                if tuple(stems[at:at + len(phrase)]) == phrase and (whole or phrase not in _VALUE_STEMS):
+                    found[says] = found.get(says, False) or whole
         return sorted(found.items())
 
     def names(self, title: str, people: Sequence[tuple[str, int]] = ()) -> tuple[tuple[str, int, bool, bool], ...]:
@@ -602,6 +605,10 @@ def _name_terms(name: str) -> tuple[tuple[str, ...], int, tuple[str, ...]]:
     else:
         words, joined = index_words(name), [_JOINERS_RE.sub("", w) for w in kept]
     return tuple(dict.fromkeys(words)), len(set(joined)) + letters, tuple(joined)
+
+
+_VALUE_STEMS = frozenset(tuple(stem(w) for w in _name_terms(value.name)[2]) for value in WORK_VALUES)
+"""The work values' names as `_Synonyms` compares phrases: ('support',), ('work', 'condition')."""
 
 
 def _step_passage(step: Step) -> str:

@@ -474,6 +474,17 @@ def test_a_synonym_indexes_every_page_whose_name_holds_its_phrase():
     assert ("doctor", 0, False, True) not in names  # the many alternate titles are not searched for synonyms
 
 
+def test_a_synonym_of_a_work_value_names_the_value_alone():
+    """'good boss: [support]' is about the work value Support, not about every title with 'support' in it."""
+    synonyms = search._Synonyms(SearchWords(synonyms=(Synonym("good boss", ("support",)),
+                                                      Synonym("job security", ("working conditions",)),
+                                                      Synonym("helpdesk", ("user support",)))))
+    assert synonyms.found_in("Support") == [("good boss", True)]
+    assert synonyms.found_in("Computer User Support Specialists") == [("helpdesk", False)]  # not 'good boss'
+    assert synonyms.found_in("Working Conditions") == [("job security", True)]
+    assert synonyms.found_in("Unsafe Working Conditions Inspectors") == []
+
+
 def test_a_word_of_the_names_people_use_counts_by_how_common_the_names_are():
     def with_names(*names):
         doc = dataclasses.replace(document("Lawyers", body="filler " * 50),
