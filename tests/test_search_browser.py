@@ -532,9 +532,45 @@ def test_a_question_the_data_cannot_answer_says_so_and_the_rest_is_searched_for(
     assert note.count() == 0
     assert ask(page, "union rep")[0] == "Labor Relations Specialists"  # 'Union Rep' is a job title people use
     assert note.count() == 0
+    for query, topic in (("cool jobs", "which jobs are fun"), ("jobs for veterans", "which jobs fit military experience"),
+                         ("jobs that involve travel", "how much a job travels")):
+        ask(page, query)
+        assert note.text_content().startswith(f"This site has no figures on {topic},"), query
     page.goto(site_url + "search/?q=work+from+home")
     results(page)
     assert page.text_content(".search-help-unknown").startswith("This site has no figures on working from home")
+
+
+FIRST_RESULTS = """async text => {
+  const outcome = await window.__search.search(text);
+  const best = window.__search.top(outcome.results, 2);
+  await Promise.all(best.map(r => window.__search.load('docs/' + r.doc)));
+  const explorer = outcome.explorer && outcome.explorer.education;
+  return [best.map(r => window.__search.loaded('docs/' + r.doc).title), explorer ? explorer.value : null];
+}"""
+
+
+@pytest.mark.parametrize("query, first", [
+    ("ship captain", {"Captains, Mates, and Pilots of Water Vessels"}),  # a synonym (data/search-words.yml)
+    ("hospital administrator", {"Medical and Health Services Managers"}),
+    ("programming", {"Software Developers", "Computer Programmers"}),
+    ("modern career clusters", {"The 2024 Career Clusters"}),
+    ("second career", {"Where your job can lead", "Jobs that use your skills"}),
+    ("auto", {"Automotive Service Technicians and Mechanics"}),  # not 'Auto-Winder' (a part of a compound)
+    ("own boss", {"Management & Entrepreneurship", "Entrepreneurship & Small Business"}),  # not '... Support ...'
+    ("grafic design", {"Graphic Designers"}),  # 'f' for 'ph' is one slip
+])
+def test_everyday_names_and_slips_lead_with_the_page_they_mean(site_url, page, query, first):
+    open_with_search(page, site_url)
+    titles, _ = page.evaluate(FIRST_RESULTS, query)
+    assert titles[0] in first, titles
+
+
+def test_leaving_school_early_or_a_ged_asks_the_explorer_for_that_education(site_url, page):
+    open_with_search(page, site_url)
+    for query, level in (("i dropped out of high school", "none"), ("high school dropouts", "none"),
+                         ("i only have a ged", "high-school")):
+        assert page.evaluate(FIRST_RESULTS, query)[1] == level, query
 
 
 def test_words_a_result_lacks_are_named(site_url, page):
