@@ -513,25 +513,32 @@ class _Synonyms:
         self.words = words
         self.known: dict[tuple, tuple] = {}  # (title, people) -> `names`, for the pages seen so far
         self.asked: set[tuple] = set()  # the keys of `known` asked for since `forget_unasked`
-        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        # Each phrase's stems, by the first, with the synonym, and the one word it must be if it is an interest area.
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str, str | None]]] = defaultdict(list)
         for synonym in words.synonyms:
             for phrase in synonym.means:
-                stems = tuple(stem(w) for w in _name_terms(phrase)[2])
+                terms = _name_terms(phrase)[2]
+                stems = tuple(stem(w) for w in terms)
                 if stems:
-                    self.by_first[stems[0]].append((stems, synonym.says))
+                    interest = terms[0] if len(terms) == 1 and terms[0] in INTERESTS else None
+                    self.by_first[stems[0]].append((stems, synonym.says, interest))
 
     def found_in(self, name: str) -> list[tuple[str, bool]]:
         """The synonyms whose phrase is in `name`, each with whether the phrase is the whole name. A phrase that
         is a work value's name is found only as the whole name: 'good boss: [support]' names the work value
-        Support, not every title that holds the word ('Computer User Support Specialists')."""
+        Support, not every title that holds the word ('Computer User Support Specialists'). One that is an interest
+        area's name is found only as that very word, not another form of it: 'leader: [enterprising]' names the
+        Enterprising area, not 'Enterprise Architect'; 'Social Workers' keeps 'caring: [social]'."""
         if not self.by_first:
             return []
-        stems = [stem(w) for w in _name_terms(name)[2]]
+        words = _name_terms(name)[2]
+        stems = [stem(w) for w in words]
         found: dict[str, bool] = {}
         for at, first in enumerate(stems):
-            for phrase, says in self.by_first.get(first, ()):
+            for phrase, says, interest in self.by_first.get(first, ()):
                 whole = len(phrase) == len(stems)
-                if tuple(stems[at:at + len(phrase)]) == phrase and (whole or phrase not in _VALUE_STEMS):
+                if tuple(stems[at:at + len(phrase)]) == phrase and (whole or phrase not in _VALUE_STEMS) \
+                        and interest in (None, words[at]):
                     found[says] = found.get(says, False) or whole
         return sorted(found.items())
 

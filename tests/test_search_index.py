@@ -485,6 +485,17 @@ def test_a_synonym_of_a_work_value_names_the_value_alone():
     assert synonyms.found_in("Unsafe Working Conditions Inspectors") == []
 
 
+def test_a_synonym_of_an_interest_area_names_that_very_word_not_its_other_forms():
+    """'leader: [enterprising]' is about the Enterprising interest area, not about 'Enterprise Architect'; an
+    interest area's word in a title still counts ('caring: [social]' in 'Social Workers')."""
+    synonyms = search._Synonyms(SearchWords(synonyms=(Synonym("leader", ("enterprising",)),
+                                                      Synonym("caring", ("social",)),
+                                                      Synonym("company", ("enterprise",)))))
+    assert ("leader", True) in synonyms.found_in("Enterprising")
+    assert synonyms.found_in("Enterprise Architects") == [("company", False)]  # not 'leader'
+    assert synonyms.found_in("Social Workers") == [("caring", False)]
+
+
 def test_a_word_of_the_names_people_use_counts_by_how_common_the_names_are():
     def with_names(*names):
         doc = dataclasses.replace(document("Lawyers", body="filler " * 50),

@@ -384,6 +384,8 @@
     return WORKER_ENDINGS.some(function (ending) { return bare.length > ending.length + 2 && bare.slice(-ending.length) === ending; });
   }
 
+  // The worker's name `token` is with another ending ('surveyer' -> 'surveyor'), if the site uses one: the
+  // nearest to it, then the commonest ('interier' is 'interior', not 'interest' with 'ier' for 'est').
   function otherEnding(token, vocab) {
     var best = null;
     WORKER_ENDINGS.forEach(function (ending) {
@@ -393,8 +395,8 @@
         if (other === ending) return;
         [base + other, base + other + "s"].forEach(function (word) {
           vocab.forEach(function (v) {
-            var at = firstIndex(v.words, word);
-            if (v.words[at] === word && (!best || v.counts[at] > best.count)) best = { word: word, count: v.counts[at] };
+            var at = firstIndex(v.words, word), d = distance(token, word, 3, false);
+            if (v.words[at] === word && (!best || d < best.d || d === best.d && v.counts[at] > best.count)) best = { word: word, count: v.counts[at], d: d };
           });
         });
       });
