@@ -576,6 +576,26 @@ def test_leaving_school_early_or_a_ged_asks_the_explorer_for_that_education(site
         assert page.evaluate(FIRST_RESULTS, query)[1] == level, query
 
 
+EXPLORER_FILTERS = """async text => {
+  const outcome = await window.__search.search(text);
+  return Object.entries(outcome.explorer || {}).map(([name, f]) => name + '=' + f.value + (f.orLess ? ' or less' : ''));
+}"""
+
+
+@pytest.mark.parametrize("query, filters", [
+    ("which careers need a 4-year degree?", ["education=bachelor"]),  # '4-year' is read as '4year'
+    ("entry-level jobs", ["experience=none"]),
+    ("jobs with zero experience", ["experience=none"]),
+    ("careers that require a residency", ["training=internship-residency"]),
+    ("earn while you learn", ["training=apprenticeship"]),
+    ("what jobs can i get if i dont go to college", ["education=high-school or less"]),
+    ("jobs that need a professional degree", ["education=doctoral"]),
+])
+def test_a_phrase_asking_for_a_kind_of_job_sets_the_explorers_filter(site_url, page, query, filters):
+    open_with_search(page, site_url)
+    assert page.evaluate(EXPLORER_FILTERS, query) == filters
+
+
 def test_words_a_result_lacks_are_named(site_url, page):
     page.goto(site_url + "search/?q=electricians+qqzzyx")
     results(page)
@@ -967,7 +987,9 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
     open_with_search(page, site_url)
     for query, code in (("what comes after nursing assistant", nursing), ("next step after cna", nursing),
                         ("cashier career path", next(c for c, t in titles.items() if t == "Cashiers")),
-                        ("career path for electrician", next(c for c, t in titles.items() if t == "Electricians"))):
+                        ("career path for electrician", next(c for c, t in titles.items() if t == "Electricians")),
+                        ("where can a pharmacy tech go from here",
+                         next(c for c, t in titles.items() if t == "Pharmacy Technicians"))):
         offered = ask(page, query)
         assert offered[0] == f"Where {titles[code]} can go next" and offered[1] == titles[code], (query, offered)
         link = page.locator(f"{LISTBOX} .search-option-next")
@@ -1077,7 +1099,11 @@ def test_a_query_setting_two_jobs_side_by_side_offers_the_compare_page_for_them(
              "Machinists"),
             ("compare paralegal with lawyer", "Paralegals and Legal Assistants", "Lawyers"),
             ("police officer versus firefighter", "Police and Sheriff's Patrol Officers", "Firefighters"),
-            ("plumber or electrician", "Plumbers, Pipefitters, and Steamfitters", "Electricians")):
+            ("plumber or electrician", "Plumbers, Pipefitters, and Steamfitters", "Electricians"),
+            # A side whose best match is a job with every word names it, though no name of it holds them ('hvac').
+            ("should i be a vet tech or a veterinarian", "Veterinary Technologists and Technicians", "Veterinarians"),
+            ("hvac vs electrician", "Heating, Air Conditioning, and Refrigeration Mechanics and Installers",
+             "Electricians")):
         offered = ask(page, query)
         assert offered[:3] == [f"Compare {first} with {second}", first, second], (query, offered)
         link = page.locator(f"{LISTBOX} .search-option-next")

@@ -1560,10 +1560,12 @@
   }
 
   // The best match of an outcome if it is a job its words name: its title or a name of it is the query, or holds
-  // every word. Null otherwise.
+  // every word; or, though no name holds them, it has every word ('hvac', 'vet tech': a synonym, or a name workers
+  // report). Null otherwise.
   function namedJob(outcome) {
     var best = top(outcome.results, 1)[0];
-    return best && (best.exact || best.named) && inRuns(manifest.jobPages || [], best.doc) ? best : null;
+    return best && (best.exact || best.named || best.words === outcome.words.length) &&
+      inRuns(manifest.jobPages || [], best.doc) ? best : null;
   }
 
   function nextLink(outcome) {
