@@ -562,6 +562,7 @@ FIRST_RESULTS = """async text => {
     ("interier designer", {"Interior Designers"}),  # the nearest worker's ending: not 'interest' ('ier' for 'est')
     ("im really creative", {"Artistic"}),  # 'really' and "i'm" carry no meaning; 'im' is no internal medicine
     ("i play guitar", {"Musicians and Singers"}),
+    ("tutering", {"Tutors"}),  # the correction 'tutoring' stands for its other forms too ('tutors')
 ])
 def test_everyday_names_and_slips_lead_with_the_page_they_mean(site_url, page, query, first):
     open_with_search(page, site_url)

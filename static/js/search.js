@@ -574,15 +574,19 @@
             Math.max(t.count, best.count));
       });
     }
-    // A correction stands for its noun, singular and plural ('docter' -> 'doctors' finds what 'doctor' does).
+    // A correction stands for its noun, singular and plural ('docter' -> 'doctors' finds what 'doctor' does), and
+    // for its other forms, as the word itself would ('cosmotology' -> 'cosmetologists', 'tutering' -> 'tutors').
     if (found.length && found[0].how === "correction") {
-      var corrected = found[0];
+      var corrected = found[0], root = stem(corrected.word);
       vocab.forEach(function (v) {
         [singular(corrected.word), corrected.word + "s", corrected.word + "es"].forEach(function (other) {
           var at = firstIndex(v.words, other);
           if (v.words[at] === other && sameNoun(corrected.word, other)) {
             add(other, corrected.weight, "correction", corrected.count);
           }
+        });
+        (v.stems || []).forEach(function (r, i) {
+          if (r === root) add(v.words[i], WEIGHT.form * corrected.weight, "form", corrected.count);
         });
       });
     }
