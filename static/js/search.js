@@ -384,8 +384,8 @@
     return WORKER_ENDINGS.some(function (ending) { return bare.length > ending.length + 2 && bare.slice(-ending.length) === ending; });
   }
 
-  // The worker's name `token` is with another ending ('surveyer' -> 'surveyor'), if the site uses one: the
-  // nearest to it, then the commonest ('interier' is 'interior', not 'interest' with 'ier' for 'est').
+  // The worker `token` names, as the site spells the name with another ending ('surveyer' -> 'surveyor'), if it
+  // uses one: the nearest to `token`, then the commonest ('interier' is 'interior', not 'interest', 'ier' for 'est').
   function otherEnding(token, vocab) {
     var best = null;
     WORKER_ENDINGS.forEach(function (ending) {
@@ -1557,8 +1557,8 @@
 
   // For a query that asks where a job can lead ('what comes after nursing assistant'; `next` in the manifest) or
   // for jobs like it ('jobs like teacher'; `similar`), the tool that shows both, set to the job the words name,
-  // as {url, label}: the best match must be a job that the query's words name (`nextJob`: its title or a name of
-  // it is the query, or holds every word). Null otherwise, or if its record has not loaded.
+  // as {url, label}: the best match must be a job that the query's words name (`nextJob`, `namedJob`). Null
+  // otherwise, or if its record has not loaded.
   function nextJob(outcome) {
     return outcome.next ? namedJob(outcome) : null;
   }
