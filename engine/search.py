@@ -513,15 +513,16 @@ class _Synonyms:
         self.words = words
         self.known: dict[tuple, tuple] = {}  # (title, people) -> `names`, for the pages seen so far
         self.asked: set[tuple] = set()  # the keys of `known` asked for since `forget_unasked`
-        # Each phrase's stems, by the first, with the synonym, and the one word it must be if it is an interest area.
-        self.by_first: dict[str, list[tuple[tuple[str, ...], str, str | None]]] = defaultdict(list)
+        # Each phrase's stems, by the first, with the synonym and how the phrase may be found (`found_in`): whether
+        # only as a whole name (a work value's), and the one word it must be (an interest area's), if any.
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str, bool, str | None]]] = defaultdict(list)
         for synonym in words.synonyms:
             for phrase in synonym.means:
                 terms = _name_terms(phrase)[2]
                 stems = tuple(stem(w) for w in terms)
                 if stems:
                     interest = terms[0] if len(terms) == 1 and terms[0] in INTERESTS else None
-                    self.by_first[stems[0]].append((stems, synonym.says, interest))
+                    self.by_first[stems[0]].append((stems, synonym.says, stems in _VALUE_STEMS, interest))
 
     def found_in(self, name: str) -> list[tuple[str, bool]]:
         """The synonyms whose phrase is in `name`, each with whether the phrase is the whole name. A phrase that
@@ -535,9 +536,9 @@ class _Synonyms:
         stems = [stem(w) for w in words]
         found: dict[str, bool] = {}
         for at, first in enumerate(stems):
-            for phrase, says, interest in self.by_first.get(first, ()):
+            for phrase, says, whole_only, interest in self.by_first.get(first, ()):
                 whole = len(phrase) == len(stems)
-                if tuple(stems[at:at + len(phrase)]) == phrase and (whole or phrase not in _VALUE_STEMS) \
+                if tuple(stems[at:at + len(phrase)]) == phrase and (whole or not whole_only) \
                         and interest in (None, words[at]):
                     found[says] = found.get(says, False) or whole
         return sorted(found.items())
