@@ -79,6 +79,27 @@ def test_pages_label_group_figures_and_beginners_pay(make_project):
            "Home Health Aides alone." in job
 
 
+def test_a_note_on_whose_growth_and_openings_they_are_comes_only_with_the_figures(real_site):
+    """A broad group's file gives pay, not projections: a job with its group's pay and no growth or openings says
+    that they are not published for it, not whose they are; a specialty, which has its whole job's, says whose."""
+    def outlook(code: str) -> str:
+        page = (real_site / f"occupations/{code}/index.html").read_text(encoding="utf-8")
+        return page[page.index('id="outlook"'):page.index('id="prepare"')]
+
+    grouped = [code for code, job in OCCUPATIONS.items() if job.figures == FIGURES_GROUP]
+    assert len(grouped) > 20
+    for code in grouped:
+        job, section = OCCUPATIONS[code], outlook(code)
+        if job.growth_pct is None and job.openings is None:
+            assert "Growth and openings are not published for this job on its own." in section, code
+            assert "Growth and openings are for" not in section, code
+        else:
+            assert f"Growth and openings are for {job.figures_group} combined." in section, code
+    nurses = outlook("29-1141.01")
+    assert "Growth and openings are for all Registered Nurses, of which this is a specialty." in nurses
+    assert "not published for this job on its own" not in nurses
+
+
 def test_pages_show_hourly_pay_where_only_hourly_pay_is_published(make_project):
     text = PATHWAY.replace("[29-1141.00]", "[29-1141.00, 27-2011.00]")
     pathway, job = _pages(make_project, text, "pathways/therapeutic-services/index.html",
