@@ -210,12 +210,13 @@ def label_figures(occupations: Mapping[str, Occupation],
     result: dict[str, Occupation] = {}
     for code, occupation in occupations.items():
         parent = whole.get(occupation.soc_code)
-        if _is_catch_all(occupation.title) and code.endswith(".00"):
+        unpublished = occupation.employment is None and occupation.wage_median is None
+        if _is_catch_all(occupation.title) and code.endswith(".00") and not unpublished:
             labelled = replace(occupation, figures=FIGURES_CATCH_ALL)
         elif parent is not None and parent is not occupation and _is_catch_all(parent.title):
             labelled = replace(occupation, figures=FIGURES_NONE, employment=None, wage_median=None, wage_p10=None,
                                wage_p90=None, hourly_median=None, wage_note="", growth_pct=None, openings=None)
-        elif occupation.employment is None and occupation.wage_median is None and occupation.soc_code in groups:
+        elif unpublished and occupation.soc_code in groups:  # a catch-all too: its group is the wider one
             group = groups[occupation.soc_code]
             labelled = replace(occupation, figures=FIGURES_GROUP, figures_group=group["group_title"],
                                figures_group_code=group["group_soc_code"],

@@ -22,6 +22,7 @@ OCCUPATIONS = load_occupations(ROOT / "data/occupations.csv", "data/occupations.
     ("11-1011.03", FIGURES_SPECIALTY, "Chief Executives"),                      # a specialty shares its whole job's
     ("11-9199.02", FIGURES_NONE, ""),                                           # inside "Managers, All Other"
     ("11-9199.00", FIGURES_CATCH_ALL, ""),                                      # the catch-all group itself
+    ("25-9049.00", FIGURES_GROUP, "Teaching Assistants"),                       # a catch-all published in a group
     ("11-1031.00", FIGURES_NONE, ""),                                           # legislators: nothing published
 ])
 def test_each_occupation_knows_whose_figures_it_has(code, figures, group):
@@ -98,6 +99,19 @@ def test_a_note_on_whose_growth_and_openings_they_are_comes_only_with_the_figure
     nurses = outlook("29-1141.01")
     assert "Growth and openings are for all Registered Nurses, of which this is a specialty." in nurses
     assert "not published for this job on its own" not in nurses
+
+
+def test_a_label_saying_whose_the_figures_are_always_has_figures_under_it(real_site):
+    """ "The figures below are for …" names whose figures follow: a page that has none says so instead."""
+    labelled = 0
+    for code in OCCUPATIONS:
+        page = (real_site / f"occupations/{code}/index.html").read_text(encoding="utf-8")
+        pay = page[page.index('id="pay"'):page.index('id="outlook"')]
+        if "The figures below are for" in pay:
+            labelled += 1
+            below = re.sub(r"<[^>]+>", " ", pay[pay.index("The figures below are for"):])
+            assert re.search(r"\$\d", below), code
+    assert labelled > 100
 
 
 def test_pages_show_hourly_pay_where_only_hourly_pay_is_published(make_project):
