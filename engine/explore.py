@@ -305,8 +305,17 @@ def move(present: Occupation, other: Occupation) -> Move:
 # -- the data files -------------------------------------------------------------------------------------
 
 JOB_FIELDS = ("code", "title", "url", "edu", "zone", "pay", "payLabel", "payGroup", "growth", "openings",
-              "bright", "clusters", "ri")
+              "bright", "clusters", "ri", "hourly")
 """The columns of each job's row in jobs.js, in order."""
+
+
+def hourly_only(occupation: Occupation) -> list[Any] | None:
+    """For a job with no yearly pay but an hourly median (BLS publishes only hourly pay for a few performers):
+    [hourly median, whose it is in a few words ('' for its own)]; else None."""
+    if occupation.wage_median is not None or occupation.hourly_median is None or occupation.figures == FIGURES_NONE:
+        return None
+    from .render import figures_source
+    return [occupation.hourly_median, figures_source(occupation)]
 
 
 def tenths(value: float) -> int:
@@ -327,7 +336,7 @@ def build_explore_data(site: Any, bright: Any) -> dict[str, bytes]:
             job.wage_median if pay_label(job) != "none" else None, pay_label(job),
             figures_source(job) if pay_label(job) == "group" else "", job.growth_pct, job.openings,
             1 if bright(job) else 0, [ref.url.split("/")[1] for ref in entry.clusters],
-            list(scores) if scores is not None else None])
+            list(scores) if scores is not None else None, hourly_only(job)])
     clusters = {cluster.slug: cluster.title for cluster in site.clusters}
     pathways = [[pathway.title, pathway.url, sorted({index[o.code] for o in pathway.occupations})]
                 for pathway in site.pathways]

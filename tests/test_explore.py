@@ -157,6 +157,11 @@ def test_the_data_files_hold_every_occupation_as_the_site_shows_it(explore, real
         else:  # a group's figures are said to be the group's
             assert job["pay"] == occupation.wage_median and job["payLabel"] == "group"
             assert job["payGroup"].startswith("for ")
+        if occupation.wage_median is None and occupation.hourly_median is not None and occupation.figures != "none":
+            assert job["hourly"] == [occupation.hourly_median, "" if occupation.figures == "own" else job["hourly"][1]]
+            assert occupation.figures == "own" or job["hourly"][1].startswith("for ")
+        else:
+            assert job["hourly"] is None
         assert job["clusters"] == [ref.url.split("/")[1] for ref in entry.clusters]
         assert job["ri"] == (list(entry.profile.interest_scores) if entry.profile.interest_scores else None)
         ratings = decode_ratings(skills["ratings"][i])

@@ -102,6 +102,21 @@ def test_javascript_scoring_agrees_with_python_on_the_same_inputs(real_site, ser
     assert page.console_errors == []
 
 
+def test_a_job_paid_only_by_the_hour_shows_its_hourly_pay_in_the_results(real_site, serve_dir, page, data):
+    """BLS publishes only hourly pay for a few performers; the results show it rather than 'not published'."""
+    scores = [10, 20, 95, 60, 30, 5]  # an artistic profile: actors, dancers and musicians fit it
+    ranked = [data["by_code"][code] for code, _ in rank_by_interest(scores, data["jobs"])[:20]]
+    hourly = [job for job in ranked if job["hourly"]]
+    assert hourly and all(job["pay"] is None for job in hourly)
+    page.goto(serve_dir(real_site) + RESULTS + query(scores))
+    page.wait_for_selector("#job-results li")
+    items = page.eval_on_selector_all("#job-results > li", "els => els.map(e => e.innerText)")
+    for job in hourly:
+        item = next(text for text in items if text.startswith(job["title"]))
+        assert f"${job['hourly'][0]:.2f} an hour median" in item and "not published" not in item, item
+    assert page.console_errors == []
+
+
 # -- the address contracts ---------------------------------------------------------------------------
 
 def test_quiz_results_from_the_address_are_the_jobs_and_pathways_that_fit_best(real_site, serve_dir, page, data):

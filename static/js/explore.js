@@ -200,6 +200,10 @@
   }
 
   function payText(job) {
+    // A few performers' pay is published only by the hour.
+    if (job.pay === null && job.hourly) {
+      return "$" + job.hourly[0].toFixed(2) + " an hour median" + (job.hourly[1] ? " (" + job.hourly[1] + ")" : "");
+    }
     if (job.pay === null) return "Yearly pay not published";
     return money(job.pay) + " median" + (job.payGroup ? " (" + job.payGroup + ")" : "");
   }
