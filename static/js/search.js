@@ -545,9 +545,9 @@
       });
     }
     // A correction only for a word that is neither a known word nor the start of one, of five letters or
-    // more (four when nothing else matched: `shortTypos`).
+    // more (four when nothing else matched: `shortTypos`); two letters away from seven letters ('welldor').
     if (!found.length && token.length >= (shortTypos ? 4 : 5) && !/^\d+$/.test(token)) {
-      var limit = token.length >= 8 ? 2 : 1;
+      var limit = token.length >= 7 ? 2 : 1;
       var typos = [];
       vocab.forEach(function (v) {
         v.words.forEach(function (word, i) {
