@@ -506,26 +506,29 @@
       }
     });
     // A word the site does not use that matches other forms of its stem (and perhaps begins a longer word) may
-    // be a misspelt job name with a letter left out: 'enginer' has the stem of 'engine', but it is 'engineer'.
-    // The correction replaces those matches when it is a much more common word (`MISSING_LETTER_FACTOR` times
-    // the most common of them). A word the token begins is no correction: it is among the matches already.
+    // be a misspelt job name with a letter left out, or one too many: 'enginer' has the stem of 'engine', but it
+    // is 'engineer'; 'manufacturring' is 'manufacturing'. The correction replaces those matches when it is a much
+    // more common word (`MISSING_LETTER_FACTOR` times the most common of the others). A word the token begins is
+    // no correction: it is among the matches already.
     // A word shaped like a person's name ('techer') is set against the forms that name people only: 'tech' and
     // 'techs' are common, but a 'techer' is a 'teacher'.
     if (!anyKnown && token.length >= 6 && found.some(function (f) { return f.how === "form"; }) &&
         found.every(isFormOrLonger)) {
       var personShaped = personWord(token);
       var rivals = found.filter(function (f) { return !personShaped || personWord(f.word); });
-      var commonest = Math.max.apply(null, rivals.map(function (f) { return f.count; }).concat([0])), missing = null;
+      var missing = null;
       vocab.forEach(function (v) {
         v.words.forEach(function (word, i) {
-          if (word.length === token.length + 1 && (!missing || v.counts[i] > missing.count) &&
+          if (Math.abs(word.length - token.length) === 1 && (!missing || v.counts[i] > missing.count) &&
               word.lastIndexOf(token, 0) !== 0 && distance(token, word, 1, false) === 1 &&
               (!personShaped || personWord(word))) {
             missing = { word: word, count: v.counts[i] };
           }
         });
       });
-      if (missing && missing.count >= MISSING_LETTER_FACTOR * commonest) {
+      if (missing && missing.count >= MISSING_LETTER_FACTOR * Math.max.apply(null, rivals.map(function (f) {
+        return f.word === missing.word ? 0 : f.count;
+      }).concat([0]))) {
         found = [{ word: missing.word, weight: WEIGHT.typo, how: "correction", count: missing.count }];
       }
     }
@@ -578,6 +581,8 @@
     // for its other forms, as the word itself would ('cosmotology' -> 'cosmetologists', 'tutering' -> 'tutors').
     if (found.length && found[0].how === "correction") {
       var corrected = found[0], root = stem(corrected.word);
+      // Its forms that were also taken as typos of the start of a word count as its forms ('cosmotology').
+      found = found.filter(function (f) { return f.how !== "typo" || stem(f.word) !== root || !seen.delete(f.word); });
       vocab.forEach(function (v) {
         [singular(corrected.word), corrected.word + "s", corrected.word + "es"].forEach(function (other) {
           var at = firstIndex(v.words, other);
