@@ -482,12 +482,25 @@ def _most_held_first(entry: OccupationPage) -> tuple[int, str]:
 def _states(site: Site) -> tuple[tuple[str, ...], ...]:
     """(slug, name, other names...) of each state, DC and territory with pay figures, as the State chooser
     offers them: the names a query may give it."""
-    return tuple((slugify(name), name, *STATE_ALIASES.get(name, ())) for name in site.profiles.states) \
+    return tuple((slugify(name), name, *STATE_ALIASES.get(name, ()), *((POSTAL_CODES[name],) if name in POSTAL_CODES
+                                                                         else ())) for name in site.profiles.states) \
         if site.profiles else ()
 
 
-STATE_ALIASES = {"District of Columbia": ("Washington DC", "Washington D C")}
+STATE_ALIASES = {"District of Columbia": ("Washington DC", "Washington D C", "DC")}
 """Other names people type for a state ('washington dc lawyer' is not about Washington State)."""
+
+POSTAL_CODES = {
+    "Alaska": "AK", "Arizona": "AZ", "California": "CA", "Florida": "FL", "Georgia": "GA", "Illinois": "IL",
+    "Iowa": "IA", "Kansas": "KS", "Kentucky": "KY", "Michigan": "MI", "Minnesota": "MN", "Missouri": "MO",
+    "Nevada": "NV", "New Hampshire": "NH", "New Jersey": "NJ", "New Mexico": "NM", "New York": "NY",
+    "North Carolina": "NC", "Rhode Island": "RI", "South Carolina": "SC", "South Dakota": "SD", "Tennessee": "TN",
+    "Texas": "TX", "Utah": "UT", "Vermont": "VT", "Washington": "WA", "West Virginia": "WV", "Wisconsin": "WI",
+    "Wyoming": "WY",
+}
+"""The postal codes a query may name a state by ('plumber pay ny'). Those that are also words or names of
+jobs people type are left out: IN, OR, ME, HI, OK, OH, PA (physician assistant), MD, MS, MA, CT (the scan),
+MT, VA, DE, LA, CO, ID, AL, NE, ND (naturopathic doctor), AR (augmented reality)."""
 
 
 def pay_text(job: Occupation) -> str:

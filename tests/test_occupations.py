@@ -303,7 +303,8 @@ def test_choosing_a_state_changes_every_pay_figure_and_is_remembered(real_site: 
 def test_a_state_named_in_a_search_opens_the_job_with_that_states_pay(real_site: Path, browser):
     """'electrician pay in texas': Texas is no word of any page, but the state to show pay for. The results
     say so and link to the job's pay with Texas chosen (`?state=texas`), which works from disk and is then
-    remembered; a state's name alone is searched for as a word."""
+    remembered; a state's name alone is searched for as a word. A postal code names a state too ('NY'), unless
+    it is also a word or a job's abbreviation ('PA' is a physician assistant)."""
     rows = state_wages()
     with fresh_page(browser) as (page, errors):
         page.goto((real_site / "search/index.html").as_uri() + "?q=electrician%20pay%20in%20texas")
@@ -330,6 +331,16 @@ def test_a_state_named_in_a_search_opens_the_job_with_that_states_pay(real_site:
         assert "Their pay is shown for District of Columbia." in page.inner_text(".search-status")
         first = page.locator(".search-results .search-result-title a").first
         assert "?state=district-of-columbia" in first.get_attribute("href")
+        page.goto((real_site / "search/index.html").as_uri() + "?q=plumber%20wages%20NY")  # a postal code
+        page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('shown for')")
+        assert "Their pay is shown for New York." in page.inner_text(".search-status")
+        first = page.locator(".search-results .search-result-title a").first
+        assert first.inner_text() == "Plumbers, Pipefitters, and Steamfitters"
+        assert "?state=new-york" in first.get_attribute("href")
+        page.goto((real_site / "search/index.html").as_uri() + "?q=pa%20salary")  # a physician assistant's, no state
+        page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('result')")
+        assert "shown for" not in page.inner_text(".search-status")
+        assert page.locator(".search-results .search-result-title a").first.inner_text().startswith("Physician Assistants")
         page.goto((real_site / "search/index.html").as_uri() + "?q=texas")
         page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('result')")
         assert "shown for" not in page.inner_text(".search-status")

@@ -591,6 +591,10 @@ EXPLORER_FILTERS = """async text => {
     ("earn while you learn", ["training=apprenticeship"]),
     ("what jobs can i get if i dont go to college", ["education=high-school or less"]),
     ("jobs that need a professional degree", ["education=doctoral"]),
+    ("jobs that need 5+ years experience", ["experience=5-years-or-more"]),
+    ("jobs needing less than 5 years of experience", ["experience=under-5-years"]),
+    ("jobs with no training needed", ["training=none"]),
+    ("careers that only need a GED", ["education=high-school or less"]),
 ])
 def test_a_phrase_asking_for_a_kind_of_job_sets_the_explorers_filter(site_url, page, query, filters):
     open_with_search(page, site_url)
