@@ -339,6 +339,10 @@ class _Walker:
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     self.fail(key_node, "YAML merge keys ('<<') are not allowed: write the fields out")
                     continue
+                if isinstance(key_node, yaml.ScalarNode) and key_node.tag in _NOT_TEXT and key_node.value:
+                    self.fail(key_node, f"'{key_node.value}' is read as {_NOT_TEXT[key_node.tag]}, not as text: put it in "
+                                        f"quotes, as \"{key_node.value}\":")
+                    continue
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                     self.fail(key_node, "field names must be plain words, such as 'title'")
                     continue
@@ -365,4 +369,7 @@ class _Walker:
 
 
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_NOT_TEXT = {"tag:yaml.org,2002:int": "a number", "tag:yaml.org,2002:float": "a number",
+             "tag:yaml.org,2002:bool": "yes or no"}
+"""What YAML makes of a field name that is not text, in words ('40000: …', 'no: …')."""
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"

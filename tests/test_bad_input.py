@@ -289,6 +289,9 @@ CASES = {
     "a synonym written twice": (
         {"data/search-words.yml": "synonyms:\n  doctor: [physician]\n  doctor: [surgeon]\n"},
         "data/search-words.yml:3: field 'doctor' is given twice: keep one"),
+    "an explorer phrase of digits alone": (
+        {"data/search-words.yml": "synonyms:\n  doctor: [physician]\nexplorer:\n  40000: min_pay=40000\n"},
+        "data/search-words.yml:4: '40000' is read as a number, not as text: put it in quotes, as \"40000\":"),
     "a filler word with punctuation": (
         {"data/search-words.yml": "filler: [become, how-to]\n"},
         "data/search-words.yml:1: 'how-to' in 'filler' must be a word or a phrase ('work with'), without punctuation"),

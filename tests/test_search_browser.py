@@ -595,6 +595,8 @@ EXPLORER_FILTERS = """async text => {
     ("jobs needing less than 5 years of experience", ["experience=under-5-years"]),
     ("jobs with no training needed", ["training=none"]),
     ("careers that only need a GED", ["education=high-school or less"]),
+    ("careers that pay $120,000 or more", ["min_pay=120000"]),  # not two jobs side by side: 'or more'
+    ("jobs over 60000 a year", ["min_pay=60000"]),
 ])
 def test_a_phrase_asking_for_a_kind_of_job_sets_the_explorers_filter(site_url, page, query, filters):
     open_with_search(page, site_url)

@@ -1570,10 +1570,10 @@
 
   // The best match of an outcome if it is a job its words name: its title or a name of it is the query, or holds
   // every word; or, though no name holds them, it has every word ('hvac', 'vet tech': a synonym, or a name workers
-  // report). Null otherwise.
+  // report). Null otherwise, and for a part that asks for a kind of job ('careers that pay $120,000 or more').
   function namedJob(outcome) {
     var best = top(outcome.results, 1)[0];
-    return best && (best.exact || best.named || best.words === outcome.words.length) &&
+    return best && !outcome.explorer && (best.exact || best.named || best.words === outcome.words.length) &&
       inRuns(manifest.jobPages || [], best.doc) ? best : null;
   }
 
