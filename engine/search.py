@@ -479,6 +479,12 @@ def _most_held_first(entry: OccupationPage) -> tuple[int, str]:
     return -(entry.occupation.employment or 0), entry.occupation.code
 
 
+def state_slug(name: str) -> str:
+    """A state's slug as the search script makes it from the name: 'New York' -> 'new-york'. The same as the
+    site's `slugify`, for every state's name (a test checks it)."""
+    return name.lower().replace(" ", "-")
+
+
 def _states(site: Site) -> tuple[tuple[str, ...], ...]:
     """(slug, name, other names...) of each state, DC and territory with pay figures, as the State chooser
     offers them: the names a query may give it."""
@@ -1145,7 +1151,8 @@ class SearchIndex:
             "kinds": {route.kind: route.search_label for route in ROUTES.values() if route.search_label},
             "help": [[label, ROUTES[kind].url()] for kind, label in HELP_PAGES if kind in ROUTES],
             # a state named in a query ('electrician pay in texas') chooses the state on the pages it opens
-            "states": [list(state) for state in self.states],
+            # each state's name and other names; the browser makes its slug from the name (`state_slug`)
+            "states": [list(state[1:]) for state in self.states],
             # a word of each phrase that asks for a kind of job ('ged' of 'ged jobs'): a query with one loads
             # the phrases (explorer.js), which a query without any cannot hold
             "explorerWords": " ".join(sorted({_key_word(phrase_words(s.says), common) for s in self.words.explorer})),

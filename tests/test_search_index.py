@@ -13,8 +13,8 @@ from engine.routes import ROUTES, url_for
 from engine.profiles import WORK_VALUES
 from engine.schema import INTERESTS
 from engine.search_words import SearchWords, Synonym
-from engine.search import (Document, decode_numbers, decode_postings, encode_postings, file_key, fold, index_words, query_words,
-                           score_terms, stem)
+from engine.search import (POSTAL_CODES, Document, decode_numbers, decode_postings, encode_postings, file_key, fold,
+                           index_words, query_words, score_terms, state_slug, stem)
 
 PART = re.compile(r'__searchIndex\.add\(("(?:[^"\\]|\\.)*"),(.*)\);\n', re.S)
 
@@ -674,3 +674,13 @@ def test_a_rebuild_looks_for_kept_pairs_only_in_the_documents_that_changed(monke
     assert seen == ["Job Trainers"]
     assert read_part(files["search/index/pairs.js"])[1] == \
         ["career counselor", "guidanc career", "job train"]
+
+
+def test_the_browser_makes_each_states_slug_as_the_build_does_and_knows_its_postal_code(real_result):
+    """The manifest gives each state's names, not its slug, which search.js makes from the name as `state_slug`
+    does; that is the slug the State chooser and `?state=` use. Each postal code names a state with pay figures."""
+    from engine.load import slugify
+    states = real_result.site.profiles.states
+    assert len(states) > 50
+    assert all(state_slug(name) == slugify(name) for name in states)
+    assert set(POSTAL_CODES) <= set(states) and len(set(POSTAL_CODES.values())) == len(POSTAL_CODES)

@@ -268,11 +268,11 @@
         manifest.shortcuts = null;  // from the explorer part, once loaded (`explorerPhrases`)
         manifest.initials = new Set(data.words);
         // Each name of each state as folded words ('new york' -> ['new', 'york']), longest first, with the
-        // state's slug and name: [slug, name, other names...] in the manifest.
+        // state's name and slug ('new-york'): [name, other names...] in the manifest.
         manifest.places = [];
         (data.states || []).forEach(function (state) {
-          state.slice(1).forEach(function (name) {
-            manifest.places.push({ slug: state[0], name: state[1],
+          state.forEach(function (name) {
+            manifest.places.push({ slug: state[0].toLowerCase().replace(/ /g, "-"), name: state[0],
                                    words: fold(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean) });
           });
         });
