@@ -488,9 +488,12 @@ def state_slug(name: str) -> str:
 def _states(site: Site) -> tuple[tuple[str, ...], ...]:
     """(slug, name, other names...) of each state, DC and territory with pay figures, as the State chooser
     offers them: the names a query may give it."""
-    return tuple((slugify(name), name, *STATE_ALIASES.get(name, ()), *((POSTAL_CODES[name],) if name in POSTAL_CODES
-                                                                         else ())) for name in site.profiles.states) \
-        if site.profiles else ()
+    return tuple((slugify(name), name, *_other_names(name)) for name in site.profiles.states) if site.profiles else ()
+
+
+def _other_names(state: str) -> tuple[str, ...]:
+    """The other names a query may give a state: 'Washington DC', 'NY'."""
+    return STATE_ALIASES.get(state, ()) + ((POSTAL_CODES[state],) if state in POSTAL_CODES else ())
 
 
 STATE_ALIASES = {"District of Columbia": ("Washington DC", "Washington D C", "DC")}

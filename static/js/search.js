@@ -581,7 +581,8 @@
     // for its other forms, as the word itself would ('cosmotology' -> 'cosmetologists', 'tutering' -> 'tutors').
     if (found.length && found[0].how === "correction") {
       var corrected = found[0], root = stem(corrected.word);
-      // Its forms that were also taken as typos of the start of a word count as its forms ('cosmotology').
+      // Its forms that were also taken as typos of the start of a word count as its forms ('cosmotology'): they
+      // are dropped here (and from `seen`), to be added again below as forms.
       found = found.filter(function (f) { return f.how !== "typo" || stem(f.word) !== root || !seen.delete(f.word); });
       vocab.forEach(function (v) {
         [singular(corrected.word), corrected.word + "s", corrected.word + "es"].forEach(function (other) {
