@@ -597,6 +597,7 @@ EXPLORER_FILTERS = """async text => {
     ("careers that only need a GED", ["education=high-school or less"]),
     ("careers that pay $120,000 or more", ["min_pay=120000"]),  # not two jobs side by side: 'or more'
     ("jobs over 60000 a year", ["min_pay=60000"]),
+    ("i like art but dont want to go to college", ["education=high-school or less"]),
 ])
 def test_a_phrase_asking_for_a_kind_of_job_sets_the_explorers_filter(site_url, page, query, filters):
     open_with_search(page, site_url)
@@ -624,6 +625,15 @@ def test_a_misspelling_offers_the_correction_and_nothing_found_offers_ways_in(si
     assert [links.nth(n).get_attribute("href").removeprefix(site_url) for n in range(links.count())] == \
         [ROUTES[kind].url() for kind, _ in search.HELP_PAGES if kind in ROUTES]
     assert "occupations/" in [links.nth(n).get_attribute("href").removeprefix(site_url) for n in range(links.count())]
+
+
+def test_a_query_of_nothing_but_a_phrase_the_data_has_no_figures_on_offers_no_correction(site_url, page):
+    """'work from home jobs' is searched for by its words, as nothing else is left, with a note that the site has
+    no figures on working from home; its stop word 'from' is none of them, so no 'form' is offered for it."""
+    page.goto(site_url + "search/?q=work+from+home+jobs")
+    results(page)
+    assert "no figures on working from home" in page.text_content(".search-help-unknown")
+    assert page.locator(".search-help-correction").count() == 0
 
 
 def test_a_correction_prefers_the_likelier_slip(site_url, page):

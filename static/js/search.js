@@ -651,11 +651,8 @@
         tokens.push({ word: word, filler: true, next: true });
         return;
       }
-      if (inPhrase[at] || (place && place.at[at])) {
-        dropped.push(word);
-        tokens.push({ word: word, filler: true });
-        return;
-      }
+      // Stop words first, those of a phrase too: a query of nothing but a phrase is searched for by its words
+      // ('work from home jobs'), of which 'from' is none.
       if (manifest.stop.has(word)) {
         // A stop word that stands for something ('IT') counts in capitals, or lower case as the first of two or
         // three words ('it support', 'it help desk'), where it is seldom the pronoun.
@@ -665,6 +662,11 @@
         } else if (manifest.keep.has(word)) {
           dropped.push(word);
         }
+        return;
+      }
+      if (inPhrase[at] || (place && place.at[at])) {
+        dropped.push(word);
+        tokens.push({ word: word, filler: true });
         return;
       }
       if (manifest.payWords.has(word)) { pay = true; dropped.push(word); tokens.push({ word: word, filler: true }); return; }
