@@ -309,13 +309,12 @@ JOB_FIELDS = ("code", "title", "url", "edu", "zone", "pay", "payLabel", "payGrou
 """The columns of each job's row in jobs.js, in order."""
 
 
-def hourly_only(occupation: Occupation) -> list[Any] | None:
+def hourly_only(occupation: Occupation, source: str) -> list[Any] | None:
     """For a job with no yearly pay but an hourly median (BLS publishes only hourly pay for a few performers):
-    [hourly median, whose it is in a few words ('' for its own)]; else None."""
+    [hourly median, `source`: whose it is in a few words ('' for its own)]; else None."""
     if occupation.wage_median is not None or occupation.hourly_median is None or occupation.figures == FIGURES_NONE:
         return None
-    from .render import figures_source
-    return [occupation.hourly_median, figures_source(occupation)]
+    return [occupation.hourly_median, source]
 
 
 def tenths(value: float) -> int:
@@ -331,12 +330,12 @@ def build_explore_data(site: Any, bright: Any) -> dict[str, bytes]:
     for entry in entries:
         job = entry.occupation
         scores = entry.profile.interest_scores
+        label, source = pay_label(job), figures_source(job)
         jobs.append([
             job.code, job.title, job.url, EDUCATION_SLUGS.get(job.education), job.job_zone,
-            job.wage_median if pay_label(job) != "none" else None, pay_label(job),
-            figures_source(job) if pay_label(job) == "group" else "", job.growth_pct, job.openings,
-            1 if bright(job) else 0, [ref.url.split("/")[1] for ref in entry.clusters],
-            list(scores) if scores is not None else None, hourly_only(job)])
+            job.wage_median if label != "none" else None, label, source if label == "group" else "",
+            job.growth_pct, job.openings, 1 if bright(job) else 0, [ref.url.split("/")[1] for ref in entry.clusters],
+            list(scores) if scores is not None else None, hourly_only(job, source)])
     clusters = {cluster.slug: cluster.title for cluster in site.clusters}
     pathways = [[pathway.title, pathway.url, sorted({index[o.code] for o in pathway.occupations})]
                 for pathway in site.pathways]

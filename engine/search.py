@@ -101,7 +101,6 @@ from .data import (EDUCATION_RANK, EDUCATION_SLUGS, EXPERIENCE_SLUGS, EXPERIENCE
                    FIGURES_GROUP, FIGURES_NONE, FIGURES_OWN, FIGURES_SPECIALTY, TRAINING_SLUGS, TRAINING_WORDS,
                    Occupation)
 from .explore import EDUCATION_WORDS
-from .load import slugify
 from .model import STAGE_LABELS, OccupationPage, Site, Step
 from .render import outlook
 from .routes import ROUTES, url_for
@@ -486,9 +485,9 @@ def state_slug(name: str) -> str:
 
 
 def _states(site: Site) -> tuple[tuple[str, ...], ...]:
-    """(slug, name, other names...) of each state, DC and territory with pay figures, as the State chooser
-    offers them: the names a query may give it."""
-    return tuple((slugify(name), name, *_other_names(name)) for name in site.profiles.states) if site.profiles else ()
+    """(name, other names...) of each state, DC and territory with pay figures, as the State chooser offers
+    them: the names a query may give it. The browser makes each one's slug from its name (`state_slug`)."""
+    return tuple((name, *_other_names(name)) for name in site.profiles.states) if site.profiles else ()
 
 
 def _other_names(state: str) -> tuple[str, ...]:
@@ -903,7 +902,7 @@ class SearchIndex:
         self.entries: dict[str, str | list[str]] = {}  # word -> its postings as written
         self.counts: dict[str, int] = {}             # word -> how many documents contain it
         self.vocabulary: list[str] | None = None       # the words of `counts`, sorted, as of the last build
-        self.states: tuple[tuple[str, ...], ...] = ()  # (slug, name, other names) of each state (`_states`)
+        self.states: tuple[tuple[str, ...], ...] = ()  # (name, other names) of each state (`_states`)
         self.shards: dict[str, dict[str, list[str]]] = {}  # two-character prefix -> {file prefix: words}
         self.files: dict[str, bytes] = {}
         self.digests: dict[str, bytes] = {}  # file name -> SHA-256 of its name and bytes
@@ -1154,8 +1153,7 @@ class SearchIndex:
             "kinds": {route.kind: route.search_label for route in ROUTES.values() if route.search_label},
             "help": [[label, ROUTES[kind].url()] for kind, label in HELP_PAGES if kind in ROUTES],
             # a state named in a query ('electrician pay in texas') chooses the state on the pages it opens
-            # each state's name and other names; the browser makes its slug from the name (`state_slug`)
-            "states": [list(state[1:]) for state in self.states],
+            "states": [list(state) for state in self.states],
             # a word of each phrase that asks for a kind of job ('ged' of 'ged jobs'): a query with one loads
             # the phrases (explorer.js), which a query without any cannot hold
             "explorerWords": " ".join(sorted({_key_word(phrase_words(s.says), common) for s in self.words.explorer})),

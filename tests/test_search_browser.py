@@ -497,6 +497,10 @@ def test_a_pay_question_leads_to_the_occupations_pay(site_url, page):
     outcome = page.evaluate("async () => { const o = await window.__search.search('how do I become an electrician');"
                             " return [o.words, o.pay]; }")
     assert outcome == [["electrician"], False]  # 'how do I become' carries no meaning; no pay asked
+    # 'a year' asks about pay too, rather than being searched for
+    assert ask(page, "how much do air traffic controllers make a year")[0] == "Air Traffic Controllers"
+    assert page.evaluate("async () => (await window.__search.search('how much do air traffic controllers make a "
+                         "year')).pay") is True
 
 
 def test_a_title_people_use_is_shown_beside_the_official_one(site_url, page):
@@ -1006,7 +1010,8 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
                         ("cashier career path", next(c for c, t in titles.items() if t == "Cashiers")),
                         ("career path for electrician", next(c for c, t in titles.items() if t == "Electricians")),
                         ("where can a pharmacy tech go from here",
-                         next(c for c, t in titles.items() if t == "Pharmacy Technicians"))):
+                         next(c for c, t in titles.items() if t == "Pharmacy Technicians")),
+                        ("roofer next career step", next(c for c, t in titles.items() if t == "Roofers"))):
         offered = ask(page, query)
         assert offered[0] == f"Where {titles[code]} can go next" and offered[1] == titles[code], (query, offered)
         link = page.locator(f"{LISTBOX} .search-option-next")
