@@ -182,7 +182,8 @@ def rank_by_interest(visitor: Sequence[float], jobs: Sequence[Mapping[str, Any]]
                      max_zone: int | None = None, max_education: str | None = None) -> list[tuple[str, float]]:
     """Jobs (records of the data file, with `code`, `ri`, `zone`, `edu`) by how well they fit, best first, as
     (code, fit). Ties go to the job scoring higher in the visitor's top area, then by code. Only jobs within
-    `max_zone` and `max_education`, when given, and with interest scores."""
+    `max_zone` and `max_education`, when given, and whose interests lean the visitor's way (a fit above 0): a
+    job whose profile goes the opposite way does not fit, however few others there are."""
     area = top_area(visitor)
     limit = EDUCATION_RANK.get(max_education or "", 99)
     ranked = []
@@ -192,7 +193,7 @@ def rank_by_interest(visitor: Sequence[float], jobs: Sequence[Mapping[str, Any]]
         if limit != 99 and (job["edu"] is None or EDUCATION_RANK[job["edu"]] > limit):
             continue
         fit = interest_fit(visitor, job["ri"])
-        if fit is not None:
+        if fit is not None and fit > 0:
             ranked.append((-fit, -job["ri"][area], job["code"], fit))
     ranked.sort()
     return [(code, fit) for _, _, code, fit in ranked]

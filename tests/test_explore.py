@@ -226,6 +226,18 @@ def test_a_strongly_social_profile_ranks_helping_jobs_first(explore):
         assert job["ri"].index(max(job["ri"])) == 3, job["title"]
 
 
+def test_a_job_whose_interests_go_the_other_way_is_not_listed(explore):
+    """A negative fit is a job unlike the visitor, not a weak match: the list stops before it."""
+    from engine.explore import interest_fit
+    visitor = profile(investigative=90, artistic=80)
+    fits = {j["code"]: interest_fit(visitor, j["ri"]) for j in explore["jobs"]}
+    opposite = [code for code, fit in fits.items() if fit is not None and fit <= 0]
+    assert len(opposite) > 100  # the cut is not empty
+    ranked = rank_by_interest(visitor, explore["jobs"])
+    assert all(fit > 0 for _, fit in ranked)
+    assert sorted(code for code, _ in ranked) == sorted(c for c, f in fits.items() if f is not None and f > 0)
+
+
 def test_the_preparation_filters_keep_only_jobs_within_them(explore):
     visitor = profile(enterprising=90, conventional=70)
     ranked = rank_by_interest(visitor, explore["jobs"], max_zone=2, max_education="high-school")

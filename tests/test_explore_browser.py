@@ -155,6 +155,30 @@ def test_quiz_results_from_the_address_are_the_jobs_and_pathways_that_fit_best(r
     assert page.console_errors == []
 
 
+def test_when_the_filters_leave_no_close_fit_the_results_say_where_better_fits_are(real_site, serve_dir, page, data):
+    """An investigative and artistic profile fits few jobs that take little preparation: the results say so,
+    list no job that goes the other way, and say plainly when none is left."""
+    scores = [10, 90, 80, 10, 10, 10]
+    close = rank_by_interest(scores, data["jobs"])
+    short = rank_by_interest(scores, data["jobs"], 2)
+    assert close[0][1] >= 0.5 and short and short[0][1] < 0.5  # the data still makes the case
+    page.goto(serve_dir(real_site) + RESULTS + query(scores, zone="2"))
+    page.wait_for_selector("#job-results li")
+    status = page.inner_text(".explore-status")
+    assert status.startswith(f"{len(short)} job") and "None of them fits you closely" in status, status
+    assert shown_links(page, "#job-results") == [data["by_code"][c]["url"] for c, _ in short][:20]
+    assert "-" not in "".join(page.eval_on_selector_all("#job-results .fit", "els => els.map(e => e.textContent)"))
+    assert rank_by_interest(scores, data["jobs"], 1) == []  # no job of Job Zone 1 leans this way at all
+    page.goto(serve_dir(real_site) + RESULTS + query(scores, zone="1"))
+    page.wait_for_function("document.querySelector('.explore-status').textContent.length > 0")
+    assert page.inner_text(".explore-status").startswith("No job within these limits fits your interests.")
+    assert page.locator("#job-results li").count() == 0
+    page.goto(serve_dir(real_site) + RESULTS + query(scores))
+    page.wait_for_selector("#job-results li")
+    assert "closely" not in page.inner_text(".explore-status")
+    assert page.console_errors == []
+
+
 @pytest.mark.parametrize("address", ["", "?r=90&i=x&a=1&s=1&e=1&c=1", "?r=190&i=1&a=1&s=1&e=1&c=1", "?r=5"])
 def test_quiz_results_without_six_valid_scores_say_so(real_site, serve_dir, page, address):
     page.goto(serve_dir(real_site) + RESULTS + address)

@@ -14,6 +14,7 @@
   var AREAS = ["realistic", "investigative", "artistic", "social", "enterprising", "conventional"];
   var LETTERS = ["r", "i", "a", "s", "e", "c"];
   var IMPORTANT = 30;
+  var CLOSE = 0.5;  // a fit this good or better fits closely
   var RANK = { "none": 0, "high-school": 1, "postsecondary": 2, "some-college": 2, "associate": 3,
                "bachelor": 4, "master": 5, "doctoral": 6 };
   var WORDS = { "none": "no formal credential", "high-school": "a high school diploma",
@@ -73,7 +74,7 @@
     jobs.forEach(function (job) {
       if (!within(job, maxZone, maxEducation)) return;
       var fit = interestFit(visitor, job.ri);
-      if (fit !== null) ranked.push([-fit, -job.ri[area], job.code, fit]);
+      if (fit !== null && fit > 0) ranked.push([-fit, -job.ri[area], job.code, fit]);
     });
     ranked.sort(function (a, b) { return compare(a[0], b[0]) || compare(a[1], b[1]) || compare(a[2], b[2]); });
     return ranked.map(function (r) { return [r[2], r[3]]; });
@@ -321,7 +322,13 @@
         more.hidden = true;
         return;
       }
-      status.textContent = ranked.length + " jobs, best fit first.";
+      var best = everything.length ? everything[0][1] : 0;
+      if (!ranked.length) {
+        status.textContent = "No job within these limits fits your interests. Allow more preparation or schooling to see the jobs that do.";
+      } else {
+        status.textContent = ranked.length + (ranked.length === 1 ? " job fits" : " jobs fit") + " your interests, best fit first." +
+          (ranked[0][1] < CLOSE && best >= CLOSE ? " None of them fits you closely (a fit of 50% or more). The jobs that fit you best need more preparation or schooling." : "");
+      }
       pager(list, more, ranked.map(function (pair) {
         return function () {
           var job = byCode[pair[0]];
