@@ -156,7 +156,7 @@ SATURATION = 2.0
 SCORE_LEVELS = 63
 """Scores are whole numbers from 1 to this, one character each in the posting files."""
 
-SHARD_BYTES = 12_000
+SHARD_BYTES = 10_000
 """A posting file over this size is split by a longer prefix (a single word's postings never are)."""
 
 HELP_PAGES = (("explore", "Find your path"), ("occupations", "All jobs from A to Z"),
