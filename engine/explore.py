@@ -259,13 +259,26 @@ def pay_label(occupation: Occupation) -> str:
     return "own" if occupation.figures == FIGURES_OWN else "group"
 
 
-def pay_change(pay: int | None, label: str, other_pay: int | None, other_label: str) -> str:
-    """In words, how the median yearly pay of a move's job (`other_pay`) compares with the present one's."""
+def pay_change(pay: int | None, label: str, other_pay: int | None, other_label: str,
+               other_hourly: Sequence[Any] | None = None, hourly: Sequence[Any] | None = None) -> str:
+    """In words, how the median yearly pay of a move's job (`other_pay`) compares with the present one's.
+    `other_hourly` and `hourly` are the two jobs' [hourly median, whose it is ('' for its own)] where BLS
+    publishes only hourly pay (`hourly_only`): shown, and compared when both jobs have only that."""
     if other_pay is None or other_label == "none":
-        return "Yearly pay not published"
+        if not other_hourly:
+            return "Yearly pay not published"
+        shown = f"${other_hourly[0]:.2f} an hour median"
+        if not hourly:
+            return shown + "; no yearly pay to compare" + (" (figures for a wider group)" if other_hourly[1] else "")
+        cents = round(other_hourly[0] * 100) - round(hourly[0] * 100)
+        change = "the same pay" if cents == 0 else \
+            f"{'+' if cents > 0 else '−'}\u2060${abs(cents) / 100:.2f} an hour"
+        grouped = " (figures for a wider group)" if other_hourly[1] or hourly[1] else ""
+        return f"{shown}, {change}{grouped}"
     shown = f"${other_pay:,} median"
     if pay is None or label == "none":
-        return f"{shown}; no published pay to compare with"
+        grouped = " (figures for a wider group)" if other_label == "group" else ""
+        return f"{shown}; no {'yearly' if hourly else 'published'} pay to compare with{grouped}"
     difference = other_pay - pay
     change = "the same pay" if difference == 0 else \
         f"{'+' if difference > 0 else '−'}\u2060${abs(difference):,} a year"  # a word joiner: no line break after the sign
@@ -299,7 +312,10 @@ class Move:
 
 
 def move(present: Occupation, other: Occupation) -> Move:
-    return Move(pay_change(present.wage_median, pay_label(present), other.wage_median, pay_label(other)),
+    def whose(job: Occupation) -> str:
+        return "" if job.figures == FIGURES_OWN else "group"
+    return Move(pay_change(present.wage_median, pay_label(present), other.wage_median, pay_label(other),
+                           hourly_only(other, whose(other)), hourly_only(present, whose(present))),
                 education_change(EDUCATION_SLUGS.get(present.education), EDUCATION_SLUGS.get(other.education)))
 
 

@@ -288,6 +288,16 @@ def test_a_move_says_how_pay_and_schooling_change_and_never_invents_a_figure(rea
     assert pay_change(40_000, "own", 40_000, "own") == "$40,000 median, the same pay"
     assert pay_change(None, "none", 52_500, "own") == "$52,500 median; no published pay to compare with"
     assert pay_change(40_000, "own", None, "none") == "Yearly pay not published"
+    # BLS publishes only hourly pay for a few performers: that is shown, with no yearly pay to compare.
+    assert pay_change(40_000, "own", None, "none", [29.05, ""]) == "$29.05 an hour median; no yearly pay to compare"
+    assert pay_change(40_000, "own", None, "none", [31.5, "for Entertainers combined"]) == \
+        "$31.50 an hour median; no yearly pay to compare (figures for a wider group)"
+    assert pay_change(None, "none", None, "none", [31.5, ""], [29.05, ""]) == "$31.50 an hour median, +\u2060$2.45 an hour"
+    assert pay_change(None, "none", None, "none", [29.05, ""], [29.05, "x"]) == \
+        "$29.05 an hour median, the same pay (figures for a wider group)"
+    assert pay_change(None, "none", 52_500, "own", None, [29.05, ""]) == "$52,500 median; no yearly pay to compare with"
+    assert pay_change(None, "none", 52_500, "group") == \
+        "$52,500 median; no published pay to compare with (figures for a wider group)"
     assert education_change("high-school", "bachelor") == "More education, three levels up: a bachelor's degree"
     assert education_change("associate", "bachelor") == "More education, one level up: a bachelor's degree"
     assert education_change("bachelor", "bachelor") == "No extra education: a bachelor's degree"
@@ -310,6 +320,33 @@ def test_occupation_pages_show_the_change_of_every_move(real_site: Path, real_re
             assert shown in page, (entry.occupation.code, other.code)
         if entry.next_steps:
             assert 'id="next-steps"' in page
+
+
+def test_a_move_to_a_job_paid_only_by_the_hour_shows_its_hourly_pay(real_site: Path, real_result):
+    """BLS publishes only hourly pay for a few performers; a move to one shows that, not 'not published'."""
+    seen = 0
+    for entry in real_result.site.occupations:
+        others = [o for o in (*entry.next_steps, *entry.related, *(o for o, _ in entry.similar)) if o.is_hourly_only]
+        if not others:
+            continue
+        page = (real_site / "occupations" / entry.occupation.code / "index.html").read_text()
+        for other in others:
+            shown = move(entry.occupation, other).pay
+            assert shown.startswith(f"${other.hourly_median:.2f} an hour median") and f"U.S. pay: {shown}<" in page, \
+                (entry.occupation.code, other.code)
+            seen += 1
+    assert seen >= 10
+    # Between two such jobs the hourly pay is compared; from one, a yearly figure has nothing to compare with.
+    by_code = {e.occupation.code: e.occupation for e in real_result.site.occupations}
+    actors, dancers = by_code["27-2011.00"], by_code["27-2031.00"]
+    cents = round(dancers.hourly_median * 100) - round(actors.hourly_median * 100)
+    assert move(actors, dancers).pay == \
+        f"${dancers.hourly_median:.2f} an hour median, {'+' if cents > 0 else '−'}\u2060${abs(cents) / 100:.2f} an hour"
+    directors = by_code["27-2012.00"]
+    assert move(actors, directors).pay == f"${directors.wage_median:,} median; no yearly pay to compare with"
+    specialty = by_code["27-2012.05"]  # shown with its whole job's pay, so labelled as a wider group's
+    assert specialty.figures != "own" and move(actors, specialty).pay == \
+        f"${specialty.wage_median:,} median; no yearly pay to compare with (figures for a wider group)"
 
 
 def test_the_skills_explorer_offers_each_skill_with_its_plain_explanation(real_site: Path, real_result):

@@ -91,7 +91,9 @@ def test_javascript_scoring_agrees_with_python_on_the_same_inputs(real_site, ser
 
     labels = ["own", "group", "none"]
     pays = [None, 30_000, 52_500, 52_500, 140_120]
-    cases = [(a, la, b, lb) for a in pays for la in labels for b in pays for lb in labels]
+    hourly = [None, [29.05, ""], [31.5, "for Entertainers and Performers combined"]]
+    cases = [(a, la, b, lb, h, h2) for a in pays for la in labels for b in pays for lb in labels for h in hourly
+             for h2 in hourly]
     assert page.evaluate("cs => cs.map(c => __explore.score.payChange.apply(null, c))", cases) == \
         [pay_change(*case) for case in cases]
     levels = [None, "none", "high-school", "postsecondary", "some-college", "associate", "bachelor", "master",

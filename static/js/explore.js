@@ -129,10 +129,20 @@
   // Whole dollars with thousands separators, as Python's f"{value:,}" (toLocaleString is many times slower).
   function money(value) { return "$" + String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
 
-  function payChange(pay, label, otherPay, otherLabel) {
-    if (otherPay === null || otherLabel === "none") return "Yearly pay not published";
+  function payChange(pay, label, otherPay, otherLabel, otherHourly, hourly) {
+    if (otherPay === null || otherLabel === "none") {
+      if (!otherHourly) return "Yearly pay not published";
+      var perHour = "$" + otherHourly[0].toFixed(2) + " an hour median";
+      if (!hourly) return perHour + "; no yearly pay to compare" + (otherHourly[1] ? " (figures for a wider group)" : "");
+      var cents = Math.round(otherHourly[0] * 100) - Math.round(hourly[0] * 100);
+      return perHour + ", " + (cents === 0 ? "the same pay" : (cents > 0 ? "+" : "\u2212") + "\u2060$" +
+        (Math.abs(cents) / 100).toFixed(2) + " an hour") + (otherHourly[1] || hourly[1] ? " (figures for a wider group)" : "");
+    }
     var shown = money(otherPay) + " median";
-    if (pay === null || label === "none") return shown + "; no published pay to compare with";
+    if (pay === null || label === "none") {
+      return shown + "; no " + (hourly ? "yearly" : "published") + " pay to compare with" +
+        (otherLabel === "group" ? " (figures for a wider group)" : "");
+    }
     var difference = otherPay - pay;
     var change = difference === 0 ? "the same pay" : (difference > 0 ? "+" : "\u2212") + "\u2060" + money(Math.abs(difference)) + " a year";
     var grouped = label === "group" || otherLabel === "group" ? " (figures for a wider group)" : "";
@@ -537,7 +547,7 @@
 
     function moveItem(present, other, extra) {
       return jobItem(other, [extra ? ["muted", extra] : null,
-        ["move-pay", "U.S. pay: " + payChange(present.pay, present.payLabel, other.pay, other.payLabel)],
+        ["move-pay", "U.S. pay: " + payChange(present.pay, present.payLabel, other.pay, other.payLabel, other.hourly, present.hourly)],
         ["move-edu", educationChange(present.edu, other.edu)]]);
     }
 
