@@ -243,7 +243,7 @@ def query_words(text: str) -> list[str]:
 @functools.lru_cache(maxsize=1 << 16)  # a pure function of one word: remembering answers changes nothing else
 def stem(word: str) -> str:
     """A crude common form of an English word: 'nurses', 'nursing', 'nursed' -> 'nurs'; 'welders' -> 'weld';
-    'cosmetology', 'cosmetologists' -> 'cosmetolog'.
+    'inspectors', 'inspecting' -> 'inspect'; 'cosmetology', 'cosmetologists' -> 'cosmetolog'.
 
     Only used to decide that two words are forms of one another; never shown.
     The browser's `stem` in search.js must give the same answers.
@@ -271,7 +271,9 @@ def stem(word: str) -> str:
         word = word[:-3] + "y"
     elif word.endswith("ed") and len(word) > 5 and _VOWELS.intersection(word[:-2]):
         word = _undouble(word[:-2])
-    if word.endswith("er") and not word.endswith("eer") and len(word) > 5 and _VOWELS.intersection(word[:-2]):
+    # Who does it and the doing: 'welder', 'welding' -> 'weld'; 'inspector', 'inspecting' -> 'inspect'.
+    if word.endswith(("er", "tor", "sor")) and not word.endswith("eer") and len(word) > 5 \
+            and _VOWELS.intersection(word[:-2]):
         word = _undouble(word[:-2])
     if word.endswith("e") and len(word) > 4 and not word.endswith("ane"):  # 'plane' is not 'plan'
         word = word[:-1]

@@ -416,7 +416,8 @@ SAMPLES = ["Nurse", "NURSES", "nursing", "Café", "naïve", "ÅNGSTRÖM", "ﬁre
            "welders", "technologies", "planning", "installing", "engineering", "don’t", "İstanbul", "e-commerce",
            "Ærøskøbing", "Straße", "Łódź", "𠀋𠀋", "東京",
            "29-1141.00", "O*NET", "co-op", "analyses", "status", "businesses", "ceilings", "the", "a",
-           "C++", "c# developer", "C++/CLI", "(c++)", "abc++", "c+++", "mac#", "c+ grade"]
+           "C++", "c# developer", "C++/CLI", "(c++)", "abc++", "c+++", "mac#", "c+ grade",
+           "inspectors", "Supervisor", "processors", "tutor", "floor", "pastor", "eer"]
 
 
 def test_the_browser_folds_splits_and_stems_words_like_the_builder(real_site, site_url, page):

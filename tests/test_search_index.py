@@ -106,6 +106,12 @@ def test_a_technology_is_found_by_the_words_that_name_the_product():
     ("optometry", "optometrist"),
     ("dentistry", "dentist", "dentists"),
     ("plane", "planes"),
+    ("inspect", "inspecting", "inspector", "inspectors"),  # who does it, by '-tor' and '-sor' too
+    ("operating", "operator", "operators"),
+    ("supervising", "supervisor"),
+    ("processing", "processor"),
+    ("tutor", "tutors"),  # five letters: kept whole
+    ("floor", "flooring"),  # not '-tor' or '-sor'
 ])
 def test_word_forms_share_a_stem(forms):
     assert len({stem(word) for word in forms}) == 1, {word: stem(word) for word in forms}
@@ -573,7 +579,7 @@ def test_filler_and_pay_words_and_phrases_reach_the_browser(index):
     assert "work with" in manifest["phrases"] and "work" not in manifest["filler"].split()  # 'social work'
     assert {"earn", "salary"} <= set(manifest["pay"].split())
     assert {"careers", "industry"} <= set(manifest["fields"].split())
-    assert manifest["describers"].split() == ["people"]
+    assert manifest["describers"].split() == ["people", "ppl"]
     assert ["All jobs from A to Z", "occupations/"] in manifest["help"]
     # Phrases that ask where a job leads, longest first ('next step after' before 'next step'), and the tool.
     assert {"what comes after", "career path"} <= set(manifest["next"])

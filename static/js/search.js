@@ -93,7 +93,7 @@
     if (/ing$/.test(word) && n > 6 && VOWELS.test(word.slice(0, -3))) word = undouble(word.slice(0, -3));
     else if (/ied$/.test(word) && n > 5) word = word.slice(0, -3) + "y";
     else if (/ed$/.test(word) && n > 5 && VOWELS.test(word.slice(0, -2))) word = undouble(word.slice(0, -2));
-    if (/er$/.test(word) && !/eer$/.test(word) && word.length > 5 && VOWELS.test(word.slice(0, -2))) {
+    if (/(er|[ts]or)$/.test(word) && !/eer$/.test(word) && word.length > 5 && VOWELS.test(word.slice(0, -2))) {
       word = undouble(word.slice(0, -2));
     }
     if (/e$/.test(word) && word.length > 4 && !/ane$/.test(word)) word = word.slice(0, -1);
