@@ -311,11 +311,14 @@ class Move:
     education: str
 
 
+def _hourly(job: Occupation) -> list[Any] | None:
+    """`hourly_only` for `pay_change`, which needs to know only whether the figure is the job's own."""
+    return hourly_only(job, "" if job.figures == FIGURES_OWN else "group")
+
+
 def move(present: Occupation, other: Occupation) -> Move:
-    def whose(job: Occupation) -> str:
-        return "" if job.figures == FIGURES_OWN else "group"
     return Move(pay_change(present.wage_median, pay_label(present), other.wage_median, pay_label(other),
-                           hourly_only(other, whose(other)), hourly_only(present, whose(present))),
+                           _hourly(other), _hourly(present)),
                 education_change(EDUCATION_SLUGS.get(present.education), EDUCATION_SLUGS.get(other.education)))
 
 

@@ -14,7 +14,7 @@
   var AREAS = ["realistic", "investigative", "artistic", "social", "enterprising", "conventional"];
   var LETTERS = ["r", "i", "a", "s", "e", "c"];
   var IMPORTANT = 30;
-  var CLOSE = 0.5;  // a fit this good or better fits closely
+  var CLOSE = 50;  // a fit of this many percent or more, as shown, fits closely
   var RANK = { "none": 0, "high-school": 1, "postsecondary": 2, "some-college": 2, "associate": 3,
                "bachelor": 4, "master": 5, "doctoral": 6 };
   var WORDS = { "none": "no formal credential", "high-school": "a high school diploma",
@@ -337,7 +337,7 @@
         status.textContent = "No job within these limits fits your interests. Allow more preparation or schooling to see the jobs that do.";
       } else {
         status.textContent = ranked.length + (ranked.length === 1 ? " job fits" : " jobs fit") + " your interests, best fit first." +
-          (ranked[0][1] < CLOSE && best >= CLOSE ? " None of them fits you closely (a fit of 50% or more). The jobs that fit you best need more preparation or schooling." : "");
+          (halfUp(100 * ranked[0][1]) < CLOSE && halfUp(100 * best) >= CLOSE ? " None of them fits you closely (a fit of 50% or more). The jobs that fit you best need more preparation or schooling." : "");
       }
       pager(list, more, ranked.map(function (pair) {
         return function () {
