@@ -259,6 +259,10 @@ def pay_label(occupation: Occupation) -> str:
     return "own" if occupation.figures == FIGURES_OWN else "group"
 
 
+WIDER_GROUP = " (figures for a wider group)"
+"""Said after a move's pay when either job's figure is a wider group's (the twin in static/js/explore.js)."""
+
+
 def pay_change(pay: int | None, label: str, other_pay: int | None, other_label: str,
                other_hourly: Sequence[Any] | None = None, hourly: Sequence[Any] | None = None) -> str:
     """In words, how the median yearly pay of a move's job (`other_pay`) compares with the present one's.
@@ -269,20 +273,20 @@ def pay_change(pay: int | None, label: str, other_pay: int | None, other_label: 
             return "Yearly pay not published"
         shown = f"${other_hourly[0]:.2f} an hour median"
         if not hourly:
-            return shown + "; no yearly pay to compare" + (" (figures for a wider group)" if other_hourly[1] else "")
+            return shown + "; no yearly pay to compare" + (WIDER_GROUP if other_hourly[1] else "")
         cents = round(other_hourly[0] * 100) - round(hourly[0] * 100)
         change = "the same pay" if cents == 0 else \
             f"{'+' if cents > 0 else '−'}\u2060${abs(cents) / 100:.2f} an hour"
-        grouped = " (figures for a wider group)" if other_hourly[1] or hourly[1] else ""
+        grouped = WIDER_GROUP if other_hourly[1] or hourly[1] else ""
         return f"{shown}, {change}{grouped}"
     shown = f"${other_pay:,} median"
     if pay is None or label == "none":
-        grouped = " (figures for a wider group)" if other_label == "group" else ""
+        grouped = WIDER_GROUP if other_label == "group" else ""
         return f"{shown}; no {'yearly' if hourly else 'published'} pay to compare with{grouped}"
     difference = other_pay - pay
     change = "the same pay" if difference == 0 else \
         f"{'+' if difference > 0 else '−'}\u2060${abs(difference):,} a year"  # a word joiner: no line break after the sign
-    grouped = " (figures for a wider group)" if "group" in (label, other_label) else ""
+    grouped = WIDER_GROUP if "group" in (label, other_label) else ""
     return f"{shown}, {change}{grouped}"
 
 

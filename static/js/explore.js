@@ -14,6 +14,7 @@
   var AREAS = ["realistic", "investigative", "artistic", "social", "enterprising", "conventional"];
   var LETTERS = ["r", "i", "a", "s", "e", "c"];
   var IMPORTANT = 30;
+  var WIDER_GROUP = " (figures for a wider group)";  // after a move's pay when a figure is a group's
   var CLOSE = 50;  // a fit of this many percent or more, as shown, fits closely
   var RANK = { "none": 0, "high-school": 1, "postsecondary": 2, "some-college": 2, "associate": 3,
                "bachelor": 4, "master": 5, "doctoral": 6 };
@@ -133,19 +134,19 @@
     if (otherPay === null || otherLabel === "none") {
       if (!otherHourly) return "Yearly pay not published";
       var perHour = "$" + otherHourly[0].toFixed(2) + " an hour median";
-      if (!hourly) return perHour + "; no yearly pay to compare" + (otherHourly[1] ? " (figures for a wider group)" : "");
+      if (!hourly) return perHour + "; no yearly pay to compare" + (otherHourly[1] ? WIDER_GROUP : "");
       var cents = Math.round(otherHourly[0] * 100) - Math.round(hourly[0] * 100);
       return perHour + ", " + (cents === 0 ? "the same pay" : (cents > 0 ? "+" : "\u2212") + "\u2060$" +
-        (Math.abs(cents) / 100).toFixed(2) + " an hour") + (otherHourly[1] || hourly[1] ? " (figures for a wider group)" : "");
+        (Math.abs(cents) / 100).toFixed(2) + " an hour") + (otherHourly[1] || hourly[1] ? WIDER_GROUP : "");
     }
     var shown = money(otherPay) + " median";
     if (pay === null || label === "none") {
       return shown + "; no " + (hourly ? "yearly" : "published") + " pay to compare with" +
-        (otherLabel === "group" ? " (figures for a wider group)" : "");
+        (otherLabel === "group" ? WIDER_GROUP : "");
     }
     var difference = otherPay - pay;
     var change = difference === 0 ? "the same pay" : (difference > 0 ? "+" : "\u2212") + "\u2060" + money(Math.abs(difference)) + " a year";
-    var grouped = label === "group" || otherLabel === "group" ? " (figures for a wider group)" : "";
+    var grouped = label === "group" || otherLabel === "group" ? WIDER_GROUP : "";
     return shown + ", " + change + grouped;
   }
 
