@@ -113,6 +113,15 @@ FORMAT = 1
 
 ROOT = "search/index/"
 
+_PROGRAM_FILLER = re.compile(r"\b(?:general|other|applied|studies|programs?|technolog(?:y|ies|ists?)|technicians?)\b",
+                             re.IGNORECASE)
+"""Words that programs of study share by the hundred ('Radio and Television Broadcasting Technology/Technician',
+'Biology, General'): indexed, they would tell search little about a job, and make the words less telling for
+the pages whose names hold them ('chief technology officer')."""
+
+POSTSECONDARY_TEACHERS = "25-1"
+"""The SOC codes of college teachers: the programs of study that prepare for one are the subject its title names."""
+
 FIELD_WEIGHTS = {
     "title": 12.0,        # the page's own title
     "code": 12.0,         # an occupation's O*NET-SOC code
@@ -122,16 +131,17 @@ FIELD_WEIGHTS = {
     "skills": 3.0,
     "summary": 3.0,
     "pathways": 2.0,      # a cluster's pathways; the pathways an occupation appears on
+    "programs": 1.0,      # the programs of study that prepare for an occupation ('Criminal Justice/Police Science')
     "demand": 3.0,        # the technology an occupation's own job postings ask for ('python', 'autocad')
     "tools": 1.5,         # the other hot technology its page lists (`profiles.product_words`)
     "body": 1.0,          # the description, and an occupation's education and training
 }
 TYPICAL_LENGTH = {"title": 4, "code": 4, "steps": 16, "occupations": 20, "credentials": 8, "skills": 16,
-                  "summary": 25, "pathways": 20, "demand": 1, "tools": 1, "body": 500}
+                  "summary": 25, "pathways": 20, "programs": 12, "demand": 1, "tools": 1, "body": 500}
 """Field lengths (in words) a field's term counts are normalised against, as BM25 does with averages.
 
 Fixed rather than averaged over the site, so each document's scores depend on that document alone."""
-LENGTH_EFFECT = {"body": 0.75, "summary": 0.75, "demand": 0.0, "tools": 0.0}
+LENGTH_EFFECT = {"body": 0.75, "summary": 0.75, "programs": 0.75, "demand": 0.0, "tools": 0.0}
 """How much a long field dilutes its words (BM25's b); 0.3 for the short fields not listed. A list of tools is
 not diluted: a job that names a few tools does not use each of them more than one that names many."""
 NAME_SHARE = {3: 1.0, 2: 0.5, 1: 0.35, 0: 0.2}
@@ -156,7 +166,7 @@ SATURATION = 2.0
 SCORE_LEVELS = 63
 """Scores are whole numbers from 1 to this, one character each in the posting files."""
 
-SHARD_BYTES = 10_000
+SHARD_BYTES = 9_000
 """A posting file over this size is split by a longer prefix (a single word's postings never are)."""
 
 HELP_PAGES = (("explore", "Find your path"), ("occupations", "All jobs from A to Z"),
@@ -402,6 +412,9 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
         demand = [t.product for t in entry.profile.technology if t.product and t.in_demand]
         hot = [t.product for t in entry.profile.technology if t.product and t.hot and not t.in_demand]
         fields.extend((field, "; ".join(names)) for field, names in (("demand", demand), ("tools", hot)) if names)
+        if not job.code.startswith(POSTSECONDARY_TEACHERS):  # their titles name what they teach
+            fields.extend(("programs", _PROGRAM_FILLER.sub(" ", program.title.replace("/", ", ")))
+                          for program in entry.profile.programs_shown)
         for place in entry.appearances:
             fields.append(("steps", place.step))
             fields.append(("steps", place.ladder))

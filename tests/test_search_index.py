@@ -324,6 +324,24 @@ def test_occupations_are_numbered_by_how_many_people_hold_them(real_result):
     assert first["49-3023.00"] < first["49-3051.00"]  # automotive before motorboat mechanics
 
 
+def test_an_occupation_is_indexed_under_the_programs_of_study_its_page_lists(real_result):
+    """Each occupation's document holds the programs its page lists, without the words hundreds of programs
+    share; a college teacher's does not, since its title already names the subject the programs teach."""
+    docs = {doc.url: doc for doc in search.documents(real_result.site)}
+    entries = {entry.occupation.code: entry for entry in real_result.site.occupations}
+    programs = lambda code: [text for field, text in docs[entries[code].url].fields if field == "programs"]  # noqa: E731
+    shown = [program.title for program in entries["29-1128.00"].profile.programs_shown]  # Exercise Physiologists
+    assert any("Kinesiology" in title for title in shown)
+    assert len(programs("29-1128.00")) == len(shown)
+    assert any("Kinesiology" in text for text in programs("29-1128.00"))
+    police = " ".join(programs("33-3051.00"))  # Police and Sheriff's Patrol Officers
+    assert "Police" in police and not re.search(r"\b(general|other|technology|technician)\b", police, re.I)
+    teachers = [code for code in entries if code.startswith("25-1")]
+    assert len(teachers) > 30 and all(entries[code].profile.programs_shown for code in teachers[:5])
+    assert not any(programs(code) for code in teachers)
+    assert "kinesiology" in scores(docs[entries["29-1128.00"].url])
+
+
 def test_the_build_hooks_the_index_into_the_site(index, real_result):
     assert {name: data for name, data in real_result.files.items() if name.startswith("search/index/")} == index
 
