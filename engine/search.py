@@ -122,6 +122,17 @@ the pages whose names hold them ('chief technology officer')."""
 POSTSECONDARY_TEACHERS = "25-1"
 """The SOC codes of college teachers: the programs of study that prepare for one are the subject its title names."""
 
+SUBJECT_SHARE = 0.25
+"""How much the words of a college teacher's title and names count, other than those that say it teaches
+(`TEACHING_WORDS`). Their titles name a subject ('Criminal Justice and Law Enforcement Teachers'), and a
+query of the subject alone ('criminal justice degree', 'enjoy writing') more often asks for the jobs in the
+field than for teaching it; with the word 'professor' or 'teacher' the college teacher still matches more of
+the query than any other page."""
+
+TEACHING_WORDS = frozenset({
+    "teacher", "teachers", "teaching", "teach", "postsecondary", "professor", "professors", "instructor",
+    "instructors", "lecturer", "lecturers", "faculty", "college", "university", "tutor", "tutors", "academic"})
+
 FIELD_WEIGHTS = {
     "title": 12.0,        # the page's own title
     "code": 12.0,         # an occupation's O*NET-SOC code
@@ -321,6 +332,7 @@ class Document:
     """Other names of the page: (name, strength, whether it names the whole page, whether it is a synonym). The titles people use for a
     job and the synonyms of its names (`NAME_SHARE`); a query equal to a whole name ranks just below one equal to its
     title (`EXACT_STRONG`)."""
+    teaches: bool = False                    # a college teacher, whose title names a subject (`SUBJECT_SHARE`)
     also: tuple[str, ...] = ()               # names a result may show ("also called attorney")
     tools: tuple[str, ...] = ()              # technology a result may show ("uses Python"), as it is indexed
     pay: str = ""                            # an occupation's median pay, as a result shows it
@@ -429,7 +441,8 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
         people = entry.profile.names
         docs.append(Document(
             kind="occupation", url=entry.url, title=job.title, clusters=clusters, interests=job.interests,
-            fields=tuple(fields), passages=tuple(passages), names=synonyms.names(job.title, people),
+            fields=tuple(fields), teaches=job.code.startswith(POSTSECONDARY_TEACHERS), passages=tuple(passages),
+            names=synonyms.names(job.title, people),
             also=tuple(name for name, _ in people[:ALSO_SHOWN]), tools=tuple(dict.fromkeys(demand + hot)),
             pay=pay_text(job),
             education=EDUCATION_SLUGS.get(job.education, ""), experience=EXPERIENCE_SLUGS.get(job.experience, ""),
@@ -683,8 +696,10 @@ def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[
         words = index_words("\n".join(parts))
         effect = LENGTH_EFFECT.get(field, 0.3)
         norm = FIELD_WEIGHTS[field] / (1 - effect + effect * len(words) / TYPICAL_LENGTH[field])
+        subject = document.teaches and field == "title"
         for word, count in Counter(words).items():
-            weighted[word] = weighted.get(word, 0.0) + norm * count
+            share = SUBJECT_SHARE if subject and word not in TEACHING_WORDS else 1.0
+            weighted[word] = weighted.get(word, 0.0) + norm * count * share
     longest = EXACT_STRONG - 1
     shortest = dict.fromkeys(index_words(document.title), min(len(query_words(document.title)), longest) + EXACT_TITLE)
     if document.kind in ("occupation", "cluster", "modern-cluster"):
@@ -711,6 +726,8 @@ def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[
                         shortest[word] = size + offset
         title_weight = FIELD_WEIGHTS["title"]
         for word, share in shares.items():
+            if document.teaches and word not in TEACHING_WORDS:
+                share *= SUBJECT_SHARE
             weighted[word] = weighted.get(word, 0.0) + title_weight * share
     scored = [(word, round(SCORE_LEVELS * value / (SATURATION + value)) or 1)  # at least 1
               for word, value in weighted.items()]

@@ -575,6 +575,21 @@ def test_everyday_names_and_slips_lead_with_the_page_they_mean(site_url, page, q
     assert titles[0] in first, titles
 
 
+@pytest.mark.parametrize("query, first", [
+    ("political science degree", "Political Scientists"),
+    ("theology degree", "Clergy"),
+    ("is hvac a good trade", "Heating, Air Conditioning, and Refrigeration Mechanics and Installers"),
+    ("political science professor", "Political Science Teachers, Postsecondary"),
+    ("assistant professor of biology", "Biological Science Teachers, Postsecondary"),
+])
+def test_a_subject_alone_leads_with_the_jobs_in_it_and_with_professor_with_its_college_teachers(
+        site_url, page, query, first):
+    """A college teacher's title names a subject; that subject counts for less than the rest of its title."""
+    open_with_search(page, site_url)
+    titles, _ = page.evaluate(FIRST_RESULTS, query)
+    assert titles[0] == first, titles
+
+
 def test_leaving_school_early_or_a_ged_asks_the_explorer_for_that_education(site_url, page):
     open_with_search(page, site_url)
     for query, level in (("i dropped out of high school", "none"), ("high school dropouts", "none"),

@@ -150,6 +150,22 @@ def test_repeating_a_word_helps_less_each_time():
     assert max(scores(document(title="Cabinet", body="cabinet " * 200)).values()) <= search.SCORE_LEVELS
 
 
+def test_a_college_teachers_subject_counts_for_less_than_its_teaching():
+    """The subject a college teacher's title names counts for a quarter of a title word, in the title and in the
+    names people use, so that 'political science degree' leads with the jobs in the field; the words that
+    say it teaches keep their full weight."""
+    title = "Political Science Teachers, Postsecondary"
+    names = (("Political Science Professor", 2, True, False),)
+    plain = dataclasses.replace(document(title), kind="occupation", names=names)
+    teacher = scores(dataclasses.replace(plain, teaches=True))
+    plain_scores = scores(plain)
+    for word in ("political", "science"):
+        assert teacher[word] <= plain_scores[word] - 10  # of 63 levels, after saturation
+    for word in ("teachers", "postsecondary", "professor"):
+        assert teacher[word] == plain_scores[word]
+    assert teacher["professor"] > teacher["political"]
+
+
 def test_titles_are_recorded_with_their_length_in_query_words():
     _, title_words = score_terms(document("X-Ray Technicians and Technologists"))
     assert title_words == (("ray", 3), ("technicians", 3), ("technologists", 3), ("xray", 3))
