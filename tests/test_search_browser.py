@@ -504,6 +504,22 @@ def test_a_pay_question_leads_to_the_occupations_pay(site_url, page):
                          "year')).pay") is True
 
 
+@pytest.mark.parametrize("query, words, pay", [
+    ("who makes dentures", ["dentures"], False),
+    ("my kid wants to make apps", ["apps"], False),
+    ("how much do nurses make", ["nurses"], True),
+    ("do electricians make good money", ["electricians"], True),
+    ("how much do dental assistants make in ohio", ["dental", "assistants"], True),
+])
+def test_make_asks_about_pay_only_when_nothing_follows_it_but_pay_filler_or_a_place(site_url, page, query, words,
+                                                                                     pay):
+    """'make' is a pay word in 'how much do nurses make', but the work itself before what is made."""
+    open_with_search(page, site_url)
+    outcome = page.evaluate("async q => { const o = await window.__search.search(q); return [o.words, o.pay]; }",
+                            query)
+    assert outcome == [words, pay]
+
+
 def test_a_title_people_use_is_shown_beside_the_official_one(site_url, page):
     open_with_search(page, site_url)
     ask(page, "attorney")

@@ -643,7 +643,7 @@
     })[0];
     var inPhrase = taken;  // and the words of a filler phrase ('work with') or an unknown one ('night shift')
     var place = placeNamed(folded, inPhrase);
-    var tokens = [], pay = false, field = false, dropped = [];
+    var tokens = [], pay = false, field = false, dropped = [], made = -1;
     raw.forEach(function (original, at) {
       var word = folded[at];
       if (asksNext[at] || asksSimilar[at]) {
@@ -664,34 +664,26 @@
         }
         return;
       }
-      if (inPhrase[at] || (place && place.at[at])) {
-        dropped.push(word);
-        tokens.push({ word: word, filler: true });
-        return;
-      }
-      if (manifest.payWords.has(word)) { pay = true; dropped.push(word); tokens.push({ word: word, filler: true }); return; }
-      if (manifest.fieldWords.has(word) && !named[at]) {
-        field = field || [];
-        field = field.concat(manifest.kindWords[word] || manifest.kindWords[word.replace(/s$/, "")] || []);
-        dropped.push(word);
-        tokens.push({ word: word, filler: true });
-        return;
-      }
-      if (manifest.filler.has(word) && !named[at]) {
-        dropped.push(word);
-        tokens.push({ word: word, filler: true });
-        return;
-      }
       // A word for whoever asks ('people'), after a word it describes ('creative people'): the nearest word
       // before it, stop words aside, means something. Elsewhere ('good with people') it is searched for.
       var before = tokens[tokens.length - 1];
-      if (manifest.describers.has(word) && !named[at] && before && !before.filler) {
-        dropped.push(word);
-        tokens.push({ word: word, filler: true });
+      if (inPhrase[at] || (place && place.at[at])) {
+        // a word of a phrase or of the place named: dropped
+      } else if (manifest.payWords.has(word)) {
+        // 'make' asks about pay only with nothing after it but pay, filler or place words ('what do nurses make
+        // a year in ohio'); before what is made ('make jewellery', 'make apps') it is the work itself.
+        if (/^makes?$/.test(word)) made = tokens.length; else pay = true;
+      } else if (manifest.fieldWords.has(word) && !named[at]) {
+        field = (field || []).concat(manifest.kindWords[word] || manifest.kindWords[word.replace(/s$/, "")] || []);
+      } else if (named[at] ||
+                 !(manifest.filler.has(word) || (manifest.describers.has(word) && before && !before.filler))) {
+        tokens.push({ word: word });
         return;
       }
-      tokens.push({ word: word });
+      dropped.push(word);
+      tokens.push({ word: word, filler: true });
     });
+    pay = pay || made >= 0 && tokens.slice(made).every(function (t) { return t.filler; });
     var words = [], vague = false;
     var meaningful = tokens.filter(function (t) { return !t.filler && (t.word.length > 1 || t.kept); });
     if (!meaningful.length && next) {
