@@ -125,7 +125,7 @@ POSTSECONDARY_TEACHERS = "25-1"
 SUBJECT_SHARE = 0.25
 """How much the words of a college teacher's title and names count, other than those that say it teaches
 (`TEACHING_WORDS`). Their titles name a subject ('Criminal Justice and Law Enforcement Teachers'), and a
-query of the subject alone ('criminal justice degree', 'enjoy writing') more often asks for the jobs in the
+query of the subject alone ('political science degree', 'theology degree') more often asks for the jobs in the
 field than for teaching it; with the word 'professor' or 'teacher' the college teacher still matches more of
 the query than any other page."""
 
@@ -424,7 +424,8 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
         demand = [t.product for t in entry.profile.technology if t.product and t.in_demand]
         hot = [t.product for t in entry.profile.technology if t.product and t.hot and not t.in_demand]
         fields.extend((field, "; ".join(names)) for field, names in (("demand", demand), ("tools", hot)) if names)
-        if not job.code.startswith(POSTSECONDARY_TEACHERS):  # their titles name what they teach
+        teaches = job.code.startswith(POSTSECONDARY_TEACHERS)
+        if not teaches:  # their titles name what they teach
             fields.extend(("programs", _PROGRAM_FILLER.sub(" ", program.title.replace("/", ", ")))
                           for program in entry.profile.programs_shown)
         for place in entry.appearances:
@@ -441,7 +442,7 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
         people = entry.profile.names
         docs.append(Document(
             kind="occupation", url=entry.url, title=job.title, clusters=clusters, interests=job.interests,
-            fields=tuple(fields), teaches=job.code.startswith(POSTSECONDARY_TEACHERS), passages=tuple(passages),
+            fields=tuple(fields), teaches=teaches, passages=tuple(passages),
             names=synonyms.names(job.title, people),
             also=tuple(name for name, _ in people[:ALSO_SHOWN]), tools=tuple(dict.fromkeys(demand + hot)),
             pay=pay_text(job),
