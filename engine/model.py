@@ -69,6 +69,11 @@ class Ladder:
     def anchor(self) -> str:
         return f"ladder-{self.slug}"
 
+    @property
+    def occupations(self) -> tuple[Occupation, ...]:
+        """The occupations of every step, from entry level up (one on two steps is there twice)."""
+        return tuple(occupation for step in self.steps for occupation in step.occupations)
+
     def step_anchor(self, number: int) -> str:
         """The id of this ladder's step `number` (counting from 1) on the pathway page."""
         return f"{self.anchor}-step-{number}"

@@ -35,7 +35,8 @@ from .data import (EDUCATION_RANK, EDUCATION_SLUGS, EXPERIENCE_SLUGS, EXPERIENCE
 from .explore import SCALE, SKILL_GROUPS, move
 from .load import slugify
 from .markup import Heading, relative_url
-from .model import STAGE_LABELS, Cluster, Ladder, ModelMemo, OccupationPage, Pathway, Ref, Site, memoized
+from .model import (STAGE_LABELS, Cluster, Ladder, ModelMemo, OccupationPage, Pathway, PathwayCard, Ref, Site, Step,
+                    memoized)
 from .routes import ROUTES, compare_url, data_file_url, job_group, plan_url, url_for
 from .problems import ContentError, Problem
 from .profiles import HIGH_VALUE, WORK_VALUES, WorkValue
@@ -298,7 +299,8 @@ def make_environment(template_dir: Path, cache: jinja2.BytecodeCache | None = No
                        long_date=long_date, short_money=short_money)
     env.globals.update(asset=_asset, stage_labels=STAGE_LABELS, interest_info=INTEREST_INFO,
                        interests=INTERESTS, job_zones=JOB_ZONES, occupation_axis=occupation_axis,
-                       step_axis=step_axis, onet_links=onet_links, figures_source=figures_source,
+                       step_axis=step_axis, pay_comparison=pay_comparison, onet_links=onet_links,
+                       figures_source=figures_source,
                        pay_missing=pay_missing, external_links=external_links, training_links=training_links,
                        outlook=outlook, fig=pay_figure, move=move, data_file=data_file_url, scale=SCALE,
                        has_page=has_page, plan_url=plan_url, compare_url=compare_url,
@@ -399,11 +401,13 @@ def pay_figure(value: float | None, soc: str | Iterable[str], field: str, missin
         codes, attribute = " ".join(soc), "data-socs"
     if value is None:
         text = missing
+    elif (format_ := FIGURE_FORMATS.get(field)) is not None:
+        text = format_(value)
     else:
-        format_ = FIGURE_FORMATS.get(field)
-        text = format_(value) if format_ is not None else f"${value:,.0f}"
+        text = f"${value:,}" if type(value) is int else f"${value:,.0f}"  # the same text; an int's is quicker
     marks = f' {attribute}="{escape_text(codes)}" data-fig="{field}"' if codes else ""
-    return Markup(f'<span class="fig"{marks}>{escape_text(text)}</span>')
+    # Made as str makes a string: Markup's own constructor looks for `__html__` first, which text never has.
+    return str.__new__(Markup, f'<span class="fig"{marks}>{escape_text(text)}</span>')
 
 
 def money(value: float | None, missing: str = "not available") -> str:
@@ -478,13 +482,12 @@ class PayAxis:
 
     def range(self, occupation: Occupation) -> PayRange | None:
         """The occupation's 10th-90th percentile range and median on this axis, or None if no median is published."""
-        if occupation.wage_median is None:
+        median, p10, p90 = occupation.wage_median, occupation.wage_p10, occupation.wage_p90
+        if median is None:
             return None
-        low = occupation.wage_p10 if occupation.wage_p10 is not None else occupation.wage_median
-        high = occupation.wage_p90 if occupation.wage_p90 is not None else occupation.wage_median
-        return PayRange(low=self.at(low), high=self.at(high), median=self.at(occupation.wage_median),
-                        wage_p10=occupation.wage_p10, wage_median=occupation.wage_median,
-                        wage_p90=occupation.wage_p90)
+        at = self.at
+        return PayRange(at(p10 if p10 is not None else median), at(p90 if p90 is not None else median), at(median),
+                        p10, median, p90)
 
 
 def pay_axis(values: Iterable[float | None]) -> PayAxis:
@@ -492,10 +495,13 @@ def pay_axis(values: Iterable[float | None]) -> PayAxis:
     top = max((v for v in values if v is not None), default=0)
     step = next((s for s in PAY_STEPS if math.ceil(top / s) <= MAX_INTERVALS), PAY_STEPS[-1])
     intervals = max(1, math.ceil(top / step))
-    end = intervals * step
+    return _AXES.get((step, intervals)) or _axis(step, intervals)
+
+
+def _axis(step: int, intervals: int) -> PayAxis:
     ticks = tuple(Tick(value=i * step, at=round(100 * i / intervals, 2), label=short_money(i * step))
                   for i in range(intervals + 1))
-    return PayAxis(top=end, ticks=ticks)
+    return PayAxis(top=intervals * step, ticks=ticks)
 
 
 def occupation_axis(occupations: Iterable[Occupation]) -> PayAxis:
@@ -506,6 +512,60 @@ def occupation_axis(occupations: Iterable[Occupation]) -> PayAxis:
 def step_axis(ladders: Iterable[Ladder]) -> PayAxis:
     """One axis for the typical (median) pay of every step of these ladders."""
     return pay_axis(step.median_wage for ladder in ladders for step in ladder.steps)
+
+
+@dataclass(frozen=True)
+class CompareDot:
+    """A step with a yearly median on a cluster's pay comparison: where it sits on the axis, in percent, and
+    its stage's number (1 for entry level)."""
+
+    step: Step
+    at: float
+    number: int
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    """One ladder on a cluster's pay comparison. `many`: its pathway has other ladders, so the row names it."""
+
+    pathway: PathwayCard
+    ladder: Ladder
+    many: bool
+    dots: tuple[CompareDot, ...]  # its steps with a yearly median, in order; none if no pay is published
+
+    @property
+    def low(self) -> float:
+        return min(dot.at for dot in self.dots)
+
+    @property
+    def high(self) -> float:
+        return max(dot.at for dot in self.dots)
+
+
+@dataclass(frozen=True)
+class PayComparison:
+    """Every ladder of some pathways, a row each, on one axis for the median pay of all their steps."""
+
+    axis: PayAxis
+    rows: tuple[CompareRow, ...]
+
+
+_STAGE_NUMBERS = {stage: number for number, stage in enumerate(STAGE_LABELS, 1)}
+
+
+def pay_comparison(pathways: Sequence[PathwayCard]) -> PayComparison:
+    """The rows of a cluster's pay comparison (partials/pay-comparison.html). Worked out here rather than in the
+    template: at 60 pathways a cluster, the template's filters and calls for each step took most of the time of
+    rendering a cluster's page."""
+    axis = step_axis(ladder for pathway in pathways for ladder in pathway.ladders)
+    rows = []
+    for pathway in pathways:
+        many = len(pathway.ladders) > 1
+        for ladder in pathway.ladders:
+            dots = tuple(CompareDot(step, axis.at(step.median_wage), _STAGE_NUMBERS[step.stage])
+                         for step in ladder.steps if step.median_wage is not None)
+            rows.append(CompareRow(pathway, ladder, many, dots))
+    return PayComparison(axis, tuple(rows))
 
 
 ONET_DETAILS_URL = "https://www.onetonline.org/link/details/{code}"
@@ -585,6 +645,11 @@ def short_money(value: float | None, missing: str = "n/a") -> str:
     if value >= 1_000:
         return f"${value / 1_000:.0f}k"
     return f"${value:.0f}"
+
+
+_AXES = {(step, intervals): _axis(step, intervals) for step in PAY_STEPS for intervals in range(1, MAX_INTERVALS + 1)}
+"""Every axis `pay_axis` gives for pay up to six million dollars, made once rather than for each chart: a pathway
+page draws two for each ladder."""
 
 
 def site_view(site: Site, assets: Mapping[str, str], dev: bool = False) -> SiteView:

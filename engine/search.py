@@ -234,10 +234,12 @@ def index_words(text: str) -> list[str]:
     kept = [word for word in _raw_words(text) if len(word) > 1 and word not in STOP_WORDS]
     if not _JOINERS_RE.search(text):
         return kept
-    compounds = [word for word in kept if not word.isalnum()]
+    out: list[str] = []
+    compounds: list[str] = []
+    for word in kept:
+        (out if word.isalnum() else compounds).append(word)
     if not compounds:
         return kept
-    out = [word for word in kept if word.isalnum()]
     for word in compounds:
         parts = _JOINERS_RE.split(word)
         out.extend(p for p in parts if len(p) > 1 and p not in STOP_WORDS)
@@ -697,10 +699,14 @@ def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[
         words = index_words("\n".join(parts))
         effect = LENGTH_EFFECT.get(field, 0.3)
         norm = FIELD_WEIGHTS[field] / (1 - effect + effect * len(words) / TYPICAL_LENGTH[field])
-        subject = document.teaches and field == "title"
-        for word, count in Counter(words).items():
-            share = SUBJECT_SHARE if subject and word not in TEACHING_WORDS else 1.0
-            weighted[word] = weighted.get(word, 0.0) + norm * count * share
+        get = weighted.get
+        if document.teaches and field == "title":
+            for word, count in Counter(words).items():
+                share = SUBJECT_SHARE if word not in TEACHING_WORDS else 1.0
+                weighted[word] = get(word, 0.0) + norm * count * share
+        else:
+            for word, count in Counter(words).items():
+                weighted[word] = get(word, 0.0) + norm * count
     longest = EXACT_STRONG - 1
     shortest = dict.fromkeys(index_words(document.title), min(len(query_words(document.title)), longest) + EXACT_TITLE)
     if document.kind in ("occupation", "cluster", "modern-cluster"):
@@ -730,7 +736,8 @@ def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[
             if document.teaches and word not in TEACHING_WORDS:
                 share *= SUBJECT_SHARE
             weighted[word] = weighted.get(word, 0.0) + title_weight * share
-    scored = [(word, round(SCORE_LEVELS * value / (SATURATION + value)) or 1)  # at least 1
+    levels, saturation = SCORE_LEVELS, SATURATION
+    scored = [(word, round(levels * value / (saturation + value)) or 1)  # at least 1
               for word, value in weighted.items()]
     return tuple(scored), tuple(sorted(shortest.items()))
 

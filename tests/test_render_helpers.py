@@ -15,8 +15,8 @@ from engine.markup import Heading
 import jinja2
 import markupsafe
 
-from engine.render import (cluster_toc, escape_text, make_environment, onet_links, pathway_toc, pay_axis, percent,
-                           short_money, step_axis)
+from engine.render import (cluster_toc, escape_text, make_environment, onet_links, pathway_toc, pay_axis,
+                           pay_comparison, pay_figure, percent, short_money, step_axis)
 
 NURSE = Occupation(code="29-1141.00", title="Registered Nurses", soc_code="29-1141", job_zone=4, interest_code="SIC",
                    employment=3_379_720, wage_median=97_550, wage_p10=68_940, wage_p90=137_470, hourly_median=46.90,
@@ -37,6 +37,48 @@ def test_pay_axis_counts_in_round_steps_and_fits_every_value(values, top, labels
     assert [t.label for t in axis.ticks] == labels
     assert axis.ticks[0].at == 0 and axis.ticks[-1].at == 100
     assert len(axis.ticks) <= 7
+
+
+def test_an_axis_beyond_the_usual_sizes_is_made_all_the_same_and_each_axis_is_the_same_each_time():
+    axis = pay_axis([7_400_000])
+    assert axis.top == 8_000_000
+    assert [t.label for t in axis.ticks][-2:] == ["$7M", "$8M"]
+    assert pay_axis([137_470]) == pay_axis([150_000]) == pay_axis([None, 140_000])
+
+
+@pytest.mark.parametrize("value, soc, field, html", [
+    (43_680, "45-4011", "median", '<span class="fig" data-soc="45-4011" data-fig="median">$43,680</span>'),
+    (114_925.5, ("29-1141", "29-1171"), "median",
+     '<span class="fig" data-socs="29-1141 29-1171" data-fig="median">$114,926</span>'),
+    (1_234_567, "11-1011", "p90", '<span class="fig" data-soc="11-1011" data-fig="p90">$1,234,567</span>'),
+    (46.9, "29-1141", "hourly", '<span class="fig" data-soc="29-1141" data-fig="hourly">$46.90</span>'),
+    (None, "29-1141", "p10", '<span class="fig" data-soc="29-1141" data-fig="p10">not available</span>'),
+    (3_379_720, "", "employment", '<span class="fig">3,379,720</span>'),
+])
+def test_a_pay_figure_is_marked_with_its_codes_and_written_the_same_for_whole_and_fractional_dollars(
+        value, soc, field, html):
+    figure = pay_figure(value, soc, field)
+    assert figure == html
+    assert type(figure) is markupsafe.Markup and escape_text(figure) == html
+
+
+def test_a_clusters_pay_comparison_has_a_row_for_each_ladder_and_a_dot_for_each_step_with_pay(real_result):
+    cluster = next(c for c in real_result.site.clusters if len(c.pathways) > 1
+                   and any(len(p.ladders) > 1 for p in c.pathways))
+    comparison = pay_comparison(cluster.cards)
+    ladders = [(p.title, ladder) for p in cluster.pathways for ladder in p.ladders]
+    assert [(row.pathway.title, row.ladder) for row in comparison.rows] == ladders
+    assert comparison.axis == step_axis(ladder for _, ladder in ladders)
+    stages = ["entry", "mid", "advanced", "leadership"]
+    for row in comparison.rows:
+        assert row.many == (sum(1 for title, _ in ladders if title == row.pathway.title) > 1)
+        paid = [step for step in row.ladder.steps if step.median_wage is not None]
+        assert [dot.step for dot in row.dots] == paid
+        assert [dot.number for dot in row.dots] == [stages.index(step.stage) + 1 for step in paid]
+        assert [dot.at for dot in row.dots] == [comparison.axis.at(step.median_wage) for step in paid]
+        if row.dots:
+            assert (row.low, row.high) == (comparison.axis.at(min(s.median_wage for s in paid)),
+                                           comparison.axis.at(max(s.median_wage for s in paid)))
 
 
 def test_positions_on_the_axis_are_clamped_percentages():
