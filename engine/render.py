@@ -21,7 +21,7 @@ from types import CodeType, FunctionType, MethodType
 from urllib.parse import quote
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 import jinja2
 import jinja2.compiler
@@ -449,9 +449,9 @@ class Tick:
     label: str  # '$50k'
 
 
-@dataclass(frozen=True)
-class PayRange:
-    """Where an occupation's pay sits on an axis, in percent, with the figures it was drawn from."""
+class PayRange(NamedTuple):
+    """Where an occupation's pay sits on an axis, in percent, with the figures it was drawn from. A named tuple,
+    which is made in a third of the time of a frozen dataclass: a pathway page makes one for each job."""
 
     low: float
     high: float
