@@ -41,7 +41,7 @@ from .render import (PageJob, Sidebar, SiteView, TemplateCache, compile_template
 from .search_words import SearchWords, load_search_words
 from .stamps import Snapshot, Stamp, Tree, file_stamp, folder_stamp, tree_stamp
 from .jobs import jobs_key, render_job_files
-from .search import Document, Part, SearchIndex, build_search_index, index_part, runs
+from .search import Document, Part, SearchIndex, build_search_index, for_scoring, index_part, runs
 from .validate import Known, check_document, check_duplicates, check_references
 
 OCCUPATION_FILES = ("occupations.csv", "broad-group-wages.csv")
@@ -551,7 +551,8 @@ class Builder:
             parts = []
             if index is not None:
                 docs = self._cache.search.documents(index)
-                parts = [pool.submit(_index_docs, start, docs[start:stop]) for start, stop in runs(docs, self.workers)]
+                parts = [pool.submit(_index_docs, start, for_scoring(docs[start:stop]))
+                         for start, stop in runs(docs, self.workers)]
             pending += [pool.submit(_render_slice, chunk) for chunk in chunks[half:]]
             meanwhile((lambda: [part.result() for part in parts]) if index is not None else None)
             done = [part.result() for part in pending]

@@ -94,7 +94,7 @@ import re
 import unicodedata
 from array import array
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Sequence
 
 from .data import (EDUCATION_RANK, EDUCATION_SLUGS, EXPERIENCE_SLUGS, EXPERIENCE_WORDS, FIGURES_CATCH_ALL,
@@ -873,6 +873,12 @@ def runs(docs: Sequence[Document], count: int) -> list[tuple[int, int]]:
             bounds.append(n + 1)
     bounds.append(len(docs))
     return [(start, stop) for start, stop in zip(bounds, bounds[1:]) if stop > start]
+
+
+def for_scoring(docs: Sequence[Document]) -> list[Document]:
+    """`docs` without their passages, which `score_terms` does not read: they are half of a document's bytes and
+    most of the time of unpickling it in the worker processes that make the postings (`index_part`)."""
+    return [replace(doc, passages=()) for doc in docs]
 
 
 def index_part(docs: Sequence[Document], start: int, stop: int) -> Part:

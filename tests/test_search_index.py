@@ -463,14 +463,17 @@ def test_a_rebuild_after_a_change_to_a_jobs_figures_alone_equals_a_fresh_build(r
 
 
 @pytest.mark.parametrize("count", [1, 2, 3, 7, 10_000])
-def test_an_index_merged_from_parts_equals_one_built_whole(real_result, index, count: int):
+def test_an_index_merged_from_parts_of_documents_without_passages_equals_one_built_whole(real_result, index, count: int):
     site = real_result.site
     docs = search.documents(site)
     spans = search.runs(docs, count)
     assert spans[0][0] == 0 and spans[-1][1] == len(docs) and len(spans) <= count
     assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))  # consecutive, none empty
     assert (len(spans) > 1) == (count > 1)
-    parts = [search.index_part(docs, start, stop) for start, stop in spans]
+    # The worker processes that make the parts get the documents without their passages (`for_scoring`).
+    scored = search.for_scoring(docs)
+    assert any(doc.passages for doc in docs) and not any(doc.passages for doc in scored)
+    parts = [search.index_part(scored, start, stop) for start, stop in spans]
     merged = search.SearchIndex()
     assert merged.build_from_parts(site, docs, parts[::-1]) == index  # in any order
     assert merged.build_site(site) == index  # an equal site is not rebuilt
