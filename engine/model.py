@@ -676,11 +676,16 @@ def _programs(entries: Sequence[OccupationPage]) -> tuple[tuple[Program, int], .
 
 def _pathways_of(entries: Sequence[OccupationPage]) -> tuple[Placement, ...]:
     """The pathways whose ladders hold these occupations, with how many of them, most first."""
-    counts: Counter[tuple[Ref, Ref]] = Counter()
+    # Counted by the pages' addresses: a Ref's hash is worked out in Python each time, a string's once.
+    counts: Counter[str] = Counter()
+    refs: dict[str, tuple[Ref, Ref]] = {}
     for entry in entries:
-        counts.update({(place.pathway, place.cluster) for place in entry.appearances})
+        for place in entry.appearances:
+            refs.setdefault(place.pathway.url, (place.pathway, place.cluster))
+        counts.update({place.pathway.url for place in entry.appearances})
+    found = [(refs[url], n) for url, n in counts.items()]
     return tuple(Placement(pathway, n, cluster) for (pathway, cluster), n in
-                 sorted(counts.items(), key=lambda item: (-item[1], item[0][0].title)))
+                 sorted(found, key=lambda item: (-item[1], item[0][0].title)))
 
 
 def _counted(refs: Iterable[Ref]) -> tuple[Placement, ...]:
