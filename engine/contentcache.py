@@ -43,8 +43,12 @@ LIBRARIES = ("PyYAML", "Markdown", "nh3")
 KEEP_VERSIONS = 2
 """Folders of entries kept for other versions of the code (the most recently used), such as a branch's and main's."""
 SPARE = 4
-"""A folder is pruned when it holds more than this many entries per file just read (and 256 more): the least
-recently used go first, down to twice the files read."""
+"""A folder is pruned when it holds more than this many entries per file just read (and 256 more), and more than
+`FLOOR`: the least recently used go first, down to twice the files read or half of `FLOOR`, whichever is more."""
+FLOOR = 12_000
+"""Entries a folder may hold whatever the build that reads it, so that a build of one project does not drop the
+entries of a larger one built with the same code: a 10,000-pathway site has 11,000 files. An entry takes 7 to
+13 KB, so 12,000 take 80 to 160 MB."""
 
 
 @dataclass(frozen=True)
@@ -134,7 +138,7 @@ class ContentCache:
             names = os.listdir(self.folder)
         except OSError:
             return
-        if len(names) <= SPARE * len(keys) + 256:
+        if len(names) <= max(SPARE * len(keys) + 256, FLOOR):
             return
         for key in keys:  # only when pruning: the entries just used are kept
             try:
@@ -142,7 +146,7 @@ class ContentCache:
             except OSError:
                 pass
         entries = sorted((self.folder / name for name in names if name.endswith(".pickle")), key=last_used)
-        for old in entries[:max(0, len(entries) - 2 * len(keys))]:
+        for old in entries[:max(0, len(entries) - max(2 * len(keys), FLOOR // 2))]:
             remove(old)
 
     def _drop_other_versions(self) -> None:

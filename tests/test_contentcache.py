@@ -164,9 +164,18 @@ def test_the_folder_is_pruned_and_other_versions_of_the_code_dropped(tmp_path: P
     cache = ContentCache(tmp_path / "cache" / "content-a").ready()
     for n in range(290):
         cache.put(f"{n:064x}", Entry(None, None, ()))
+    cache.touch([f"{n:064x}" for n in range(5)])  # more than 4 x 5 + 256, but not more than contentcache.FLOOR
+    assert len(list(cache.folder.iterdir())) == 290
+    monkeypatch.setattr("engine.contentcache.FLOOR", 200)
     cache.touch([f"{n:064x}" for n in range(10)])  # 290 is within 4 x 10 + 256
     assert len(list(cache.folder.iterdir())) == 290
-    cache.touch([f"{n:064x}" for n in range(5)])  # 290 is more than 4 x 5 + 256: down to 2 x 5
+    cache.touch([f"{n:064x}" for n in range(5)])  # 290 is more than 4 x 5 + 256 and 200: down to 200 / 2
+    kept = sorted(p.stem for p in cache.folder.iterdir())
+    assert len(kept) == 100 and all(f"{n:064x}" in kept for n in range(5))
+    for n in range(300, 490):
+        cache.put(f"{n:064x}", Entry(None, None, ()))
+    monkeypatch.setattr("engine.contentcache.FLOOR", 20)
+    cache.touch([f"{n:064x}" for n in range(5)])  # 290 again, more than 4 x 5 + 256: down to 2 x 5
     kept = sorted(p.stem for p in cache.folder.iterdir())
     assert len(kept) == 10 and all(f"{n:064x}" in kept for n in range(5))
     past = time.time() - 100
