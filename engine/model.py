@@ -680,9 +680,11 @@ def _pathways_of(entries: Sequence[OccupationPage]) -> tuple[Placement, ...]:
     counts: Counter[str] = Counter()
     refs: dict[str, tuple[Ref, Ref]] = {}
     for entry in entries:
+        urls = set()  # each pathway once for each occupation, however many of its steps hold it
         for place in entry.appearances:
             refs.setdefault(place.pathway.url, (place.pathway, place.cluster))
-        counts.update({place.pathway.url for place in entry.appearances})
+            urls.add(place.pathway.url)
+        counts.update(urls)
     found = [(refs[url], n) for url, n in counts.items()]
     return tuple(Placement(pathway, n, cluster) for (pathway, cluster), n in
                  sorted(found, key=lambda item: (-item[1], item[0][0].title)))
