@@ -196,6 +196,9 @@ _SYMBOL_NAMES_RE = re.compile(r"(?<![^\W_])c(\+\+|#)(?![^\W_]|[+#])")
 _SYMBOL_NAMES = {"++": "cplusplus", "#": "csharp"}
 """Languages named with symbols that the word pattern would cut down to a letter: 'C++' is 'cplusplus' and
 'C#' 'csharp' (the browser reads them the same way)."""
+_AMPERSAND_RE = re.compile(r"(?<![^\W_])([^\W\d_]{1,3})&(?=[^\W\d_]{1,3}(?![^\W_]))")
+"""An abbreviation joined by '&' ('R&D', 'A&P', 'AT&T'): one word without it ('rd', 'ap', 'att'), not letters
+too short to index. The browser reads them the same way."""
 
 
 # -- words -------------------------------------------------------------------------------------------
@@ -222,6 +225,8 @@ def _raw_words(text: str) -> list[str]:
         text = _APOSTROPHE_RE.sub("", text)
     if "c+" in text or "c#" in text:
         text = _SYMBOL_NAMES_RE.sub(lambda m: _SYMBOL_NAMES[m[1]], text)
+    if "&" in text:
+        text = _AMPERSAND_RE.sub(r"\1", text)
     return (_ASCII_WORD_RE if text.isascii() else _WORD_RE).findall(text)
 
 

@@ -417,6 +417,7 @@ SAMPLES = ["Nurse", "NURSES", "nursing", "Café", "naïve", "ÅNGSTRÖM", "ﬁre
            "Ærøskøbing", "Straße", "Łódź", "𠀋𠀋", "東京",
            "29-1141.00", "O*NET", "co-op", "analyses", "status", "businesses", "ceilings", "the", "a",
            "C++", "c# developer", "C++/CLI", "(c++)", "abc++", "c+++", "mac#", "c+ grade",
+           "R&D", "a&p mechanic", "AT&T", "GD&T", "Café&Bar", "abcd&e", "x & y", "Q&A-style",
            "inspectors", "Supervisor", "processors", "tutor", "floor", "pastor", "eer"]
 
 

@@ -73,6 +73,14 @@ def test_languages_named_with_symbols_are_words_of_their_own():
     assert index_words("a c+ grade, abc++ and c+++") == ["grade", "abc"]  # not the languages
 
 
+def test_an_abbreviation_joined_by_an_ampersand_is_one_word():
+    assert query_words("R&D manager, A&P mechanic") == ["rd", "manager", "ap", "mechanic"]
+    assert sorted(index_words("AT&T; GD&T (b&b)")) == ["att", "bb", "gdt"]
+    # Words on either side of an '&' with spaces, or longer than an abbreviation, stay apart.
+    assert query_words("Food & Natural Resources") == ["food", "natural", "resources"]
+    assert query_words("Café&Bar, abcd&e") == ["cafe", "bar", "abcd"]
+
+
 def test_a_technology_is_found_by_the_words_that_name_the_product():
     names = {"Microsoft Excel", "Microsoft Word", "Microsoft Teams", "Microsoft Edge", "Structured query language SQL",
              "Autodesk AutoCAD Civil 3D", "Autodesk Revit", "Autodesk Maya", "Intuit QuickBooks", "Python",

@@ -24,7 +24,8 @@ lead or jobs like it ('what comes after nursing assistant'), the jobs and fields
 misspellings (17,405 bytes then); 18 KB until it also set jobs side by side ('rn vs lpn', 'cna vs lpn vs rn',
 'difference between welder and machinist'), which took 0.9 KB (17,686 bytes then; 18,546 after); 19 KB until
 it came to read 'make' before what is made ('who makes dentures', 'make apps') as the work, not a question about
-pay (19,449 bytes then; 19,496 after, with the words dropped from a query in one place, not five). The manifest,
+pay (19,449 bytes then; 19,496 after, with the words dropped from a query in one place, not five; 19,569 once it
+read abbreviations joined by '&', 'R&D', as one word). The manifest,
 which the first query loads with it, went from 4.2 to 3.6 KB gzipped the same day as the 17,405, when the pairs
 of filler words left it: the first query downloads less than before."""
 

@@ -46,8 +46,16 @@
     }) : text;
   }
 
+  // An abbreviation joined by '&' ('R&D', 'A&P', 'AT&T'): one word without it, as the index reads it
+  // (engine/search.py, _AMPERSAND_RE), not letters too short to search for.
+  var AMPERSAND = /(?<![\p{L}\p{N}])(\p{L}{1,3})&(?=\p{L}{1,3}(?![\p{L}\p{N}]))/gu;
+
+  function ampersands(text) {
+    return text.indexOf("&") >= 0 ? text.replace(AMPERSAND, "$1") : text;
+  }
+
   function rawWords(text) {
-    return symbolNames(fold(text).replace(APOSTROPHE, "$1")).match(WORD) || [];
+    return ampersands(symbolNames(fold(text).replace(APOSTROPHE, "$1"))).match(WORD) || [];
   }
 
   // Query words: compounds joined ('x-ray' -> 'xray'), stop words and single letters left out, each once.
@@ -724,8 +732,9 @@
 
   // A query's words as typed (dotted abbreviations closed up: 'r.n.' is 'rn'), and each folded as phrases are.
   function typedWords(text) {
-    return symbolNames(text).replace(DOTTED, function (all, before, dotted) { return before + dotted.replace(/\./g, ""); })
-      .replace(APOSTROPHE, "$1").match(WORD) || [];
+    return ampersands(symbolNames(text).replace(DOTTED, function (all, before, dotted) {
+      return before + dotted.replace(/\./g, "");
+    }).replace(APOSTROPHE, "$1")).match(WORD) || [];
   }
 
   function folding(original) {
