@@ -516,12 +516,13 @@ def step_axis(ladders: Iterable[Ladder]) -> PayAxis:
 
 @dataclass(frozen=True)
 class CompareDot:
-    """A step with a yearly median on a cluster's pay comparison: where it sits on the axis, in percent, and
-    its stage's number (1 for entry level)."""
+    """A step with a yearly median on a cluster's pay comparison: where it sits on the axis, in percent, its
+    stage's number (1 for entry level), and whether its median is beyond the axis's top (drawn at its end)."""
 
     step: Step
     at: float
     number: int
+    beyond: bool = False
 
 
 @dataclass(frozen=True)
@@ -544,28 +545,52 @@ class CompareRow:
 
 @dataclass(frozen=True)
 class PayComparison:
-    """Every ladder of some pathways, a row each, on one axis for the median pay of all their steps."""
+    """Every ladder of some pathways, a row each, on one axis for the median pay of their steps (`comparison_axis`).
+    `beyond`: how many steps are paid more than the axis shows."""
 
     axis: PayAxis
     rows: tuple[CompareRow, ...]
+    beyond: int = 0
 
 
 _STAGE_NUMBERS = {stage: number for number, stage in enumerate(STAGE_LABELS, 1)}
+
+OUTLIER_SHARE = 0.95
+OUTLIER_RATIO = 2
+"""A cluster's pay comparison ends near the pay of most of its steps: when the highest median is more than
+`OUTLIER_RATIO` times the one `OUTLIER_SHARE` of the way up the list, the axis is made for the latter, and the
+few steps above it are drawn at its end, marked. Health Science's physicians and surgeons ($527,520) would
+otherwise squeeze its other ladders into the left third of the chart."""
+
+
+def comparison_axis(values: Iterable[int]) -> PayAxis:
+    """The axis of a pay comparison of these medians: wide enough for all of them, unless a few stand far above the
+    rest (`OUTLIER_RATIO`)."""
+    ordered = sorted(values)
+    if not ordered:
+        return pay_axis(())
+    most = ordered[math.ceil(OUTLIER_SHARE * len(ordered)) - 1]  # the 95th percentile, by nearest rank
+    return pay_axis([most if ordered[-1] > OUTLIER_RATIO * most else ordered[-1]])
 
 
 def pay_comparison(pathways: Sequence[PathwayCard]) -> PayComparison:
     """The rows of a cluster's pay comparison (partials/pay-comparison.html). Worked out here rather than in the
     template: at 60 pathways a cluster, the template's filters and calls for each step took most of the time of
     rendering a cluster's page."""
-    axis = step_axis(ladder for pathway in pathways for ladder in pathway.ladders)
+    axis = comparison_axis(step.median_wage for pathway in pathways for ladder in pathway.ladders
+                           for step in ladder.steps if step.median_wage is not None)
+    top = axis.top
     rows = []
+    beyond = 0
     for pathway in pathways:
         many = len(pathway.ladders) > 1
         for ladder in pathway.ladders:
-            dots = tuple(CompareDot(step, axis.at(step.median_wage), _STAGE_NUMBERS[step.stage])
+            dots = tuple(CompareDot(step, axis.at(step.median_wage), _STAGE_NUMBERS[step.stage],
+                                    step.median_wage > top)
                          for step in ladder.steps if step.median_wage is not None)
+            beyond += sum(dot.beyond for dot in dots)
             rows.append(CompareRow(pathway, ladder, many, dots))
-    return PayComparison(axis, tuple(rows))
+    return PayComparison(axis, tuple(rows), beyond)
 
 
 ONET_DETAILS_URL = "https://www.onetonline.org/link/details/{code}"

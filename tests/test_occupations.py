@@ -300,6 +300,30 @@ def test_choosing_a_state_changes_every_pay_figure_and_is_remembered(real_site: 
 
 
 @pytest.mark.browser
+def test_a_clusters_chart_marks_the_steps_paid_beyond_its_axis_for_the_chosen_state(real_site: Path, browser):
+    """The rings and the note on steps beyond the axis follow the figures shown: the whole country's, then a
+    state's, where other steps may be beyond it and some not."""
+    with fresh_page(browser) as (page, errors):
+        page.goto((real_site / "clusters/health-science/index.html").as_uri())
+        marked = """() => [...document.querySelectorAll('svg.compare-bar')].flatMap(svg => {
+            const top = Number(svg.dataset.top);
+            return [...svg.querySelectorAll('g[data-socs]')].filter(g => g.style.visibility !== 'hidden').map(g =>
+                [Number(g.querySelector('circle').getAttribute('cx').replace('%', '')), g.classList.contains('beyond'),
+                 top])});"""
+        national = page.evaluate(marked)
+        assert any(beyond for _, beyond, _ in national) and page.is_visible(".beyond-note")
+        assert all(x == 100 for x, beyond, _ in national if beyond)
+        page.get_by_label("State").select_option("california")
+        page.wait_for_function("document.getElementById('state-note').textContent.includes('California')")
+        chosen = page.evaluate(marked)
+        assert chosen != national
+        assert all(x == 100 for x, beyond, _ in chosen if beyond)
+        assert all(x < 100 for x, beyond, _ in chosen if not beyond)  # a step inside the axis is never ringed
+        assert page.is_visible(".beyond-note") == any(beyond for _, beyond, _ in chosen)
+        assert errors == []
+
+
+@pytest.mark.browser
 def test_a_state_named_in_a_search_opens_the_job_with_that_states_pay(real_site: Path, browser):
     """'electrician pay in texas': Texas is no word of any page, but the state to show pay for. The results
     say so and link to the job's pay with Texas chosen (`?state=texas`), which works from disk and is then

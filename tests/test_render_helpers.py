@@ -16,7 +16,7 @@ import jinja2
 import markupsafe
 
 from engine.render import (cluster_toc, escape_text, make_environment, onet_links, pathway_toc, pay_axis,
-                           pay_comparison, pay_figure, percent, short_money, step_axis)
+                           pay_comparison, pay_figure, percent, short_money, step_axis, comparison_axis)
 
 NURSE = Occupation(code="29-1141.00", title="Registered Nurses", soc_code="29-1141", job_zone=4, interest_code="SIC",
                    employment=3_379_720, wage_median=97_550, wage_p10=68_940, wage_p90=137_470, hourly_median=46.90,
@@ -68,7 +68,8 @@ def test_a_clusters_pay_comparison_has_a_row_for_each_ladder_and_a_dot_for_each_
     comparison = pay_comparison(cluster.cards)
     ladders = [(p.title, ladder) for p in cluster.pathways for ladder in p.ladders]
     assert [(row.pathway.title, row.ladder) for row in comparison.rows] == ladders
-    assert comparison.axis == step_axis(ladder for _, ladder in ladders)
+    assert comparison.axis == comparison_axis(s.median_wage for _, ladder in ladders for s in ladder.steps
+                                              if s.median_wage is not None)
     stages = ["entry", "mid", "advanced", "leadership"]
     for row in comparison.rows:
         assert row.many == (sum(1 for title, _ in ladders if title == row.pathway.title) > 1)
@@ -79,6 +80,31 @@ def test_a_clusters_pay_comparison_has_a_row_for_each_ladder_and_a_dot_for_each_
         if row.dots:
             assert (row.low, row.high) == (comparison.axis.at(min(s.median_wage for s in paid)),
                                            comparison.axis.at(max(s.median_wage for s in paid)))
+
+
+def test_a_comparison_axis_fits_every_median_unless_a_few_stand_far_above_the_rest():
+    assert comparison_axis([40_000] * 10 + [90_000]) == pay_axis([90_000])  # not twice the rest: all fit
+    assert comparison_axis([]) == pay_axis([])
+    # One median in twenty over twice the 95th percentile's: the axis is made for the rest.
+    assert comparison_axis([40_000] * 10 + [80_000] * 9 + [527_520]) == pay_axis([80_000])
+    assert comparison_axis([40_000] * 10 + [80_000] * 9 + [160_000]) == pay_axis([160_000])  # just twice: all fit
+
+
+def test_steps_paid_beyond_a_clusters_comparison_axis_sit_at_its_end_marked(real_result):
+    """Health Science's physicians and surgeons ($527,520) stand far above its other steps: its chart stops at
+    $200,000, and the steps above sit at the end, marked, and counted for the chart's note."""
+    cluster = next(c for c in real_result.site.clusters if c.title == "Health Science")
+    comparison = pay_comparison(cluster.cards)
+    medians = [dot.step.median_wage for row in comparison.rows for dot in row.dots]
+    assert max(medians) > 2 * comparison.axis.top
+    beyond = [dot for row in comparison.rows for dot in row.dots if dot.beyond]
+    assert beyond and comparison.beyond == len(beyond)
+    assert all(dot.at == 100.0 and dot.step.median_wage > comparison.axis.top for dot in beyond)
+    assert sum(m > comparison.axis.top for m in medians) == len(beyond)
+    assert len(beyond) <= 0.05 * len(medians) + 1
+    # Where no step stands so far above the rest, nothing is beyond the axis.
+    calm = [pay_comparison(c.cards) for c in real_result.site.clusters if c.title != "Health Science"]
+    assert all(c.beyond == 0 and not any(d.beyond for row in c.rows for d in row.dots) for c in calm)
 
 
 def test_positions_on_the_axis_are_clamped_percentages():

@@ -115,6 +115,7 @@
         var number = table ? value(table, group, "median") : us;
         group.style.visibility = number === null ? "hidden" : "";
         if (number === null) return;
+        group.classList.toggle("beyond", number > top);  // drawn at the end of the axis, with a dashed ring
         xs.push(number);
         var x = percent(number, top);
         group.querySelector("circle").setAttribute("cx", x);
@@ -125,6 +126,10 @@
         span.setAttribute("x1", percent(Math.min.apply(null, xs), top));
         span.setAttribute("x2", percent(Math.max.apply(null, xs), top));
       }
+    });
+    // The chart's note on steps paid more than its axis shows, when there are any with these figures.
+    Array.prototype.forEach.call(document.querySelectorAll(".beyond-note"), function (note) {
+      note.hidden = !document.querySelector("svg.compare-bar g.beyond:not([style*='hidden'])");
     });
   }
 
