@@ -347,6 +347,7 @@ class Document:
     experience: str = ""                     # an occupation's work experience to start (`data.EXPERIENCE_SLUGS`)
     training: str = ""                       # an occupation's on-the-job training (`data.TRAINING_SLUGS`)
     bright: bool = False                     # whether an occupation has a bright outlook (`render.outlook`)
+    jobs: tuple[str, ...] = ()               # a pathway's occupations, by code: which page holds the jobs found
     median: int | None = None                # an occupation's own median yearly pay (none if BLS gives only a
     growth: float | None = None              # wider group's), projected growth in percent and openings a year,
     openings: int | None = None              # as the jobs explorer sorts by them
@@ -405,7 +406,9 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             passages.append(pathway.body.text)
             docs.append(Document(
                 kind="pathway", url=pathway.url, title=pathway.title, clusters=(n,), interests=pathway.interests,
-                fields=tuple(fields), passages=tuple(passages), names=synonyms.names(pathway.title)))
+                fields=tuple(fields), passages=tuple(passages), names=synonyms.names(pathway.title),
+                jobs=tuple(dict.fromkeys(o.code for ladder in pathway.ladders for step in ladder.steps
+                                         for o in step.occupations))))
             if kept is not None:
                 kept[pathway.url] = (pathway, n, docs[-1])
     order = tuple(cluster_index)  # an occupation's document holds its clusters' numbers, which follow this
@@ -881,9 +884,9 @@ def runs(docs: Sequence[Document], count: int) -> list[tuple[int, int]]:
 
 
 def for_scoring(docs: Sequence[Document]) -> list[Document]:
-    """`docs` without their passages, which `score_terms` does not read: they are half of a document's bytes and
+    """`docs` without their passages and jobs, which `score_terms` does not read: passages are half of a document's bytes and
     most of the time of unpickling it in the worker processes that make the postings (`index_part`)."""
-    return [replace(doc, passages=()) for doc in docs]
+    return [replace(doc, passages=(), jobs=()) for doc in docs]
 
 
 def index_part(docs: Sequence[Document], start: int, stop: int) -> Part:
@@ -1462,6 +1465,8 @@ def _fragment(doc_id: int, document: Document) -> bytes:
         data["tools"] = list(document.tools)
     if document.pay:
         data["pay"] = document.pay
+    if document.jobs:
+        data["jobs"] = list(document.jobs)
     return _script(f"docs/{doc_id}", data)
 
 

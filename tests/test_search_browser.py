@@ -1328,6 +1328,29 @@ def test_of_field_pages_that_score_alike_the_one_where_the_jobs_found_are_leads(
     assert page.console_errors == []
 
 
+def test_of_a_clusters_pathways_that_score_alike_the_one_whose_ladders_hold_the_jobs_found_leads(site_url, page):
+    """'truck' scores a little higher on the warehousing pathway (which mentions trucks as often) than on
+    Transportation Operations; both are in one cluster, so the cluster's votes cannot part them. The truck drivers,
+    the best jobs found, are on the second's ladders, and it leads."""
+    open_with_search(page, site_url)
+    outcome = page.evaluate("""async () => {
+        const o = await window.__search.search('truck careers');
+        const best = window.__search.top(o.results, 9);
+        await Promise.all(best.concat(o.fields).map(r => window.__search.load('docs/' + r.doc)));
+        const record = r => window.__search.loaded('docs/' + r.doc);
+        return {best: best.map(r => [record(r).title, record(r).kind, record(r).url]),
+                fields: o.fields.map(r => [record(r).title, r.level, record(r).clusters, record(r).jobs || []])};
+    }""")
+    lead = next(f for f in outcome["fields"] if f[0] == "Transportation Operations")
+    rival = next(f for f in outcome["fields"] if f[0] == "Warehousing & Distribution Center Operations")
+    assert rival[1] > lead[1] >= rival[1] - 2 and rival[2] == lead[2], outcome  # a tie within one cluster
+    assert outcome["best"][0][0] == "Transportation Operations", outcome
+    first_job = next(r for r in outcome["best"] if r[1] == "occupation")
+    assert first_job[2].split("/")[1] in lead[3] and first_job[2].split("/")[1] not in rival[3], outcome
+    assert ask(page, "truck careers")[0] == "Transportation Operations"
+    assert page.console_errors == []
+
+
 def test_corrections_are_only_for_words_the_site_does_not_know(site_url, page):
     open_with_search(page, site_url)
     outcome = page.evaluate("""async () => {

@@ -1110,7 +1110,10 @@
 
   // Of field pages that score alike (`FIELD_TIE` levels, about 6%), the one in the cluster most of the best jobs
   // found are in leads: 'railroad careers' finds railroad jobs in transportation, so the transportation pathway
-  // leads, not the law enforcement one that mentions railroad police as often. Loads the records it needs.
+  // leads, not the law enforcement one that mentions railroad police as often. If that is a pathway, then of the
+  // cluster's pathways that tie, the one whose ladders hold most of those jobs (the better ranked counting more)
+  // leads: 'truck careers' leads with Transportation Operations, which holds the truck drivers, not the
+  // warehousing pathway that mentions trucks as often. Loads the records it needs.
   var FIELD_TIE = 2, FIELD_VOTERS = 8;
 
   function voteField(outcome) {
@@ -1128,8 +1131,20 @@
         var clusters = loaded("docs/" + r.doc).clusters || [];
         return clusters.length === 1 ? votes[clusters[0]] || 0 : 0;  // a page of one cluster (not the 2024 ones)
       };
+      var codes = voters.map(function (r) { return loaded("docs/" + r.doc).url.split("/")[1]; });
+      var holds = function (r) {  // the best jobs a pathway's ladders hold, the better ranked counting more
+        var jobs = loaded("docs/" + r.doc).jobs || [];
+        return codes.reduce(function (sum, code, n) { return sum + (jobs.indexOf(code) >= 0 ? codes.length - n : 0); }, 0);
+      };
       var best = tied[0];
       tied.forEach(function (r) { if (count(r) > count(best)) best = r; });
+      var chosen = loaded("docs/" + best.doc), cluster = (chosen.clusters || [])[0];
+      if (chosen.jobs) {  // a pathway: of that cluster's pathways that tie, the one holding the best jobs
+        tied.forEach(function (r) {
+          var record = loaded("docs/" + r.doc);
+          if (record.jobs && (record.clusters || [])[0] === cluster && holds(r) > holds(best)) best = r;
+        });
+      }
       tied[0].lead = 0;
       best.lead = 1;
       return outcome;
