@@ -1201,6 +1201,9 @@ class SearchIndex:
             "fields": " ".join(self.words.fields),
             # words for whoever asks ('creative people'): dropped after a word they describe (`parse` in search.js)
             "describers": " ".join(self.words.describers),
+            # words and phrases after which what a query names is not wanted ('hate', 'dont like'; `parse` in
+            # search.js)
+            "dislike": sorted(self.words.dislike, key=lambda w: -len(w.split())),  # the longest read first
             # stop words that are also words people type for something ('IT'): kept when typed in capitals, or
             # in lower case as the first of two or three words (see `parse` in search.js)
             "keep": " ".join(sorted({w for s in self.words.synonyms for w in query_words_all(s.says)} & STOP_WORDS)),

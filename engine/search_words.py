@@ -10,6 +10,7 @@ Read from `data/search-words.yml`, which editors extend by pull request:
     pay: [earn, salary, wage]        # words that ask about pay; also filler
     fields: [careers, industry]      # words that ask for a field of work rather than one job; also filler
     describers: [people]             # words for whoever asks ('creative people'); dropped after what they describe
+    dislike: [hate, dont like]       # words and phrases that say the words after them are not wanted
     next: [what comes after, career path]   # phrases that ask where a job can lead
     similar: [jobs like, career change from]  # phrases that ask for jobs like one
     compare: [vs, or, difference between]  # phrases that set jobs side by side
@@ -34,6 +35,11 @@ A describer is a word for whoever asks, not for the work: "jobs for creative peo
 It is dropped when it follows a word of the query that means something (not filler), unless the two name
 something together in a page's title, a title people use or a synonym ('old people'); elsewhere it is
 searched for ("good with people", "people person"), and it may have synonyms of its own.
+
+A dislike word or phrase ('hate', 'dont like') says that what follows is not wanted: "i hate math but love
+art" searches for 'art', and "i dont like blood" for nothing, which lists every job. What follows is dropped
+up to 'but' (or 'though', 'although', 'yet', 'however', 'instead'), or up to 'and' or 'or' before a filler
+word ('and love art'), so "i hate blood and needles" drops both.
 
 A next phrase ('what comes after', 'career path') asks where the job the other words name can lead: the
 header box then offers first the tool that shows it ('Where Nursing Assistants can go next'), and the phrase
@@ -76,7 +82,7 @@ when where which while who will with would you your
 """.split())
 """Words search leaves out of the index and of a query, unless a synonym is made of one alone ('IT')."""
 
-SECTIONS = ("synonyms", "filler", "pay", "fields", "describers", "next", "similar", "compare", "explorer",
+SECTIONS = ("synonyms", "filler", "pay", "fields", "describers", "dislike", "next", "similar", "compare", "explorer",
             "unknown")
 
 EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
@@ -93,7 +99,7 @@ PAY_VALUE = re.compile(r"^[1-9][0-9]{3,6}$")
 """A value of the `min_pay` filter: the least median pay a year, in whole dollars, such as 100000."""
 _WORD = re.compile(r"^[^\W_]+$")
 _EXAMPLES = {"next": ("what comes after", "career path"), "similar": ("jobs like", "career change from"),
-             "compare": ("vs", "difference between")}
+             "compare": ("vs", "difference between"), "dislike": ("hate", "dont like")}
 """Phrases an error shows as examples of a section of phrases."""
 
 
@@ -135,6 +141,7 @@ class SearchWords:
     similar: tuple[str, ...] = ()  # phrases that ask for jobs like one ('jobs like', 'career change from')
     compare: tuple[str, ...] = ()  # phrases that set jobs side by side ('vs', 'difference between')
     describers: tuple[str, ...] = ()  # words for whoever asks ('people'), dropped after a word they describe
+    dislike: tuple[str, ...] = ()  # words and phrases after which what a query names is not wanted ('hate')
     unknown: tuple[tuple[str, str], ...] = ()  # phrases about what the data has no figures on, and what that is
 
 
@@ -159,17 +166,23 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
     pay = _words(data, "pay", shown, line_of, problems)
     fields = _words(data, "fields", shown, line_of, problems)
     describers = _words(data, "describers", shown, line_of, problems)
+    dislike = _words(data, "dislike", shown, line_of, problems)
     next_phrases = _words(data, "next", shown, line_of, problems)
     similar = _words(data, "similar", shown, line_of, problems)
     compare = _words(data, "compare", shown, line_of, problems)
     explorer = _shortcuts(data, shown, line_of, problems)
     unknown = _unknown(data, shown, line_of, problems)
     says = {s.says.casefold() for s in synonyms}
-    for section, words in (("filler", filler), ("pay", pay), ("fields", fields)):
+    for section, words in (("filler", filler), ("pay", pay), ("fields", fields), ("dislike", dislike)):
         for n, word in enumerate(words):
             if word in says:
                 problems.append(Problem(shown, line_of(section, n), f"'{word}' is both a synonym and a {section} "
                                         f"word; a {section} word is dropped from queries, so keep it in one place"))
+    for n, word in enumerate(dislike):
+        if word in filler:
+            problems.append(Problem(shown, line_of("dislike", n), f"'{word}' is both a dislike and a filler word; "
+                                    f"a filler word is only dropped, a dislike word drops what follows too, so keep "
+                                    f"it in one place"))
     dropped = {"filler": filler, "pay": pay, "fields": fields}
     for n, word in enumerate(describers):
         section = next((name for name, words in dropped.items() if word in words), None)
@@ -181,7 +194,8 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
         raise ContentError(problems)
     return SearchWords(synonyms, filler, tuple(w for w in pay if w not in filler), explorer,
                        tuple(w for w in fields if w not in filler and w not in pay), next_phrases,
-                       tuple(w for w in similar if w not in next_phrases), compare, describers, unknown)
+                       tuple(w for w in similar if w not in next_phrases), compare, describers, unknown=unknown,
+                       dislike=dislike)
 
 
 def _phrase_lines(data: dict, section: str, example: str, shown: str, line_of,

@@ -323,6 +323,13 @@ CASES = {
         {"data/search-words.yml": "filler: [become, person]\ndescribers:\n  - people\n  - person\n"},
         "data/search-words.yml:4: 'person' is both a describer and a filler word; a filler word is always dropped, "
         "a describer only after a word it describes, so keep it in one place"),
+    "a dislike phrase with an apostrophe": (
+        {"data/search-words.yml": "dislike: [hate, don't like]\n"},
+        "data/search-words.yml:1: 'don't like' in 'dislike' must be a word or a phrase ('hate'), without punctuation"),
+    "a dislike word that is also a filler word": (
+        {"data/search-words.yml": "filler: [become, hate]\ndislike:\n  - dont like\n  - hate\n"},
+        "data/search-words.yml:4: 'hate' is both a dislike and a filler word; a filler word is only dropped, a "
+        "dislike word drops what follows too, so keep it in one place"),
     "an unknown section that is not a list of lines": (
         {"data/search-words.yml": "unknown: [work from home]\n"},
         "data/search-words.yml:1: 'unknown' must list lines such as 'work from home: working from home'"),

@@ -1141,6 +1141,31 @@ def test_a_word_for_whoever_asks_is_dropped_after_the_word_it_describes(site_url
     assert page.console_errors == []
 
 
+def test_what_a_visitor_says_they_dislike_is_not_searched_for(site_url, page):
+    """'hate', 'dont like' and the rest of `dislike:` in data/search-words.yml: what follows is dropped up to
+    'but', or up to 'and' before a filler word; 'i dont like blood' used to list physicians and phlebotomists
+    first. With nothing else left, every job is listed, as for 'jobs'; 'not afraid of' is filler, not dislike."""
+    open_with_search(page, site_url)
+    words = """async q => (await window.__search.search(q)).words"""
+    assert page.evaluate(words, "i hate math but love art") == ["art"]
+    assert page.evaluate(words, "i hate math and love art") == ["art"]
+    assert page.evaluate(words, "i hate blood and needles") == []
+    assert page.evaluate(words, "i don't like blood") == []
+    assert page.evaluate(words, "i do not want to work in an office") == []
+    assert page.evaluate(words, "i'm not good at math but i like science") == ["science"]
+    assert page.evaluate(words, "i'm not afraid of heights") == ["heights"]
+    assert page.evaluate(words, "hate") == []
+    for query in ("i don't like blood", "i hate blood and needles"):
+        outcome = page.evaluate("""async q => { const o = await window.__search.search(q);
+            return {explorer: !!o.explorer, results: o.results.length}; }""", query)
+        assert outcome["explorer"], query  # the list of every job, as for 'jobs'
+        assert not {"Phlebotomists", "Physicians, Pathologists"} & set(ask(page, query)[:5]), query
+    assert ask(page, "i hate math but love art")[0] != "Mathematicians"
+    assert set(ask(page, "i like being outside and hate sitting at a desk")[:3]) & {
+        "Landscaping and Groundskeeping Workers", "Forest and Conservation Workers", "Park Naturalists"}
+    assert page.console_errors == []
+
+
 def test_a_query_setting_two_jobs_side_by_side_offers_the_compare_page_for_them(site_url, real_result, page):
     """'rn vs lpn', 'difference between a welder and a machinist': a phrase of `compare:` in
     data/search-words.yml splits the query, between jobs or, after a phrase that leads, at 'and', 'with' or

@@ -625,6 +625,10 @@ def test_filler_and_pay_words_and_phrases_reach_the_browser(index):
     assert {"earn", "salary"} <= set(manifest["pay"].split())
     assert {"careers", "industry"} <= set(manifest["fields"].split())
     assert manifest["describers"].split() == ["people", "ppl"]
+    # Dislike words and phrases, the longest first, so 'do not like' is read before any shorter one inside it.
+    assert {"hate", "dont like", "do not like"} <= set(manifest["dislike"])
+    assert [len(p.split()) for p in manifest["dislike"]] == sorted((len(p.split()) for p in manifest["dislike"]),
+                                                                   reverse=True)
     assert ["All jobs from A to Z", "occupations/"] in manifest["help"]
     # Phrases that ask where a job leads, longest first ('next step after' before 'next step'), and the tool.
     assert {"what comes after", "career path"} <= set(manifest["next"])

@@ -257,6 +257,7 @@
         manifest.payWords = new Set((data.pay || "").split(" ").filter(Boolean));
         manifest.fieldWords = new Set((data.fields || "").split(" ").filter(Boolean));
         manifest.describers = new Set((data.describers || "").split(" ").filter(Boolean));
+        manifest.dislike = (data.dislike || []).map(function (p) { return p.split(" "); });
         // The kinds a field word names, by the last word of their label ('cluster' names the Cluster and 2024
         // cluster pages, 'pathway' the Pathway pages).
         manifest.fieldPages = data.fieldPages || [];
@@ -622,6 +623,18 @@
     return scratch;
   }
 
+  // What ends the words a dislike word says are not wanted: 'but' and its kind ('i hate math but love art'); and
+  // 'and' or 'or' before a filler word ('i hate math and love art'), not before another thing disliked ('i hate
+  // blood and needles').
+  var UNWANTED_ENDS = /^(but|though|although|yet|however|instead)$/;
+
+  function fillerNext(folded, at) {
+    for (var i = at + 1; i < folded.length; i++) {
+      if (!manifest.stop.has(folded[i])) return manifest.filler.has(folded[i]);
+    }
+    return false;
+  }
+
   // Parse a query. Returns {words, typing, pay, state, tokens}: `tokens` are the typed words in order
   // (compounds joined, single letters kept, for joining into compounds later), `words` the ones searched for.
   // Stop words go, except those that stand for something when typed in capitals ('IT'); filler words ('how
@@ -641,7 +654,10 @@
     var asksNext = marked(!plain && manifest.next, folded, taken);
     var asksSimilar = marked(!plain && manifest.similar, folded, taken);
     var next = false;
+    // A word or phrase of dislike ('hate', 'dont like'): what follows is not wanted (`UNWANTED_ENDS`); after the
+    // filler phrases, which may hold one ('not afraid of').
     marked(manifest.phrases, folded, taken);
+    var against = marked(manifest.dislike, folded, taken);
     var named = namedPairs(folded, taken);
     if (!named) return { missing: ["pairs"] };
     // An unknown phrase ('night shift', 'union'), unless its word names a job with the next ('union rep'): `gap`.
@@ -651,9 +667,15 @@
     })[0];
     var inPhrase = taken;  // and the words of a filler phrase ('work with') or an unknown one ('night shift')
     var place = placeNamed(folded, inPhrase);
-    var tokens = [], pay = false, field = false, dropped = [], made = -1;
+    var tokens = [], pay = false, field = false, dropped = [], made = -1, unwanted = false;
     raw.forEach(function (original, at) {
       var word = folded[at];
+      if (against[at]) {
+        unwanted = true;
+        tokens.push({ word: word, filler: true, unwanted: true });
+        return;
+      }
+      if (unwanted && (UNWANTED_ENDS.test(word) || (/^(and|or)$/.test(word) && fillerNext(folded, at)))) unwanted = false;
       if (asksNext[at] || asksSimilar[at]) {
         next = asksNext[at] ? "next" : "similar";
         tokens.push({ word: word, filler: true, next: true });
@@ -683,13 +705,16 @@
         if (/^makes?$/.test(word)) made = tokens.length; else pay = true;
       } else if (manifest.fieldWords.has(word) && !named[at]) {
         field = (field || []).concat(manifest.kindWords[word] || manifest.kindWords[word.replace(/s$/, "")] || []);
+      } else if (unwanted && !manifest.stop.has(word)) {
+        tokens.push({ word: word, filler: true, unwanted: true });  // not wanted: never searched for
+        return;
       } else if (named[at] ||
                  !(manifest.filler.has(word) || (manifest.describers.has(word) && before && !before.filler))) {
         tokens.push({ word: word });
         return;
       }
       dropped.push(word);
-      tokens.push({ word: word, filler: true });
+      tokens.push({ word: word, filler: true, unwanted: unwanted });
     });
     pay = pay || made >= 0 && tokens.slice(made).every(function (t) { return t.filler; });
     var words = [], vague = false;
@@ -707,7 +732,7 @@
       // filler words themselves ('jobs').
       var kept = dropped.filter(function (w) { return manifest.keep.has(w); });
       meaningful = kept.length ? kept.map(function (w) { return { word: w }; }) :
-        tokens.filter(function (t) { return t.word.length > 1; });
+        tokens.filter(function (t) { return t.word.length > 1 && !t.unwanted; });
       // Nothing but words like 'jobs' or 'careers': the list of every job comes first, then what they find;
       // best paid first for a word that asks about pay ('salaries').
       vague = !kept.length;
