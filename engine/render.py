@@ -545,12 +545,15 @@ class CompareRow:
 
 @dataclass(frozen=True)
 class PayComparison:
-    """Every ladder of some pathways, a row each, on one axis for the median pay of their steps (`comparison_axis`).
-    `beyond`: how many steps are paid more than the axis shows."""
+    """Every ladder of some pathways, a row each, on one axis for the median pay of their steps (`comparison_axis`)."""
 
     axis: PayAxis
     rows: tuple[CompareRow, ...]
-    beyond: int = 0
+
+    @property
+    def beyond(self) -> int:
+        """How many steps are paid more than the axis shows."""
+        return sum(dot.beyond for row in self.rows for dot in row.dots)
 
 
 _STAGE_NUMBERS = {stage: number for number, stage in enumerate(STAGE_LABELS, 1)}
@@ -581,16 +584,14 @@ def pay_comparison(pathways: Sequence[PathwayCard]) -> PayComparison:
                            for step in ladder.steps if step.median_wage is not None)
     top = axis.top
     rows = []
-    beyond = 0
     for pathway in pathways:
         many = len(pathway.ladders) > 1
         for ladder in pathway.ladders:
             dots = tuple(CompareDot(step, axis.at(step.median_wage), _STAGE_NUMBERS[step.stage],
                                     step.median_wage > top)
                          for step in ladder.steps if step.median_wage is not None)
-            beyond += sum(dot.beyond for dot in dots)
             rows.append(CompareRow(pathway, ladder, many, dots))
-    return PayComparison(axis, tuple(rows), beyond)
+    return PayComparison(axis, tuple(rows))
 
 
 ONET_DETAILS_URL = "https://www.onetonline.org/link/details/{code}"

@@ -347,7 +347,7 @@ class Document:
     experience: str = ""                     # an occupation's work experience to start (`data.EXPERIENCE_SLUGS`)
     training: str = ""                       # an occupation's on-the-job training (`data.TRAINING_SLUGS`)
     bright: bool = False                     # whether an occupation has a bright outlook (`render.outlook`)
-    jobs: tuple[str, ...] = ()               # a pathway's occupations, by code: which page holds the jobs found
+    jobs: tuple[str, ...] = ()               # a pathway's occupations' pages: which field page holds the jobs found
     median: int | None = None                # an occupation's own median yearly pay (none if BLS gives only a
     growth: float | None = None              # wider group's), projected growth in percent and openings a year,
     openings: int | None = None              # as the jobs explorer sorts by them
@@ -407,7 +407,7 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             docs.append(Document(
                 kind="pathway", url=pathway.url, title=pathway.title, clusters=(n,), interests=pathway.interests,
                 fields=tuple(fields), passages=tuple(passages), names=synonyms.names(pathway.title),
-                jobs=tuple(dict.fromkeys(o.code for ladder in pathway.ladders for step in ladder.steps
+                jobs=tuple(dict.fromkeys(o.url for ladder in pathway.ladders for step in ladder.steps
                                          for o in step.occupations))))
             if kept is not None:
                 kept[pathway.url] = (pathway, n, docs[-1])

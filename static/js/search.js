@@ -672,7 +672,7 @@
       var word = folded[at];
       if (against[at]) {
         unwanted = true;
-        tokens.push({ word: word, filler: true, unwanted: true });
+        tokens.push({ word: word, filler: true });
         return;
       }
       if (unwanted && (UNWANTED_ENDS.test(word) || (/^(and|or)$/.test(word) && fillerNext(folded, at)))) unwanted = false;
@@ -687,7 +687,9 @@
         // A stop word that stands for something ('IT') counts in capitals, or lower case as the first of two or
         // three words ('it support', 'it help desk'), where it is seldom the pronoun.
         var leading = at === 0 && raw.length > 1 && raw.length <= 3;
-        if (manifest.keep.has(word) && original.length > 1 && (original === original.toUpperCase() || leading)) {
+        if (unwanted) {
+          // not wanted ('i hate IT'): never searched for
+        } else if (manifest.keep.has(word) && original.length > 1 && (original === original.toUpperCase() || leading)) {
           tokens.push({ word: word, kept: true });
         } else if (manifest.keep.has(word)) {
           dropped.push(word);
@@ -705,8 +707,8 @@
         if (/^makes?$/.test(word)) made = tokens.length; else pay = true;
       } else if (manifest.fieldWords.has(word) && !named[at]) {
         field = (field || []).concat(manifest.kindWords[word] || manifest.kindWords[word.replace(/s$/, "")] || []);
-      } else if (unwanted && !manifest.stop.has(word)) {
-        tokens.push({ word: word, filler: true, unwanted: true });  // not wanted: never searched for
+      } else if (unwanted) {
+        tokens.push({ word: word, filler: true });  // not wanted: never searched for
         return;
       } else if (named[at] ||
                  !(manifest.filler.has(word) || (manifest.describers.has(word) && before && !before.filler))) {
@@ -714,7 +716,7 @@
         return;
       }
       dropped.push(word);
-      tokens.push({ word: word, filler: true, unwanted: unwanted });
+      tokens.push({ word: word, filler: true });
     });
     pay = pay || made >= 0 && tokens.slice(made).every(function (t) { return t.filler; });
     var words = [], vague = false;
@@ -731,8 +733,9 @@
       // Nothing but filler: a stop word that stands for something ('it jobs') if there is one, else the
       // filler words themselves ('jobs').
       var kept = dropped.filter(function (w) { return manifest.keep.has(w); });
-      meaningful = kept.length ? kept.map(function (w) { return { word: w }; }) :
-        tokens.filter(function (t) { return t.word.length > 1 && !t.unwanted; });
+      // After a word of dislike, none: every job is listed ('i really hate blood').
+      meaningful = kept.length ? kept.map(function (w) { return { word: w }; }) : against.indexOf(true) >= 0 ? [] :
+        tokens.filter(function (t) { return t.word.length > 1; });
       // Nothing but words like 'jobs' or 'careers': the list of every job comes first, then what they find;
       // best paid first for a word that asks about pay ('salaries').
       vague = !kept.length;
@@ -1156,10 +1159,10 @@
         var clusters = loaded("docs/" + r.doc).clusters || [];
         return clusters.length === 1 ? votes[clusters[0]] || 0 : 0;  // a page of one cluster (not the 2024 ones)
       };
-      var codes = voters.map(function (r) { return loaded("docs/" + r.doc).url.split("/")[1]; });
+      var urls = voters.map(function (r) { return loaded("docs/" + r.doc).url; });
       var holds = function (r) {  // the best jobs a pathway's ladders hold, the better ranked counting more
         var jobs = loaded("docs/" + r.doc).jobs || [];
-        return codes.reduce(function (sum, code, n) { return sum + (jobs.indexOf(code) >= 0 ? codes.length - n : 0); }, 0);
+        return urls.reduce(function (sum, url, n) { return sum + (jobs.indexOf(url) >= 0 ? urls.length - n : 0); }, 0);
       };
       var best = tied[0];
       tied.forEach(function (r) { if (count(r) > count(best)) best = r; });
