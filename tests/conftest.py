@@ -15,6 +15,7 @@ import socketserver
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -334,6 +335,20 @@ def axe_violations(page) -> list[dict]:
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
     return page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
+
+
+FUNCTION_SCRIPT = re.compile(r"\s*(async\s+)?(function\b|[\w$]+\s*=>|\([^()]*\)\s*=>)")
+
+
+def wait_until(page, script: str, arg=None, timeout: float = 30) -> None:
+    """Poll `script` (an expression, or a function of `arg`) until it is true, for at most `timeout` seconds.
+    Playwright's wait_for_function evaluates its predicate with eval() once it has to poll, which the site's
+    Content-Security-Policy rightly refuses; a function called through page.evaluate is not eval()."""
+    check = f"arg => Boolean(({script})(arg))" if FUNCTION_SCRIPT.match(script) else f"() => Boolean({script})"
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(check, arg):
+        assert time.monotonic() < deadline, f"timed out after {timeout} s waiting for {script}"
+        page.wait_for_timeout(40)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import wait_until
 from engine.explore import (education_change, interest_fit, move, pay_change, quiz_scores, rank_by_interest,
                             rank_by_skills, rank_pathways, skill_gaps, skills_match)
 from engine.schema import INTERESTS
@@ -54,7 +55,7 @@ def plan_links(page, selector: str) -> list[str]:
 
 def test_javascript_scoring_agrees_with_python_on_the_same_inputs(real_site, serve_dir, page, data):
     page.goto(serve_dir(real_site) + SKILLS)
-    page.wait_for_function("window.__explore && window.__explore.score && window.__explore.data.skills")
+    wait_until(page, "window.__explore && window.__explore.score && window.__explore.data.skills")
     rng = random.Random(7)
     jobs = [{k: j[k] for k in ("code", "ri", "zone", "edu")} for j in data["jobs"]]
     answers = [[[rng.randint(1, 5) for _ in range(rng.randint(0, 7))] for _ in range(6)] for _ in range(60)]
@@ -172,7 +173,7 @@ def test_when_the_filters_leave_no_close_fit_the_results_say_where_better_fits_a
     assert "-" not in "".join(page.eval_on_selector_all("#job-results .fit", "els => els.map(e => e.textContent)"))
     assert rank_by_interest(scores, data["jobs"], 1) == []  # no job of Job Zone 1 leans this way at all
     page.goto(serve_dir(real_site) + RESULTS + query(scores, zone="1"))
-    page.wait_for_function("document.querySelector('.explore-status').textContent.length > 0")
+    wait_until(page, "document.querySelector('.explore-status').textContent.length > 0")
     assert page.inner_text(".explore-status").startswith("No job within these limits fits your interests.")
     assert page.locator("#job-results li").count() == 0
     page.goto(serve_dir(real_site) + RESULTS + query(scores))
@@ -200,7 +201,7 @@ def test_invalid_filters_in_the_address_are_ignored(real_site, serve_dir, page, 
 
 def test_flat_scores_cannot_pick_out_jobs_and_say_so(real_site, serve_dir, page):
     page.goto(serve_dir(real_site) + RESULTS + query([50] * 6))
-    page.wait_for_function("document.querySelector('.explore-status').textContent.length > 0")
+    wait_until(page, "document.querySelector('.explore-status').textContent.length > 0")
     assert "the same in every area" in page.inner_text(".explore-status")
     assert page.locator("#job-results li").count() == 0
 
@@ -249,7 +250,7 @@ def test_the_from_job_address_shows_where_that_job_leads(real_site, serve_dir, p
             assert pay == ["U.S. pay: " + move(entry.occupation, o).pay for o in others]
             assert edu == [move(entry.occupation, o).education for o in others]
     page.goto(serve_dir(real_site) + FROM_JOB + "?job=99-9999.99")
-    page.wait_for_function("document.querySelector('.explore-status').textContent.length > 0")
+    wait_until(page, "document.querySelector('.explore-status').textContent.length > 0")
     assert page.inner_text(".explore-status") == "Choose a job to begin."
     assert page.is_hidden("#from-results")
     assert page.console_errors == []

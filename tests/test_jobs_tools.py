@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import re
 import statistics
-import time
 from pathlib import Path
 
 import pytest
 
+from conftest import wait_until
 from engine.data import (EDUCATION_LEVELS, EDUCATION_RANK, EDUCATION_SLUGS, EXPERIENCE_SLUGS, FIGURES_GROUP,
                          FIGURES_NONE, INTEREST_LETTERS, TRAINING_SLUGS)
 from engine.render import figures_source, outlook
@@ -30,15 +30,6 @@ def data_file(path: Path) -> tuple[str, object]:
     assert text.startswith("window.__jobs.add(") and text.endswith(");\n")
     name, data = json.loads("[" + text[len("window.__jobs.add("):-3] + "]")
     return name, data
-
-
-def wait_until(page, script: str, arg=None, timeout: float = 15) -> None:
-    """Poll `script` (a function of `arg`) until it is true. Playwright's wait_for_function evaluates its predicate
-    with eval() while polling, which the site's Content-Security-Policy rightly refuses."""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(script, arg):
-        assert time.monotonic() < deadline, f"timed out waiting for {script}"
-        page.wait_for_timeout(40)
 
 
 def money(value: float | None) -> str:

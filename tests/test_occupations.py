@@ -11,7 +11,7 @@ from typing import Iterator
 
 import pytest
 
-from conftest import ROOT, need, run_build
+from conftest import ROOT, need, run_build, wait_until
 from engine.data import load_occupations
 from engine.profiles import TRANSFERABLE_FILE, _ratings, _titles, official_cluster, transferable
 from engine.readability import reading
@@ -279,7 +279,7 @@ def test_choosing_a_state_changes_every_pay_figure_and_is_remembered(real_site: 
         national = page.inner_text(".pay-headline .fig")
         for state, slug in (("Texas", "texas"), ("Alaska", "alaska")):
             select.select_option(slug)
-            page.wait_for_function("s => document.getElementById('state-note').textContent.includes(s)", arg=state)
+            wait_until(page, "s => document.getElementById('state-note').textContent.includes(s)", state)
             row = rows[(state, "29-1141")]
             for field, column in (("median", "annual_median_wage"), ("p10", "annual_p10_wage"),
                                   ("p90", "annual_p90_wage"), ("employment", "employment")):
@@ -288,12 +288,12 @@ def test_choosing_a_state_changes_every_pay_figure_and_is_remembered(real_site: 
             assert f"(U.S. {national})" in page.inner_text(".pay-headline")
         # The choice follows the visitor to a pathway page, where each step's pay is worked out for the state.
         page.goto((real_site / "pathways/therapeutic-services/index.html").as_uri())
-        page.wait_for_function("document.getElementById('state-note').textContent.includes('Alaska')")
+        wait_until(page, "document.getElementById('state-note').textContent.includes('Alaska')")
         assert page.input_value("#state-select") == "alaska"
         assert "(U.S. $" in page.inner_text(".step-pay >> nth=0")
         # A state with no published figure says so, and choosing the whole country restores the national ones.
         page.goto((real_site / "occupations/29-1141.00/index.html").as_uri())
-        page.wait_for_function("document.getElementById('state-note').textContent.includes('Alaska')")
+        wait_until(page, "document.getElementById('state-note').textContent.includes('Alaska')")
         page.get_by_label("State").select_option("")
         assert page.inner_text(".pay-headline .fig") == national
         assert errors == []
@@ -314,7 +314,7 @@ def test_a_clusters_chart_marks_the_steps_paid_beyond_its_axis_for_the_chosen_st
         assert any(beyond for _, beyond, _ in national) and page.is_visible(".beyond-note")
         assert all(x == 100 for x, beyond, _ in national if beyond)
         page.get_by_label("State").select_option("california")
-        page.wait_for_function("document.getElementById('state-note').textContent.includes('California')")
+        wait_until(page, "document.getElementById('state-note').textContent.includes('California')")
         chosen = page.evaluate(marked)
         assert chosen != national
         assert all(x == 100 for x, beyond, _ in chosen if beyond)
@@ -332,41 +332,41 @@ def test_a_state_named_in_a_search_opens_the_job_with_that_states_pay(real_site:
     rows = state_wages()
     with fresh_page(browser) as (page, errors):
         page.goto((real_site / "search/index.html").as_uri() + "?q=electrician%20pay%20in%20texas")
-        page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('Texas')")
+        wait_until(page, "() => document.querySelector('.search-status').textContent.includes('Texas')")
         assert "Their pay is shown for Texas." in page.inner_text(".search-status")
         first = page.locator(".search-results .search-result-title a").first
         assert first.inner_text() == "Electricians"
         assert first.get_attribute("href").endswith("occupations/47-2111.00/index.html?state=texas#pay")
         with page.expect_navigation():
             first.click()
-        page.wait_for_function("(document.getElementById('state-note') || {}).textContent?.includes('Texas')")
+        wait_until(page, "(document.getElementById('state-note') || {}).textContent?.includes('Texas')")
         assert page.input_value("#state-select") == "texas"
         median = page.inner_text(".pay-headline .fig").replace("$", "").replace(",", "")
         assert median == rows[("Texas", "47-2111")]["annual_median_wage"]
         page.goto((real_site / "occupations/29-1141.00/index.html").as_uri())  # remembered
-        page.wait_for_function("document.getElementById('state-note').textContent.includes('Texas')")
+        wait_until(page, "document.getElementById('state-note').textContent.includes('Texas')")
         page.fill("#search-input", "welders pay in new york")  # the header box says so to a screen reader
         # (the search script loads as the box is focused: the status line is there once it has)
-        page.wait_for_function("() => (document.querySelector('form [role=status]') || {}).textContent?.includes("
-                               "'New York')")
+        wait_until(page, "() => (document.querySelector('form [role=status]') || {}).textContent?.includes("
+                         "'New York')")
         assert "?state=new-york#pay" in page.locator("#search-input-results a").first.get_attribute("href")
         page.goto((real_site / "search/index.html").as_uri() + "?q=washington%20dc%20lawyer")  # not the state
-        page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('shown for')")
+        wait_until(page, "() => document.querySelector('.search-status').textContent.includes('shown for')")
         assert "Their pay is shown for District of Columbia." in page.inner_text(".search-status")
         first = page.locator(".search-results .search-result-title a").first
         assert "?state=district-of-columbia" in first.get_attribute("href")
         page.goto((real_site / "search/index.html").as_uri() + "?q=plumber%20wages%20NY")  # a postal code
-        page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('shown for')")
+        wait_until(page, "() => document.querySelector('.search-status').textContent.includes('shown for')")
         assert "Their pay is shown for New York." in page.inner_text(".search-status")
         first = page.locator(".search-results .search-result-title a").first
         assert first.inner_text() == "Plumbers, Pipefitters, and Steamfitters"
         assert "?state=new-york" in first.get_attribute("href")
         page.goto((real_site / "search/index.html").as_uri() + "?q=pa%20salary")  # a physician assistant's, no state
-        page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('result')")
+        wait_until(page, "() => document.querySelector('.search-status').textContent.includes('result')")
         assert "shown for" not in page.inner_text(".search-status")
         assert page.locator(".search-results .search-result-title a").first.inner_text().startswith("Physician Assistants")
         page.goto((real_site / "search/index.html").as_uri() + "?q=texas")
-        page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('result')")
+        wait_until(page, "() => document.querySelector('.search-status').textContent.includes('result')")
         assert "shown for" not in page.inner_text(".search-status")
         assert "?state=" not in (page.locator(".search-results .search-result-title a").first.get_attribute("href") or "")
         assert errors == []
@@ -380,7 +380,7 @@ def test_a_state_without_a_figure_says_it_is_not_published(real_site: Path, brow
     with fresh_page(browser) as (page, _):
         page.goto((real_site / f"occupations/{code}/index.html").as_uri())
         page.get_by_label("State").select_option(state.lower())
-        page.wait_for_function("s => document.getElementById('state-note').textContent.includes(s)", arg=state)
+        wait_until(page, "s => document.getElementById('state-note').textContent.includes(s)", state)
         assert f"not published for {state}" in page.inner_text(".pay-headline")
 
 

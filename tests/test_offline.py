@@ -10,7 +10,7 @@ import socketserver
 import threading
 from pathlib import Path
 
-from conftest import ROOT, _Handler
+from conftest import ROOT, _Handler, wait_until
 from engine.pipeline import Builder, Project
 
 
@@ -83,11 +83,11 @@ def test_pages_opened_online_stay_readable_offline_under_a_sub_path(browser, sub
                              "&& s.cssRules.length > 100)")
         # A compare page opened with other jobs opens too; the jobs whose figures were never loaded stay chosen.
         page.goto(base + "compare/?jobs=29-1141.00,15-1252.00")
-        page.wait_for_function("document.querySelector('.jobs-note') && "
-                               "document.querySelector('.jobs-note').textContent.includes('could not be loaded')")
+        wait_until(page, "document.querySelector('.jobs-note') && "
+                         "document.querySelector('.jobs-note').textContent.includes('could not be loaded')")
         assert "15-1252.00" in page.url
         page.goto(base + "plan/?job=15-1252.00")
-        page.wait_for_function("document.querySelector('.jobs-note').textContent.includes('could not be loaded')")
+        wait_until(page, "document.querySelector('.jobs-note').textContent.includes('could not be loaded')")
         # A page never opened shows the offline page, whose links lead into the site.
         page.goto(base + "occupations/29-1141.00/")
         assert page.locator("h1").inner_text() == "You are offline"

@@ -6,7 +6,9 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import CLUSTER, PATHWAY, run_build
+import pytest
+
+from conftest import CLUSTER, PATHWAY, ROOT, run_build, wait_until
 
 HOSTILE_TITLE = '<script>alert("title")</script>'
 HOSTILE = (PATHWAY
@@ -79,3 +81,20 @@ def test_every_page_ships_the_strict_policy_and_loads_only_its_own_files(real_si
                 assert not re.match(r"^(https?:)?//", attrs["href"]) or attrs.get("rel") == "canonical", (path, attrs)
             assert "style" not in attrs, f"inline style (blocked by the policy) in {path}: {tag}"
         assert "<style" not in html, path
+
+
+@pytest.mark.browser
+def test_the_policy_refuses_eval_and_the_tests_wait_without_it(real_site: Path, page):
+    """No 'unsafe-eval': a string evaluated as script throws in the browser. Playwright's wait_for_function
+    polls with eval(), so the tests wait through `wait_until`, which polls a function, and never through it."""
+    page.goto((real_site / "index.html").as_uri())
+    # (called later from the page, as a poll is: in the call page.evaluate makes, the policy is not applied)
+    assert page.evaluate("""() => new Promise(done => setTimeout(() => {
+        try { eval('1'); done('ran'); } catch (error) { done(error.name); } }))""") == "EvalError"
+    page.evaluate("() => setTimeout(() => { document.body.dataset.waited = 'yes'; }, 300)")
+    assert page.evaluate("document.body.dataset.waited") is None  # so the wait below has to poll
+    wait_until(page, "document.body.dataset.waited === 'yes'", timeout=10)
+    callers = [path.name for path in sorted((ROOT / "tests").glob("*.py"))
+               if re.search(r"\bpage\.wait_for_function\(", path.read_text(encoding="utf-8"))]
+    assert callers == []
+    assert page.console_errors == []

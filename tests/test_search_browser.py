@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import CLUSTER, PATHWAY, axe_violations, run_build
+from conftest import CLUSTER, PATHWAY, axe_violations, run_build, wait_until
 from engine import search
 from engine.data import FIGURES_OWN
 from engine.routes import ROUTES
@@ -25,10 +25,10 @@ def ask(page, text: str) -> list[str]:
     page.fill("#search-input", "")
     page.focus("#search-input")
     page.keyboard.type(text)
-    page.wait_for_function("""text => {
+    wait_until(page, """text => {
         const all = document.querySelector('.search-option-all');
         return all && all.textContent.includes('\u201c' + text.trim() + '\u201d');
-    }""", arg=text)
+    }""", text)
     titles = page.locator(f"{LISTBOX} .search-option-title").all_text_contents()
     return [re.split(", also called | · uses ", title)[0] for title in titles]  # what else matched, shown after
 
@@ -37,13 +37,13 @@ def open_with_search(page, url: str) -> None:
     """Open `url` and focus the header's search box, which loads the search script there (site.js); wait for it."""
     page.goto(url)
     page.focus("#search-input")
-    page.wait_for_function("() => window.__search")
+    wait_until(page, "() => window.__search")
 
 
 def results(page) -> list[str]:
     """Titles on the results page once it has answered."""
-    page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('result') && "
-                           "!document.querySelector('.search-results').hasAttribute('aria-busy')")
+    wait_until(page, "() => document.querySelector('.search-status').textContent.includes('result') && "
+                     "!document.querySelector('.search-results').hasAttribute('aria-busy')")
     return page.locator(".search-results .search-result-title").all_text_contents()
 
 
@@ -84,7 +84,7 @@ def test_the_search_script_loads_only_when_the_box_is_used(site_url, page):
     assert page.evaluate("() => typeof window.__search") == "undefined"
     page.keyboard.press("/")
     page.keyboard.type("nurse")
-    page.wait_for_function("() => document.querySelectorAll('#search-input-results .search-option-title').length")
+    wait_until(page, "() => document.querySelectorAll('#search-input-results .search-option-title').length")
     assert sum("/js/search." in path for path in fetched) == 1
     assert "Registered Nurses" in ask(page, "registered nurse")
     page.goto(site_url + "search/?q=nurse")
@@ -166,7 +166,7 @@ def test_the_combobox_works_from_the_keyboard(site_url, page):
     assert page.evaluate("document.activeElement.id") == "search-input"
     # Focusing the box loads the search script (site.js), which makes the box a combobox: wait for it, as the
     # script takes longer to arrive on a busy machine.
-    page.wait_for_function("() => window.__search")
+    wait_until(page, "() => window.__search")
     box = page.locator("#search-input")
     assert box.get_attribute("role") == "combobox"
     assert box.get_attribute("aria-controls") == LISTBOX[1:]
@@ -225,13 +225,13 @@ def test_filters_narrow_the_results_and_live_in_the_url(site_url, page):
     total = status_count(page)
     assert total > 20 and len(everything) == 20
     page.select_option("#search-cluster", "finance")
-    page.wait_for_function("() => location.search.includes('cluster=finance')")
+    wait_until(page, "() => location.search.includes('cluster=finance')")
     finance = results(page)
     assert finance and 0 < status_count(page) < total
     pathway_clusters = page.locator(".search-result:has(.search-kind-pathway) .search-where").all_text_contents()
     assert pathway_clusters and set(pathway_clusters) == {"Finance"}
     page.check("input[name=interest][value=conventional]")
-    page.wait_for_function("() => location.search.includes('interest=conventional')")
+    wait_until(page, "() => location.search.includes('interest=conventional')")
     results(page)
     assert parse_qs(urlsplit(page.url).query) == {"q": ["manager"], "cluster": ["finance"], "interest": ["conventional"]}
     assert "(" in page.locator("#search-cluster option[value=finance]").text_content()
@@ -253,7 +253,7 @@ def test_the_education_filter_keeps_the_jobs_that_start_at_that_level_with_count
     assert list(counts) == ["", *EDUCATION_SLUGS.values()]
     assert counts[""] == f"Any education ({everything})"
     page.select_option("#search-education", "postsecondary")
-    page.wait_for_function("() => location.search.includes('education=postsecondary')")
+    wait_until(page, "() => location.search.includes('education=postsecondary')")
     titles = results(page)
     kept = status_count(page)
     assert 0 < kept < everything and counts["postsecondary"] == f"Postsecondary nondegree award ({kept})"
@@ -261,7 +261,7 @@ def test_the_education_filter_keeps_the_jobs_that_start_at_that_level_with_count
     assert all(level.get(title.split(", also called ")[0]) == "postsecondary" for title in titles), titles
     assert "with education to start: Postsecondary nondegree award" in page.text_content(".search-status")
     page.check("input[name=interest][value=social]")
-    page.wait_for_function("() => location.search.includes('interest=social')")
+    wait_until(page, "() => location.search.includes('interest=social')")
     results(page)
     assert parse_qs(urlsplit(page.url).query) == {"q": ["nurse"], "education": ["postsecondary"],
                                                   "interest": ["social"]}
@@ -287,7 +287,7 @@ def test_the_results_page_restores_its_state_from_the_url(site_url, page):
     page.goto(site_url + "search/?q=nurse")
     assert status_count(page) >= len(titles)
     page.go_back()
-    page.wait_for_function("() => document.querySelector('#search-cluster').value === 'health-science'")
+    wait_until(page, "() => document.querySelector('#search-cluster').value === 'health-science'")
     assert page.console_errors == []
 
 
@@ -297,7 +297,7 @@ def test_more_results_load_on_request_and_take_focus(site_url, page):
     assert status_count(page) > 40
     assert page.locator(".search-result").count() == 20
     page.click(".search-more")
-    page.wait_for_function("() => document.querySelectorAll('.search-result').length === 40")
+    wait_until(page, "() => document.querySelectorAll('.search-result').length === 40")
     assert page.evaluate("document.activeElement.closest('.search-result') === "
                          "document.querySelectorAll('.search-result')[20]")
     assert page.console_errors == []
@@ -426,7 +426,7 @@ def test_the_browser_folds_splits_and_stems_words_like_the_builder(real_site, si
     words = SAMPLES + data["words"].split(" ") + [w.upper() for w in data["words"].split(" ")[:200]]
     open_with_search(page, site_url)
     page.evaluate("window.__search.search('a nurse')")
-    page.wait_for_function("() => window.__search.loaded('manifest') !== undefined")
+    wait_until(page, "() => window.__search.loaded('manifest') !== undefined")
     browser = page.evaluate("""words => words.map(w => [window.__search.fold(w),
         window.__search.stem(window.__search.fold(w)), window.__search.queryWords(w)])""", words)
     python = [[search.fold(w), search.stem(search.fold(w)), search.query_words(w)] for w in words]
@@ -546,8 +546,8 @@ def test_a_question_the_data_cannot_answer_says_so_and_the_rest_is_searched_for(
     note = page.locator(".search-popup .search-help-unknown")
     assert ask(page, "union electrician")[0] == "Electricians"
     assert note.text_content() == "This site has no figures on union jobs, so these results match your words only."
-    page.wait_for_function("() => document.querySelector('.search-box [role=status]').textContent.startsWith("
-                           "'This site has no figures on union jobs, so these results match your words only. ')")
+    wait_until(page, "() => document.querySelector('.search-box [role=status]').textContent.startsWith("
+                     "'This site has no figures on union jobs, so these results match your words only. ')")
     assert ask(page, "night shift nurse")[0] == "Registered Nurses"
     assert note.text_content().startswith("This site has no figures on work hours and shifts")
     assert ask(page, "remote sensing")[0].startswith("Remote Sensing")
@@ -943,7 +943,7 @@ def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(s
     page.goto(site_url + "search/?q=high+paying+jobs+without+a+degree")
     page.wait_for_selector(".search-help-explorer a")
     assert page.text_content(".search-help-explorer a") == "Jobs that need no college degree to start, best paid first"
-    page.wait_for_function("() => !document.querySelector('.search-results').hasAttribute('aria-busy')")
+    wait_until(page, "() => !document.querySelector('.search-results').hasAttribute('aria-busy')")
     assert page.text_content(".search-status") == \
         f"{len(fitting)} jobs fit \u201chigh paying jobs without a degree\u201d, best paid first."
     shown = page.locator(".search-results .search-result-title").all_text_contents()
@@ -1080,7 +1080,7 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/explore/from-job/?job={nurses}#from-related")
     page.wait_for_selector("#moves-related li")
-    page.wait_for_function("() => document.getElementById('from-related').getBoundingClientRect().top < innerHeight")
+    wait_until(page, "() => document.getElementById('from-related').getBoundingClientRect().top < innerHeight")
     assert page.evaluate("scrollY") > 0
 
     page.goto(site_url + "search/?q=next+steps+for+a+medical+assistant")

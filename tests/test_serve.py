@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PATHWAY, ROOT
+from conftest import PATHWAY, ROOT, wait_until
 
 P = "content/pathways/therapeutic-services.md"
 
@@ -72,7 +72,7 @@ def edit(path: Path, text: str) -> None:
 def test_serve_shows_errors_over_the_last_good_page_and_recovers(dev_server, page):
     root, base, log, _ = dev_server
     page.goto(base + "pathways/therapeutic-services/")
-    page.wait_for_function("window.LiveReload !== undefined")
+    wait_until(page, "window.LiveReload !== undefined")
     assert page.locator("h1").inner_text() == "Therapeutic Services"
 
     edit(root / P, PATHWAY.replace("cluster: health-science", "cluster: helth-science"))
@@ -246,8 +246,8 @@ def test_serve_started_on_broken_content_shows_the_problems_at_every_address_and
             assert overlay.locator("h2").inner_text() == "The site does not build yet"
             assert f"{P}:4: invalid YAML" in overlay.locator("pre").inner_text()
         edit(root / P, PATHWAY)
-        page.wait_for_function("() => document.querySelector('h1') && "
-                               "document.querySelector('h1').textContent === 'Therapeutic Services'", timeout=20_000)
+        wait_until(page, "() => document.querySelector('h1') && "
+                         "document.querySelector('h1').textContent === 'Therapeutic Services'", timeout=20)
         assert page.locator("#build-errors").count() == 0
     finally:
         next(server, None)

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import wait_until
 from page_types import PAGE_TYPES
 
 WEIGHT_LIMIT = 50 * 1024
@@ -141,10 +142,10 @@ def test_on_this_page_marks_the_section_being_read(real_site, serve_dir, page):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.emulate_media(reduced_motion="reduce")
     page.goto(serve_dir(real_site, "/") + PAGE_TYPES["pathway"])
-    page.wait_for_function("document.querySelector('.toc a.is-active')")
+    wait_until(page, "document.querySelector('.toc a.is-active')")
     target = page.evaluate("[...document.querySelectorAll('.toc a[href^=\"#ladder-\"]')].pop().getAttribute('href')")
     page.evaluate("id => document.getElementById(id).scrollIntoView()", target[1:])
-    page.wait_for_function("href => document.querySelector('.toc a.is-active').getAttribute('href') === href",
+    wait_until(page, "href => document.querySelector('.toc a.is-active').getAttribute('href') === href",
                            arg=target)
     assert page.locator(".toc a.is-active").count() == 1
 
