@@ -1434,3 +1434,26 @@ def test_a_kind_of_job_in_a_named_cluster_opens_the_explorer_on_that_clusters_jo
     page.wait_for_selector(".search-help-explorer a")
     assert page.text_content(".search-help-explorer a") == f"{clusters['health-science']} jobs, fastest growing first"
     assert page.console_errors == []
+
+
+def test_a_word_on_most_pages_is_not_counted_among_the_words_a_page_has(real_site, site_url, page):
+    """'others' (with 'other', on every 'All Other' page) is on more than 40% of the pages: a page holding it in
+    passing must not outrank the fitness pages for 'help others get fit' by having one word more."""
+    documents = int(re.search(r'"documents":(\d+)', (real_site / "search/index/manifest.js").read_text()).group(1))
+    open_with_search(page, site_url)
+    outcome = page.evaluate("""async () => {
+        const o = await window.__search.search('help others get fit');
+        const best = window.__search.top(o.results, 3);
+        await Promise.all(best.map(r => window.__search.load('docs/' + r.doc)));
+        return {words: o.words, best: best.map(r => window.__search.loaded('docs/' + r.doc).title),
+                most: Math.max(...o.results.map(r => r.words)),
+                others: (await window.__search.search('others')).results.length,
+                fit: (await window.__search.search('fit')).results.length};
+    }""")
+    assert outcome["words"] == ["others", "get", "fit"], outcome  # ('get fit' is a synonym of fitness)
+    assert outcome["others"] > 0.4 * documents > outcome["fit"], (outcome, documents)
+    assert outcome["most"] == 2, outcome  # 'others' is counted on no page
+    fitness = {"Exercise Trainers and Group Fitness Instructors", "Fitness and Wellness Coordinators"}
+    assert set(outcome["best"][:2]) == fitness, outcome
+    assert ask(page, "i like working out and helping others get fit")[0] in fitness
+    assert page.console_errors == []

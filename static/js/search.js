@@ -10,6 +10,7 @@
 
   var DROPDOWN_RESULTS = 8;
   var PAGE_RESULTS = 20;
+  var COMMON_SHARE = 0.4;  // of the pages: a word on more is not counted among the words a page has (`run`)
   var PREFIX_WORDS = 12;
   var LONGER_WORDS = 4;  // completions of a word that is a word itself: they add little, and their postings cost
   var MISSING_LETTER_FACTOR = 3;  // how much more common a word one letter longer must be than a form (`expand`)
@@ -1014,7 +1015,7 @@
     var total = manifest.documents;
     var a = arrays(total);
     var touched = [];
-    var full = 0;
+    var full = 0, soft = 0;
     var matched = new Set();
     expansions.forEach(function (list, n) {
       var bit = 1 << n;
@@ -1074,6 +1075,7 @@
           }
         }
       });
+      if (hits.length > total * COMMON_SHARE) soft |= bit;
       for (var h = 0; h < hits.length; h++) {
         var doc = hits[h];
         if (a.mask[doc] === 0) touched.push(doc);
@@ -1084,14 +1086,17 @@
     });
 
     // Every page with any of the words, ranked by how many it has (then by score): a query of several
-    // words need not find all of them on one page.
+    // words need not find all of them on one page. A word found on more than `COMMON_SHARE` of the pages (in any
+    // of the forms searched for) is not counted there, only in the score: it says little about which page is meant,
+    // so a page holding it in passing does not outrank one with the words that matter ('i enjoy working out and
+    // helping others get fit' leads with fitness trainers, not pages that say 'working', 'out' and 'get').
     var results = [], complete = 0;
     for (var t = 0; t < touched.length; t++) {
       var doc = touched[t];
       var named = a.own[doc] | a.title[doc];
       var exact = a.own[doc] === full ? 3 : named === full ? 2 : (named | a.weak[doc]) === full ? 1 : 0;
       var result = { doc: doc, score: a.score[doc], level: Math.floor(Math.log(a.score[doc]) / SCORE_STEP),
-                     exact: exact, words: popcount(a.mask[doc]), mask: a.mask[doc],
+                     exact: exact, words: popcount(a.mask[doc] & ~soft), mask: a.mask[doc],
                      named: a.mask[doc] === full && a.named[doc] === full };
       if (a.mask[doc] === full) complete++;
       results.push(result);
@@ -1620,7 +1625,7 @@
   // report). Null otherwise, and for a part that asks for a kind of job ('careers that pay $120,000 or more').
   function namedJob(outcome) {
     var best = top(outcome.results, 1)[0];
-    return best && !outcome.explorer && (best.exact || best.named || best.words === outcome.words.length) &&
+    return best && !outcome.explorer && (best.exact || best.named || popcount(best.mask) === outcome.words.length) &&
       inRuns(manifest.jobPages || [], best.doc) ? best : null;
   }
 
