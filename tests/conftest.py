@@ -344,7 +344,8 @@ def wait_until(page, script: str, arg=None, timeout: float = 30) -> None:
     """Poll `script` (an expression, or a function of `arg`) until it is true, for at most `timeout` seconds.
     Playwright's wait_for_function evaluates its predicate with eval() once it has to poll, which the site's
     Content-Security-Policy rightly refuses; a function called through page.evaluate is not eval()."""
-    check = f"arg => Boolean(({script})(arg))" if FUNCTION_SCRIPT.match(script) else f"() => Boolean({script})"
+    check = (f"async arg => Boolean(await ({script})(arg))" if FUNCTION_SCRIPT.match(script)
+             else f"async () => Boolean(await ({script}))")  # (an async predicate is awaited too)
     deadline = time.monotonic() + timeout
     while not page.evaluate(check, arg):
         assert time.monotonic() < deadline, f"timed out after {timeout} s waiting for {script}"
