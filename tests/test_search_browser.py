@@ -1138,6 +1138,10 @@ def test_a_word_for_whoever_asks_is_dropped_after_the_word_it_describes(site_url
                          ("jobs for shy people", "Independence")):
         assert ask(page, query)[0] == first, query
     assert "Home Health Aides" in ask(page, "jobs with old people")[:3]
+    # nothing but filler around the word for whoever asks: that word is searched for, not the filler
+    assert page.evaluate("async q => (await window.__search.search(q)).words",
+                         "jobs for people who like to help") == ["people"]
+    assert ask(page, "careers for people who want to help")[0] == "Social"
     assert page.console_errors == []
 
 

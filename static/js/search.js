@@ -731,9 +731,10 @@
     if (!meaningful.length && explorer) {
       tokens = [];  // nothing but a kind of job ('high paying jobs'): the explorer answers it, not a page
     } else if (!meaningful.length) {
-      // Nothing but filler: a stop word that stands for something ('it jobs') if there is one, else the
-      // filler words themselves ('jobs').
-      var kept = dropped.filter(function (w) { return manifest.keep.has(w); });
+      // Nothing but filler: a stop word that stands for something ('it jobs') or a word for whoever asks ('i
+      // want to help people who are going through a hard time': 'people') if there is one, else the filler
+      // words themselves ('jobs').
+      var kept = dropped.filter(function (w) { return manifest.keep.has(w) || manifest.describers.has(w); });
       // After a word of dislike, none: every job is listed ('i really hate blood').
       meaningful = kept.length ? kept.map(function (w) { return { word: w }; }) : against.indexOf(true) >= 0 ? [] :
         tokens.filter(function (t) { return t.word.length > 1; });
