@@ -1147,7 +1147,7 @@ def test_a_word_for_whoever_asks_is_dropped_after_the_word_it_describes(site_url
 
 def test_what_a_visitor_says_they_dislike_is_not_searched_for(site_url, page):
     """'hate', 'dont like', 'but not' and the rest of `dislike:` in data/search-words.yml: what follows is dropped up
-    to 'but', or up to 'and' before a filler word; 'i dont like blood' used to list physicians and phlebotomists
+    to 'but' or a word of liking ('love'), or up to 'and' before a filler word; 'i dont like blood' used to list physicians and phlebotomists
     first. With nothing else left, every job is listed, as for 'jobs'; 'not afraid of' is filler, not dislike."""
     open_with_search(page, site_url)
     words = """async q => (await window.__search.search(q)).words"""
@@ -1165,6 +1165,8 @@ def test_what_a_visitor_says_they_dislike_is_not_searched_for(site_url, page):
     assert page.evaluate(words, "i like animals and the outdoors not stuck in an office") == ["animals", "outdoors"]
     assert page.evaluate(words, "i like science but i faint when i see blood") == ["science"]
     assert page.evaluate(words, "blood doesn't bother me") == ["blood"]  # not a dislike: filler
+    assert page.evaluate(words, "i hate math, i love art") == ["art"]  # a word of liking ends it too
+    assert page.evaluate(words, "i like biology but i dont really want to work with patients") == ["biology"]
     for query in ("i don't like blood", "i hate blood and needles"):
         outcome = page.evaluate("""async q => { const o = await window.__search.search(q);
             return {explorer: !!o.explorer, results: o.results.length}; }""", query)

@@ -624,10 +624,10 @@
     return scratch;
   }
 
-  // What ends the words a dislike word says are not wanted: 'but' and its kind ('i hate math but love art'); and
-  // 'and' or 'or' before a filler word ('i hate math and love art'), not before another thing disliked ('i hate
-  // blood and needles').
-  var UNWANTED_ENDS = /^(but|though|although|yet|however|instead)$/;
+  // What ends the words a dislike word says are not wanted: 'but' and its kind ('i hate math but love art'), or a
+  // word of liking ('i hate math, i love art'); and 'and' or 'or' before a filler word ('i hate math and love
+  // art'), not before another thing disliked ('i hate blood and needles').
+  var UNWANTED_ENDS = /^(but|though|although|yet|however|instead|loves?|enjoys?|prefer)$/;
 
   function fillerNext(folded, at) {
     for (var i = at + 1; i < folded.length; i++) {
