@@ -1090,7 +1090,8 @@
     // words need not find all of them on one page. A word found on more than `COMMON_SHARE` of the pages (in any
     // of the forms searched for) is not counted there, only in the score: it says little about which page is meant,
     // so a page holding it in passing does not outrank one with the words that matter ('i enjoy working out and
-    // helping others get fit' leads with fitness trainers, not pages that say 'working', 'out' and 'get').
+    // helping others get fit' leads with fitness trainers, not with pages that hold 'others' only as every 'All
+    // Other' title does).
     var results = [], complete = 0;
     for (var t = 0; t < touched.length; t++) {
       var doc = touched[t];
