@@ -994,6 +994,28 @@ def test_a_phrase_for_a_kind_of_job_puts_the_jobs_that_fit_it_first(site_url, re
     assert page.console_errors == []
 
 
+
+def test_a_job_named_by_its_own_title_leads_even_where_it_does_not_fit_the_phrase(site_url, real_result, page):
+    """'can you become a firefighter without going to college' asks about one job: firefighters need more than
+    high school (a postsecondary award, by the data), yet their page leads, and the jobs that fit come next, as
+    the results page says. The order of the rest is as in 'nurse jobs without a degree'."""
+    jobs = {e.url: e.occupation for e in real_result.site.occupations}
+    firefighters = next(url for url, job in jobs.items() if job.title == "Firefighters")
+    assert jobs[firefighters].education == "Postsecondary nondegree award"
+    open_with_search(page, site_url)
+    for query in ("can you become a firefighter without going to college", "firefighter jobs with no college"):
+        found = page.evaluate(RANKED, query)
+        assert found["ranked"][0] == [firefighters, 0], query
+        rest = found["marked"][1:]
+        assert 1 in rest and rest == sorted(rest, reverse=True), query
+    page.goto(site_url + "search/?q=can+you+become+a+firefighter+without+going+to+college")
+    results(page)
+    assert page.locator(".search-results .search-result-title").first.text_content() == "Firefighters"
+    assert page.locator(".search-help-order").all_text_contents() == ["Jobs that fit what you asked for come next."]
+    # without the rule the fitting jobs would lead: a job that fits is among the results
+    assert any(fits == 1 and url in jobs for url, fits in found["ranked"])
+    assert page.console_errors == []
+
 PAID = """async (text) => {
   const outcome = await window.__search.search(text);
   const all = window.__search.sort(outcome.results), ranked = all.slice(0, 30);

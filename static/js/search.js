@@ -1330,7 +1330,7 @@
   var SCORE_STEP = Math.log(1.03);
 
   function better(a, b) {
-    return ((b.pin || 0) - (a.pin || 0)) || ((b.fits || 0) - (a.fits || 0)) || sortedFirst(a, b) ||
+    return ((b.pin || 0) - (a.pin || 0)) || (own(b) - own(a)) || ((b.fits || 0) - (a.fits || 0)) || sortedFirst(a, b) ||
       (rank(b) - rank(a)) || (b.exact - a.exact) || (b.words - a.words) || (b.level - a.level) || (a.doc - b.doc);
   }
 
@@ -1338,6 +1338,12 @@
   function sortedFirst(a, b) {
     var x = a.sorted === undefined ? -1 : a.sorted, y = b.sorted === undefined ? -1 : b.sorted;
     return y - x;
+  }
+
+  // The page whose own title is the whole query: first, even where it does not fit what the query asks for
+  // ('can you be a firefighter without college' leads with firefighters, whose page says what they need).
+  function own(r) {
+    return r.exact === 3 ? 1 : 0;
   }
 
   // A page named by the whole query first, then the field's page a query asks for (`leadField`).
@@ -1691,12 +1697,12 @@
     var shortcut = !brief && explorerLink(outcome.explorer, askedCluster(outcome));
     if (shortcut) appendTip(parent, "search-help-explorer", shortcut, "in the jobs explorer, where you can change the filters.");
     // Why the order is not by the words alone (`reorder`).
-    var fit = outcome.results.some(function (r) { return r.fits === 0; });
+    var fit = outcome.results.some(function (r) { return r.fits === 0; }), first = top(outcome.results, 1)[0];
     var sorted = outcome.words.length && outcome.results.some(function (r) { return r.sorted !== undefined; });
     if (!brief && (fit || sorted)) {
       var note = document.createElement("p");
       note.className = "search-help-order";
-      note.textContent = (fit ? "Jobs that fit what you asked for come first." : "") + (fit && sorted ? " " : "") +
+      note.textContent = (fit ? "Jobs that fit what you asked for come " + (first.fits === 0 ? "next." : "first.") : "") + (fit && sorted ? " " : "") +
         (sorted ? "Jobs named by your search come first, " + outcome.explorer.sort.text + "." : "");
       parent.appendChild(note);
     }
