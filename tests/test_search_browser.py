@@ -1189,6 +1189,11 @@ def test_what_a_visitor_says_they_dislike_is_not_searched_for(site_url, page):
     assert page.evaluate(words, "blood doesn't bother me") == ["blood"]  # not a dislike: filler
     assert page.evaluate(words, "i hate math, i love art") == ["art"]  # a word of liking ends it too
     assert page.evaluate(words, "i like biology but i dont really want to work with patients") == ["biology"]
+    # 'i' before a word of wanting starts what is wanted; 'like' alone ('like a vet') does not
+    assert page.evaluate(words, "i hate sitting at a desk i want to work outside") == ["work", "outside"]
+    assert page.evaluate(words, "i dont like people, i like animals") == ["animals"]
+    assert page.evaluate(words, "i dont really like talking i just want to work with data") == ["data"]
+    assert page.evaluate(words, "i love animals but dont want to go to school forever like a vet") == ["animals"]
     for query in ("i don't like blood", "i hate blood and needles"):
         outcome = page.evaluate("""async q => { const o = await window.__search.search(q);
             return {explorer: !!o.explorer, results: o.results.length}; }""", query)
@@ -1199,6 +1204,35 @@ def test_what_a_visitor_says_they_dislike_is_not_searched_for(site_url, page):
         "Landscaping and Groundskeeping Workers", "Forest and Conservation Workers", "Park Naturalists"}
     assert page.console_errors == []
 
+
+
+AVOIDED = """async (text) => {
+  const outcome = await window.__search.search(text);
+  const all = window.__search.sort(outcome.results);
+  await Promise.all(all.slice(0, 40).map(r => window.__search.load('docs/' + r.doc)));
+  return all.map(r => [r.doc < 0 ? '' : (window.__search.loaded('docs/' + r.doc) || {}).title || '', r.avoid ? 1 : 0]);
+}"""
+
+
+def test_pages_strongest_in_a_disliked_word_go_after_the_others(site_url, page):
+    """What follows a word of dislike is not searched for, and the pages where it counts most (within about 30% of
+    its best score) go after the rest: 'i like science and medicine' leads with Therapeutic Services, the pathway of
+    patient care; '... but i dont want to deal with patients' puts it after every page not strong in 'patients'.
+    A word marks at most the 20 pages where it counts most: 'people', on a third of the pages, few of the
+    animal pages."""
+    open_with_search(page, site_url)
+    assert page.evaluate(AVOIDED, "i like science and medicine")[0][0] == "Therapeutic Services"
+    found = page.evaluate(AVOIDED, "i like science and medicine but i dont want to deal with patients")
+    marks = [avoid for _, avoid in found]
+    assert ["Therapeutic Services", 1] in found
+    assert found[0][0] != "Therapeutic Services" and found[0][1] == 0
+    assert 0 in marks and 1 in marks and marks == sorted(marks)  # every avoided page after the others
+    for query in ("i like science and medicine but i dont want to deal with patients",
+                  "i dont like people, i like animals"):
+        assert 0 < sum(avoid for _, avoid in page.evaluate(AVOIDED, query)) <= 20, query
+    assert all("Animal" in title or "Veterinar" in title or "Zoolog" in title
+               for title, _ in page.evaluate(AVOIDED, "i dont like people, i like animals")[:3])
+    assert page.console_errors == []
 
 def test_a_query_setting_two_jobs_side_by_side_offers_the_compare_page_for_them(site_url, real_result, page):
     """'rn vs lpn', 'difference between a welder and a machinist': a phrase of `compare:` in

@@ -625,8 +625,9 @@
   }
 
   // What ends the words a dislike word says are not wanted: 'but' and its kind ('i hate math but love art'), or a
-  // word of liking ('i hate math, i love art'); and 'and' or 'or' before a filler word ('i hate math and love
-  // art'), not before another thing disliked ('i hate blood and needles').
+  // word of liking ('i hate math, i love art'); 'i' before one of wanting ('i dont like people, i like animals',
+  // 'i hate sitting at a desk i want to work outside', not '... like a vet'); and 'and' or 'or' before a filler
+  // word ('i hate math and love art'), not before another thing disliked ('i hate blood and needles').
   var UNWANTED_ENDS = /^(but|though|although|yet|however|instead|loves?|enjoys?|prefer)$/;
 
   function fillerNext(folded, at) {
@@ -668,7 +669,7 @@
     })[0];
     var inPhrase = taken;  // and the words of a filler phrase ('work with') or an unknown one ('night shift')
     var place = placeNamed(folded, inPhrase);
-    var tokens = [], pay = false, field = false, dropped = [], made = -1, unwanted = false;
+    var tokens = [], pay = false, field = false, dropped = [], made = -1, unwanted = false, disliked = [];
     raw.forEach(function (original, at) {
       var word = folded[at];
       if (against[at]) {
@@ -676,7 +677,8 @@
         tokens.push({ word: word, filler: true });
         return;
       }
-      if (unwanted && (UNWANTED_ENDS.test(word) || (/^(and|or)$/.test(word) && fillerNext(folded, at)))) unwanted = false;
+      if (unwanted && (UNWANTED_ENDS.test(word) || (word === "i" && /^(like|want|wanna|just|really|still)$/.test(
+        folded[at + 1])) || (/^(and|or)$/.test(word) && fillerNext(folded, at)))) unwanted = false;
       if (asksNext[at] || asksSimilar[at]) {
         next = asksNext[at] ? "next" : "similar";
         tokens.push({ word: word, filler: true, next: true });
@@ -709,7 +711,8 @@
       } else if (manifest.fieldWords.has(word) && !named[at]) {
         field = (field || []).concat(manifest.kindWords[word] || manifest.kindWords[word.replace(/s$/, "")] || []);
       } else if (unwanted) {
-        tokens.push({ word: word, filler: true });  // not wanted: never searched for
+        tokens.push({ word: word, filler: true });  // not wanted: never searched for, and pages with it go last
+        if (word.length > 1) disliked.push(word);
         return;
       } else if (named[at] ||
                  !(manifest.filler.has(word) || (manifest.describers.has(word) && before && !before.filler))) {
@@ -757,7 +760,8 @@
     var typing = words.length > 0 && /[\p{L}\p{N}]$/u.test(text) &&
       tokens.length > 0 && tokens[tokens.length - 1].word === words[words.length - 1];
     return { words: words, typing: typing, pay: pay, field: field, state: place ? place.state : null, explorer: explorer,
-             vague: vague, next: words.length > 0 && next, tokens: tokens.map(function (t) { return t.word; }), gap: gap };
+             vague: vague, next: words.length > 0 && next, tokens: tokens.map(function (t) { return t.word; }), gap: gap,
+             disliked: disliked };
   }
 
   // A query's words as typed (dotted abbreviations closed up: 'r.n.' is 'rn'), and each folded as phrases are.
@@ -1117,6 +1121,7 @@
     return { words: query.words, matched: matched, results: results, all: complete === results.length,
              complete: complete, pay: query.pay, state: query.state, explorer: query.explorer, vague: query.vague,
              next: query.next, corrected: corrected.join(" ") !== query.typed.join(" ") ? corrected.join(" ") : "", fields: fields,
+             disliked: query.disliked,
              empty: expansions.some(function (list) { return !list.length; }) };
   }
 
@@ -1263,6 +1268,9 @@
         if (figures && r.named && figures.has(r.doc)) r.sorted = figures.get(r.doc);
       });
       if (!any) results.forEach(function (r) { delete r.fits; });
+      // The one job every word names, if only one is ('is being a bank teller a good first job'), stays first.
+      var named = results.filter(function (r) { return r.named && inRuns(manifest.jobPages || [], r.doc); });
+      if (named.length === 1) named[0].only = 1;
       return outcome;
     });
   }
@@ -1330,7 +1338,8 @@
   var SCORE_STEP = Math.log(1.03);
 
   function better(a, b) {
-    return ((b.pin || 0) - (a.pin || 0)) || (own(b) - own(a)) || ((b.fits || 0) - (a.fits || 0)) || sortedFirst(a, b) ||
+    return ((b.pin || 0) - (a.pin || 0)) || (own(b) - own(a)) || ((a.avoid || 0) - (b.avoid || 0)) ||
+      ((b.fits || 0) - (a.fits || 0)) || sortedFirst(a, b) ||
       (rank(b) - rank(a)) || (b.exact - a.exact) || (b.words - a.words) || (b.level - a.level) || (a.doc - b.doc);
   }
 
@@ -1340,10 +1349,11 @@
     return y - x;
   }
 
-  // The page whose own title is the whole query: first, even where it does not fit what the query asks for
-  // ('can you be a firefighter without college' leads with firefighters, whose page says what they need).
+  // The page whose own title is the whole query, or the one job the query names (`reorder`): first, even where
+  // it does not fit what the query asks for ('can you be a firefighter without college' leads with firefighters,
+  // whose page says what they need).
   function own(r) {
-    return r.exact === 3 ? 1 : 0;
+    return r.exact === 3 || r.only ? 1 : 0;
   }
 
   // A page named by the whole query first, then the field's page a query asks for (`leadField`).
@@ -1489,8 +1499,26 @@
           });
           return best ? best.outcome : outcome;
         });
-      }).then(voteField).then(reorder).then(listJobs);
+      }).then(avoid).then(voteField).then(reorder).then(listJobs);
     });
+  }
+
+  // The pages where a word of what is not wanted counts most (the `AVOID_MOST` best, within `AVOID_LEVELS`, about
+  // 30%, of the best score) go after the others, unless the word is on most pages (`COMMON_SHARE`): 'i like
+  // science and medicine but i dont want to deal with patients' puts Therapeutic Services, the pathway of patient
+  // care, after the scientists' pages. See `better`.
+  var AVOID_LEVELS = 12, AVOID_MOST = 20;
+
+  function avoid(outcome) {
+    var against = outcome.disliked || [];
+    if (!against.length || !outcome.results.length) return outcome;
+    var other = run(against.join(" ") + " ", false, false, null, true);
+    if (other.missing) return loadAll(other.missing).then(function () { return avoid(outcome); });
+    var most = top((other.results || []).filter(function (r) { return r.words; }), AVOID_MOST);
+    var shunned = new Set(most.filter(function (r) { return r.level >= most[0].level - AVOID_LEVELS; })
+      .map(function (r) { return r.doc; }));
+    outcome.results.forEach(function (r) { if (shunned.has(r.doc)) r.avoid = 1; });
+    return outcome;
   }
 
   // Documents' display data, loading any not yet loaded.
