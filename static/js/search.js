@@ -14,6 +14,7 @@
   var PREFIX_WORDS = 12;
   var LONGER_WORDS = 4;  // completions of a word that is a word itself: they add little, and their postings cost
   var MISSING_LETTER_FACTOR = 3;  // how much more common a word one letter longer must be than a form (`expand`)
+  var RUN_TOGETHER_FACTOR = 10;  // how much more common two words must be than a form of one they run into
   var KIND_LABELS = { cluster: "Cluster", pathway: "Pathway", occupation: "Occupation", page: "Page" };
   var siteRoot = new URL(box.getAttribute("data-search-root") || "./", location.href).href;
   var indexRoot = siteRoot + "search/index/";
@@ -882,8 +883,9 @@
   }
 
   // Words run together ('dogwalker', 'firetruck'): each query word the site does not know, nor any word it
-  // begins or a form of it, that is two words the site knows, is searched for as those two (`query.typed` keeps
-  // the words as typed). Returns the vocabularies it needs first.
+  // begins, nor a form of it (unless the two are `RUN_TOGETHER_FACTOR` times as common), that is two words the
+  // site knows, is searched for as those two (`query.typed` keeps the words as typed). Returns the vocabularies
+  // it needs first.
   function splitRunTogether(query) {
     var missing = [], split = Object.create(null);
     query.typed = query.words.slice();
@@ -912,8 +914,9 @@
     var at = firstIndex(v.words, word);
     if ((v.words[at] || "").lastIndexOf(word, 0) === 0) return null;  // a word, or the start of one
     if (!v.stems) v.stems = v.words.map(stem);
-    if (v.stems.indexOf(stem(word)) >= 0) return null;  // a form of a word
-    var best = null, waiting = false;
+    // A form of a word, unless that word is rare and the two are common ('truckdriver', not the 'truckdriving' of
+    // a 'truck-driving class')
+    var form = v.stems.indexOf(stem(word)), best = null, waiting = false;
     for (var i = 3; i <= word.length - 3; i++) {
       var left = word.slice(0, i), right = word.slice(i), l = firstIndex(v.words, left);
       if (v.words[l] !== left || manifest.stop.has(left) || manifest.stop.has(right)) continue;
@@ -927,7 +930,7 @@
         best = { parts: [left, right], common: common };
       }
     }
-    if (!best || waiting) return null;
+    if (!best || waiting || (form >= 0 && best.common < RUN_TOGETHER_FACTOR * v.counts[form])) return null;
     var typo = v.words.some(function (known, k) {
       if (Math.abs(known.length - word.length) > 2) return false;
       var d = distance(word, known, 2, false);
@@ -1509,11 +1512,12 @@
   // care, after the scientists' pages. See `better`.
   var AVOID_LEVELS = 12, AVOID_MOST = 20;
 
-  function avoid(outcome) {
+  function avoid(outcome, rounds) {
     var against = outcome.disliked || [];
     if (!against.length || !outcome.results.length) return outcome;
     var other = run(against.join(" ") + " ", false, false, null, true);
-    if (other.missing) return loadAll(other.missing).then(function () { return avoid(outcome); });
+    if (other.missing && rounds > 6) throw new Error("the search index is incomplete");
+    if (other.missing) return loadAll(other.missing).then(function () { return avoid(outcome, (rounds || 0) + 1); });
     var most = top((other.results || []).filter(function (r) { return r.words; }), AVOID_MOST);
     var shunned = new Set(most.filter(function (r) { return r.level >= most[0].level - AVOID_LEVELS; })
       .map(function (r) { return r.doc; }));
@@ -1730,7 +1734,8 @@
     if (!brief && (fit || sorted)) {
       var note = document.createElement("p");
       note.className = "search-help-order";
-      note.textContent = (fit ? "Jobs that fit what you asked for come " + (first.fits === 0 ? "next." : "first.") : "") + (fit && sorted ? " " : "") +
+      note.textContent = (fit ? "Jobs that fit what you asked for come " + (first.fits === 0 ? "next." : "first.") : "") +
+        (fit && sorted ? " " : "") +
         (sorted ? "Jobs named by your search come first, " + outcome.explorer.sort.text + "." : "");
       parent.appendChild(note);
     }
