@@ -1237,6 +1237,13 @@ def test_pages_strongest_in_a_disliked_word_go_after_the_others(site_url, page):
         assert 0 < sum(avoid for _, avoid in page.evaluate(AVOIDED, query)) <= 20, query
     assert all("Animal" in title or "Veterinar" in title or "Zoolog" in title
                for title, _ in page.evaluate(AVOIDED, "i dont like people, i like animals")[:3])
+    # the results page says why, and only then
+    for query, said in (("i like science and medicine but i dont want to deal with patients",
+                         ["Pages most about what you said you do not want come last."]),
+                        ("i like science and medicine", [])):
+        page.goto(site_url + "search/?q=" + query.replace(" ", "+"))
+        results(page)
+        assert page.locator(".search-help-order").all_text_contents() == said, query
     assert page.console_errors == []
 
 def test_a_query_setting_two_jobs_side_by_side_offers_the_compare_page_for_them(site_url, real_result, page):

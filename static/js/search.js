@@ -1728,15 +1728,16 @@
     }
     var shortcut = !brief && explorerLink(outcome.explorer, askedCluster(outcome));
     if (shortcut) appendTip(parent, "search-help-explorer", shortcut, "in the jobs explorer, where you can change the filters.");
-    // Why the order is not by the words alone (`reorder`).
+    // Why the order is not by the words alone (`reorder`, `avoid`).
     var fit = outcome.results.some(function (r) { return r.fits === 0; }), first = top(outcome.results, 1)[0];
     var sorted = outcome.words.length && outcome.results.some(function (r) { return r.sorted !== undefined; });
-    if (!brief && (fit || sorted)) {
+    var shunned = outcome.results.some(function (r) { return r.avoid; });
+    if (!brief && (fit || sorted || shunned)) {
       var note = document.createElement("p");
       note.className = "search-help-order";
-      note.textContent = (fit ? "Jobs that fit what you asked for come " + (first.fits === 0 ? "next." : "first.") : "") +
-        (fit && sorted ? " " : "") +
-        (sorted ? "Jobs named by your search come first, " + outcome.explorer.sort.text + "." : "");
+      note.textContent = [fit && "Jobs that fit what you asked for come " + (first.fits === 0 ? "next." : "first."),
+        sorted && "Jobs named by your search come first, " + outcome.explorer.sort.text + ".",
+        shunned && "Pages most about what you said you do not want come last."].filter(Boolean).join(" ");
       parent.appendChild(note);
     }
     if (outcome.corrected) {
