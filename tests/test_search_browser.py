@@ -1460,7 +1460,8 @@ def test_corrections_are_only_for_words_the_site_does_not_know(site_url, page):
     open_with_search(page, site_url)
     outcome = page.evaluate("""async () => {
         const out = {};
-        for (const q of ['hacker', 'xqzv nurse', 'nurz', 'cyber security', 'IT', 'it jobs', 'what is it like']) {
+        for (const q of ['hacker', 'xqzv nurse', 'nurz', 'cyber security', 'IT', 'it jobs', 'what is it like',
+                         'piolet', 'piolet nurse']) {
             const o = await window.__search.search(q);
             out[q] = {words: o.words, corrected: o.corrected, matched: [...o.matched]};
         }
@@ -1469,6 +1470,8 @@ def test_corrections_are_only_for_words_the_site_does_not_know(site_url, page):
     assert outcome["hacker"]["corrected"] == "" and "packer" not in outcome["hacker"]["matched"]
     assert outcome["xqzv nurse"]["corrected"] == ""  # four letters and other words match: no guess
     assert outcome["nurz"]["corrected"].startswith("nurs")  # four letters and nothing else matches: a guess
+    # six letters, two slips ('ol' swapped, an 'e' too many): a guess only when nothing else matches
+    assert outcome["piolet"]["corrected"] == "pilot" and outcome["piolet nurse"]["corrected"] == ""
     assert "cybersecurity" in outcome["cyber security"]["matched"]  # two words the index knows as one
     assert outcome["IT"]["words"] == ["it"] and outcome["it jobs"]["words"] == ["it"]
     assert outcome["what is it like"]["words"] == ["it"]  # nothing else left

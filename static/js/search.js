@@ -559,9 +559,10 @@
       });
     }
     // A correction only for a word that is neither a known word nor the start of one, of five letters or
-    // more (four when nothing else matched: `shortTypos`); two letters away from seven letters ('welldor').
+    // more; two letters away from seven letters ('welldor'). When nothing else matched (`shortTypos`), from four
+    // letters, and two letters away from six ('piolet').
     if (!found.length && token.length >= (shortTypos ? 4 : 5) && !/^\d+$/.test(token)) {
-      var limit = token.length >= 7 ? 2 : 1;
+      var limit = token.length >= (shortTypos ? 6 : 7) ? 2 : 1;
       var typos = [];
       vocab.forEach(function (v) {
         v.words.forEach(function (word, i) {
@@ -1475,9 +1476,10 @@
         }
         if (swap) return outcome;
         if (!outcome.results.length && outcome.empty) {
-          // Nothing at all: allow corrections of short words, then look for a mistake in the first letter
-          // in every vocabulary.
-          if (!short && outcome.words.some(function (w) { return w.length === 4; })) return attempt(wide, true, 0);
+          // Nothing at all: allow corrections of short words (of four letters, and two letters away from six),
+          // then look for a mistake in the first letter in every vocabulary.
+          var near = outcome.words.some(function (w) { return w.length === 4 || w.length === 6; });
+          if (!short && near) return attempt(wide, true, 0);
           if (!wide && outcome.words.some(function (w) { return w.length >= 4; })) return attempt(true, short, 0);
         }
         return outcome;
