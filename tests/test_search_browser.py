@@ -1199,6 +1199,8 @@ def test_what_a_visitor_says_they_dislike_is_not_searched_for(site_url, page):
     assert page.evaluate(words, "i dont like people, i like animals") == ["animals"]
     assert page.evaluate(words, "i dont really like talking i just want to work with data") == ["data"]
     assert page.evaluate(words, "i love animals but dont want to go to school forever like a vet") == ["animals"]
+    assert page.evaluate(words, "i love animals but honestly im not great at science") == ["animals"]
+    assert page.evaluate(words, "i struggle with math but i love art") == ["art"]
     for query in ("i don't like blood", "i hate blood and needles"):
         outcome = page.evaluate("""async q => { const o = await window.__search.search(q);
             return {explorer: !!o.explorer, results: o.results.length}; }""", query)
