@@ -347,9 +347,24 @@ def wait_until(page, script: str, arg=None, timeout: float = 30) -> None:
     check = (f"async arg => Boolean(await ({script})(arg))" if FUNCTION_SCRIPT.match(script)
              else f"async () => Boolean(await ({script}))")  # (an async predicate is awaited too)
     deadline = time.monotonic() + timeout
-    while not page.evaluate(check, arg):
+    while not _holds(page, check, arg):
         assert time.monotonic() < deadline, f"timed out after {timeout} s waiting for {script}"
         page.wait_for_timeout(40)
+
+
+NAVIGATED = ("Execution context was destroyed", "Cannot find context with specified id")
+"""Playwright's words when the page it evaluated in went away: the dev server reloaded it, as a wait may expect."""
+
+
+def _holds(page, check: str, arg) -> bool:
+    """`check` evaluated in the page; false, to be asked again, if the page navigated away meanwhile."""
+    from playwright.sync_api import Error as PlaywrightError  # installed wherever a page exists
+    try:
+        return page.evaluate(check, arg)
+    except PlaywrightError as error:
+        if any(words in str(error) for words in NAVIGATED):
+            return False
+        raise
 
 
 @pytest.fixture

@@ -86,7 +86,8 @@ def test_every_page_ships_the_strict_policy_and_loads_only_its_own_files(real_si
 @pytest.mark.browser
 def test_the_policy_refuses_eval_and_the_tests_wait_without_it(real_site: Path, page):
     """No 'unsafe-eval': a string evaluated as script throws in the browser. Playwright's wait_for_function
-    polls with eval(), so the tests wait through `wait_until`, which polls a function, and never through it."""
+    polls with eval(), so the tests wait through `wait_until`, which polls a function, and never through it; a
+    wait goes on across a navigation, which a poll can meet halfway ("Execution context was destroyed")."""
     page.goto((real_site / "index.html").as_uri())
     # (called later from the page, as a poll is: in the call page.evaluate makes, the policy is not applied)
     assert page.evaluate("""() => new Promise(done => setTimeout(() => {
@@ -94,6 +95,13 @@ def test_the_policy_refuses_eval_and_the_tests_wait_without_it(real_site: Path, 
     page.evaluate("() => setTimeout(() => { document.body.dataset.waited = 'yes'; }, 300)")
     assert page.evaluate("document.body.dataset.waited") is None  # so the wait below has to poll
     wait_until(page, "document.body.dataset.waited === 'yes'", timeout=10)
+    # A wait outlives the page it began on, as when the dev server reloads it. Here the first poll itself opens
+    # the about page and never answers, so the page goes away under it; the next poll asks the new page.
+    about = (real_site / "about" / "index.html").as_uri()
+    wait_until(page, """async url => {
+        if (window.name !== 'moved') { window.name = 'moved'; location.href = url; await new Promise(() => {}); }
+        return location.pathname.endsWith('/about/index.html');
+    }""", arg=about, timeout=10)
     callers = [path.name for path in sorted((ROOT / "tests").glob("*.py"))
                if re.search(r"\bpage\.wait_for_function\(", path.read_text(encoding="utf-8"))]
     assert callers == []
