@@ -1201,6 +1201,8 @@ def test_what_a_visitor_says_they_dislike_is_not_searched_for(site_url, page):
     assert page.evaluate(words, "i love animals but dont want to go to school forever like a vet") == ["animals"]
     assert page.evaluate(words, "i love animals but honestly im not great at science") == ["animals"]
     assert page.evaluate(words, "i struggle with math but i love art") == ["art"]
+    assert page.evaluate(words, "im not a fan of blood") == []  # not the filler 'a fan of' ('im a big fan of cars')
+    assert page.evaluate(words, "im a big fan of cars") == ["cars"]
     for query in ("i don't like blood", "i hate blood and needles"):
         outcome = page.evaluate("""async q => { const o = await window.__search.search(q);
             return {explorer: !!o.explorer, results: o.results.length}; }""", query)
