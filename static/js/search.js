@@ -631,6 +631,7 @@
   // 'i hate sitting at a desk i want to work outside', not '... like a vet'); and 'and' or 'or' before a filler
   // word ('i hate math and love art'), not before another thing disliked ('i hate blood and needles').
   var UNWANTED_ENDS = /^(but|though|although|yet|however|instead|loves?|enjoys?|prefer)$/;
+  var WANTING = /^(like|want|wanna|just|really|still)$/;  // after 'i', a word that starts what is wanted
 
   function fillerNext(folded, at) {
     for (var i = at + 1; i < folded.length; i++) {
@@ -679,8 +680,8 @@
         tokens.push({ word: word, filler: true });
         return;
       }
-      if (unwanted && (UNWANTED_ENDS.test(word) || (word === "i" && /^(like|want|wanna|just|really|still)$/.test(
-        folded[at + 1])) || (/^(and|or)$/.test(word) && fillerNext(folded, at)))) unwanted = false;
+      if (unwanted && (UNWANTED_ENDS.test(word) || (word === "i" && WANTING.test(folded[at + 1])) ||
+                       (/^(and|or)$/.test(word) && fillerNext(folded, at)))) unwanted = false;
       if (asksNext[at] || asksSimilar[at]) {
         next = asksNext[at] ? "next" : "similar";
         tokens.push({ word: word, filler: true, next: true });
@@ -1731,13 +1732,14 @@
     var shortcut = !brief && explorerLink(outcome.explorer, askedCluster(outcome));
     if (shortcut) appendTip(parent, "search-help-explorer", shortcut, "in the jobs explorer, where you can change the filters.");
     // Why the order is not by the words alone (`reorder`, `avoid`).
-    var fit = outcome.results.some(function (r) { return r.fits === 0; }), first = top(outcome.results, 1)[0];
+    var fit = outcome.results.some(function (r) { return r.fits === 0; });
     var sorted = outcome.words.length && outcome.results.some(function (r) { return r.sorted !== undefined; });
     var shunned = outcome.results.some(function (r) { return r.avoid; });
     if (!brief && (fit || sorted || shunned)) {
       var note = document.createElement("p");
       note.className = "search-help-order";
-      note.textContent = [fit && "Jobs that fit what you asked for come " + (first.fits === 0 ? "next." : "first."),
+      var named = fit && top(outcome.results, 1)[0].fits === 0;  // the job the query names leads (`own`)
+      note.textContent = [fit && "Jobs that fit what you asked for come " + (named ? "next." : "first."),
         sorted && "Jobs named by your search come first, " + outcome.explorer.sort.text + ".",
         shunned && "Pages most about what you said you do not want come last."].filter(Boolean).join(" ");
       parent.appendChild(note);
