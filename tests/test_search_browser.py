@@ -676,16 +676,22 @@ def test_a_query_of_nothing_but_a_phrase_the_data_has_no_figures_on_offers_no_co
 def test_a_correction_prefers_the_likelier_slip(site_url, page):
     """'electrican' is one letter from both 'electrician' (an i left out) and 'electrical' (n for l, keys far
     apart); a letter left out is the likelier slip, so electrician is the correction, though 'electrical' is
-    in more pages. Likewise 'physican' (physician, not physical) and 'lawer' (lawyer, not laser)."""
+    in more pages. Likewise 'physican' (physician, not physical) and 'lawer' (lawyer, not laser). A vowel for
+    another is likelier than a far key: 'librarien' is librarian, though 'libraries' (n for s) is more common;
+    and so is a letter of the same sound: 'councelor' is counselor, not councilor (e for i)."""
     for typed, meant, first in (("electrican", "electrician", "Electricians"), ("physican", "physician", None),
-                                ("lawer", "lawyer", "Lawyers")):
+                                ("lawer", "lawyer", "Lawyers"),
+                                ("librarien", "librarian", "Librarians and Media Collections Specialists"),
+                                ("councelor", "counselor", None)):
         page.goto(site_url + f"search/?q={typed}")
         titles = results(page)
         assert page.locator(".search-help-correction a").text_content() == meant
         if first:
             assert titles[0] == first
-        else:
+        elif typed == "physican":
             assert "Physicians" in titles[0], titles[:3]
+        else:
+            assert "Counselors" in titles[0], titles[:3]
     assert page.console_errors == []
 
 
@@ -1193,6 +1199,8 @@ def test_what_a_visitor_says_they_dislike_is_not_searched_for(site_url, page):
     assert page.evaluate(words, "i like science but i faint when i see blood") == ["science"]
     assert page.evaluate(words, "blood doesn't bother me") == ["blood"]  # not a dislike: filler
     assert page.evaluate(words, "i hate math, i love art") == ["art"]  # a word of liking ends it too
+    assert page.evaluate(words, "i dont like people, id rather work alone") == ["work", "alone"]  # or of choosing
+    assert page.evaluate(words, "i'd rather not work nights") == []  # 'rather not' is a dislike itself
     assert page.evaluate(words, "i like biology but i dont really want to work with patients") == ["biology"]
     # 'i' before a word of wanting starts what is wanted; 'like' alone ('like a vet') does not
     assert page.evaluate(words, "i hate sitting at a desk i want to work outside") == ["work", "outside"]

@@ -127,9 +127,11 @@
   })();
 
   // How likely a slip turns `word` into `typed`, most likely first: 0 a letter left out ('lawer' for lawyer),
-  // 1 two letters swapped or a key next to the right one, 2 a letter too many, 3 a key far from the right one
-  // ('electrican' is more likely electrician than electrical). Words further apart than one slip get 0: for
-  // them the distance decides.
+  // 1 two letters swapped, a key next to the right one, or a vowel or a letter of the same sound for another
+  // ('librarien' is librarian, not libraries), 2 a letter too many, 3 a key far from the right one ('electrican'
+  // is more likely electrician than electrical). Words further apart than one slip get 0: the distance decides.
+  var SOUND_ALIKE = new Set(["cs", "sc", "ck", "kc", "sz", "zs"]);  // letters for one sound ('councelor')
+
   function slip(typed, word) {
     if (word.length === typed.length + 1) return 0;
     if (word.length === typed.length - 1) return 2;
@@ -141,7 +143,9 @@
         at = i;
       }
     }
-    return at >= 0 && !(NEAR_KEYS[typed[at]] && NEAR_KEYS[typed[at]].has(word[at])) ? 3 : 1;
+    var near = NEAR_KEYS[typed[at]] && NEAR_KEYS[typed[at]].has(word[at]);
+    var alike = VOWELS.test(typed[at]) && VOWELS.test(word[at]) || SOUND_ALIKE.has(typed[at] + word[at]);
+    return at >= 0 && !near && !alike ? 3 : 1;
   }
 
   // Damerau-Levenshtein distance between a and b, or limit + 1 once it must exceed limit.
@@ -627,10 +631,11 @@
   }
 
   // What ends the words a dislike word says are not wanted: 'but' and its kind ('i hate math but love art'), or a
-  // word of liking ('i hate math, i love art'); 'i' before one of wanting ('i dont like people, i like animals',
-  // 'i hate sitting at a desk i want to work outside', not '... like a vet'); and 'and' or 'or' before a filler
-  // word ('i hate math and love art'), not before another thing disliked ('i hate blood and needles').
-  var UNWANTED_ENDS = /^(but|though|although|yet|however|instead|loves?|enjoys?|prefer)$/;
+  // word of liking or choosing ('i hate math, i love art', 'i dont like people, id rather work alone'); 'i' before
+  // one of wanting ('i dont like people, i like animals', 'i hate sitting at a desk i want to work outside', not
+  // '... like a vet'); and 'and' or 'or' before a filler word ('i hate math and love art'), not before another
+  // thing disliked ('i hate blood and needles').
+  var UNWANTED_ENDS = /^(but|though|although|yet|however|instead|loves?|enjoys?|prefer|rather)$/;
   var WANTING = /^(like|want|wanna|just|really|still)$/;  // after 'i', a word that starts what is wanted
 
   function fillerNext(folded, at) {
