@@ -1027,6 +1027,26 @@ def test_a_job_named_by_its_own_title_leads_even_where_it_does_not_fit_the_phras
     assert any(fits == 1 and url in jobs for url, fits in found["ranked"])
     assert page.console_errors == []
 
+
+def test_of_several_jobs_a_query_names_the_one_it_names_by_a_name_in_its_title_leads(site_url, real_result, page):
+    """'welder' names several jobs (welding machine setters too), but only Welders, Cutters, Solderers, and Brazers
+    by a name its title lists; asked about with a phrase it does not fit ('apprenticeship', 'without a degree'),
+    that job leads all the same. A query that asks for a list ('nurse jobs without a degree', 'highest paying
+    nurse jobs') keeps the jobs that fit, or the best paid, first."""
+    jobs = {e.occupation.title: e.url for e in real_result.site.occupations}
+    open_with_search(page, site_url)
+    for query, title in (("welder apprenticeship", "Welders, Cutters, Solderers, and Brazers"),
+                         ("can i become an accountant without a degree", "Accountants and Auditors"),
+                         ("entry level chef", "Chefs and Head Cooks")):
+        found = page.evaluate(RANKED, query)
+        assert found["ranked"][0] == [jobs[title], 0], (query, found["ranked"][:3])  # first, though it does not fit
+        assert any(fits == 1 for _, fits in found["ranked"][1:]), query  # and jobs that fit are there
+    found = page.evaluate(RANKED, "nurse jobs without a degree")
+    assert found["ranked"][0][1] == 1, found["ranked"][:3]
+    assert found["ranked"][0][0] != jobs["Registered Nurses"]
+    assert page.evaluate(RANKED, "what are the highest paying nurse jobs")["ranked"][0][0] != jobs["Registered Nurses"]
+    assert page.console_errors == []
+
 PAID = """async (text) => {
   const outcome = await window.__search.search(text);
   const all = window.__search.sort(outcome.results), ranked = all.slice(0, 30);

@@ -130,7 +130,7 @@
   // 1 two letters swapped, a key next to the right one, or a vowel or a letter of the same sound for another
   // ('librarien' is librarian, not libraries), 2 a letter too many, 3 a key far from the right one ('electrican'
   // is more likely electrician than electrical). Words further apart than one slip get 0: the distance decides.
-  var SOUND_ALIKE = new Set(["cs", "sc", "ck", "kc", "sz", "zs"]);  // letters for one sound ('councelor')
+  var ALIKE = /^([aeiouy]{2}|cs|sc|ck|kc|sz|zs)$/;  // two vowels, or two letters for one sound ('councelor')
 
   function slip(typed, word) {
     if (word.length === typed.length + 1) return 0;
@@ -143,9 +143,8 @@
         at = i;
       }
     }
-    var near = NEAR_KEYS[typed[at]] && NEAR_KEYS[typed[at]].has(word[at]);
-    var alike = VOWELS.test(typed[at]) && VOWELS.test(word[at]) || SOUND_ALIKE.has(typed[at] + word[at]);
-    return at >= 0 && !near && !alike ? 3 : 1;
+    return at >= 0 && !(NEAR_KEYS[typed[at]] && NEAR_KEYS[typed[at]].has(word[at])) &&
+      !ALIKE.test(typed[at] + word[at]) ? 3 : 1;
   }
 
   // Damerau-Levenshtein distance between a and b, or limit + 1 once it must exceed limit.
@@ -637,6 +636,7 @@
   // thing disliked ('i hate blood and needles').
   var UNWANTED_ENDS = /^(but|though|although|yet|however|instead|loves?|enjoys?|prefer|rather)$/;
   var WANTING = /^(like|want|wanna|just|really|still)$/;  // after 'i', a word that starts what is wanted
+  var LISTING = /\b(jobs|careers|occupations)\b/;  // words that ask for a list of jobs ('nurse jobs without a degree')
 
   function fillerNext(folded, at) {
     for (var i = at + 1; i < folded.length; i++) {
@@ -769,7 +769,7 @@
       tokens.length > 0 && tokens[tokens.length - 1].word === words[words.length - 1];
     return { words: words, typing: typing, pay: pay, field: field, state: place ? place.state : null, explorer: explorer,
              vague: vague, next: words.length > 0 && next, tokens: tokens.map(function (t) { return t.word; }), gap: gap,
-             disliked: disliked };
+             disliked: disliked, listing: LISTING.test(folded.join(" ")) };
   }
 
   // A query's words as typed (dotted abbreviations closed up: 'r.n.' is 'rn'), and each folded as phrases are.
@@ -1131,7 +1131,7 @@
     return { words: query.words, matched: matched, results: results, all: complete === results.length,
              complete: complete, pay: query.pay, state: query.state, explorer: query.explorer, vague: query.vague,
              next: query.next, corrected: corrected.join(" ") !== query.typed.join(" ") ? corrected.join(" ") : "", fields: fields,
-             disliked: query.disliked,
+             disliked: query.disliked, listing: query.listing,
              empty: expansions.some(function (list) { return !list.length; }) };
   }
 
@@ -1278,9 +1278,13 @@
         if (figures && r.named && figures.has(r.doc)) r.sorted = figures.get(r.doc);
       });
       if (!any) results.forEach(function (r) { delete r.fits; });
-      // The one job every word names, if only one is ('is being a bank teller a good first job'), stays first.
+      // The one job every word names, if only one is ('is being a bank teller a good first job'), stays first; or
+      // of several, the one they name by a name in its title ('welder apprenticeship': Welders, Cutters, ...),
+      // unless the query asks for a list ('nurse jobs without a degree', 'highest paying nurse jobs').
       var named = results.filter(function (r) { return r.named && inRuns(manifest.jobPages || [], r.doc); });
+      var titled = named.filter(function (r) { return r.exact >= 2; });
       if (named.length === 1) named[0].only = 1;
+      else if (titled.length === 1 && !explorer.sort && !outcome.listing) titled[0].only = 1;
       return outcome;
     });
   }
