@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 from engine import pipeline
 from engine.pipeline import Builder, Project
-from engine.problems import ContentError
+from engine.problems import ContentError, errors_in
 from engine.validate import check_references
 from test_build import snapshot
 
@@ -25,7 +25,10 @@ def test_parallel_and_serial_builds_are_identical(tmp_path: Path):
     serial = Builder(project, workers=1).write(tmp_path / "serial")
     parallel = Builder(project, workers=2, parallel_min=1).write(tmp_path / "parallel")
     in_memory = Builder(project, workers=2, parallel_min=1).build()
-    assert serial.problems == parallel.problems == in_memory.problems == ()
+    # the same warnings, if any (the synthetic text is real sentences drawn at random, which may read above
+    # grade 9), and no error
+    assert serial.problems == parallel.problems == in_memory.problems
+    assert not errors_in(serial.problems)
     assert serial.pages == parallel.pages == in_memory.pages > 100
     assert snapshot(tmp_path / "serial") == snapshot(tmp_path / "parallel")
     written = {p.relative_to(tmp_path / "parallel").as_posix(): p.read_bytes()
