@@ -1221,6 +1221,8 @@ def test_what_a_visitor_says_they_dislike_is_not_searched_for(site_url, page):
     assert page.evaluate(words, "i hate math, i love art") == ["art"]  # a word of liking ends it too
     assert page.evaluate(words, "i dont like people, id rather work alone") == ["work", "alone"]  # or of choosing
     assert page.evaluate(words, "i'd rather not work nights") == []  # 'rather not' is a dislike itself
+    assert page.evaluate(words, "how do i become a paralegal without going to law school") == ["paralegal"]
+    assert page.evaluate(words, "nurse jobs without a degree") == ["nurse"]  # a phrase of the explorer's first
     assert page.evaluate(words, "i like biology but i dont really want to work with patients") == ["biology"]
     # 'i' before a word of wanting starts what is wanted; 'like' alone ('like a vet') does not
     assert page.evaluate(words, "i hate sitting at a desk i want to work outside") == ["work", "outside"]
@@ -1269,6 +1271,10 @@ def test_pages_strongest_in_a_disliked_word_go_after_the_others(site_url, page):
         assert 0 < sum(avoid for _, avoid in page.evaluate(AVOIDED, query)) <= 20, query
     assert all("Animal" in title or "Veterinar" in title or "Zoolog" in title
                for title, _ in page.evaluate(AVOIDED, "i dont like people, i like animals")[:3])
+    # 'without' is a word of dislike too: pages most about math go last
+    found = page.evaluate(AVOIDED, "science jobs without math")
+    assert any("Mathematics" in title for title, avoid in found if avoid)
+    assert found[0][1] == 0
     # the results page says why, and only then
     for query, said in (("i like science and medicine but i dont want to deal with patients",
                          ["Pages most about what you said you do not want come last."]),
