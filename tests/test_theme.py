@@ -31,9 +31,10 @@ pathways went to the one holding the jobs found; 19,860 once it left out what fo
 math but love art'); 19.5 KB until it came to put last the pages strongest in what a visitor dislikes ('i like
 science but i dont want to deal with patients') and to keep first the one job a question names ('is being a bank
 teller a good first job'): 20,229 bytes then, 20,326 once it also split 'truckdriver' and said when disliked pages
-come last; 20,345 once it read 'piolet' as pilot. The manifest, which the first query loads with it, went from
-4.2 to 3.6 KB gzipped the same day as the 17,405, when the pairs of filler words left it: the first query
-downloads less than before."""
+come last; 20,345 once it read 'piolet' as pilot; 20,478 once it read a vowel for another as a likely slip
+('librarien') and kept first the one job of several a query names by its title ('welder apprenticeship'). The
+manifest, which the first query loads with it, went from 4.2 to 3.6 KB gzipped the same day as the 17,405, when
+the pairs of filler words left it: the first query downloads less than before."""
 
 BACKGROUND = "getComputedStyle(document.body).backgroundColor"
 
