@@ -167,7 +167,7 @@ PATHWAY = Field(
                          pattern_hint="a slug looks like 'health-informatics'", refers="pathway")),
         Field("ladders", "list", "The career ladders of this pathway, most common first: one for each distinct "
                                  "route, such as nursing and pharmacy.",
-              required=True, min_items=1, max_items=7, item=LADDER),
+              required=True, min_items=1, max_items=8, item=LADDER),
     ),
 )
 
