@@ -462,6 +462,9 @@ class Builder:
             raise ContentError([Problem("content", 1, f"two pages would be written to {twice}; rename one of them")])
         outputs: dict[str, bytes] = {}
         sink = writer.write if writer is not None else outputs.__setitem__
+        # A one-off build with worker processes has them make the data files too (`SIDE_FILES`), before the pages,
+        # while this process makes the search index's documents: they are the same whoever makes them.
+        offload = SIDE_FILES if writer is not None and not self.dev and self._parallel(jobs) else ()
 
         def other_files(index_parts: Callable[[], list[Part]] | None) -> None:
             """Everything but the pages; done while worker processes render the pages."""
@@ -471,21 +474,17 @@ class Builder:
             sink("sitemap.xml", self._input("sitemap", (env, urls), lambda: render_sitemap(env, urls).encode()))
             sink("robots.txt", render_robots(site.config).encode())
             sink(SERVICE_WORKER, render_service_worker({n: p for n, (p, _) in assets.items()}, self.dev))
-            # The same as long as the data files behind the profiles are (their stamp says so).
-            stamp = self._cache.inputs["profiles"][0] if "profiles" in self._cache.inputs else None
-            state_pay = self._input("state pay", stamp, lambda: render_state_pay(site))
-            for name, data in state_pay.items():
-                sink(name, data)
-            # The same as long as the data files and the ladders are (the dev server rebuilds after every save).
-            stamp = (self._cache.inputs.get("profiles", (None,))[0], self._cache.inputs.get("related", (None,))[0],
-                     explore_key(site))
-            explore = self._input("explore", stamp, lambda: build_explore_data(
-                site, lambda job: outlook(job, view.average_growth).bright))
-            for name, data in explore.items():
-                sink(name, data)
-            stamp = (self._cache.inputs.get("profiles", (None,))[0], jobs_key(site))
-            for name, data in self._input("jobs", stamp, lambda: render_job_files(site)).items():
-                sink(name, data)
+            # What each kind of data file is made from, for the dev server, which rebuilds after every save: the
+            # data files behind the profiles (their stamp says so), and for the others the ladders too.
+            profiles = self._cache.inputs["profiles"][0] if "profiles" in self._cache.inputs else None
+            stamps = {"state pay": profiles,
+                      "explore": (profiles, self._cache.inputs.get("related", (None,))[0], explore_key(site)),
+                      "jobs": (profiles, jobs_key(site))}
+            for kind in SIDE_FILES:
+                if kind not in offload:
+                    made = self._input(kind, stamps[kind], lambda kind=kind: side_files(kind, site, view))
+                    for name, data in made.items():
+                        sink(name, data)
             for name, data in build_search_index(site, index_parts() if index_parts else None,
                                                  self._cache.search).items():
                 sink(name, data)
@@ -494,7 +493,7 @@ class Builder:
         if writer is not None and not self.dev:
             # A one-off build: the workers also make the search index's postings, which the dev
             # server instead keeps in this process to update after each edit.
-            rendered = self._render_jobs(env, view, jobs, writer, meanwhile=other_files, index=site)
+            rendered = self._render_jobs(env, view, jobs, writer, meanwhile=other_files, index=site, side=offload)
         else:
             cached = self._cache.pages
             todo = [job for job, url in zip(jobs, urls)
@@ -524,12 +523,14 @@ class Builder:
 
     def _render_jobs(self, env: jinja2.Environment, view: SiteView, jobs: Sequence[PageJob],
                      writer: write.SiteWriter | None, meanwhile: Callable[[Callable[[], list[Part]] | None], None],
-                     index: Site | None = None) -> Any:
+                     index: Site | None = None, side: Sequence[str] = ()) -> Any:
         """Render `jobs`, and call `meanwhile` (while worker processes render, when there are any).
         With a `writer`, write each page with it and return how many; else return the pages.
 
-        With `index`, the workers first make the postings of that site's search
+        With `index`, the workers also make the postings of that site's search
         index, in parts, and `meanwhile` is given a function that waits for them.
+        With `side` (and a `writer`), the workers first write those kinds of data files of `index`
+        (`side_files`); there must then be workers (`_parallel`).
         """
         parallel = len(jobs) >= self.parallel_min and self.workers >= 2
         sidebar = Sidebar(env, view)
@@ -542,10 +543,11 @@ class Builder:
                 writer.write(output_path(job.page.url), html)
             return len(pages)
         chunks = _chunks(range(len(jobs)), self.workers * 4)
-        with _pool(self.workers, _start_renderer, (_RenderWork(env, view, sidebar, jobs, writer),)) as pool:
-            # The workers start on half the pages while this process makes the search index's documents; then
-            # they make the documents' postings (sent to them), which this process merges after its other files,
-            # and then the other half of the pages.
+        with _pool(self.workers, _start_renderer, (_RenderWork(env, view, sidebar, jobs, writer, index),)) as pool:
+            written = [pool.submit(_write_side_files, kind) for kind in side]
+            # The workers start on the data files and half the pages while this process makes the search index's
+            # documents; then they make the documents' postings (sent to them), which this process merges after
+            # its other files, and then the other half of the pages.
             half = len(chunks) // 2 if index is not None else len(chunks)
             pending = [pool.submit(_render_slice, chunk) for chunk in chunks[:half]]
             parts = []
@@ -556,6 +558,8 @@ class Builder:
             pending += [pool.submit(_render_slice, chunk) for chunk in chunks[half:]]
             meanwhile((lambda: [part.result() for part in parts]) if index is not None else None)
             done = [part.result() for part in pending]
+            for files in written:
+                files.result()
         return sum(done) if writer is not None else [html for part in done for html in part]
 
     def _parallel(self, items: Sequence[Any]) -> bool:
@@ -745,6 +749,7 @@ class _RenderWork:
     sidebar: Sidebar
     jobs: Sequence[PageJob]
     writer: write.SiteWriter | None
+    site: Site | None = None
 
 
 _worker: _RenderWork | None = None
@@ -765,6 +770,28 @@ def _render_slice(indexes: list[int]) -> Any:
         job = work.jobs[i]
         work.writer.write(output_path(job.page.url), render_page(work.env, work.view, job, work.sidebar).encode())
     return len(indexes)
+
+
+def _write_side_files(kind: str) -> int:
+    """Make and write one kind of data file (`side_files`) in a worker, with its copy of the writer."""
+    assert _worker is not None and _worker.writer is not None and _worker.site is not None
+    files = side_files(kind, _worker.site, _worker.view)
+    for name, data in files.items():
+        _worker.writer.write(name, data)
+    return len(files)
+
+
+SIDE_FILES = ("state pay", "explore", "jobs")
+"""The data files besides the pages and the search index, by kind, in the order a build writes them."""
+
+
+def side_files(kind: str, site: Site, view: SiteView) -> dict[str, bytes]:
+    """The data files of one of `SIDE_FILES`: each state's pay, the explorers' data or the jobs' data."""
+    if kind == "state pay":
+        return render_state_pay(site)
+    if kind == "explore":
+        return build_explore_data(site, lambda job: outlook(job, view.average_growth).bright)
+    return render_job_files(site)
 
 
 def _index_docs(start: int, docs: Sequence[Document]) -> Part:

@@ -36,6 +36,21 @@ def test_parallel_and_serial_builds_are_identical(tmp_path: Path):
     assert in_memory.files == written
 
 
+def test_a_parallel_build_has_its_workers_make_the_data_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The explorers', jobs' and states' pay data files are made by the worker processes of a one-off build, so
+    the main process is free to make the search index; the files are the same (the test above)."""
+    project = Project.at(synthetic.write_project(tmp_path / "project", pathways=30))
+    made: list[str] = []  # the data files made in this process (a worker's are counted in the worker)
+    side_files = pipeline.side_files
+    monkeypatch.setattr(pipeline, "side_files", lambda kind, *args: made.append(kind) or side_files(kind, *args))
+    Builder(project, workers=1).write(tmp_path / "serial")
+    assert made == list(pipeline.SIDE_FILES)
+    made.clear()
+    Builder(project, workers=2, parallel_min=1).write(tmp_path / "parallel")
+    assert made == []
+    assert snapshot(tmp_path / "serial") == snapshot(tmp_path / "parallel")
+
+
 def test_checks_run_while_reading_find_the_same_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Worker processes check each file against the others and the data as they read it; what they find must
     be what the builder finds when it checks the files itself, at the same lines, in the same order."""
