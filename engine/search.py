@@ -1198,7 +1198,9 @@ class SearchIndex:
             "filler": " ".join(w for w in self.words.filler if " " not in w),
             "phrases": [w for w in self.words.filler if " " in w],
             "pay": " ".join(self.words.pay),
-            "fields": " ".join(self.words.fields),
+            "fields": " ".join(w for w in self.words.fields if " " not in w),
+            # phrases that ask for a field too ('working for the city', 'jobs at a hospital'; `parse` in search.js)
+            "fieldPhrases": [w for w in self.words.fields if " " in w],
             # words for whoever asks ('creative people'): dropped after a word they describe (`parse` in search.js)
             "describers": " ".join(self.words.describers),
             # words and phrases after which what a query names is not wanted ('hate', 'dont like'; `parse` in

@@ -8,7 +8,7 @@ Read from `data/search-words.yml`, which editors extend by pull request:
       vet tech: [veterinary technician, veterinary technologist]
     filler: [become, jobs, work with]   # words and phrases that carry no meaning in a search box
     pay: [earn, salary, wage]        # words that ask about pay; also filler
-    fields: [careers, industry]      # words that ask for a field of work rather than one job; also filler
+    fields: [careers, working for]   # words and phrases that ask for a field of work rather than one job; also filler
     describers: [people]             # words for whoever asks ('creative people'); dropped after what they describe
     dislike: [hate, dont like]       # words and phrases that say the words after them are not wanted
     next: [what comes after, career path]   # phrases that ask where a job can lead
@@ -99,7 +99,8 @@ PAY_VALUE = re.compile(r"^[1-9][0-9]{3,6}$")
 """A value of the `min_pay` filter: the least median pay a year, in whole dollars, such as 100000."""
 _WORD = re.compile(r"^[^\W_]+$")
 _EXAMPLES = {"next": ("what comes after", "career path"), "similar": ("jobs like", "career change from"),
-             "compare": ("vs", "difference between"), "dislike": ("hate", "dont like")}
+             "compare": ("vs", "difference between"), "dislike": ("hate", "dont like"),
+             "fields": ("working for", "careers")}
 """Phrases an error shows as examples of a section of phrases."""
 
 
@@ -304,7 +305,7 @@ def _words(data: dict, section: str, shown: str, line_of, problems: list[Problem
     out: list[str] = []
     for n, word in enumerate(words):
         words = word.split() if isinstance(word, str) else []
-        single = section in ("pay", "fields", "describers")
+        single = section in ("pay", "describers")
         if not words or not all(_WORD.match(w) for w in words) or single and len(words) > 1:
             kind = "one word" if single else f"a word or a phrase ('{_EXAMPLES.get(section, ('work with',))[0]}')"
             problems.append(Problem(shown, line_of(section, n), f"'{word}' in '{section}' must be {kind}, "

@@ -298,9 +298,10 @@ CASES = {
     "a pay word that is a phrase": (
         {"data/search-words.yml": "pay: [earn, take home]\n"},
         "data/search-words.yml:1: 'take home' in 'pay' must be one word, without punctuation"),
-    "a field word that is a phrase": (
-        {"data/search-words.yml": "fields: [careers, line of work]\n"},
-        "data/search-words.yml:1: 'line of work' in 'fields' must be one word, without punctuation"),
+    "a field word with punctuation": (
+        {"data/search-words.yml": "fields: [careers, line-of-work]\n"},
+        "data/search-words.yml:1: 'line-of-work' in 'fields' must be a word or a phrase ('working for'), without "
+        "punctuation"),
     "a next phrase with punctuation": (
         {"data/search-words.yml": "next: [what comes after, next-step]\n"},
         "data/search-words.yml:1: 'next-step' in 'next' must be a word or a phrase ('what comes after'), without punctuation"),

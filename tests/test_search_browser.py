@@ -1405,7 +1405,8 @@ def test_the_sites_own_tools_and_interest_areas_are_found(site_url, page):
 
 
 def test_a_query_for_a_field_of_work_puts_the_fields_page_first(site_url, page):
-    """'restaurant industry' or 'military careers' asks for a field (the `fields` words of data/search-words.yml):
+    """'restaurant industry', 'military careers' or 'working at a bank' asks for a field (the `fields` words and
+    phrases of data/search-words.yml):
     a cluster, pathway or sub-cluster comes first, though jobs rank first for the word alone. A page whose title
     is the query itself still comes first ('cashier careers'), and a field's page that only mentions the words
     does not."""
@@ -1421,6 +1422,11 @@ def test_a_query_for_a_field_of_work_puts_the_fields_page_first(site_url, page):
     assert first_kind("railroad") == "Occupation"
     assert first_kind("railroad industry") in fields
     assert first_kind("restaurant industry") in fields
+    # phrases ask for a field too: who one works for, at or in
+    assert first_kind("bank") == "Occupation"
+    assert ask(page, "working at a bank")[0] == "Banking Services"
+    assert first_kind("working for the railroad") in fields
+    assert first_kind("jobs in farming") in fields
     assert ask(page, "cashier careers")[0] == "Cashiers"
     # a field's page that has fewer of the words than other pages, or scores far below them, names no field
     assert first_kind("careers that match my work values") not in fields

@@ -624,6 +624,7 @@ def test_filler_and_pay_words_and_phrases_reach_the_browser(index):
     assert "work with" in manifest["phrases"] and "work" not in manifest["filler"].split()  # 'social work'
     assert {"earn", "salary"} <= set(manifest["pay"].split())
     assert {"careers", "industry"} <= set(manifest["fields"].split())
+    assert "working for" in manifest["fieldPhrases"] and "working" not in manifest["fields"].split()
     assert manifest["describers"].split() == ["people", "ppl", "guy", "gal", "lady", "dude"]
     # Dislike words and phrases, the longest first, so 'do not like' is read before any shorter one inside it.
     assert {"hate", "dont like", "do not like"} <= set(manifest["dislike"])

@@ -261,6 +261,7 @@
         manifest.filler = new Set((data.filler || "").split(" ").filter(Boolean));
         manifest.payWords = new Set((data.pay || "").split(" ").filter(Boolean));
         manifest.fieldWords = new Set((data.fields || "").split(" ").filter(Boolean));
+        manifest.fieldPhrases = (data.fieldPhrases || []).map(function (p) { return p.split(" "); });
         manifest.describers = new Set((data.describers || "").split(" ").filter(Boolean));
         manifest.dislike = (data.dislike || []).map(function (p) { return p.split(" "); });
         // The kinds a field word names, by the last word of their label ('cluster' names the Cluster and 2024
@@ -666,6 +667,7 @@
     var next = false;
     // A word or phrase of dislike ('hate', 'dont like'): what follows is not wanted (`UNWANTED_ENDS`); after the
     // filler phrases, which may hold one ('not afraid of').
+    var asField = marked(manifest.fieldPhrases, folded, taken);  // 'working for the city': a field, before filler
     marked(manifest.phrases, folded, taken);
     var against = marked(manifest.dislike, folded, taken);
     var named = namedPairs(folded, taken);
@@ -730,6 +732,7 @@
       dropped.push(word);
       tokens.push({ word: word, filler: true });
     });
+    if (asField.indexOf(true) >= 0) field = field || [];
     pay = pay || made >= 0 && tokens.slice(made).every(function (t) { return t.filler; });
     var words = [], vague = false;
     var meaningful = tokens.filter(function (t) { return !t.filler && (t.word.length > 1 || t.kept); });
