@@ -474,15 +474,10 @@ class Builder:
             sink("sitemap.xml", self._input("sitemap", (env, urls), lambda: render_sitemap(env, urls).encode()))
             sink("robots.txt", render_robots(site.config).encode())
             sink(SERVICE_WORKER, render_service_worker({n: p for n, (p, _) in assets.items()}, self.dev))
-            # What each kind of data file is made from, for the dev server, which rebuilds after every save: the
-            # data files behind the profiles (their stamp says so), and for the others the ladders too.
-            profiles = self._cache.inputs["profiles"][0] if "profiles" in self._cache.inputs else None
-            stamps = {"state pay": profiles,
-                      "explore": (profiles, self._cache.inputs.get("related", (None,))[0], explore_key(site)),
-                      "jobs": (profiles, jobs_key(site))}
             for kind in SIDE_FILES:
                 if kind not in offload:
-                    made = self._input(kind, stamps[kind], lambda kind=kind: side_files(kind, site, view))
+                    stamp = self._side_stamp(kind, site)
+                    made = self._input(kind, stamp, lambda kind=kind: side_files(kind, site, view))
                     for name, data in made.items():
                         sink(name, data)
             for name, data in build_search_index(site, index_parts() if index_parts else None,
@@ -507,6 +502,16 @@ class Builder:
                 sink(name, cached[url][1])
             rendered = len(todo)
         return outputs, rendered, len(jobs)  # in the order written, which is the same for the same inputs
+
+    def _side_stamp(self, kind: str, site: Site) -> Any:
+        """What a kind of data file (`side_files`) is made from, for the dev server, which rebuilds after every save:
+        the data files behind the profiles (their stamp says so), and for the explorers and the jobs the ladders too."""
+        profiles = self._cache.inputs["profiles"][0] if "profiles" in self._cache.inputs else None
+        if kind == "state pay":
+            return profiles
+        if kind == "explore":
+            return profiles, self._cache.inputs.get("related", (None,))[0], explore_key(site)
+        return profiles, jobs_key(site)
 
     def _environment(self) -> jinja2.Environment:
         return self._input("templates", self._tree(self.project.templates), self._compile_templates)

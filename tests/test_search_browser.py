@@ -1427,6 +1427,8 @@ def test_a_query_for_a_field_of_work_puts_the_fields_page_first(site_url, page):
     assert ask(page, "working at a bank")[0] == "Banking Services"
     assert first_kind("working for the railroad") in fields
     assert first_kind("jobs in farming") in fields
+    # not one that follows a word of dislike
+    assert first_kind("i hate working in a warehouse but like driving") == "Occupation"
     assert ask(page, "cashier careers")[0] == "Cashiers"
     # a field's page that has fewer of the words than other pages, or scores far below them, names no field
     assert first_kind("careers that match my work values") not in fields

@@ -34,7 +34,7 @@ teller a good first job'): 20,229 bytes then, 20,326 once it also split 'truckdr
 come last; 20,345 once it read 'piolet' as pilot; 20,478 once it read a vowel for another as a likely slip
 ('librarien') and kept first the one job of several a query names by its title ('welder apprenticeship'); 20 KB
 until it came to read phrases that ask for a field of work ('working for the city', 'jobs at a hospital'):
-20,513 bytes then. The
+20,513 bytes then (20,517 once a field phrase after a word of dislike no longer asked for a field). The
 manifest, which the first query loads with it, went from 4.2 to 3.6 KB gzipped the same day as the 17,405, when
 the pairs of filler words left it: the first query downloads less than before."""
 

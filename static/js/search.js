@@ -665,9 +665,10 @@
     var asksNext = marked(!plain && manifest.next, folded, taken);
     var asksSimilar = marked(!plain && manifest.similar, folded, taken);
     var next = false;
+    // A phrase that asks for a field ('working for the city'), before the filler phrases it may hold ('work for').
+    var asField = marked(manifest.fieldPhrases, folded, taken);
     // A word or phrase of dislike ('hate', 'dont like'): what follows is not wanted (`UNWANTED_ENDS`); after the
     // filler phrases, which may hold one ('not afraid of').
-    var asField = marked(manifest.fieldPhrases, folded, taken);  // 'working for the city': a field, before filler
     marked(manifest.phrases, folded, taken);
     var against = marked(manifest.dislike, folded, taken);
     var named = namedPairs(folded, taken);
@@ -713,7 +714,8 @@
       // before it, stop words aside, means something. Elsewhere ('good with people') it is searched for.
       var before = tokens[tokens.length - 1];
       if (inPhrase[at] || (place && place.at[at])) {
-        // a word of a phrase or of the place named: dropped
+        // a word of a phrase or of the place named: dropped; one of a field phrase that is wanted asks for a field
+        if (asField[at] && !unwanted) field = field || [];
       } else if (manifest.payWords.has(word)) {
         // 'make' asks about pay only with nothing after it but pay, filler or place words ('what do nurses make
         // a year in ohio'); before what is made ('make jewellery', 'make apps') it is the work itself.
@@ -732,7 +734,6 @@
       dropped.push(word);
       tokens.push({ word: word, filler: true });
     });
-    if (asField.indexOf(true) >= 0) field = field || [];
     pay = pay || made >= 0 && tokens.slice(made).every(function (t) { return t.filler; });
     var words = [], vague = false;
     var meaningful = tokens.filter(function (t) { return !t.filler && (t.word.length > 1 || t.kept); });
