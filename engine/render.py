@@ -558,12 +558,13 @@ class PayComparison:
 
 _STAGE_NUMBERS = {stage: number for number, stage in enumerate(STAGE_LABELS, 1)}
 
-OUTLIER_SHARE = 0.95
-OUTLIER_RATIO = 2
+OUTLIER_SHARE = 0.9
+OUTLIER_RATIO = 2.5
 """A cluster's pay comparison ends near the pay of most of its steps: when the highest median is more than
 `OUTLIER_RATIO` times the one `OUTLIER_SHARE` of the way up the list, the axis is made for the latter, and the
-few steps above it are drawn at its end, marked. Health Science's physicians and surgeons ($527,520) would
-otherwise squeeze its other ladders into the left third of the chart."""
+few steps above it are drawn at its end, marked. Health Science's doctors (five steps of 75, up to $527,520)
+would otherwise squeeze its other ladders into the left fifth of the chart, and Human Services' psychiatrists
+($281,870) its ladders into the left half."""
 
 
 def comparison_axis(values: Iterable[int]) -> PayAxis:
@@ -572,7 +573,7 @@ def comparison_axis(values: Iterable[int]) -> PayAxis:
     ordered = sorted(values)
     if not ordered:
         return pay_axis(())
-    most = ordered[math.ceil(OUTLIER_SHARE * len(ordered)) - 1]  # the 95th percentile, by nearest rank
+    most = ordered[math.ceil(OUTLIER_SHARE * len(ordered)) - 1]  # the 90th percentile, by nearest rank
     return pay_axis([most if ordered[-1] > OUTLIER_RATIO * most else ordered[-1]])
 
 
