@@ -399,7 +399,7 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
                     passages.append(f"{ladder.title}: {ladder.summary}")
                 for step in ladder.steps:
                     fields.append(("steps", step.title))
-                    fields.extend(("occupations", o.title) for o in step.occupations)
+                    fields.extend(("occupations", title_and_exclusions(o.title)[0]) for o in step.occupations)
                     fields.extend(("credentials", c) for c in step.credentials)
                     fields.extend(("skills", s) for s in step.skills)
                     passages.append(_step_passage(step))
@@ -429,8 +429,10 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             continue
         clusters = tuple(sorted({cluster_index[ref.url] for ref in entry.clusters}))
         description = entry.description.text if entry.description is not None else ""
-        fields = [("title", job.title), ("code", job.code), ("summary", entry.summary),
-                  ("body", " ".join(x for x in (description, job.education, job.experience, job.training) if x))]
+        named, left_out = title_and_exclusions(job.title)
+        fields = [("title", named), ("code", job.code), ("summary", entry.summary),
+                  ("body", " ".join(x for x in (left_out, description, job.education, job.experience, job.training)
+                                    if x))]
         demand = [t.product for t in entry.profile.technology if t.product and t.in_demand]
         hot = [t.product for t in entry.profile.technology if t.product and t.hot and not t.in_demand]
         fields.extend((field, "; ".join(names)) for field, names in (("demand", demand), ("tools", hot)) if names)
@@ -625,6 +627,18 @@ class _Synonyms:
 def _exactness(value: int) -> tuple[int, int]:
     """A title posting's value as (the length of the shortest name holding the word, how strong a name)."""
     return (1, EXACT_STRONG) if value >= EXACT_PART else (value % EXACT_STRONG, value)
+
+
+_EXCEPT_RE = re.compile(r",? Except\b")
+
+
+def title_and_exclusions(title: str) -> tuple[str, str]:
+    """An occupation's title without the jobs it leaves out, and those jobs: 'Mobile Heavy Equipment Mechanics,
+    Except Engines' is no engine mechanic, nor 'Secretaries and Administrative Assistants, Except Legal, Medical,
+    and Executive' a medical secretary. The words left out still count as the page's body does, so a query
+    that copies the whole title finds it."""
+    found = _EXCEPT_RE.search(title)
+    return (title[:found.start()], title[found.end():].strip()) if found else (title, "")
 
 
 _LIST_RE = re.compile(r",\s*(?:and\s+|or\s+)?")
