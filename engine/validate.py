@@ -528,6 +528,7 @@ def check_ladder(source: Source, number: int, ladder: Mapping[str, Any], facts: 
                                   f"{suggest_occupation(code, facts.occupations)}")
         yield from check_step_against_data(at, facts.occupations)
         yield from check_credentials(at, facts.credentials)
+        yield from check_split_items(at)
         yield from check_group_figures(at, facts.occupations)
         if previous is not None:
             yield from check_climb(previous, at, facts)
@@ -600,6 +601,23 @@ def check_credentials(at: LadderStep, rules: Sequence[CredentialRule]) -> Iterat
             yield at.warn("experience", f"{at.label} lists '{' '.join(credential.split())}', which takes {rule.needs}, "
                                         f"but its experience says '{' '.join(experience.split())}': say how much "
                                         "experience it takes")
+
+
+def check_split_items(at: LadderStep) -> Iterator[Problem]:
+    """Warnings for a credential or skill that starts in lower case after the first: in `[a, b]` a comma inside an
+    item ends it, so "[Designing roads, bridges and water systems, Estimating costs]" is three items, the second
+    'bridges and water systems'."""
+    for key in ("credentials", "skills"):
+        items = at.data.get(key)
+        if not isinstance(items, list):
+            continue
+        for position, item in enumerate(items[1:], 1):
+            if isinstance(item, str) and item.split() and item.split()[0].islower():
+                yield Problem(at.source.path, at.source.front.line_of(*at.path, key, position),
+                              f"{key} item {position + 1} of {at.label} starts in lower case ('{' '.join(item.split())}')"
+                              ": a comma inside an item ends it, so if it belongs to the item before, put that whole "
+                              f"item in quotes, such as [\"Designing roads, bridges and water systems\", Estimating costs]",
+                              Severity.WARNING)
 
 
 def says_no_experience(text: str) -> bool:

@@ -482,6 +482,11 @@ WARNINGS = {
                         "education: Bachelor's degree in nursing\n        experience: None\n"
                         "        credentials: [Licensed Clinical Social Worker (LCSW)]"),
         f"{P}:22: warning: step 3 of ladder 'Nursing' lists 'Licensed Clinical Social Worker (LCSW)', which takes about two years (often 3,000 hours) of supervised clinical work after a master's degree in social work, but its experience says 'None': say how much experience it takes"),
+    "a list item split by a comma": (
+        PATHWAY.replace("education: Postsecondary certificate in practical nursing\n        experience: None",
+                        "education: Postsecondary certificate in practical nursing\n        experience: None\n"
+                        "        skills: [Giving medicine, shots and wound care, Watching for changes]"),
+        f"{P}:18: warning: skills item 2 of step 2 of ladder 'Nursing' starts in lower case ('shots and wound care'): a comma inside an item ends it, so if it belongs to the item before, put that whole item in quotes, such as [\"Designing roads, bridges and water systems\", Estimating costs]"),
     "pay for a broader group, unlabelled": (
         PATHWAY.replace("[31-1131.00]", "[31-1121.00]"),
         f"{P}:10: warning: the pay of step 1 of ladder 'Nursing' is published only for the broader group 'Home Health and Personal Care Aides': say so in a 'pay_note', such as pay_note: \"Pay is for all home health and personal care aides together.\""),
