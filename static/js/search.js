@@ -570,8 +570,11 @@
       var typos = [];
       vocab.forEach(function (v) {
         v.words.forEach(function (word, i) {
-          // 'f' for 'ph' is one slip, not two ('grafic', 'fotographer').
-          var d = Math.min(distance(token, word, limit, false), /ph/.test(word) ? distance(token, word.replace(/ph/g, "f"), limit, false) + 1 : 9);
+          // 'f' for 'ph' is one slip, not two ('grafic', 'fotographer'), and so is 'sion' or 'tion' for the
+          // ending 'cian' or 'tian' ('musision', 'dietition').
+          var d = Math.min(distance(token, word, limit, false), /ph/.test(word) ? distance(token, word.replace(/ph/g, "f"), limit, false) + 1 : 9,
+            /[ct]ians?$/.test(word) ? Math.min(distance(token, word.replace(/[ct]ian(s?)$/, "sion$1"), limit, false),
+              distance(token, word.replace(/[ct]ian(s?)$/, "tion$1"), limit, false)) + 1 : 9);
           if (d <= limit) typos.push({ word: word, d: d, count: v.counts[i], prefix: false, slip: slip(token, word) });
           else if (typing) {
             d = distance(token, word, limit, true);
