@@ -591,13 +591,16 @@ class _Synonyms:
         is a work value's name is found only as the whole name: 'good boss: [support]' names the work value
         Support, not every title that holds the word ('Computer User Support Specialists'). One that is an interest
         area's name is found only as that very word, not another form of it: 'leader: [enterprising]' names the
-        Enterprising area, not 'Enterprise Architect'; 'Social Workers' keeps 'caring: [social]'."""
+        Enterprising area, not 'Enterprise Architect'; 'Social Workers' keeps 'caring: [social]'. A phrase among the
+        jobs a title leaves out ('Dispatchers, Except Police, Fire, and Ambulance') is not found: the dispatchers
+        are not 'cop'. One that holds 'except' itself, a whole title's, is."""
         if not self.by_first:
             return []
         words = _name_terms(name)[2]
         stems = [stem(w) for w in words]
+        excluded = words.index("except") + 1 if "except" in words else len(words)  # where the jobs left out start
         found: dict[str, bool] = {}
-        for at, first in enumerate(stems):
+        for at, first in enumerate(stems[:excluded]):
             for phrase, says, whole_only, interest in self.by_first.get(first, ()):
                 whole = len(phrase) == len(stems)
                 if tuple(stems[at:at + len(phrase)]) == phrase and (whole or not whole_only) \

@@ -167,6 +167,18 @@ def test_the_jobs_a_title_leaves_out_count_as_its_body_does_not_as_its_title(rea
     assert 0 < secretaries["medical"] < docs["Medical Secretaries and Administrative Assistants"]["medical"] - 16
 
 
+def test_a_synonym_among_the_jobs_a_title_leaves_out_does_not_name_the_page(real_result):
+    """'cop' is in 'Dispatchers, Except Police, Fire, and Ambulance' only among the jobs it is not; a synonym of
+    the whole title, 'except' and all, still names it."""
+    found = search._Synonyms(real_result.site.search_words).found_in
+    names = lambda title: {says for says, _ in found(title)}  # noqa: E731
+    assert "cop" not in names("Dispatchers, Except Police, Fire, and Ambulance")
+    assert "maid" not in names("Janitors and Cleaners, Except Maids and Housekeeping Cleaners")
+    assert "emt" not in names("Ambulance Drivers and Attendants, Except Emergency Medical Technicians")
+    assert "cop" in names("Police and Sheriff's Patrol Officers")
+    assert "heavy duty mechanic" in names("Mobile Heavy Equipment Mechanics, Except Engines")
+
+
 def test_repeating_a_word_helps_less_each_time():
     one, two, ten = (scores(document(body=("cabinet " * n + "filler " * 300)))["cabinet"] for n in (1, 2, 10))
     assert one < two < ten < 10 * one
