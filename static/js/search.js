@@ -132,6 +132,18 @@
   // is more likely electrician than electrical). Words further apart than one slip get 0: the distance decides.
   var ALIKE = /^([aeiouy]{2}|cs|sc|ck|kc|sz|zs)$/;  // two vowels, or two letters for one sound ('councelor')
 
+  // A word as it sounds, for a spelling by ear: a silent 'p' or 'k' at the start ('sychologist', 'nitting'), 'k'
+  // for 'ch' or 'ck' ('kemist', 'sykiatrist'), 'f' for 'ph', 'ite' for 'ight' ('millwrite') and 'u' for 'oo'
+  // ('rufer'). A word and a typed word that sound alike are one slip apart (`expand`).
+  function sounds(word) {
+    return word.replace(/^(p(?=s)|k(?=n)|w(?=r))/, "").replace(/ch|ck/g, "k").replace(/ph/g, "f")
+      .replace(/ight/g, "ite").replace(/ght/g, "t").replace(/oo/g, "u");
+  }
+
+  function soundsOf(vocab) {  // `sounds` of each word of a vocabulary part, made once
+    return vocab.sounds || (vocab.sounds = vocab.words.map(sounds));
+  }
+
   function slip(typed, word) {
     if (word.length === typed.length + 1) return 0;
     if (word.length === typed.length - 1) return 2;
@@ -567,14 +579,17 @@
     // letters, and two letters away from six ('piolet').
     if (!found.length && token.length >= (shortTypos ? 4 : 5) && !/^\d+$/.test(token)) {
       var limit = token.length >= (shortTypos ? 6 : 7) ? 2 : 1;
-      var typos = [];
+      var typos = [], heardToken = sounds(token);
       vocab.forEach(function (v) {
         v.words.forEach(function (word, i) {
           // 'f' for 'ph' is one slip, not two ('grafic', 'fotographer'), and so is 'sion' or 'tion' for the
-          // ending 'cian' or 'tian' ('musision', 'dietition').
+          // ending 'cian' or 'tian' ('musision', 'dietition'), and a spelling by sound (`sounds`: 'sykiatrist',
+          // 'rufer', 'millwrite').
           var d = Math.min(distance(token, word, limit, false), /ph/.test(word) ? distance(token, word.replace(/ph/g, "f"), limit, false) + 1 : 9,
             /[ct]ians?$/.test(word) ? Math.min(distance(token, word.replace(/[ct]ian(s?)$/, "sion$1"), limit, false),
               distance(token, word.replace(/[ct]ian(s?)$/, "tion$1"), limit, false)) + 1 : 9);
+          var heard = soundsOf(v)[i];
+          if (heard !== word || heardToken !== token) d = Math.min(d, distance(heardToken, heard, limit, false) + 1);
           if (d <= limit) typos.push({ word: word, d: d, count: v.counts[i], prefix: false, slip: slip(token, word) });
           else if (typing) {
             d = distance(token, word, limit, true);
@@ -921,7 +936,8 @@
   // more common. A word one letter away from a word the site knows is a typo instead: 'accountent' is
   // 'accountant', not 'account' and 'ent'; so is a word of eight letters or more two letters away from one
   // `MISSING_LETTER_FACTOR` times as common as the rarer of the two: 'softwear' is 'software', not 'soft wear';
-  // and a worker's name with another ending (`otherEnding`).
+  // a word that sounds like one the site knows (`sounds`: 'millwrite'); and a worker's name with another ending
+  // (`otherEnding`).
   function runTogether(word, missing) {
     var v = word.length >= 6 && !/\d/.test(word) && vocabulary(head(word, 1));
     if (!v) return null;
@@ -945,8 +961,10 @@
       }
     }
     if (!best || waiting || (form >= 0 && best.common < RUN_TOGETHER_FACTOR * v.counts[form])) return null;
+    var heard = sounds(word), alike = soundsOf(v);
     var typo = v.words.some(function (known, k) {
       if (Math.abs(known.length - word.length) > 2) return false;
+      if (alike[k] === heard) return true;  // spelt by ear ('millwrite')
       var d = distance(word, known, 2, false);
       return d <= 1 || (d === 2 && word.length >= 8 && v.counts[k] >= MISSING_LETTER_FACTOR * best.common);
     });
