@@ -946,7 +946,7 @@
     if (!v.stems) v.stems = v.words.map(stem);
     // A form of a word, unless that word is rare and the two are common ('truckdriver', not the 'truckdriving' of
     // a 'truck-driving class')
-    var form = v.stems.indexOf(stem(word)), best = null, waiting = false;
+    var form = v.stems.indexOf(stem(word)), best = null, waiting = false, misspelt = [];
     for (var i = 3; i <= word.length - 3; i++) {
       var left = word.slice(0, i), right = word.slice(i), l = firstIndex(v.words, left);
       if (v.words[l] !== left || manifest.stop.has(left) || manifest.stop.has(right)) continue;
@@ -958,7 +958,20 @@
       var r = firstIndex(rv.words, right), common = Math.min(v.counts[l], rv.counts[r]);
       if (rv.words[r] === right && common >= 2 && (!best || common > best.common)) {
         best = { parts: [left, right], common: common };
+      } else if (rv.words[r] !== right && i >= 4 && right.length >= 6 && v.counts[l] >= 2) {
+        misspelt.push([left, right, rv]);
       }
+    }
+    // Or a word the site knows and, after it, one it knows misspelt by a letter ('flightattendent'): the
+    // second is then corrected as any typo is.
+    if (!best && !waiting) {
+      misspelt.forEach(function (m) {
+        if (best) return;
+        var near = m[2].words.some(function (known, k) {
+          return known.length >= 6 && m[2].counts[k] >= 2 && distance(m[1], known, 1, false) <= 1;
+        });
+        if (near) best = { parts: [m[0], m[1]], common: 0 };  // unless the whole is a typo itself (below)
+      });
     }
     if (!best || waiting || (form >= 0 && best.common < RUN_TOGETHER_FACTOR * v.counts[form])) return null;
     var heard = sounds(word), alike = soundsOf(v);
