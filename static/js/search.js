@@ -581,15 +581,14 @@
       var limit = token.length >= (shortTypos ? 6 : 7) ? 2 : 1;
       var typos = [], heardToken = sounds(token);
       vocab.forEach(function (v) {
+        var heards = soundsOf(v);
         v.words.forEach(function (word, i) {
-          // 'f' for 'ph' is one slip, not two ('grafic', 'fotographer'), and so is 'sion' or 'tion' for the
-          // ending 'cian' or 'tian' ('musision', 'dietition'), and a spelling by sound (`sounds`: 'sykiatrist',
-          // 'rufer', 'millwrite').
-          var d = Math.min(distance(token, word, limit, false), /ph/.test(word) ? distance(token, word.replace(/ph/g, "f"), limit, false) + 1 : 9,
+          // A spelling by sound is one slip, not two (`sounds`: 'grafic', 'fotographer', 'sykiatrist', 'rufer',
+          // 'millwrite'), and so is 'sion' or 'tion' for the ending 'cian' or 'tian' ('musision', 'dietition').
+          var d = Math.min(distance(token, word, limit, false),
             /[ct]ians?$/.test(word) ? Math.min(distance(token, word.replace(/[ct]ian(s?)$/, "sion$1"), limit, false),
               distance(token, word.replace(/[ct]ian(s?)$/, "tion$1"), limit, false)) + 1 : 9);
-          var heard = soundsOf(v)[i];
-          if (heard !== word || heardToken !== token) d = Math.min(d, distance(heardToken, heard, limit, false) + 1);
+          if (heards[i] !== word || heardToken !== token) d = Math.min(d, distance(heardToken, heards[i], limit, false) + 1);
           if (d <= limit) typos.push({ word: word, d: d, count: v.counts[i], prefix: false, slip: slip(token, word) });
           else if (typing) {
             d = distance(token, word, limit, true);
@@ -965,12 +964,12 @@
     // Or a word the site knows and, after it, one it knows misspelt by a letter ('flightattendent'): the
     // second is then corrected as any typo is.
     if (!best && !waiting) {
-      misspelt.forEach(function (m) {
-        if (best) return;
+      misspelt.some(function (m) {
         var near = m[2].words.some(function (known, k) {
           return known.length >= 6 && m[2].counts[k] >= 2 && distance(m[1], known, 1, false) <= 1;
         });
         if (near) best = { parts: [m[0], m[1]], common: 0 };  // unless the whole is a typo itself (below)
+        return near;
       });
     }
     if (!best || waiting || (form >= 0 && best.common < RUN_TOGETHER_FACTOR * v.counts[form])) return null;
