@@ -123,8 +123,8 @@ POSTSECONDARY_TEACHERS = "25-1"
 """The SOC codes of college teachers: the programs of study that prepare for one are the subject its title names."""
 
 SUBJECT_SHARE = 0.25
-"""How much the words of a college teacher's title and names count, other than those that say it teaches
-(`TEACHING_WORDS`). Their titles name a subject ('Criminal Justice and Law Enforcement Teachers'), and a
+"""How much the words of a college teacher's title, names and ladder steps count, other than those that say it
+teaches (`TEACHING_WORDS`). Their titles name a subject ('Criminal Justice and Law Enforcement Teachers'), and a
 query of the subject alone ('political science degree', 'theology degree') more often asks for the jobs in the
 field than for teaching it; with the word 'professor' or 'teacher' the college teacher still matches more of
 the query than any other page."""
@@ -725,7 +725,7 @@ def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[
         effect = LENGTH_EFFECT.get(field, 0.3)
         norm = FIELD_WEIGHTS[field] / (1 - effect + effect * len(words) / TYPICAL_LENGTH[field])
         get = weighted.get
-        if document.teaches and field == "title":
+        if document.teaches and field in ("title", "steps", "pathways"):  # a ladder names the other jobs on it too
             for word, count in Counter(words).items():
                 share = SUBJECT_SHARE if word not in TEACHING_WORDS else 1.0
                 weighted[word] = get(word, 0.0) + norm * count * share
@@ -1213,7 +1213,8 @@ class SearchIndex:
         part = {
             "stopWords": " ".join(sorted(STOP_WORDS)),
             "filler": " ".join(w for w in self.words.filler if " " not in w),
-            "phrases": [w for w in self.words.filler if " " in w],
+            # the longest first, where they overlap: 'getting out of the army', not 'out of'
+            "phrases": sorted((w for w in self.words.filler if " " in w), key=lambda w: -len(w.split())),
             "pay": " ".join(self.words.pay),
             "fields": " ".join(w for w in self.words.fields if " " not in w),
             # phrases that ask for a field too ('working for the city', 'jobs at a hospital'; `parse` in search.js)
@@ -1223,6 +1224,8 @@ class SearchIndex:
             # words and phrases after which what a query names is not wanted ('hate', 'dont like'; `parse` in
             # search.js)
             "dislike": sorted(self.words.dislike, key=lambda w: -len(w.split())),  # the longest read first
+            # phrases before which it is not wanted ('scares me'; `disliked before` in search.js)
+            "dislikeAfter": sorted(self.words.dislike_after, key=lambda w: -len(w.split())),
             # stop words that are also words people type for something ('IT'): kept when typed in capitals, or
             # in lower case as the first of two or three words (see `parse` in search.js)
             "keep": " ".join(sorted({w for s in self.words.synonyms for w in query_words_all(s.says)} & STOP_WORDS)),

@@ -11,6 +11,7 @@ Read from `data/search-words.yml`, which editors extend by pull request:
     fields: [careers, working for]   # words and phrases that ask for a field of work rather than one job; also filler
     describers: [people]             # words for whoever asks ('creative people'); dropped after what they describe
     dislike: [hate, dont like]       # words and phrases that say the words after them are not wanted
+    dislike_after: [scares me]       # phrases that say the words before them are not wanted
     next: [what comes after, career path]   # phrases that ask where a job can lead
     similar: [jobs like, career change from]  # phrases that ask for jobs like one
     compare: [vs, or, difference between]  # phrases that set jobs side by side
@@ -40,6 +41,11 @@ A dislike word or phrase ('hate', 'dont like') says that what follows is not wan
 art" searches for 'art', and "i dont like blood" for nothing, which lists every job. What follows is dropped
 up to 'but' (or 'though', 'although', 'yet', 'however', 'instead'), or up to 'and' or 'or' before a filler
 word ('and love art'), so "i hate blood and needles" drops both.
+
+A dislike-after phrase ('makes me queasy', 'scares me', 'is not for me') says the same of the words before it:
+"i want to help families but blood makes me queasy" searches for 'families' and puts the pages most
+about blood last. The words before it are read back to 'but', 'and', a word of liking or another stop word
+('i', 'is'), at most three of them, so "i like animals and needles scare me" drops 'needles' only.
 
 A next phrase ('what comes after', 'career path') asks where the job the other words name can lead: the
 header box then offers first the tool that shows it ('Where Nursing Assistants can go next'), and the phrase
@@ -82,8 +88,8 @@ when where which while who will with would you your
 """.split())
 """Words search leaves out of the index and of a query, unless a synonym is made of one alone ('IT')."""
 
-SECTIONS = ("synonyms", "filler", "pay", "fields", "describers", "dislike", "next", "similar", "compare", "explorer",
-            "unknown")
+SECTIONS = ("synonyms", "filler", "pay", "fields", "describers", "dislike", "dislike_after", "next", "similar", "compare",
+            "explorer", "unknown")
 
 EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
     "education": tuple(EDUCATION_SLUGS.values()),
@@ -100,6 +106,7 @@ PAY_VALUE = re.compile(r"^[1-9][0-9]{3,6}$")
 _WORD = re.compile(r"^[^\W_]+$")
 _EXAMPLES = {"next": ("what comes after", "career path"), "similar": ("jobs like", "career change from"),
              "compare": ("vs", "difference between"), "dislike": ("hate", "dont like"),
+             "dislike_after": ("scares me", "is not for me"),
              "fields": ("working for", "careers")}
 """Phrases an error shows as examples of a section of phrases."""
 
@@ -143,6 +150,7 @@ class SearchWords:
     compare: tuple[str, ...] = ()  # phrases that set jobs side by side ('vs', 'difference between')
     describers: tuple[str, ...] = ()  # words for whoever asks ('people'), dropped after a word they describe
     dislike: tuple[str, ...] = ()  # words and phrases after which what a query names is not wanted ('hate')
+    dislike_after: tuple[str, ...] = ()  # phrases before which what a query names is not wanted ('scares me')
     unknown: tuple[tuple[str, str], ...] = ()  # phrases about what the data has no figures on, and what that is
 
 
@@ -168,13 +176,15 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
     fields = _words(data, "fields", shown, line_of, problems)
     describers = _words(data, "describers", shown, line_of, problems)
     dislike = _words(data, "dislike", shown, line_of, problems)
+    dislike_after = _words(data, "dislike_after", shown, line_of, problems)
     next_phrases = _words(data, "next", shown, line_of, problems)
     similar = _words(data, "similar", shown, line_of, problems)
     compare = _words(data, "compare", shown, line_of, problems)
     explorer = _shortcuts(data, shown, line_of, problems)
     unknown = _unknown(data, shown, line_of, problems)
     says = {s.says.casefold() for s in synonyms}
-    for section, words in (("filler", filler), ("pay", pay), ("fields", fields), ("dislike", dislike)):
+    for section, words in (("filler", filler), ("pay", pay), ("fields", fields), ("dislike", dislike),
+                           ("dislike_after", dislike_after)):
         for n, word in enumerate(words):
             if word in says:
                 problems.append(Problem(shown, line_of(section, n), f"'{word}' is both a synonym and a {section} "
@@ -184,6 +194,11 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
             problems.append(Problem(shown, line_of("dislike", n), f"'{word}' is both a dislike and a filler word; "
                                     f"a filler word is only dropped, a dislike word drops what follows too, so keep "
                                     f"it in one place"))
+    for n, phrase in enumerate(dislike_after):
+        if phrase in filler or phrase in dislike:
+            problems.append(Problem(shown, line_of("dislike_after", n), f"'{phrase}' is also a "
+                                    f"{'filler' if phrase in filler else 'dislike'} phrase; a dislike_after phrase "
+                                    f"drops the words before it, so keep it in one place"))
     dropped = {"filler": filler, "pay": pay, "fields": fields}
     for n, word in enumerate(describers):
         section = next((name for name, words in dropped.items() if word in words), None)
@@ -196,7 +211,7 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
     return SearchWords(synonyms, filler, tuple(w for w in pay if w not in filler), explorer,
                        tuple(w for w in fields if w not in filler and w not in pay), next_phrases,
                        tuple(w for w in similar if w not in next_phrases), compare, describers, unknown=unknown,
-                       dislike=dislike)
+                       dislike=dislike, dislike_after=dislike_after)
 
 
 def _phrase_lines(data: dict, section: str, example: str, shown: str, line_of,

@@ -327,6 +327,10 @@ CASES = {
     "a dislike phrase with an apostrophe": (
         {"data/search-words.yml": "dislike: [hate, don't like]\n"},
         "data/search-words.yml:1: 'don't like' in 'dislike' must be a word or a phrase ('hate'), without punctuation"),
+    "a dislike_after phrase that is also a filler phrase": (
+        {"data/search-words.yml": "filler: [become, scares me]\ndislike_after:\n  - makes me sick\n  - scares me\n"},
+        "data/search-words.yml:4: 'scares me' is also a filler phrase; a dislike_after phrase drops the words before "
+        "it, so keep it in one place"),
     "a dislike word that is also a filler word": (
         {"data/search-words.yml": "filler: [become, hate]\ndislike:\n  - dont like\n  - hate\n"},
         "data/search-words.yml:4: 'hate' is both a dislike and a filler word; a filler word is only dropped, a "

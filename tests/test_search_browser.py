@@ -1236,7 +1236,12 @@ def test_what_a_visitor_says_they_dislike_is_not_searched_for(site_url, page):
     assert page.evaluate(words, "i struggle with math but i love art") == ["art"]
     assert page.evaluate(words, "im not a fan of blood") == []  # not the filler 'a fan of' ('im a big fan of cars')
     assert page.evaluate(words, "im a big fan of cars") == ["cars"]
-    for query in ("i don't like blood", "i hate blood and needles"):
+    # `dislike_after:` says it of the words before: back to 'but', 'and' or 'i', at most three
+    assert page.evaluate(words, "i want to help families but blood makes me queasy") == ["families"]
+    assert page.evaluate(words, "i like animals and needles scare me") == ["animals"]
+    assert page.evaluate(words, "sales is not for me, i like computers") == ["computers"]
+    assert page.evaluate(words, "working with really sick people freaks me out") == []
+    for query in ("i don't like blood", "i hate blood and needles", "blood makes me sick"):
         outcome = page.evaluate("""async q => { const o = await window.__search.search(q);
             return {explorer: !!o.explorer, results: o.results.length}; }""", query)
         assert outcome["explorer"], query  # the list of every job, as for 'jobs'

@@ -133,12 +133,17 @@
   var ALIKE = /^([aeiouy]{2}|cs|sc|ck|kc|sz|zs)$/;  // two vowels, or two letters for one sound ('councelor')
 
   // A word as it sounds, for a spelling by ear: a silent 'p' or 'k' at the start ('sychologist', 'nitting'), 'k'
-  // for 'ch' or 'ck' ('kemist', 'sykiatrist'), 'f' for 'ph', 'ite' for 'ight' ('millwrite') and 'u' for 'oo'
-  // ('rufer'). A word and a typed word that sound alike are one slip apart (`expand`).
+  // for 'ch' or 'ck' ('kemist', 'sykiatrist'), 'f' for 'ph', 'ite' for 'ight' ('millwrite'), 'u' for 'oo'
+  // ('rufer') and 'shun' for 'tion', 'sion' or 'cian' ('radiashun', 'musishun'). A word and a typed word that
+  // sound alike are one slip apart (`expand`).
   function sounds(word) {
     return word.replace(/^(p(?=s)|k(?=n)|w(?=r))/, "").replace(/ch|ck/g, "k").replace(/ph/g, "f")
-      .replace(/ight/g, "ite").replace(/ght/g, "t").replace(/oo/g, "u");
+      .replace(/ight/g, "ite").replace(/ght/g, "t").replace(/oo/g, "u").replace(/(?:ss|s|t|c)i[ao]n/g, "shun");
   }
+
+  // The other first letters a word spelt by ear may have: 'farmacy' is 'pharmacy', 'sykologist' 'psychologist',
+  // 'nitting' 'knitting', 'riter' 'writer', 'kemist' 'chemist'.
+  var SOUND_INITIALS = { f: "p", s: "p", n: "k", r: "w", k: "c" };
 
   function soundsOf(vocab) {  // `sounds` of each word of a vocabulary part, made once
     return vocab.sounds || (vocab.sounds = vocab.words.map(sounds));
@@ -276,6 +281,7 @@
         manifest.fieldPhrases = (data.fieldPhrases || []).map(function (p) { return p.split(" "); });
         manifest.describers = new Set((data.describers || "").split(" ").filter(Boolean));
         manifest.dislike = (data.dislike || []).map(function (p) { return p.split(" "); });
+        manifest.dislikeAfter = (data.dislikeAfter || []).map(function (p) { return p.split(" "); });
         // The kinds a field word names, by the last word of their label ('cluster' names the Cluster and 2024
         // cluster pages, 'pathway' the Pathway pages).
         manifest.fieldPages = data.fieldPages || [];
@@ -526,6 +532,12 @@
         heads.forEach(function (head) {
           for (var c = firstIndex(words, head); c < words.length && words[c].lastIndexOf(head, 0) === 0; c++) {
             if (COMPOUND_TAILS.has(words[c].slice(head.length))) {
+              // One that names a worker is a compound even where it was taken as a longer word first
+              // ('boilermakers'); one for the work stays a longer word ('housekeeping' for 'houses').
+              if (personWord(words[c]) && found.some(function (f) { return f.word === words[c] && f.how === "longer"; })) {
+                found = found.filter(function (f) { return f.word !== words[c]; });
+                seen.delete(words[c]);
+              }
               add(words[c], WEIGHT.form, "compound", v.counts[c]);
             }
           }
@@ -656,6 +668,24 @@
   var WANTING = /^(like|want|wanna|just|really|still)$/;  // after 'i', a word that starts what is wanted
   var LISTING = /\b(jobs|careers|occupations)\b/;  // words that ask for a list of jobs ('nurse jobs without a degree')
 
+  // The words a phrase of dislike that comes after them ('blood makes me queasy', 'needles scare me') says are not
+  // wanted: at most three, back to a stop word other than 'the' or 'a' ('but', 'and', 'i'), a word of liking
+  // or choosing, or another phrase. 'i like animals and needles scare me' leaves out 'needles' only.
+  function dislikedBefore(folded, after, taken) {
+    var out = folded.map(function () { return false; });
+    for (var i = 0; i < folded.length; i++) {
+      if (!after[i] || after[i - 1]) continue;
+      for (var j = i - 1, n = 0; j >= 0 && n < 3 && !taken[j]; j--) {
+        var word = folded[j];
+        if (/^(the|a|an)$/.test(word)) continue;
+        if (manifest.stop.has(word) || UNWANTED_ENDS.test(word) || WANTING.test(word)) break;
+        out[j] = true;
+        n++;
+      }
+    }
+    return out;
+  }
+
   function fillerNext(folded, at) {
     for (var i = at + 1; i < folded.length; i++) {
       if (!manifest.stop.has(folded[i])) return manifest.filler.has(folded[i]);
@@ -688,6 +718,8 @@
     // filler phrases, which may hold one ('not afraid of').
     marked(manifest.phrases, folded, taken);
     var against = marked(manifest.dislike, folded, taken);
+    var after = marked(manifest.dislikeAfter, folded, taken);
+    var behind = dislikedBefore(folded, after, taken);
     var named = namedPairs(folded, taken);
     if (!named) return { missing: ["pairs"] };
     // An unknown phrase ('night shift', 'union'), unless its word names a job with the next ('union rep'): `gap`.
@@ -700,13 +732,14 @@
     var tokens = [], pay = false, field = false, dropped = [], made = -1, unwanted = false, disliked = [];
     raw.forEach(function (original, at) {
       var word = folded[at];
-      if (against[at]) {
-        unwanted = true;
+      if (against[at] || after[at]) {
+        unwanted = unwanted || against[at];
         tokens.push({ word: word, filler: true });
         return;
       }
       if (unwanted && (UNWANTED_ENDS.test(word) || (word === "i" && WANTING.test(folded[at + 1])) ||
                        (/^(and|or)$/.test(word) && fillerNext(folded, at)))) unwanted = false;
+      var notWanted = unwanted || behind[at];
       if (asksNext[at] || asksSimilar[at]) {
         next = asksNext[at] ? "next" : "similar";
         tokens.push({ word: word, filler: true, next: true });
@@ -718,7 +751,7 @@
         // A stop word that stands for something ('IT') counts in capitals, or lower case as the first of two or
         // three words ('it support', 'it help desk'), where it is seldom the pronoun.
         var leading = at === 0 && raw.length > 1 && raw.length <= 3;
-        if (unwanted) {
+        if (notWanted) {
           // not wanted ('i hate IT'): never searched for
         } else if (manifest.keep.has(word) && original.length > 1 && (original === original.toUpperCase() || leading)) {
           tokens.push({ word: word, kept: true });
@@ -732,14 +765,14 @@
       var before = tokens[tokens.length - 1];
       if (inPhrase[at] || (place && place.at[at])) {
         // a word of a phrase or of the place named: dropped; one of a field phrase that is wanted asks for a field
-        if (asField[at] && !unwanted) field = field || [];
+        if (asField[at] && !notWanted) field = field || [];
       } else if (manifest.payWords.has(word)) {
         // 'make' asks about pay only with nothing after it but pay, filler or place words ('what do nurses make
         // a year in ohio'); before what is made ('make jewellery', 'make apps') it is the work itself.
         if (/^makes?$/.test(word)) made = tokens.length; else pay = true;
       } else if (manifest.fieldWords.has(word) && !named[at]) {
         field = (field || []).concat(manifest.kindWords[word] || manifest.kindWords[word.replace(/s$/, "")] || []);
-      } else if (unwanted) {
+      } else if (notWanted) {
         tokens.push({ word: word, filler: true });  // not wanted: never searched for, and pages with it go last
         if (word.length > 1) disliked.push(word);
         return;
@@ -768,7 +801,8 @@
       // words themselves ('jobs').
       var kept = dropped.filter(function (w) { return manifest.keep.has(w) || manifest.describers.has(w); });
       // After a word of dislike, none: every job is listed ('i really hate blood').
-      meaningful = kept.length ? kept.map(function (w) { return { word: w }; }) : against.indexOf(true) >= 0 ? [] :
+      meaningful = kept.length ? kept.map(function (w) { return { word: w }; }) :
+        against.indexOf(true) >= 0 || after.indexOf(true) >= 0 ? [] :
         tokens.filter(function (t) { return t.word.length > 1; });
       // Nothing but words like 'jobs' or 'careers': the list of every job comes first, then what they find;
       // best paid first for a word that asks about pay ('salaries').
@@ -930,8 +964,8 @@
     return [];
   }
 
-  // The two words the site knows that `word` is, run together, or null: each of three letters or more, found
-  // on two pages or more, and not a stop word. Of several ways to split it, the one whose rarer word is the
+  // The two words the site knows that `word` is, run together (or three, when two are not enough), or null:
+  // each of three letters or more, found on two pages or more, and not a stop word. Of several ways to split it, the one whose rarer word is the
   // more common. A word one letter away from a word the site knows is a typo instead: 'accountent' is
   // 'accountant', not 'account' and 'ent'; so is a word of eight letters or more two letters away from one
   // `MISSING_LETTER_FACTOR` times as common as the rarer of the two: 'softwear' is 'software', not 'soft wear';
@@ -945,7 +979,7 @@
     if (!v.stems) v.stems = v.words.map(stem);
     // A form of a word, unless that word is rare and the two are common ('truckdriver', not the 'truckdriving' of
     // a 'truck-driving class')
-    var form = v.stems.indexOf(stem(word)), best = null, waiting = false, misspelt = [];
+    var form = v.stems.indexOf(stem(word)), best = null, waiting = false, misspelt = [], threes = [];
     for (var i = 3; i <= word.length - 3; i++) {
       var left = word.slice(0, i), right = word.slice(i), l = firstIndex(v.words, left);
       if (v.words[l] !== left || manifest.stop.has(left) || manifest.stop.has(right)) continue;
@@ -957,9 +991,23 @@
       var r = firstIndex(rv.words, right), common = Math.min(v.counts[l], rv.counts[r]);
       if (rv.words[r] === right && common >= 2 && (!best || common > best.common)) {
         best = { parts: [left, right], common: common };
-      } else if (rv.words[r] !== right && i >= 4 && right.length >= 6 && v.counts[l] >= 2) {
-        misspelt.push([left, right, rv]);
+      } else if (rv.words[r] !== right && right.length >= 6 && v.counts[l] >= 2) {
+        if (i >= 4) misspelt.push([left, right, rv]);
+        threes.push([left, right, v.counts[l]]);
       }
+    }
+    // Or three words ('schoolbusdriver'): a word the site knows, then two more run together.
+    if (!best && !waiting) {
+      threes.forEach(function (three) {
+        var before = missing.length, rest = runTogether(three[1], missing);
+        if (missing.length > before) waiting = true;
+        if (!rest || rest.length !== 2) return;
+        var common = Math.min.apply(null, [three[2]].concat(rest.map(function (part) {
+          var pv = vocabulary(head(part, 1));
+          return pv.counts[firstIndex(pv.words, part)];
+        })));
+        if (common >= 2 && (!best || common > best.common)) best = { parts: [three[0]].concat(rest), common: common };
+      });
     }
     // Or a word the site knows and, after it, one it knows misspelt by a letter ('flightattendent'): the
     // second is then corrected as any typo is.
@@ -1028,10 +1076,18 @@
     missing = splitRunTogether(query);
     if (missing.length) return { missing: unique(missing) };
     var joins = compounds(query.tokens);
-    // Looking everywhere, a word of letters looks among words of letters, a number among numbers.
+    // Looking everywhere, a word of letters looks among words of letters, a number among numbers. Otherwise a
+    // word looks among the words of its first letter, and a word the site does not know (nor the start of one)
+    // also among those of the letter it may be spelt by ear for (`SOUND_INITIALS`): 'farmacy tech'.
     var initials = wide ? function (word) {
       return manifest.words.filter(function (c) { return /\d/.test(c) === /^\d/.test(word); });
-    } : function (word) { return [head(word, 1)]; };
+    } : function (word) {
+      var initial = head(word, 1), v = vocabulary(initial), other = SOUND_INITIALS[initial];
+      if (!other || word.length < 5 || !v || (v.words[firstIndex(v.words, word)] || "").lastIndexOf(word, 0) === 0) {
+        return [initial];
+      }
+      return [initial, other];
+    };
     query.words.forEach(function (word) {
       initials(word).forEach(function (initial) {
         if (manifest.initials.has(initial) && !loaded("words/" + initial)) missing.push("words/" + initial);
@@ -1083,10 +1139,14 @@
         if (!p) return;
         matched.add(e.word);
         var docs = p.docs, values = p.values, count = docs.length;
-        var seen = e.count || count;  // a correction counts as common as the likeliest one (see `expand`)
-        var weight = Math.log(1 + (total - seen + 0.5) / (seen + 0.5)) * e.weight / 63;
-        // A compound counts only on pages named with it ('Pipefitters'), not on those that use it in passing.
+        // A compound counts only on pages named with it ('Pipefitters'), not on those that use it in passing; one
+        // that is alone a page's title is as rare as those pages are: a pathway that lists boilermakers does not
+        // make 'boiler' say less of them.
         var namedBy = e.how === "compound" ? new Set(p.titles ? p.titles.docs : []) : null;
+        var titled = namedBy && p.titles ? p.titles.values.filter(function (length) { return length === 1; }).length : 0;
+        // a correction counts as common as the likeliest one (see `expand`)
+        var seen = titled ? titled : e.count || count;
+        var weight = Math.log(1 + (total - seen + 0.5) / (seen + 0.5)) * e.weight / 63;
         for (var k = 0; k < count; k++) {
           var doc = docs[k], value = values[k] * weight;
           if (namedBy && !namedBy.has(doc)) continue;
