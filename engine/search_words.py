@@ -45,7 +45,8 @@ word ('and love art'), so "i hate blood and needles" drops both.
 A dislike-after phrase ('makes me queasy', 'scares me', 'is not for me') says the same of the words before it:
 "i want to help families but blood makes me queasy" searches for 'families' and puts the pages most
 about blood last. The words before it are read back to 'but', 'and', a word of liking or another stop word
-('i', 'is'), at most three of them, so "i like animals and needles scare me" drops 'needles' only.
+('i', 'is'), at most three of them, so "i like animals and needles scare me" drops 'needles' only; after 'dont' or
+'never' none ("dead bodies dont creep me out").
 
 A next phrase ('what comes after', 'career path') asks where the job the other words name can lead: the
 header box then offers first the tool that shows it ('Where Nursing Assistants can go next'), and the phrase

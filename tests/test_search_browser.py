@@ -1241,6 +1241,7 @@ def test_what_a_visitor_says_they_dislike_is_not_searched_for(site_url, page):
     assert page.evaluate(words, "i like animals and needles scare me") == ["animals"]
     assert page.evaluate(words, "sales is not for me, i like computers") == ["computers"]
     assert page.evaluate(words, "working with really sick people freaks me out") == []
+    assert page.evaluate(words, "dead bodies dont creep me out") == ["dead", "bodies"]  # turned round: wanted
     for query in ("i don't like blood", "i hate blood and needles", "blood makes me sick"):
         outcome = page.evaluate("""async q => { const o = await window.__search.search(q);
             return {explorer: !!o.explorer, results: o.results.length}; }""", query)

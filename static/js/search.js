@@ -670,11 +670,12 @@
 
   // The words a phrase of dislike that comes after them ('blood makes me queasy', 'needles scare me') says are not
   // wanted: at most three, back to a stop word other than 'the' or 'a' ('but', 'and', 'i'), a word of liking
-  // or choosing, or another phrase. 'i like animals and needles scare me' leaves out 'needles' only.
+  // or choosing, or another phrase. 'i like animals and needles scare me' leaves out 'needles' only; after a
+  // word that turns it round, none ('dead bodies dont creep me out').
   function dislikedBefore(folded, after, taken) {
     var out = folded.map(function () { return false; });
     for (var i = 0; i < folded.length; i++) {
-      if (!after[i] || after[i - 1]) continue;
+      if (!after[i] || after[i - 1] || /^(dont|doesnt|didnt|never|wont)$/.test(folded[i - 1])) continue;
       for (var j = i - 1, n = 0; j >= 0 && n < 3 && !taken[j]; j--) {
         var word = folded[j];
         if (/^(the|a|an)$/.test(word)) continue;
