@@ -123,11 +123,11 @@ POSTSECONDARY_TEACHERS = "25-1"
 """The SOC codes of college teachers: the programs of study that prepare for one are the subject its title names."""
 
 SUBJECT_SHARE = 0.25
-"""How much the words of a college teacher's title, names and ladder steps count, other than those that say it
-teaches (`TEACHING_WORDS`). Their titles name a subject ('Criminal Justice and Law Enforcement Teachers'), and a
-query of the subject alone ('political science degree', 'theology degree') more often asks for the jobs in the
-field than for teaching it; with the word 'professor' or 'teacher' the college teacher still matches more of
-the query than any other page."""
+"""How much the words of a college teacher's title and names, and of the ladder steps and pathways it is on,
+count, other than those that say it teaches (`TEACHING_WORDS`). Their titles name a subject ('Criminal Justice
+and Law Enforcement Teachers'), and a query of the subject alone ('political science degree', 'theology degree')
+more often asks for the jobs in the field than for teaching it; with the word 'professor' or 'teacher' the
+college teacher still matches more of the query than any other page."""
 
 TEACHING_WORDS = frozenset({
     "teacher", "teachers", "teaching", "teach", "postsecondary", "professor", "professors", "instructor",
@@ -1224,7 +1224,7 @@ class SearchIndex:
             # words and phrases after which what a query names is not wanted ('hate', 'dont like'; `parse` in
             # search.js)
             "dislike": sorted(self.words.dislike, key=lambda w: -len(w.split())),  # the longest read first
-            # phrases before which it is not wanted ('scares me'; `disliked before` in search.js)
+            # phrases before which it is not wanted ('scares me'; `dislikedBefore` in search.js)
             "dislikeAfter": sorted(self.words.dislike_after, key=lambda w: -len(w.split())),
             # stop words that are also words people type for something ('IT'): kept when typed in capitals, or
             # in lower case as the first of two or three words (see `parse` in search.js)

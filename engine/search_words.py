@@ -89,8 +89,8 @@ when where which while who will with would you your
 """.split())
 """Words search leaves out of the index and of a query, unless a synonym is made of one alone ('IT')."""
 
-SECTIONS = ("synonyms", "filler", "pay", "fields", "describers", "dislike", "dislike_after", "next", "similar", "compare",
-            "explorer", "unknown")
+SECTIONS = ("synonyms", "filler", "pay", "fields", "describers", "dislike", "dislike_after", "next", "similar",
+            "compare", "explorer", "unknown")
 
 EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
     "education": tuple(EDUCATION_SLUGS.values()),

@@ -534,7 +534,8 @@
             if (COMPOUND_TAILS.has(words[c].slice(head.length))) {
               // One that names a worker is a compound even where it was taken as a longer word first
               // ('boilermakers'); one for the work stays a longer word ('housekeeping' for 'houses').
-              if (personWord(words[c]) && found.some(function (f) { return f.word === words[c] && f.how === "longer"; })) {
+              var asLonger = found.some(function (f) { return f.word === words[c] && f.how === "longer"; });
+              if (asLonger && personWord(words[c])) {
                 found = found.filter(function (f) { return f.word !== words[c]; });
                 seen.delete(words[c]);
               }
