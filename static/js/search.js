@@ -966,14 +966,14 @@
     return [];
   }
 
-  // The two words the site knows that `word` is, run together (or three, when two are not enough), or null:
-  // each of three letters or more, found on two pages or more, and not a stop word. Of several ways to split it, the one whose rarer word is the
-  // more common. A word one letter away from a word the site knows is a typo instead: 'accountent' is
+  // The two words the site knows that `word` is, run together (or three, when two are not enough and `twoOnly`
+  // is not set), or null: each of three letters or more, found on two pages or more, and not a stop word. Of
+  // several ways to split it, the one whose rarer word is the more common. A word one letter away from a word the site knows is a typo instead: 'accountent' is
   // 'accountant', not 'account' and 'ent'; so is a word of eight letters or more two letters away from one
   // `MISSING_LETTER_FACTOR` times as common as the rarer of the two: 'softwear' is 'software', not 'soft wear';
   // a word that sounds like one the site knows (`sounds`: 'millwrite'); and a worker's name with another ending
   // (`otherEnding`).
-  function runTogether(word, missing) {
+  function runTogether(word, missing, twoOnly) {
     var v = word.length >= 6 && !/\d/.test(word) && vocabulary(head(word, 1));
     if (!v) return null;
     var at = firstIndex(v.words, word);
@@ -995,19 +995,21 @@
         best = { parts: [left, right], common: common };
       } else if (rv.words[r] !== right && right.length >= 6 && v.counts[l] >= 2) {
         if (i >= 4) misspelt.push([left, right, rv]);
-        threes.push([left, right, v.counts[l]]);
+        if (!twoOnly) threes.push([left, right, v.counts[l]]);
       }
     }
     // Or three words ('schoolbusdriver'): a word the site knows, then two more run together.
-    if (!best && !waiting) {
+    if (!best && !waiting && !twoOnly) {
       threes.forEach(function (three) {
-        var before = missing.length, rest = runTogether(three[1], missing);
+        var before = missing.length, rest = runTogether(three[1], missing, true);
         if (missing.length > before) waiting = true;
-        if (!rest || rest.length !== 2) return;
-        var common = Math.min.apply(null, [three[2]].concat(rest.map(function (part) {
-          var pv = vocabulary(head(part, 1));
-          return pv.counts[firstIndex(pv.words, part)];
-        })));
+        if (!rest) return;
+        // both words as the site has them, not one corrected after the other ('flightattendent')
+        var counts = rest.map(function (part) {
+          var pv = vocabulary(head(part, 1)), at = firstIndex(pv.words, part);
+          return pv.words[at] === part ? pv.counts[at] : 0;
+        });
+        var common = Math.min.apply(null, [three[2]].concat(counts));
         if (common >= 2 && (!best || common > best.common)) best = { parts: [three[0]].concat(rest), common: common };
       });
     }
