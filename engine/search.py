@@ -95,7 +95,7 @@ import unicodedata
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from .data import (EDUCATION_RANK, EDUCATION_SLUGS, EXPERIENCE_SLUGS, EXPERIENCE_WORDS, FIGURES_CATCH_ALL,
                    FIGURES_GROUP, FIGURES_NONE, FIGURES_OWN, FIGURES_SPECIALTY, TRAINING_SLUGS, TRAINING_WORDS,
@@ -172,6 +172,9 @@ the title's length: the whole title is the page's own title, and the word alone 
 NAME_TITLE = 3
 ALSO_SHOWN = 30
 """How many of an occupation's other names a result carries, to show the one the query matched."""
+NEXT_STEPS = 6
+"""How many of an occupation's next steps its record lists, in site order (`OccupationPage.next_steps`): a query
+that asks where a job can lead ('cna who wants to move up') puts them after it (search.js `leadOn`)."""
 SATURATION = 2.0
 """BM25's k1: how quickly repeating a word stops adding to its score."""
 SCORE_LEVELS = 63
@@ -348,6 +351,7 @@ class Document:
     training: str = ""                       # an occupation's on-the-job training (`data.TRAINING_SLUGS`)
     bright: bool = False                     # whether an occupation has a bright outlook (`render.outlook`)
     jobs: tuple[str, ...] = ()               # a pathway's occupations' pages: which field page holds the jobs found
+    after: tuple[str, ...] = ()              # an occupation's next steps' pages (`NEXT_STEPS`), in its record by id
     median: int | None = None                # an occupation's own median yearly pay (none if BLS gives only a
     growth: float | None = None              # wider group's), projected growth in percent and openings a year,
     openings: int | None = None              # as the jobs explorer sorts by them
@@ -461,6 +465,7 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             education=EDUCATION_SLUGS.get(job.education, ""), experience=EXPERIENCE_SLUGS.get(job.experience, ""),
             training=TRAINING_SLUGS.get(job.training, ""),
             bright=outlook(job, site.profiles.average_growth).bright,
+            after=_nearest_steps(entry.next_steps),
             **({"median": job.wage_median, "growth": job.growth_pct, "openings": job.openings}
                if job.figures == FIGURES_OWN else {})))
         if kept is not None:
@@ -550,6 +555,15 @@ POSTAL_CODES = {
 """The postal codes a query may name a state by ('plumber pay ny'). Those that are also words or names of
 jobs people type are left out: IN, OR, ME, HI, OK, OH, PA (physician assistant), MD, MS, MA, CT (the scan),
 MT, VA, DE, LA, CO, ID, AL, NE, ND (naturopathic doctor), AR (augmented reality)."""
+
+
+def _nearest_steps(steps: Sequence[Occupation]) -> tuple[str, ...]:
+    """The pages of an occupation's first `NEXT_STEPS` next steps: those that need the least education to start
+    come first, as the nearer step ('what comes after medical assistant' finds nurses before doctors), then
+    the commoner jobs."""
+    order = sorted(steps, key=lambda o: (EDUCATION_RANK.get(EDUCATION_SLUGS.get(o.education, ""), len(EDUCATION_RANK)),
+                                         -(o.employment or 0)))
+    return tuple(o.url for o in order[:NEXT_STEPS])
 
 
 def pay_text(job: Occupation) -> str:
@@ -903,7 +917,7 @@ def runs(docs: Sequence[Document], count: int) -> list[tuple[int, int]]:
 def for_scoring(docs: Sequence[Document]) -> list[Document]:
     """`docs` without their passages and jobs, which `score_terms` does not read: passages are half of a document's bytes and
     most of the time of unpickling it in the worker processes that make the postings (`index_part`)."""
-    return [replace(doc, passages=(), jobs=()) for doc in docs]
+    return [replace(doc, passages=(), jobs=(), after=()) for doc in docs]
 
 
 def index_part(docs: Sequence[Document], start: int, stop: int) -> Part:
@@ -983,7 +997,8 @@ class SearchIndex:
         self.synonyms: _Synonyms | None = None  # finds synonyms in names, remembering the names it has seen
         self.made_documents: dict[str, tuple[Any, Any, Any]] = {}  # see `documents`
         self.scores: dict[Document, tuple] = {}  # document -> `score_terms`, for the documents of the last build
-        self.fragments: dict[tuple[int, Document], bytes] = {}  # (id, document) -> its file, likewise
+        self.fragments: dict[tuple[int, Document, tuple[int, ...]], bytes] = {}  # (id, document, its next
+        # steps' ids) -> its file, likewise
         # filler words, the documents, their pairs and the pairs' sorted union (see `_kept_pairs`)
         self.kept: tuple[tuple[str, ...], tuple[Document, ...], tuple[frozenset[str], ...], list[str]] | None = None
         # the words and states the manifest's fixed part was made from, and that part (see `_manifest_words`)
@@ -1009,10 +1024,11 @@ class SearchIndex:
             found = self.scores[document] = score_terms(document)
         return found
 
-    def _fragment(self, n: int, document: Document) -> bytes:
-        found = self.fragments.get((n, document))
+    def _fragment(self, n: int, document: Document, ids: Mapping[str, int]) -> bytes:
+        after = tuple(ids[url] for url in document.after if url in ids)  # ids that move make another file
+        found = self.fragments.get((n, document, after))
         if found is None:
-            found = self.fragments[(n, document)] = _fragment(n, document)
+            found = self.fragments[(n, document, after)] = _fragment(n, document, after)
         return found
 
     def build_site(self, site: Site) -> dict[str, bytes]:
@@ -1056,10 +1072,12 @@ class SearchIndex:
             if not changed and clusters == self.clusters:
                 return dict(self.files)
             dirty, counted = set(), set()  # words whose postings changed; those whose document count did
+            ids = {doc.url: n for n, doc in enumerate(docs)}  # as before: every page is where it was
             for n in changed:
                 self._update(n, self._score(docs[n]), dirty, counted)
-                self.scores.pop(self.docs[n], None)  # the old version's, which no build will ask for again
-                self.fragments.pop((n, self.docs[n]), None)
+                old = self.docs[n]  # the old version's, which no build will ask for again
+                self.scores.pop(old, None)
+                self.fragments.pop((n, old, tuple(ids[url] for url in old.after if url in ids)), None)
             facets = clusters != self.clusters or any(_facet_key(docs[n]) != _facet_key(self.docs[n]) for n in changed)
             sorts = any(_sort_key(docs[n]) != _sort_key(self.docs[n]) for n in changed)
         for word in dirty:
@@ -1088,8 +1106,9 @@ class SearchIndex:
             live = set(docs)  # keep what the next build may reuse, and no more
             self.scores = {d: found for d, found in self.scores.items() if d in live}
             self.fragments = {key: found for key, found in self.fragments.items() if key[1] in live}
+        ids = {doc.url: n for n, doc in enumerate(docs)}
         for n in changed:
-            self._put(f"{ROOT}docs/{n}.js", self._fragment(n, docs[n]))
+            self._put(f"{ROOT}docs/{n}.js", self._fragment(n, docs[n], ids))
         vocabulary = self._vocabulary(counted)
         initials = {word[0] for word in counted}
         for prefix in sorted({word[:2] for word in dirty}):
@@ -1476,7 +1495,7 @@ def split_shards(entries: dict[str, str | list[str]]) -> dict[str, list[str]]:
     return dict(sorted(shards.items()))
 
 
-def _fragment(doc_id: int, document: Document) -> bytes:
+def _fragment(doc_id: int, document: Document, after: Sequence[int] = ()) -> bytes:
     data = {
         "title": document.title,
         "url": document.url,
@@ -1492,6 +1511,8 @@ def _fragment(doc_id: int, document: Document) -> bytes:
         data["pay"] = document.pay
     if document.jobs:
         data["jobs"] = list(document.jobs)
+    if after:
+        data["after"] = list(after)
     return _script(f"docs/{doc_id}", data)
 
 

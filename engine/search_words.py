@@ -50,7 +50,8 @@ about blood last. The words before it are read back to 'but', 'and', a word of l
 
 A next phrase ('what comes after', 'career path') asks where the job the other words name can lead: the
 header box then offers first the tool that shows it ('Where Nursing Assistants can go next'), and the phrase
-is left out of the query. With no other words, the phrase is searched for as it is. A similar phrase ('jobs
+is left out of the query; the results list that job, then the jobs of the steps after it on its ladders (search.js
+`leadOn`). With no other words, the phrase is searched for as it is. A similar phrase ('jobs
 like', 'career change from') asks the same way for jobs like it ('Jobs like Teachers', the same tool at its
 related jobs).
 

@@ -1144,6 +1144,35 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
     assert page.console_errors == []
 
 
+def test_a_query_asking_where_a_job_leads_lists_the_steps_after_it(site_url, real_result, page):
+    """'what comes after cna': the job the query names first, then the jobs of the step after it on its ladders,
+    the nearest first (`leadOn`), each saying on the results page whose next step it is. Where the words before
+    the phrase name the job and the rest say more ('bank teller who wants to move up and help people get
+    mortgages'), that job leads all the same, and its next steps follow it, after the best page that has the words
+    the job lacks where no step has them."""
+    jobs = {e.title: e for e in real_result.site.occupations}
+    nursing, tellers = jobs["Nursing Assistants"], jobs["Tellers"]
+    open_with_search(page, site_url)
+    for query in ("what comes after cna", "cna who wants to move up"):
+        offered = ask(page, query)
+        assert offered[1:3] == ["Nursing Assistants", "Licensed Practical and Licensed Vocational Nurses"], offered
+    offered = ask(page, "bank teller who wants to move up and help people get mortgages")
+    assert offered[0] == f"Where {tellers.title} can go next" and offered[1] == tellers.title, offered
+    # No step of theirs has 'people' or 'mortgages': the best page that has them comes second, then the steps.
+    assert offered[3] in {o.title for o in tellers.next_steps}, offered
+    # A query that asks nothing of the kind keeps its own order.
+    assert ask(page, "nursing assistant")[1] != "Licensed Practical and Licensed Vocational Nurses"
+
+    page.goto(site_url + "search/?q=what+comes+after+cna")
+    page.wait_for_selector(".search-result")
+    titles = [title.split(", also called ")[0] for title in page.locator(".search-result-title").all_text_contents()]
+    assert titles[:2] == ["Nursing Assistants", "Licensed Practical and Licensed Vocational Nurses"], titles
+    notes = page.locator(".search-result").nth(1).locator(".search-from")
+    assert notes.text_content() == "A next step for Nursing Assistants"
+    assert page.locator(".search-result").first.locator(".search-from").count() == 0
+    assert page.console_errors == []
+
+
 def test_words_around_a_job_that_name_no_job_do_not_push_it_down(site_url, page):
     """Words that say where or how one trains ('school', 'apprentice'), who asks ('people who', 'someone who'),
     how they feel ('enjoy', 'passionate') or what they want to do ('help') name no job: the job the rest names

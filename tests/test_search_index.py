@@ -250,6 +250,34 @@ def test_every_page_is_a_document_with_its_fragment(index, real_result):
     assert not any(name.startswith("search/index/docs/") and name.endswith(f"/{expected}.js") for name in index)
 
 
+def test_an_occupations_record_lists_its_next_steps_nearest_first(index, real_result):
+    """A query that asks where a job can lead puts the jobs of the steps after it next (search.js `leadOn`): its
+    record lists them by document id, those that need the least education to start first (nurses before doctors),
+    at most `NEXT_STEPS`; a job on no ladder, or only at the top of its ladders, lists none."""
+    from engine.data import EDUCATION_RANK, EDUCATION_SLUGS
+    _, manifest = read_part(index["search/index/manifest.js"])
+    records = [read_part(index[f"search/index/docs/{n}.js"])[1] for n in range(manifest["documents"])]
+    ids = {record["url"]: n for n, record in enumerate(records)}
+    rank = lambda job: EDUCATION_RANK.get(EDUCATION_SLUGS.get(job.education, ""), len(EDUCATION_RANK))  # noqa: E731
+    listed = 0
+    for entry in real_result.site.occupations:
+        record = records[ids[entry.url]]
+        if not entry.next_steps:
+            assert "after" not in record, entry.title
+            continue
+        listed += 1
+        after = [records[n]["url"] for n in record["after"]]
+        steps = {o.url: o for o in entry.next_steps}
+        assert len(after) == min(len(steps), search.NEXT_STEPS) and set(after) <= set(steps), entry.title
+        assert [rank(steps[url]) for url in after] == sorted(rank(steps[url]) for url in after), entry.title
+        if len(steps) > search.NEXT_STEPS:  # the nearest are kept
+            assert max(rank(steps[url]) for url in after) <= min(rank(o) for o in entry.next_steps
+                                                                   if o.url not in after), entry.title
+    assert listed > 500
+    nursing = next(e for e in real_result.site.occupations if e.title == "Nursing Assistants")
+    assert records[records[ids[nursing.url]]["after"][0]]["title"] == "Licensed Practical and Licensed Vocational Nurses"
+
+
 @pytest.mark.parametrize("facet", ["education", "experience", "training", "outlook"])
 def test_the_facets_list_each_occupation_under_its_level_of_education_experience_and_outlook(facet, index,
                                                                                             real_result):

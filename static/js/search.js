@@ -826,6 +826,7 @@
       tokens.length > 0 && tokens[tokens.length - 1].word === words[words.length - 1];
     return { words: words, typing: typing, pay: pay, field: field, state: place ? place.state : null, explorer: explorer,
              vague: vague, next: words.length > 0 && next, tokens: tokens.map(function (t) { return t.word; }), gap: gap,
+             before: next === "next" ? raw.slice(0, asksNext.indexOf(true)).join(" ") : "",
              disliked: disliked, listing: LISTING.test(folded.join(" ")) };
   }
 
@@ -1232,7 +1233,7 @@
     return { words: query.words, matched: matched, results: results, all: complete === results.length,
              complete: complete, pay: query.pay, state: query.state, explorer: query.explorer, vague: query.vague,
              next: query.next, corrected: corrected.join(" ") !== query.typed.join(" ") ? corrected.join(" ") : "", fields: fields,
-             disliked: query.disliked, listing: query.listing,
+             disliked: query.disliked, listing: query.listing, before: query.before,
              empty: expansions.some(function (list) { return !list.length; }) };
   }
 
@@ -1596,10 +1597,20 @@
         return outcome;
       };
       return Promise.resolve(attempt(false, false, 0)).then(function (outcome) {
-        // A phrase that asks where a job leads, or for jobs like it, but names no job ('print a career ladder'):
-        // its words are searched for as they are.
-        plain = outcome.next && !nextJob(outcome);
-        return plain ? attempt(false, false, 0) : outcome;
+        // A phrase that asks where a job leads, or for jobs like it: the job the words before it name, if they do
+        // ('bank teller who wants to move up and help with mortgages', `job`), else the one all the words name.
+        // If none, its words are searched for as they are ('print a career ladder').
+        if (!outcome.next) return outcome;
+        return (outcome.before ? searchWhole(outcome.before) : Promise.resolve(null)).then(function (part) {
+          var job = part && namedJob(part);
+          if (job) {
+            outcome.job = outcome.results.filter(function (r) { return r.doc === job.doc; })[0] ||
+              { doc: job.doc, score: 0, level: 0, exact: 0, words: 0, mask: 0 };
+            if (outcome.results.indexOf(outcome.job) < 0) outcome.all = !outcome.results.push(outcome.job);
+          }
+          plain = !nextJob(outcome);
+          return plain ? attempt(false, false, 0) : outcome;
+        });
       }).then(function (outcome) {
         var swaps = contextSwaps(outcome);
         if (!swaps.length) return outcome;
@@ -1615,7 +1626,7 @@
           });
           return best ? best.outcome : outcome;
         });
-      }).then(avoid).then(voteField).then(reorder).then(listJobs);
+      }).then(avoid).then(voteField).then(reorder).then(leadOn).then(listJobs);
     });
   }
 
@@ -1636,6 +1647,39 @@
       .map(function (r) { return r.doc; }));
     outcome.results.forEach(function (r) { if (shunned.has(r.doc)) r.avoid = 1; });
     return outcome;
+  }
+
+  // A query that asks where the job it names can lead ('cna who wants to move up', 'what comes after bank teller'):
+  // that job first, then up to `NEXT_PINNED` of the jobs of the steps after it on its ladders (`after` in its record,
+  // engine/search.py `NEXT_STEPS`, the nearest first), first those with a word of the query the job has not, the
+  // best match first ('teller wanting to move into banking'). Each says whose next step it is (`item`).
+  var NEXT_PINNED = 3;
+
+  function leadOn(outcome) {
+    var best = outcome.next === "next" && nextJob(outcome);
+    if (!best) return outcome;
+    return loadAll(["docs/" + best.doc]).then(function () {
+      var record = loaded("docs/" + best.doc), found = new Map();
+      outcome.results.forEach(function (r) { found.set(r.doc, r); });
+      var steps = (record.after || []).map(function (doc) {
+        return found.get(doc) || { doc: doc, score: 0, level: 0, exact: 0, words: 0, mask: 0, added: true };
+      });
+      var more = function (r) { return r.mask & ~best.mask ? 0 : 1; };
+      steps = steps.sort(function (a, b) { return more(a) - more(b) || (more(a) ? 0 : better(a, b)); })
+        .slice(0, NEXT_PINNED);
+      steps.forEach(function (r) {
+        r.from = record.title;
+        if (r.added) outcome.results.push(r);
+      });
+      // Where no step has a word the job lacks ('how can a teacher move into instructional design'), the best page
+      // that has one comes right after the job all the same.
+      var wanted = !steps.some(function (r) { return !more(r); }) &&
+        top(outcome.results.filter(function (r) { return !more(r); }), 1)[0];
+      var pinned = [best].concat(wanted || [], steps);
+      pinned.forEach(function (r, n) { r.pin = pinned.length - n; });
+      outcome.all = outcome.all && !steps.some(function (r) { return r.added; });
+      return outcome;
+    });
   }
 
   // Documents' display data, loading any not yet loaded.
@@ -1770,7 +1814,7 @@
   // as {url, label}: the best match must be a job that the query's words name (`nextJob`, `namedJob`). Null
   // otherwise, or if its record has not loaded.
   function nextJob(outcome) {
-    return outcome.next ? namedJob(outcome) : null;
+    return outcome.next ? outcome.job || namedJob(outcome) : null;
   }
 
   // The best match of an outcome if it is a job its words name: its title or a name of it is the query, or holds
@@ -2369,10 +2413,10 @@
       li.appendChild(heading);
       li.appendChild(meta);
       li.appendChild(snip);
-      var missing = missingWords(result, outcome);
+      var missing = result.from ? "A next step for " + result.from : missingWords(result, outcome);
       if (missing) {
         var gap = document.createElement("p");
-        gap.className = "search-missing";
+        gap.className = result.from ? "search-from" : "search-missing";
         gap.textContent = missing;
         li.appendChild(gap);
       }
