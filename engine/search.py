@@ -123,11 +123,11 @@ POSTSECONDARY_TEACHERS = "25-1"
 """The SOC codes of college teachers: the programs of study that prepare for one are the subject its title names."""
 
 SUBJECT_SHARE = 0.25
-"""How much the words of a college teacher's title and names, and of the ladder steps and pathways it is on,
-count, other than those that say it teaches (`TEACHING_WORDS`). Their titles name a subject ('Criminal Justice
-and Law Enforcement Teachers'), and a query of the subject alone ('political science degree', 'theology degree')
-more often asks for the jobs in the field than for teaching it; with the word 'professor' or 'teacher' the
-college teacher still matches more of the query than any other page."""
+"""How much the words of a college teacher's page (its title, names and text, and the ladder steps and pathways
+it is on) count, other than those that say it teaches (`TEACHING_WORDS`). Their titles name a subject
+('Criminal Justice and Law Enforcement Teachers'), and a query of the subject alone ('political science degree',
+'theology degree', 'criminal justice') more often asks for the jobs in the field than for teaching it; with the
+word 'professor' or 'teacher' the college teacher still matches more of the query than any other page."""
 
 TEACHING_WORDS = frozenset({
     "teacher", "teachers", "teaching", "teach", "postsecondary", "professor", "professors", "instructor",
@@ -312,10 +312,12 @@ def stem(word: str) -> str:
 
 
 _PRACTICE = ((("apist", "apy"), "ap"), (("acist", "acy"), "ac"), (("ienist", "iene"), "ien"),
-             (("iatrist", "iatry"), "iatr"), (("metrist", "metry"), "metr"), (("istry",), "ist"))
+             (("iatrist", "iatry"), "iatr"), (("metrist", "metry"), "metr"), (("istry",), "ist"),
+             (("omist", "omic", "omy"), "om"))
 """Endings of a field and of who practises it, with the common ending `stem` gives both: therapy and therapist,
 pharmacy and pharmacist, hygiene and hygienist, psychiatry and psychiatrist, optometry and optometrist,
-dentistry and dentist. The browser's `PRACTICE` in search.js is the same list."""
+dentistry and dentist, economics and economist, astronomy and astronomer ('er' goes after). The browser's
+`PRACTICE` in search.js is the same list."""
 
 
 def _undouble(word: str) -> str:
@@ -739,7 +741,7 @@ def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[
         effect = LENGTH_EFFECT.get(field, 0.3)
         norm = FIELD_WEIGHTS[field] / (1 - effect + effect * len(words) / TYPICAL_LENGTH[field])
         get = weighted.get
-        if document.teaches and field in ("title", "steps", "pathways"):  # a ladder names the other jobs on it too
+        if document.teaches:  # its title, what it does and the ladders it is on all name the subject
             for word, count in Counter(words).items():
                 share = SUBJECT_SHARE if word not in TEACHING_WORDS else 1.0
                 weighted[word] = get(word, 0.0) + norm * count * share

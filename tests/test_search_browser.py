@@ -595,6 +595,7 @@ def test_everyday_names_and_slips_lead_with_the_page_they_mean(site_url, page, q
 @pytest.mark.parametrize("query, first", [
     ("political science degree", "Political Scientists"),
     ("theology degree", "Clergy"),
+    ("criminal justice", "Law, Public Safety, Corrections & Security"),  # the teachers' text names it too
     ("is hvac a good trade", "Heating, Air Conditioning, and Refrigeration Mechanics and Installers"),
     ("political science professor", "Political Science Teachers, Postsecondary"),
     ("assistant professor of biology", "Biological Science Teachers, Postsecondary"),

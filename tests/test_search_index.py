@@ -186,15 +186,16 @@ def test_repeating_a_word_helps_less_each_time():
 
 
 def test_a_college_teachers_subject_counts_for_less_than_its_teaching():
-    """The subject a college teacher's title names counts for a quarter of a title word, in the title and in the
-    names people use, so that 'political science degree' leads with the jobs in the field; the words that
-    say it teaches keep their full weight."""
+    """The subject a college teacher's page names counts for `SUBJECT_SHARE` of its other words, in the title, in
+    the names people use and in its text, so that 'political science degree' leads with the jobs in the field; the
+    words that say it teaches keep their full weight."""
     title = "Political Science Teachers, Postsecondary"
     names = (("Political Science Professor", 2, True, False),)
-    plain = dataclasses.replace(document(title), kind="occupation", names=names)
+    plain = dataclasses.replace(document(title, body="Teach courses in political science and government."),
+                                kind="occupation", names=names)
     teacher = scores(dataclasses.replace(plain, teaches=True))
     plain_scores = scores(plain)
-    for word in ("political", "science"):
+    for word in ("political", "science", "government"):
         assert teacher[word] <= plain_scores[word] - 10  # of 63 levels, after saturation
     for word in ("teachers", "postsecondary", "professor"):
         assert teacher[word] == plain_scores[word]

@@ -81,7 +81,8 @@
   // Endings of a field and of who practises it, with the common ending both stem to ('therapy', 'therapists'
   // -> 'therap'): the same list as `_PRACTICE` in engine/search.py.
   var PRACTICE = [[["apist", "apy"], "ap"], [["acist", "acy"], "ac"], [["ienist", "iene"], "ien"],
-                  [["iatrist", "iatry"], "iatr"], [["metrist", "metry"], "metr"], [["istry"], "ist"]];
+                  [["iatrist", "iatry"], "iatr"], [["metrist", "metry"], "metr"], [["istry"], "ist"],
+                  [["omist", "omic", "omy"], "om"]];
 
   function stem(word) {
     if (word.length <= 3 || !/^\p{L}+$/u.test(word)) return word;
