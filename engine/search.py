@@ -467,7 +467,7 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             education=EDUCATION_SLUGS.get(job.education, ""), experience=EXPERIENCE_SLUGS.get(job.experience, ""),
             training=TRAINING_SLUGS.get(job.training, ""),
             bright=outlook(job, site.profiles.average_growth).bright,
-            after=_nearest_steps(entry.next_steps),
+            after=_nearest_steps(job, entry.next_steps),
             **({"median": job.wage_median, "growth": job.growth_pct, "openings": job.openings}
                if job.figures == FIGURES_OWN else {})))
         if kept is not None:
@@ -559,11 +559,12 @@ jobs people type are left out: IN, OR, ME, HI, OK, OH, PA (physician assistant),
 MT, VA, DE, LA, CO, ID, AL, NE, ND (naturopathic doctor), AR (augmented reality)."""
 
 
-def _nearest_steps(steps: Sequence[Occupation]) -> tuple[str, ...]:
-    """The pages of an occupation's first `NEXT_STEPS` next steps: those that need the least education to start
-    come first, as the nearer step ('what comes after medical assistant' finds nurses before doctors), then
-    the commoner jobs."""
-    order = sorted(steps, key=lambda o: (EDUCATION_RANK.get(EDUCATION_SLUGS.get(o.education, ""), len(EDUCATION_RANK)),
+def _nearest_steps(job: Occupation, steps: Sequence[Occupation]) -> tuple[str, ...]:
+    """The pages of an occupation's first `NEXT_STEPS` next steps, the nearest first: those in its own SOC major group
+    (registered nurses to nurse practitioners before health informatics), then those that need the least education
+    to start, then the commoner jobs."""
+    order = sorted(steps, key=lambda o: (o.code[:2] != job.code[:2],
+                                         EDUCATION_RANK.get(EDUCATION_SLUGS.get(o.education, ""), len(EDUCATION_RANK)),
                                          -(o.employment or 0)))
     return tuple(o.url for o in order[:NEXT_STEPS])
 
@@ -1258,9 +1259,11 @@ class SearchIndex:
             # the phrases (explorer.js), which a query without any cannot hold
             "explorerWords": " ".join(sorted({_key_word(phrase_words(s.says), common) for s in self.words.explorer})),
             "explorerUrl": ROUTES["occupations"].url(),
-            # phrases that ask where a job can lead ('what comes after') or for jobs like it ('jobs like'), longest
-            # first; the tool that shows both, and an occupation's address, whose code the tool takes (`?job=`)
+            # phrases that ask where a job can lead ('what comes after'; 'wants to become' after the job) or for jobs
+            # like it ('jobs like'), longest first; the tool that shows both, and an occupation's address, whose
+            # code the tool takes (`?job=`)
             "next": _longest_first(self.words.next),
+            "goal": _longest_first(self.words.goal),
             "similar": _longest_first(self.words.similar),
             "nextUrl": ROUTES["from-job"].url(),
             "jobUrl": ROUTES["occupation"].pattern,

@@ -13,6 +13,7 @@ Read from `data/search-words.yml`, which editors extend by pull request:
     dislike: [hate, dont like]       # words and phrases that say the words after them are not wanted
     dislike_after: [scares me]       # phrases that say the words before them are not wanted
     next: [what comes after, career path]   # phrases that ask where a job can lead
+    goal: [wants to become]          # phrases that ask the same after the job one has ('cop who wants to become ...')
     similar: [jobs like, career change from]  # phrases that ask for jobs like one
     compare: [vs, or, difference between]  # phrases that set jobs side by side
     explorer:                        # phrases that ask for a kind of job: a filter of the jobs explorer
@@ -51,7 +52,9 @@ about blood last. The words before it are read back to 'but', 'and', a word of l
 A next phrase ('what comes after', 'career path') asks where the job the other words name can lead: the
 header box then offers first the tool that shows it ('Where Nursing Assistants can go next'), and the phrase
 is left out of the query; the results list that job, then the jobs of the steps after it on its ladders (search.js
-`leadOn`). With no other words, the phrase is searched for as it is. A similar phrase ('jobs
+`leadOn`). With no other words, the phrase is searched for as it is. A goal phrase ('wants to become', 'thinking
+about') asks the same only after words that name a job: "patrol cop who wants to make detective" lists patrol
+officers, then the steps after them, detectives first; elsewhere ("i want to become a nurse") it is filler. A similar phrase ('jobs
 like', 'career change from') asks the same way for jobs like it ('Jobs like Teachers', the same tool at its
 related jobs).
 
@@ -90,8 +93,8 @@ when where which while who will with would you your
 """.split())
 """Words search leaves out of the index and of a query, unless a synonym is made of one alone ('IT')."""
 
-SECTIONS = ("synonyms", "filler", "pay", "fields", "describers", "dislike", "dislike_after", "next", "similar",
-            "compare", "explorer", "unknown")
+SECTIONS = ("synonyms", "filler", "pay", "fields", "describers", "dislike", "dislike_after", "next", "goal",
+            "similar", "compare", "explorer", "unknown")
 
 EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
     "education": tuple(EDUCATION_SLUGS.values()),
@@ -106,7 +109,8 @@ EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
 PAY_VALUE = re.compile(r"^[1-9][0-9]{3,6}$")
 """A value of the `min_pay` filter: the least median pay a year, in whole dollars, such as 100000."""
 _WORD = re.compile(r"^[^\W_]+$")
-_EXAMPLES = {"next": ("what comes after", "career path"), "similar": ("jobs like", "career change from"),
+_EXAMPLES = {"next": ("what comes after", "career path"), "goal": ("wants to become", "thinking about"),
+             "similar": ("jobs like", "career change from"),
              "compare": ("vs", "difference between"), "dislike": ("hate", "dont like"),
              "dislike_after": ("scares me", "is not for me"),
              "fields": ("working for", "careers")}
@@ -154,6 +158,7 @@ class SearchWords:
     dislike: tuple[str, ...] = ()  # words and phrases after which what a query names is not wanted ('hate')
     dislike_after: tuple[str, ...] = ()  # phrases before which what a query names is not wanted ('scares me')
     unknown: tuple[tuple[str, str], ...] = ()  # phrases about what the data has no figures on, and what that is
+    goal: tuple[str, ...] = ()     # phrases that ask where a job leads after it ('cop who wants to become ...')
 
 
 def load_search_words(path: Path, shown: str) -> SearchWords:
@@ -180,6 +185,7 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
     dislike = _words(data, "dislike", shown, line_of, problems)
     dislike_after = _words(data, "dislike_after", shown, line_of, problems)
     next_phrases = _words(data, "next", shown, line_of, problems)
+    goal = _words(data, "goal", shown, line_of, problems)
     similar = _words(data, "similar", shown, line_of, problems)
     compare = _words(data, "compare", shown, line_of, problems)
     explorer = _shortcuts(data, shown, line_of, problems)
@@ -201,6 +207,11 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
             problems.append(Problem(shown, line_of("dislike_after", n), f"'{phrase}' is also a "
                                     f"{'filler' if phrase in filler else 'dislike'} phrase; a dislike_after phrase "
                                     f"drops the words before it, so keep it in one place"))
+    for n, phrase in enumerate(goal):
+        if phrase in filler or phrase in next_phrases:
+            problems.append(Problem(shown, line_of("goal", n), f"'{phrase}' is also a "
+                                    f"{'filler' if phrase in filler else 'next'} phrase; a goal phrase asks where "
+                                    f"the job named before it can lead, so keep it in one place"))
     dropped = {"filler": filler, "pay": pay, "fields": fields}
     for n, word in enumerate(describers):
         section = next((name for name, words in dropped.items() if word in words), None)
@@ -213,7 +224,7 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
     return SearchWords(synonyms, filler, tuple(w for w in pay if w not in filler), explorer,
                        tuple(w for w in fields if w not in filler and w not in pay), next_phrases,
                        tuple(w for w in similar if w not in next_phrases), compare, describers, unknown=unknown,
-                       dislike=dislike, dislike_after=dislike_after)
+                       dislike=dislike, dislike_after=dislike_after, goal=goal)
 
 
 def _phrase_lines(data: dict, section: str, example: str, shown: str, line_of,

@@ -331,6 +331,10 @@ CASES = {
         {"data/search-words.yml": "filler: [become, scares me]\ndislike_after:\n  - makes me sick\n  - scares me\n"},
         "data/search-words.yml:4: 'scares me' is also a filler phrase; a dislike_after phrase drops the words before "
         "it, so keep it in one place"),
+    "a goal phrase that is also a next phrase": (
+        {"data/search-words.yml": "next: [what comes after, move up to]\ngoal:\n  - wants to become\n  - move up to\n"},
+        "data/search-words.yml:4: 'move up to' is also a next phrase; a goal phrase asks where the job named before "
+        "it can lead, so keep it in one place"),
     "a dislike word that is also a filler word": (
         {"data/search-words.yml": "filler: [become, hate]\ndislike:\n  - dont like\n  - hate\n"},
         "data/search-words.yml:4: 'hate' is both a dislike and a filler word; a filler word is only dropped, a "

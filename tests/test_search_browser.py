@@ -1150,7 +1150,7 @@ def test_a_query_asking_where_a_job_leads_lists_the_steps_after_it(site_url, rea
     the nearest first (`leadOn`), each saying on the results page whose next step it is. Where the words before
     the phrase name the job and the rest say more ('bank teller who wants to move up and help people get
     mortgages'), that job leads all the same, and its next steps follow it, after the best page that has the words
-    the job lacks where no step has them."""
+    the job lacks where no step has them. A goal phrase ('wants to make') does the same after a job."""
     jobs = {e.title: e for e in real_result.site.occupations}
     nursing, tellers = jobs["Nursing Assistants"], jobs["Tellers"]
     open_with_search(page, site_url)
@@ -1163,6 +1163,15 @@ def test_a_query_asking_where_a_job_leads_lists_the_steps_after_it(site_url, rea
     assert offered[3] in {o.title for o in tellers.next_steps}, offered
     # A query that asks nothing of the kind keeps its own order.
     assert ask(page, "nursing assistant")[1] != "Licensed Practical and Licensed Vocational Nurses"
+    # A goal phrase (`goal:`) asks the same after the job one has, the step the other words name first; after no
+    # job it is filler, and nothing is offered.
+    police = jobs["Police and Sheriff's Patrol Officers"]
+    offered = ask(page, "patrol cop who wants to make detective")
+    steps = {o.title for o in police.next_steps}
+    assert offered[:2] == [f"Where {police.title} can go next", police.title], offered
+    assert "Detectives and Criminal Investigators" in set(offered[2:4]) & steps, offered  # with a supervisors' page
+    assert ask(page, "i want to become a registered nurse")[0] == "Registered Nurses"
+    assert page.locator(f"{LISTBOX} .search-option-next").count() == 0
 
     page.goto(site_url + "search/?q=what+comes+after+cna")
     page.wait_for_selector(".search-result")

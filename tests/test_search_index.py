@@ -253,15 +253,18 @@ def test_every_page_is_a_document_with_its_fragment(index, real_result):
 
 def test_an_occupations_record_lists_its_next_steps_nearest_first(index, real_result):
     """A query that asks where a job can lead puts the jobs of the steps after it next (search.js `leadOn`): its
-    record lists them by document id, those that need the least education to start first (nurses before doctors),
-    at most `NEXT_STEPS`; a job on no ladder, or only at the top of its ladders, lists none."""
+    record lists them by document id, the nearest first: those in its own SOC major group, then those that need the
+    least education to start; at most `NEXT_STEPS`. A job on no ladder, or only at the top of its ladders, lists
+    none."""
     from engine.data import EDUCATION_RANK, EDUCATION_SLUGS
     _, manifest = read_part(index["search/index/manifest.js"])
     records = [read_part(index[f"search/index/docs/{n}.js"])[1] for n in range(manifest["documents"])]
     ids = {record["url"]: n for n, record in enumerate(records)}
-    rank = lambda job: EDUCATION_RANK.get(EDUCATION_SLUGS.get(job.education, ""), len(EDUCATION_RANK))  # noqa: E731
     listed = 0
     for entry in real_result.site.occupations:
+        def rank(job, code=entry.occupation.code):
+            return (job.code[:2] != code[:2],
+                    EDUCATION_RANK.get(EDUCATION_SLUGS.get(job.education, ""), len(EDUCATION_RANK)))
         record = records[ids[entry.url]]
         if not entry.next_steps:
             assert "after" not in record, entry.title
@@ -275,8 +278,10 @@ def test_an_occupations_record_lists_its_next_steps_nearest_first(index, real_re
             assert max(rank(steps[url]) for url in after) <= min(rank(o) for o in entry.next_steps
                                                                    if o.url not in after), entry.title
     assert listed > 500
-    nursing = next(e for e in real_result.site.occupations if e.title == "Nursing Assistants")
-    assert records[records[ids[nursing.url]]["after"][0]]["title"] == "Licensed Practical and Licensed Vocational Nurses"
+    first = {e.title: records[records[ids[e.url]]["after"][0]]["title"] for e in real_result.site.occupations
+             if e.title in ("Nursing Assistants", "Registered Nurses")}
+    assert first == {"Nursing Assistants": "Licensed Practical and Licensed Vocational Nurses",
+                     "Registered Nurses": "Nurse Practitioners"}
 
 
 @pytest.mark.parametrize("facet", ["education", "experience", "training", "outlook"])

@@ -294,6 +294,7 @@
         manifest.keep = new Set((data.keep || "").split(" ").filter(Boolean));
         manifest.phrases = (data.phrases || []).map(function (p) { return p.split(" "); });
         manifest.next = (data.next || []).map(function (p) { return p.split(" "); });
+        manifest.goal = (data.goal || []).map(function (p) { return p.split(" "); });
         manifest.similar = (data.similar || []).map(function (p) { return p.split(" "); });
         manifest.unknown = (data.unknown || []).map(function (u) { return [u[0].split(" "), u[1]]; });
         manifest.unknownWords = new Set(manifest.unknown.filter(function (u) { return !u[0][1]; }).map(function (u) { return u[0][0]; }));
@@ -723,6 +724,13 @@
     var against = marked(manifest.dislike, folded, taken);
     var after = marked(manifest.dislikeAfter, folded, taken);
     var behind = dislikedBefore(folded, after, taken);
+    // A goal phrase ('wants to become') asks where a job leads after who one is ('cop who', 'paralegal'), if the
+    // words before it name a job (`searchWhole`); not after 'i' or 'and' ('i like kids and want to be ...').
+    var goal = marked(!plain && manifest.goal, folded, taken), g = goal.indexOf(true);
+    if (g >= 0 && !(g > 0 && (/^(who|that)$/.test(folded[g - 1]) ||
+                              !(manifest.stop.has(folded[g - 1]) || manifest.filler.has(folded[g - 1]))))) {
+      goal.forEach(function (m, i) { if (m) taken[i] = goal[i] = false; });
+    }
     var named = namedPairs(folded, taken);
     if (!named) return { missing: ["pairs"] };
     // An unknown phrase ('night shift', 'union'), unless its word names a job with the next ('union rep'): `gap`.
@@ -735,6 +743,10 @@
     var tokens = [], pay = false, field = false, dropped = [], made = -1, unwanted = false, disliked = [];
     raw.forEach(function (original, at) {
       var word = folded[at];
+      if (goal[at]) {
+        tokens.push({ word: word, filler: true });
+        return;
+      }
       if (against[at] || after[at]) {
         unwanted = unwanted || against[at];
         tokens.push({ word: word, filler: true });
@@ -827,7 +839,7 @@
       tokens.length > 0 && tokens[tokens.length - 1].word === words[words.length - 1];
     return { words: words, typing: typing, pay: pay, field: field, state: place ? place.state : null, explorer: explorer,
              vague: vague, next: words.length > 0 && next, tokens: tokens.map(function (t) { return t.word; }), gap: gap,
-             before: next === "next" ? raw.slice(0, asksNext.indexOf(true)).join(" ") : "",
+             before: raw.slice(0, Math.max(0, (next === "next" ? asksNext : goal).indexOf(true))).join(" "),
              disliked: disliked, listing: LISTING.test(folded.join(" ")) };
   }
 
@@ -1601,14 +1613,16 @@
         // A phrase that asks where a job leads, or for jobs like it: the job the words before it name, if they do
         // ('bank teller who wants to move up and help with mortgages', `job`), else the one all the words name.
         // If none, its words are searched for as they are ('print a career ladder').
-        if (!outcome.next) return outcome;
+        if (!outcome.next && !outcome.before) return outcome;
         return (outcome.before ? searchWhole(outcome.before) : Promise.resolve(null)).then(function (part) {
           var job = part && namedJob(part);
           if (job) {
             outcome.job = outcome.results.filter(function (r) { return r.doc === job.doc; })[0] ||
               { doc: job.doc, score: 0, level: 0, exact: 0, words: 0, mask: 0 };
             if (outcome.results.indexOf(outcome.job) < 0) outcome.all = !outcome.results.push(outcome.job);
+            outcome.next = outcome.next || "next";
           }
+          if (!outcome.next) return outcome;  // a goal phrase after no job: filler
           plain = !nextJob(outcome);
           return plain ? attempt(false, false, 0) : outcome;
         });
