@@ -204,6 +204,7 @@ class OccupationPage:
     similar: tuple[tuple[Occupation, int], ...] = ()  # jobs needing the most similar skills, with the match
     clusters: tuple[Ref, ...] = ()  # the clusters it belongs to: of its ladders, or as O*NET lists it
     next_steps: tuple[Occupation, ...] = ()  # the occupations of the step after its own on each ladder it is on
+    next_counts: tuple[int, ...] = ()  # for each of `next_steps`, on how many of those ladders it is the next step
 
     @property
     def url(self) -> str:
@@ -564,7 +565,7 @@ def _occupation_pages(clusters: Sequence[Cluster], occupations: Mapping[str, Occ
     for code in sorted(occupations):
         source = descriptions.get(code)
         markup, updated = (markups.get(source.path), dates.get(source.path)) if source else (None, None)
-        link = links.get(code, ((), (), ()))
+        link = links.get(code, ((), (), (), ()))
         # Remade only when something it is made from changed: after an edit to one pathway, most of the
         # thousand pages are the last model's, unlooked-at.
         pages.append(memoized(memo, ("occupation entry", code),
@@ -576,10 +577,10 @@ def _occupation_pages(clusters: Sequence[Cluster], occupations: Mapping[str, Occ
 
 def _occupation_page(code: str, occupations: Mapping[str, Occupation], related: Mapping[str, Sequence[str]],
                      profiles: Profiles | None, by_title: Mapping[str, Ref],
-                     link: tuple[tuple[Appearance, ...], tuple[Ref, ...], tuple[Occupation, ...]],
+                     link: tuple[tuple[Appearance, ...], tuple[Ref, ...], tuple[Occupation, ...], tuple[int, ...]],
                      source: Source | None, markup: Markup | None, updated: str | None) -> OccupationPage:
     profile = profiles.of(code) if profiles else EMPTY_PROFILE
-    places, refs, next_steps = link
+    places, refs, next_steps, next_counts = link
     refs = refs or tuple(by_title[name] for name in profile.clusters if name in by_title)
     return OccupationPage(
         occupation=occupations[code], appearances=places,
@@ -587,22 +588,26 @@ def _occupation_page(code: str, occupations: Mapping[str, Occupation], related: 
         summary=_text(source, "summary") if source else "", description=markup,
         source=source.path if source else None, updated=updated, profile=profile,
         similar=tuple((occupations[s.code], s.match) for s in profile.similar if s.code in occupations),
-        clusters=refs, next_steps=next_steps)
+        clusters=refs, next_steps=next_steps, next_counts=next_counts)
 
 
 def _ladder_links(placements: Sequence[Sequence[tuple[str, Appearance, tuple[Occupation, ...]]]]
-                  ) -> dict[str, tuple[tuple[Appearance, ...], tuple[Ref, ...], tuple[Occupation, ...]]]:
-    """For each occupation on a ladder: its places on the ladders, the clusters of those, and the occupations
-    of the steps right above it (each once), from every pathway's `_placements_on`, in site order."""
+                  ) -> dict[str, tuple[tuple[Appearance, ...], tuple[Ref, ...], tuple[Occupation, ...],
+                                       tuple[int, ...]]]:
+    """For each occupation on a ladder: its places on the ladders, the clusters of those, the occupations
+    of the steps right above it (each once), from every pathway's `_placements_on`, in site order, and for each of
+    those, at how many of its places it is on the step above."""
     appearances: dict[str, list[Appearance]] = defaultdict(list)
     following: dict[str, dict[str, Occupation]] = defaultdict(dict)  # code -> the next step's occupations
+    leads: dict[str, Counter[str]] = defaultdict(Counter)  # code -> how often each of them is the next step
     for found in placements:
         for code, appearance, after in found:
             appearances[code].append(appearance)
             for other in after:
                 following[code].setdefault(other.code, other)
+                leads[code][other.code] += 1
     return {code: (tuple(places), tuple({p.cluster.url: p.cluster for p in places}.values()),
-                   tuple(following.get(code, {}).values()))
+                   tuple(following.get(code, {}).values()), tuple(leads[code][o] for o in following.get(code, {})))
             for code, places in appearances.items()}
 
 

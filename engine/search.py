@@ -467,7 +467,7 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             education=EDUCATION_SLUGS.get(job.education, ""), experience=EXPERIENCE_SLUGS.get(job.experience, ""),
             training=TRAINING_SLUGS.get(job.training, ""),
             bright=outlook(job, site.profiles.average_growth).bright,
-            after=_nearest_steps(job, entry.next_steps),
+            after=_nearest_steps(entry),
             **({"median": job.wage_median, "growth": job.growth_pct, "openings": job.openings}
                if job.figures == FIGURES_OWN else {})))
         if kept is not None:
@@ -559,14 +559,14 @@ jobs people type are left out: IN, OR, ME, HI, OK, OH, PA (physician assistant),
 MT, VA, DE, LA, CO, ID, AL, NE, ND (naturopathic doctor), AR (augmented reality)."""
 
 
-def _nearest_steps(job: Occupation, steps: Sequence[Occupation]) -> tuple[str, ...]:
-    """The pages of an occupation's first `NEXT_STEPS` next steps, the nearest first: those in its own SOC major group
-    (registered nurses to nurse practitioners before health informatics), then those that need the least education
-    to start, then the commoner jobs."""
-    order = sorted(steps, key=lambda o: (o.code[:2] != job.code[:2],
-                                         EDUCATION_RANK.get(EDUCATION_SLUGS.get(o.education, ""), len(EDUCATION_RANK)),
-                                         -(o.employment or 0)))
-    return tuple(o.url for o in order[:NEXT_STEPS])
+def _nearest_steps(entry: OccupationPage) -> tuple[str, ...]:
+    """The pages of an occupation's first `NEXT_STEPS` next steps, the likeliest first: those its ladders lead to
+    most often (accountants to financial managers), then those in its own SOC major group (registered nurses to
+    nurse practitioners before health informatics), then in the site's order."""
+    code, steps = entry.occupation.code[:2], entry.next_steps
+    counts = entry.next_counts or (1,) * len(steps)
+    order = sorted(range(len(steps)), key=lambda n: (-counts[n], steps[n].code[:2] != code, n))
+    return tuple(steps[n].url for n in order[:NEXT_STEPS])
 
 
 def pay_text(job: Occupation) -> str:

@@ -1147,7 +1147,7 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
 
 def test_a_query_asking_where_a_job_leads_lists_the_steps_after_it(site_url, real_result, page):
     """'what comes after cna': the job the query names first, then the jobs of the step after it on its ladders,
-    the nearest first (`leadOn`), each saying on the results page whose next step it is. Where the words before
+    the likeliest first (`leadOn`), each saying on the results page whose next step it is. Where the words before
     the phrase name the job and the rest say more ('bank teller who wants to move up and help people get
     mortgages'), that job leads all the same, and its next steps follow it, after the best page that has the words
     the job lacks where no step has them. A goal phrase ('wants to make') does the same after a job."""

@@ -1666,7 +1666,7 @@
 
   // A query that asks where the job it names can lead ('cna who wants to move up', 'what comes after bank teller'):
   // that job first, then up to `NEXT_PINNED` of the jobs of the steps after it on its ladders (`after` in its record,
-  // engine/search.py `NEXT_STEPS`, the nearest first), first those with a word of the query the job has not, the
+  // engine/search.py `NEXT_STEPS`, the likeliest first), first those with a word of the query the job has not, the
   // best match first ('teller wanting to move into banking'). Each says whose next step it is (`item`).
   var NEXT_PINNED = 3;
 
