@@ -172,9 +172,11 @@ the title's length: the whole title is the page's own title, and the word alone 
 NAME_TITLE = 3
 ALSO_SHOWN = 30
 """How many of an occupation's other names a result carries, to show the one the query matched."""
-NEXT_STEPS = 6
-"""How many of an occupation's next steps its record lists, in site order (`OccupationPage.next_steps`): a query
-that asks where a job can lead ('cna who wants to move up') puts them after it (search.js `leadOn`)."""
+NEXT_STEPS = 12
+"""How many of an occupation's next steps its record lists, the likeliest first (`_nearest_steps`): a query that asks
+where a job can lead ('cna who wants to move up') puts them after it (search.js `leadOn`). Enough that a step the
+query names is there when the job's first ladder offers many (six doctors after emergency medical technicians,
+then paramedics)."""
 SATURATION = 2.0
 """BM25's k1: how quickly repeating a word stops adding to its score."""
 SCORE_LEVELS = 63

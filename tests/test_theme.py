@@ -37,7 +37,8 @@ until it came to read phrases that ask for a field of work ('working for the cit
 20,513 bytes then (20,517 once a field phrase after a word of dislike no longer asked for a field); 21 KB until
 it came to list the steps after the job a query names when it asks where that job can lead ('cna who wants to
 move up'), 21,356 bytes then and 21,706 after (21,873 once a phrase after the job one has asked the same, 'cop
-who wants to make detective'). The
+who wants to make detective'; 21,909 once the step a query names came first, 'ems worker who wants to become a
+paramedic'). The
 manifest, which the first query loads with it, went from 4.2 to 3.6 KB gzipped the same day as the 17,405, when
 the pairs of filler words left it: the first query downloads less than before."""
 

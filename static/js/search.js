@@ -1228,6 +1228,7 @@
       var exact = a.own[doc] === full ? 3 : named === full ? 2 : (named | a.weak[doc]) === full ? 1 : 0;
       var result = { doc: doc, score: a.score[doc], level: Math.floor(Math.log(a.score[doc]) / SCORE_STEP),
                      exact: exact, words: popcount(a.mask[doc] & ~soft), mask: a.mask[doc],
+                     titled: named | a.named[doc],  // the words in its title or a name as good
                      named: a.mask[doc] === full && a.named[doc] === full };
       if (a.mask[doc] === full) complete++;
       results.push(result);
@@ -1666,8 +1667,9 @@
 
   // A query that asks where the job it names can lead ('cna who wants to move up', 'what comes after bank teller'):
   // that job first, then up to `NEXT_PINNED` of the jobs of the steps after it on its ladders (`after` in its record,
-  // engine/search.py `NEXT_STEPS`, the likeliest first), first those with a word of the query the job has not, the
-  // best match first ('teller wanting to move into banking'). Each says whose next step it is (`item`).
+  // engine/search.py `NEXT_STEPS`, the likeliest first), first those whose title or a name as good has a word of the
+  // query the job's has not (`titled`), the best match first ('ems worker who wants to become a paramedic'). Each
+  // says whose next step it is (`item`).
   var NEXT_PINNED = 3;
 
   function leadOn(outcome) {
@@ -1679,17 +1681,20 @@
       var steps = (record.after || []).map(function (doc) {
         return found.get(doc) || { doc: doc, score: 0, level: 0, exact: 0, words: 0, mask: 0, added: true };
       });
-      var more = function (r) { return r.mask & ~best.mask ? 0 : 1; };
-      steps = steps.sort(function (a, b) { return more(a) - more(b) || (more(a) ? 0 : better(a, b)); })
-        .slice(0, NEXT_PINNED);
+      // 0 if `r` has a word of the query that the job has not (in its title or a name as good, with `key` 'titled')
+      var more = function (r, key) { return (r[key] || 0) & ~(best[key] || 0) ? 0 : 1; };
+      steps = steps.sort(function (a, b) {
+        return more(a, "titled") - more(b, "titled") || more(a, "mask") - more(b, "mask") ||
+          (more(a, "mask") ? 0 : better(a, b));
+      }).slice(0, NEXT_PINNED);
       steps.forEach(function (r) {
         r.from = record.title;
         if (r.added) outcome.results.push(r);
       });
       // Where no step has a word the job lacks ('how can a teacher move into instructional design'), the best page
       // that has one comes right after the job all the same.
-      var wanted = !steps.some(function (r) { return !more(r); }) &&
-        top(outcome.results.filter(function (r) { return !more(r); }), 1)[0];
+      var wanted = !steps.some(function (r) { return !more(r, "mask"); }) &&
+        top(outcome.results.filter(function (r) { return !more(r, "mask"); }), 1)[0];
       var pinned = [best].concat(wanted || [], steps);
       pinned.forEach(function (r, n) { r.pin = pinned.length - n; });
       outcome.all = outcome.all && !steps.some(function (r) { return r.added; });
