@@ -54,9 +54,9 @@ header box then offers first the tool that shows it ('Where Nursing Assistants c
 is left out of the query; the results list that job, then the jobs of the steps after it on its ladders (search.js
 `leadOn`). With no other words, the phrase is searched for as it is. A goal phrase ('wants to become', 'thinking
 about') asks the same only after words that name a job: "patrol cop who wants to make detective" lists patrol
-officers, then the steps after them, detectives first; elsewhere ("i want to become a nurse") it is filler. A similar phrase ('jobs
-like', 'career change from') asks the same way for jobs like it ('Jobs like Teachers', the same tool at its
-related jobs).
+officers, then the steps after them, detectives first; elsewhere ("i want to become a nurse") it is filler.
+A similar phrase ('jobs like', 'career change from') asks the same way for jobs like it ('Jobs like Teachers',
+the same tool at its related jobs).
 
 A compare phrase sets jobs side by side. Between them ('nurse vs teacher', 'cna vs lpn vs rn') it splits
 the query; after one that leads ('difference between', 'compare'), each 'and', 'with' or 'to' does. If each

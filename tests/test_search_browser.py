@@ -418,7 +418,8 @@ SAMPLES = ["Nurse", "NURSES", "nursing", "Café", "naïve", "ÅNGSTRÖM", "ﬁre
            "29-1141.00", "O*NET", "co-op", "analyses", "status", "businesses", "ceilings", "the", "a",
            "C++", "c# developer", "C++/CLI", "(c++)", "abc++", "c+++", "mac#", "c+ grade",
            "R&D", "a&p mechanic", "AT&T", "GD&T", "Café&Bar", "abcd&e", "x & y", "Q&A-style",
-           "inspectors", "Supervisor", "processors", "tutor", "floor", "pastor", "eer"]
+           "inspectors", "Supervisor", "processors", "tutor", "floor", "pastor", "eer",
+           "economics", "economist", "astronomy", "astronomers", "agronomist", "chemist"]
 
 
 def test_the_browser_folds_splits_and_stems_words_like_the_builder(real_site, site_url, page):
@@ -1170,6 +1171,12 @@ def test_a_query_asking_where_a_job_leads_lists_the_steps_after_it(site_url, rea
     steps = {o.title for o in police.next_steps}
     assert offered[:2] == [f"Where {police.title} can go next", police.title], offered
     assert "Detectives and Criminal Investigators" in set(offered[2:4]) & steps, offered  # with a supervisors' page
+    # Of the steps, one named by a word of the query that does not name the job comes first, though the job's
+    # first ladder offers six doctors before it.
+    emts = jobs["Emergency Medical Technicians"]
+    assert "Paramedics" in {o.title for o in emts.next_steps}
+    offered = ask(page, "ems worker who wants to become a paramedic")
+    assert offered[1:3] == [emts.title, "Paramedics"], offered
     assert ask(page, "i want to become a registered nurse")[0] == "Registered Nurses"
     assert page.locator(f"{LISTBOX} .search-option-next").count() == 0
 

@@ -114,6 +114,9 @@ def test_a_technology_is_found_by_the_words_that_name_the_product():
     ("psychiatry", "psychiatrists"),
     ("optometry", "optometrist"),
     ("dentistry", "dentist", "dentists"),
+    ("economics", "economist", "economists", "economy"),
+    ("astronomy", "astronomer", "astronomers"),
+    ("agronomy", "agronomist"),
     ("plane", "planes"),
     ("inspect", "inspecting", "inspector", "inspectors"),  # who does it, by '-tor' and '-sor' too
     ("operating", "operator", "operators"),

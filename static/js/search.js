@@ -1620,7 +1620,10 @@
           if (job) {
             outcome.job = outcome.results.filter(function (r) { return r.doc === job.doc; })[0] ||
               { doc: job.doc, score: 0, level: 0, exact: 0, words: 0, mask: 0 };
-            if (outcome.results.indexOf(outcome.job) < 0) outcome.all = !outcome.results.push(outcome.job);
+            if (outcome.results.indexOf(outcome.job) < 0) {
+              outcome.results.push(outcome.job);
+              outcome.all = false;
+            }
             outcome.next = outcome.next || "next";
           }
           if (!outcome.next) return outcome;  // a goal phrase after no job: filler
@@ -1681,11 +1684,11 @@
       var steps = (record.after || []).map(function (doc) {
         return found.get(doc) || { doc: doc, score: 0, level: 0, exact: 0, words: 0, mask: 0, added: true };
       });
-      // 0 if `r` has a word of the query that the job has not (in its title or a name as good, with `key` 'titled')
-      var more = function (r, key) { return (r[key] || 0) & ~(best[key] || 0) ? 0 : 1; };
+      // 1 if `r` has a word of the query that the job has not (in its title or a name as good, with `key` 'titled')
+      var adds = function (r, key) { return (r[key] || 0) & ~(best[key] || 0) ? 1 : 0; };
       steps = steps.sort(function (a, b) {
-        return more(a, "titled") - more(b, "titled") || more(a, "mask") - more(b, "mask") ||
-          (more(a, "mask") ? 0 : better(a, b));
+        return adds(b, "titled") - adds(a, "titled") || adds(b, "mask") - adds(a, "mask") ||
+          (adds(a, "mask") ? better(a, b) : 0);
       }).slice(0, NEXT_PINNED);
       steps.forEach(function (r) {
         r.from = record.title;
@@ -1693,8 +1696,8 @@
       });
       // Where no step has a word the job lacks ('how can a teacher move into instructional design'), the best page
       // that has one comes right after the job all the same.
-      var wanted = !steps.some(function (r) { return !more(r, "mask"); }) &&
-        top(outcome.results.filter(function (r) { return !more(r, "mask"); }), 1)[0];
+      var wanted = !steps.some(function (r) { return adds(r, "mask"); }) &&
+        top(outcome.results.filter(function (r) { return adds(r, "mask"); }), 1)[0];
       var pinned = [best].concat(wanted || [], steps);
       pinned.forEach(function (r, n) { r.pin = pinned.length - n; });
       outcome.all = outcome.all && !steps.some(function (r) { return r.added; });
