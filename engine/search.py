@@ -752,7 +752,10 @@ def score_terms(document: Document) -> tuple[tuple[tuple[str, int], ...], tuple[
             for word, count in Counter(words).items():
                 weighted[word] = get(word, 0.0) + norm * count
     longest = EXACT_STRONG - 1
-    shortest = dict.fromkeys(index_words(document.title), min(len(query_words(document.title)), longest) + EXACT_TITLE)
+    # An occupation's title names the jobs before 'Except' ('Dispatchers, Except Police, Fire, and Ambulance' is
+    # named 'dispatchers' in full), not those it leaves out.
+    title = title_and_exclusions(document.title)[0] if document.kind == "occupation" else document.title
+    shortest = dict.fromkeys(index_words(title), min(len(query_words(title)), longest) + EXACT_TITLE)
     if document.kind in ("occupation", "cluster", "modern-cluster"):
         for part in _title_list(document.title, field=document.kind != "occupation"):
             words, length, _ = _name_terms(part)

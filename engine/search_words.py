@@ -54,7 +54,10 @@ header box then offers first the tool that shows it ('Where Nursing Assistants c
 is left out of the query; the results list that job, then the jobs of the steps after it on its ladders (search.js
 `leadOn`). With no other words, the phrase is searched for as it is. A goal phrase ('wants to become', 'thinking
 about') asks the same only after words that name a job: "patrol cop who wants to make detective" lists patrol
-officers, then the steps after them, detectives first; elsewhere ("i want to become a nurse") it is filler.
+officers, then the steps after them, detectives first; elsewhere ("i want to become a nurse") it is filler. When
+the words after it name a job, that job comes right after the one named before ("dental assistant to dental
+hygienist"); a goal phrase of one word ('to', 'into', 'become') asks nothing unless they do ("nurse to patient
+ratio").
 A similar phrase ('jobs like', 'career change from') asks the same way for jobs like it ('Jobs like Teachers',
 the same tool at its related jobs).
 
@@ -207,11 +210,10 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
             problems.append(Problem(shown, line_of("dislike_after", n), f"'{phrase}' is also a "
                                     f"{'filler' if phrase in filler else 'dislike'} phrase; a dislike_after phrase "
                                     f"drops the words before it, so keep it in one place"))
-    for n, phrase in enumerate(goal):
-        if phrase in filler or phrase in next_phrases:
-            problems.append(Problem(shown, line_of("goal", n), f"'{phrase}' is also a "
-                                    f"{'filler' if phrase in filler else 'next'} phrase; a goal phrase asks where "
-                                    f"the job named before it can lead, so keep it in one place"))
+    for n, phrase in enumerate(goal):  # a filler phrase may be one too: filler where it follows no job
+        if phrase in next_phrases:
+            problems.append(Problem(shown, line_of("goal", n), f"'{phrase}' is also a next phrase; a goal phrase "
+                                    f"asks where the job named before it can lead, so keep it in one place"))
     dropped = {"filler": filler, "pay": pay, "fields": fields}
     for n, word in enumerate(describers):
         section = next((name for name, words in dropped.items() if word in words), None)

@@ -1179,6 +1179,26 @@ def test_a_query_asking_where_a_job_leads_lists_the_steps_after_it(site_url, rea
     assert offered[1:3] == [emts.title, "Paramedics"], offered
     assert ask(page, "i want to become a registered nurse")[0] == "Registered Nurses"
     assert page.locator(f"{LISTBOX} .search-option-next").count() == 0
+    # The job the words after the phrase name comes right after the job: 'to' alone is such a phrase, when both
+    # sides name a job, and a filler phrase may begin one ('hoping to become').
+    assert ask(page, "dental assistant to dental hygienist")[:3] == [
+        "Where Dental Assistants can go next", "Dental Assistants", "Dental Hygienists"]
+    assert ask(page, "receptionist hoping to become an executive assistant")[1:3] == [
+        "Receptionists and Information Clerks", "Executive Secretaries and Executive Administrative Assistants"]
+    # After a phrase that names a role, the best match though no title has the word ('cop' of police officers).
+    assert ask(page, "security guard wants to be a cop")[1:3] == ["Security Guards", police.title]
+    # Of the jobs the words name, a step after the job comes first: the fire captain, not the airline captain.
+    fire = jobs["Firefighters"]
+    offered = ask(page, "firefighter who wants to make captain")
+    assert offered[1] == fire.title and "First-Line Supervisors of Firefighting and Prevention Workers" in offered[2:4]
+    assert "Airline Pilots, Copilots, and Flight Engineers" not in offered[:4], offered
+    # 'to' between words that do not both name a job asks nothing ('nurse to patient ratio'), nor after words that
+    # are all filler ('is it too late to become a nurse'), nor before a word that means nothing ('math to be ...').
+    for query, first in (("nurse to patient ratio", None), ("is it too late to become a nurse", "Registered Nurses"),
+                         ("do you need math to be an electrician", "Electricians")):
+        offered = ask(page, query)
+        assert page.locator(f"{LISTBOX} .search-option-next").count() == 0, query
+        assert first is None or offered[0] == first, (query, offered)
 
     page.goto(site_url + "search/?q=what+comes+after+cna")
     page.wait_for_selector(".search-result")

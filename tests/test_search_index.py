@@ -171,6 +171,19 @@ def test_the_jobs_a_title_leaves_out_count_as_its_body_does_not_as_its_title(rea
     assert 0 < secretaries["medical"] < docs["Medical Secretaries and Administrative Assistants"]["medical"] - 16
 
 
+def test_a_title_is_as_long_as_the_jobs_it_names_not_those_it_leaves_out():
+    """'dispatcher' is the whole of 'Dispatchers, Except Police, Fire, and Ambulance' as a query sees it, so the page
+    is named by it as well as a page titled 'Dispatchers' would be; 'police' is no word of its title. A cluster's or
+    pathway's title is whole (none has 'Except')."""
+    lengths = dict(score_terms(dataclasses.replace(document("Dispatchers, Except Police, Fire, and Ambulance"),
+                                                   kind="occupation"))[1])
+    assert lengths == {"dispatchers": 1 + search.EXACT_TITLE}
+    lengths = dict(score_terms(dataclasses.replace(document("Secretaries and Administrative Assistants, Except Legal, "
+                                                            "Medical, and Executive"), kind="occupation"))[1])
+    assert set(lengths) == {"secretaries", "administrative", "assistants"}
+    assert set(lengths.values()) == {3 + search.EXACT_TITLE}
+
+
 def test_a_synonym_among_the_jobs_a_title_leaves_out_does_not_name_the_page(real_result):
     """'cop' is in 'Dispatchers, Except Police, Fire, and Ambulance' only among the jobs it is not; a synonym of
     the whole title, 'except' and all, still names it."""
@@ -651,7 +664,7 @@ def test_the_shortest_name_holding_a_word_is_recorded_with_its_strength():
     ("modern-cluster", "Energy & Natural Resources", {"energy"}, 3),
     # One job with qualifiers, or a list qualified by its first words: no word is a name by itself.
     ("occupation", "Teachers, Postsecondary", set(), 2),
-    ("occupation", "Janitors and Cleaners, Except Maids and Housekeeping Cleaners", set(), 5),
+    ("occupation", "Janitors and Cleaners, Except Maids and Housekeeping Cleaners", set(), 2),  # named before 'Except'
     ("occupation", "Textile Cutting Machine Setters, Operators, and Tenders", set(), 6),
     ("occupation", "First-Line Supervisors of Mechanics, Installers, and Repairers", set(), 5),
     ("occupation", "Helpers--Pipelayers, Plumbers, Pipefitters, and Steamfitters", set(), 5),

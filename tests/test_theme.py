@@ -17,7 +17,7 @@ from page_types import PAGE_TYPES
 WEIGHT_LIMIT = 50 * 1024
 """Bytes a page may transfer, gzipped: its HTML, CSS and JavaScript (the search index is fetched separately, and
 so is the search script on every page but the results page: it loads when the box is first used)."""
-SEARCH_SCRIPT_LIMIT = 22 * 1024
+SEARCH_SCRIPT_LIMIT = 23 * 1024
 """Bytes of the search script, gzipped, which a visitor downloads with the first use of the search box. 16 KB
 until search came to rank the jobs that fit a query's education, experience or outlook first and order the jobs
 it names by pay, growth or openings (about 0.8 KB; 16,562 bytes then); 17 KB until it also read where a job can
@@ -38,8 +38,8 @@ until it came to read phrases that ask for a field of work ('working for the cit
 it came to list the steps after the job a query names when it asks where that job can lead ('cna who wants to
 move up'), 21,356 bytes then and 21,706 after (21,873 once a phrase after the job one has asked the same, 'cop
 who wants to make detective'; 21,909 once the step a query names came first, 'ems worker who wants to become a
-paramedic'). The
-manifest, which the first query loads with it, went from 4.2 to 3.6 KB gzipped the same day as the 17,405, when
+paramedic'); 22 KB until the job named after such a phrase came to follow the job one has ('dental assistant to
+dental hygienist', 'security guard wants to be a cop'), 22,581 bytes then. The manifest, which the first query loads with it, went from 4.2 to 3.6 KB gzipped the same day as the 17,405, when
 the pairs of filler words left it: the first query downloads less than before."""
 
 BACKGROUND = "getComputedStyle(document.body).backgroundColor"

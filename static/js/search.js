@@ -720,17 +720,28 @@
     var asField = marked(manifest.fieldPhrases, folded, taken);
     // A word or phrase of dislike ('hate', 'dont like'): what follows is not wanted (`UNWANTED_ENDS`); after the
     // filler phrases, which may hold one ('not afraid of').
-    marked(manifest.phrases, folded, taken);
+    var fillerPhrase = marked(manifest.phrases, folded, taken);
     var against = marked(manifest.dislike, folded, taken);
     var after = marked(manifest.dislikeAfter, folded, taken);
     var behind = dislikedBefore(folded, after, taken);
-    // A goal phrase ('wants to become') asks where a job leads after who one is ('cop who', 'paralegal'), if the
-    // words before it name a job (`searchWhole`); not after 'i' or 'and' ('i like kids and want to be ...').
-    var goal = marked(!plain && manifest.goal, folded, taken), g = goal.indexOf(true);
-    if (g >= 0 && !(g > 0 && (/^(who|that)$/.test(folded[g - 1]) ||
-                              !(manifest.stop.has(folded[g - 1]) || manifest.filler.has(folded[g - 1]))))) {
-      goal.forEach(function (m, i) { if (m) taken[i] = goal[i] = false; });
-    }
+    // A goal phrase ('wants to become', 'to') asks where a job leads after who one is ('cop who', 'paralegal',
+    // 'dental assistant'), if the words before it name a job (`searchWhole`): the first one that follows 'who',
+    // 'that' or a word that means something, not 'i', 'and' or a word of dislike ('i like kids and want to be ...').
+    // It may hold the words of a filler phrase ('hoping to' of 'hoping to become').
+    var open = taken.map(function (t, i) { return t && !fillerPhrase[i]; });
+    var goal = marked(!plain && manifest.goal, folded, open), g = -1, end = 0;
+    goal.forEach(function (m, i) {
+      if (!m || (goal[i - 1] && i !== end) || g >= 0) return;
+      var word = folded[i - 1];
+      end = i + goalLength(folded, i);
+      // one word ('to') must be followed by one that means something, as the name of a job is ('math to be ...')
+      var following = end - i > 1 ? "" : /^(a|an|the)$/.test(folded[end]) ? folded[end + 1] : folded[end];
+      var fits = following === "" || (following && !meaningless(following));
+      if (i > 0 && fits && !against[i - 1] && !after[i - 1] && (/^(who|that)$/.test(word) || !meaningless(word))) g = i;
+    });
+    var goalEnd = g < 0 ? g : g + goalLength(folded, g);
+    goal = goal.map(function (m, i) { return i >= g && i < goalEnd; });
+    goal.forEach(function (m, i) { if (m) taken[i] = true; });
     var named = namedPairs(folded, taken);
     if (!named) return { missing: ["pairs"] };
     // An unknown phrase ('night shift', 'union'), unless its word names a job with the next ('union rep'): `gap`.
@@ -800,7 +811,7 @@
       tokens.push({ word: word, filler: true });
     });
     pay = pay || made >= 0 && tokens.slice(made).every(function (t) { return t.filler; });
-    var words = [], vague = false;
+    var words = [], vague = false, filler = false;
     var meaningful = tokens.filter(function (t) { return !t.filler && (t.word.length > 1 || t.kept); });
     if (!meaningful.length && next) {
       // Nothing but a phrase like 'career path': it is searched for as it is (its synonyms lead to the tool).
@@ -822,6 +833,7 @@
       // Nothing but words like 'jobs' or 'careers': the list of every job comes first, then what they find;
       // best paid first for a word that asks about pay ('salaries').
       vague = !kept.length;
+      filler = true;
       if (vague && pay && !explorerPhrases()) return { missing: ["explorer"] };  // 'salaries': the best paid
       if (vague) {
         var byPay = pay && manifest.shortcuts.filter(function (s) { return s.name === "sort" && s.value === "pay"; })[0];
@@ -835,12 +847,32 @@
     tokens = tokens.filter(function (t) { return meaningful.indexOf(t) >= 0 || (!t.filler && t.word.length === 1); });
     tokens.forEach(function (t) { if (t.word.length > 1 && words.indexOf(t.word) < 0) words.push(t.word); });
     words = words.slice(0, 12);
+    var asking = next === "next" ? asksNext : goal;
     var typing = words.length > 0 && /[\p{L}\p{N}]$/u.test(text) &&
       tokens.length > 0 && tokens[tokens.length - 1].word === words[words.length - 1];
     return { words: words, typing: typing, pay: pay, field: field, state: place ? place.state : null, explorer: explorer,
-             vague: vague, next: words.length > 0 && next, tokens: tokens.map(function (t) { return t.word; }), gap: gap,
-             before: raw.slice(0, Math.max(0, (next === "next" ? asksNext : goal).indexOf(true))).join(" "),
+             vague: vague, filler: filler, next: words.length > 0 && next, tokens: tokens.map(function (t) { return t.word; }), gap: gap,
+             before: raw.slice(0, Math.max(0, asking.indexOf(true))).join(" "),
+             after: asking.indexOf(true) < 0 ? "" : raw.slice(runEnd(asking, asking.indexOf(true))).join(" "),
+             bare: g >= 0 && next !== "next" && goalEnd - g === 1,
+             role: g >= 0 && next !== "next" && /^(be|become|becoming|make)$/.test(folded[goalEnd - 1]),
              disliked: disliked, listing: LISTING.test(folded.join(" ")) };
+  }
+
+  // The length of the goal phrase at position i of `words` (the first listed, as `marked` reads them).
+  function goalLength(words, i) {
+    return manifest.goal.filter(function (phrase) { return phraseAt(words, phrase, i); })[0].length;
+  }
+
+  function meaningless(word) {
+    return manifest.stop.has(word) || manifest.filler.has(word);
+  }
+
+  // Where the run of marks that starts at `from` ends (`from` itself if it is -1).
+  function runEnd(marks, from) {
+    var end = from;
+    while (end >= 0 && marks[end]) end++;
+    return end;
   }
 
   // A query's words as typed (dotted abbreviations closed up: 'r.n.' is 'rn'), and each folded as phrases are.
@@ -1246,9 +1278,10 @@
     });
     return { words: query.words, matched: matched, results: results, all: complete === results.length,
              complete: complete, pay: query.pay, state: query.state, explorer: query.explorer, vague: query.vague,
+             filler: query.filler,
              next: query.next, corrected: corrected.join(" ") !== query.typed.join(" ") ? corrected.join(" ") : "", fields: fields,
-             disliked: query.disliked, listing: query.listing, before: query.before,
-             empty: expansions.some(function (list) { return !list.length; }) };
+             disliked: query.disliked, listing: query.listing, before: query.before, after: query.after,
+             bare: query.bare, role: query.role, empty: expansions.some(function (list) { return !list.length; }) };
   }
 
   // A query that asks for a field of work ('railroad careers'): the page about a field (a cluster, pathway or
@@ -1614,16 +1647,33 @@
         // A phrase that asks where a job leads, or for jobs like it: the job the words before it name, if they do
         // ('bank teller who wants to move up and help with mortgages', `job`), else the one all the words name.
         // If none, its words are searched for as they are ('print a career ladder').
+        // The words after the phrase may name the job wanted ('dental assistant to dental hygienist', 'server who
+        // wants to become a restaurant manager'): it comes right after the job (`leadOn`). After a phrase that is
+        // only one word ('to', 'become'), they must, or the phrase asks nothing ('nurse to patient ratio').
         if (!outcome.next && !outcome.before) return outcome;
         return (outcome.before ? searchWhole(outcome.before) : Promise.resolve(null)).then(function (part) {
-          var job = part && namedJob(part);
-          if (job) {
-            outcome.job = outcome.results.filter(function (r) { return r.doc === job.doc; })[0] ||
-              { doc: job.doc, score: 0, level: 0, exact: 0, words: 0, mask: 0 };
-            if (outcome.results.indexOf(outcome.job) < 0) {
-              outcome.results.push(outcome.job);
+          // Before a phrase of one word, the job must be named by a title or a name as good ('i'm the one everyone
+          // calls to fix their computer' names no job), and by words that are not all filler ('is it too late to ...').
+          var job = part && !part.filler && namedJob(part);
+          if (job && outcome.bare && !(job.exact || job.named)) job = null;
+          var asked = job && outcome.after;
+          return Promise.all([job, asked ? searchWhole(outcome.after) : null, asked ? loadAll(["docs/" + job.doc]) : null]);
+        }).then(function (found) {
+          // named by a title or a name as good, not only found on a page; the whole of one after a word ('to')
+          var job = found[0], wanted = job && found[1] && goalJob(found[1], job, outcome);
+          if (outcome.bare && !wanted) job = null;
+          var result = function (doc) {
+            var r = outcome.results.filter(function (r) { return r.doc === doc; })[0];
+            if (!r) {
+              r = { doc: doc, score: 0, level: 0, exact: 0, words: 0, mask: 0 };
+              outcome.results.push(r);
               outcome.all = false;
             }
+            return r;
+          };
+          if (job) {
+            outcome.job = result(job.doc);
+            outcome.goal = wanted ? result(wanted.doc) : null;
             outcome.next = outcome.next || "next";
           }
           if (!outcome.next) return outcome;  // a goal phrase after no job: filler
@@ -1668,12 +1718,35 @@
     return outcome;
   }
 
+  // The job the words after a goal phrase name (`part`, their outcome), other than `job`, if one of the best
+  // `GOAL_TIES` pages has all of them: first, one of the steps after the job whose title or a name as good has one
+  // (all after a phrase of one word), if it matches about as well as the best (`GOAL_LEVELS`, about 7%: 'firefighter who wants to make captain' means
+  // the fire captain, not the airline captain; 'auto mechanic wants to be shop manager' the mechanics' supervisor);
+  // else the best if they name it (the whole of a title or a name as good, after a phrase of one word such as 'to',
+  // the first such); else, after a phrase that names a role ('wants to be a cop'), the best if it matches as well
+  // as any page.
+  function goalJob(part, job, outcome) {
+    var all = (1 << part.words.length) - 1, steps = loaded("docs/" + job.doc).after || [];
+    var best = top(part.results, 1)[0];
+    var ranked = part.explorer ? [] : top(part.results, GOAL_TIES).filter(function (r) {
+      return r.doc !== job.doc && r.mask === all && inRuns(manifest.jobPages || [], r.doc);
+    });
+    if (!ranked.length) return null;
+    var step = ranked.filter(function (r) {
+      return (outcome.bare ? r.titled === all : r.titled) && steps.indexOf(r.doc) >= 0 &&
+        r.level >= ranked[0].level - GOAL_LEVELS;
+    })[0];
+    var first = ranked[0], named = outcome.bare ? ranked.filter(function (r) { return r.exact >= 2; })[0] :
+      (first.exact || first.named) && first;
+    return step || named || (!outcome.bare && outcome.role && first.level >= best.level ? first : null);
+  }
+
   // A query that asks where the job it names can lead ('cna who wants to move up', 'what comes after bank teller'):
   // that job first, then up to `NEXT_PINNED` of the jobs of the steps after it on its ladders (`after` in its record,
   // engine/search.py `NEXT_STEPS`, the likeliest first), first those whose title or a name as good has a word of the
   // query the job's has not (`titled`), the best match first ('ems worker who wants to become a paramedic'). Each
   // says whose next step it is (`item`).
-  var NEXT_PINNED = 3;
+  var NEXT_PINNED = 3, GOAL_TIES = 5, GOAL_LEVELS = 3;
 
   function leadOn(outcome) {
     var best = outcome.next === "next" && nextJob(outcome);
@@ -1681,9 +1754,11 @@
     return loadAll(["docs/" + best.doc]).then(function () {
       var record = loaded("docs/" + best.doc), found = new Map();
       outcome.results.forEach(function (r) { found.set(r.doc, r); });
-      var steps = (record.after || []).map(function (doc) {
+      var goal = outcome.goal || null;
+      var steps = (record.after || []).filter(function (doc) { return !goal || doc !== goal.doc; }).map(function (doc) {
         return found.get(doc) || { doc: doc, score: 0, level: 0, exact: 0, words: 0, mask: 0, added: true };
       });
+      if (goal && (record.after || []).indexOf(goal.doc) >= 0) goal.from = record.title;
       // 1 if `r` has a word of the query that the job has not (in its title or a name as good, with `key` 'titled')
       var adds = function (r, key) { return (r[key] || 0) & ~(best[key] || 0) ? 1 : 0; };
       steps = steps.sort(function (a, b) {
@@ -1694,11 +1769,16 @@
         r.from = record.title;
         if (r.added) outcome.results.push(r);
       });
-      // Where no step has a word the job lacks ('how can a teacher move into instructional design'), the best page
-      // that has one comes right after the job all the same.
-      var wanted = !steps.some(function (r) { return adds(r, "mask"); }) &&
+      // Right after the job: the job the words after the phrase name ('dental assistant to dental hygienist'); or,
+      // where no step has a word the job lacks ('how can a teacher move into instructional design'), the best page
+      // that has one.
+      // A job wanted that is on none of its ladders goes after a step named by a word the job lacks: 'server who
+      // wants to become a restaurant manager' may mean a food service manager or a shift supervisor, and
+      // 'firefighter who wants to make captain' means the fire captain more than the airline captain.
+      var lead = goal && !goal.from && steps.length && adds(steps[0], "titled") ? steps.slice(0, 1) : [];
+      var wanted = goal || !steps.some(function (r) { return adds(r, "mask"); }) &&
         top(outcome.results.filter(function (r) { return adds(r, "mask"); }), 1)[0];
-      var pinned = [best].concat(wanted || [], steps);
+      var pinned = [best].concat(lead, wanted || [], steps.slice(lead.length));
       pinned.forEach(function (r, n) { r.pin = pinned.length - n; });
       outcome.all = outcome.all && !steps.some(function (r) { return r.added; });
       return outcome;
