@@ -177,6 +177,10 @@ NEXT_STEPS = 12
 where a job can lead ('cna who wants to move up') puts them after it (search.js `leadOn`). Enough that a step the
 query names is there when the job's first ladder offers many (six doctors after emergency medical technicians,
 then paramedics)."""
+LIKE_SHOWN = 6
+"""How many of an occupation's related occupations (O*NET's, the most related first) its record lists: a query that
+asks for jobs like one ('career change from teacher') lists the first of them after it (search.js `leadOn`), first
+those the query's other words name."""
 SATURATION = 2.0
 """BM25's k1: how quickly repeating a word stops adding to its score."""
 SCORE_LEVELS = 63
@@ -356,6 +360,7 @@ class Document:
     bright: bool = False                     # whether an occupation has a bright outlook (`render.outlook`)
     jobs: tuple[str, ...] = ()               # a pathway's occupations' pages: which field page holds the jobs found
     after: tuple[str, ...] = ()              # an occupation's next steps' pages (`NEXT_STEPS`), in its record by id
+    like: tuple[str, ...] = ()               # its related occupations' pages (`LIKE_SHOWN`), in its record by id
     median: int | None = None                # an occupation's own median yearly pay (none if BLS gives only a
     growth: float | None = None              # wider group's), projected growth in percent and openings a year,
     openings: int | None = None              # as the jobs explorer sorts by them
@@ -469,7 +474,7 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             education=EDUCATION_SLUGS.get(job.education, ""), experience=EXPERIENCE_SLUGS.get(job.experience, ""),
             training=TRAINING_SLUGS.get(job.training, ""),
             bright=outlook(job, site.profiles.average_growth).bright,
-            after=_nearest_steps(entry),
+            after=_nearest_steps(entry), like=tuple(o.url for o in entry.related[:LIKE_SHOWN]),
             **({"median": job.wage_median, "growth": job.growth_pct, "openings": job.openings}
                if job.figures == FIGURES_OWN else {})))
         if kept is not None:
@@ -925,7 +930,7 @@ def runs(docs: Sequence[Document], count: int) -> list[tuple[int, int]]:
 def for_scoring(docs: Sequence[Document]) -> list[Document]:
     """`docs` without their passages and jobs, which `score_terms` does not read: passages are half of a document's bytes and
     most of the time of unpickling it in the worker processes that make the postings (`index_part`)."""
-    return [replace(doc, passages=(), jobs=(), after=()) for doc in docs]
+    return [replace(doc, passages=(), jobs=(), after=(), like=()) for doc in docs]
 
 
 def index_part(docs: Sequence[Document], start: int, stop: int) -> Part:
@@ -1033,10 +1038,10 @@ class SearchIndex:
         return found
 
     def _fragment(self, n: int, document: Document, ids: Mapping[str, int]) -> bytes:
-        after = tuple(ids[url] for url in document.after if url in ids)  # ids that move make another file
-        found = self.fragments.get((n, document, after))
+        links = _links(document, ids)  # ids that move make another file
+        found = self.fragments.get((n, document, links))
         if found is None:
-            found = self.fragments[(n, document, after)] = _fragment(n, document, after)
+            found = self.fragments[(n, document, links)] = _fragment(n, document, *links)
         return found
 
     def build_site(self, site: Site) -> dict[str, bytes]:
@@ -1085,7 +1090,7 @@ class SearchIndex:
                 self._update(n, self._score(docs[n]), dirty, counted)
                 old = self.docs[n]  # the old version's, which no build will ask for again
                 self.scores.pop(old, None)
-                self.fragments.pop((n, old, tuple(ids[url] for url in old.after if url in ids)), None)
+                self.fragments.pop((n, old, _links(old, ids)), None)
             facets = clusters != self.clusters or any(_facet_key(docs[n]) != _facet_key(self.docs[n]) for n in changed)
             sorts = any(_sort_key(docs[n]) != _sort_key(self.docs[n]) for n in changed)
         for word in dirty:
@@ -1244,6 +1249,8 @@ class SearchIndex:
             "phrases": sorted((w for w in self.words.filler if " " in w), key=lambda w: -len(w.split())),
             "pay": " ".join(self.words.pay),
             "fields": " ".join(w for w in self.words.fields if " " not in w),
+            # words that say the rest is a subject studied ('accounting major'; `parse` and `run` in search.js)
+            "study": " ".join(self.words.study),
             # phrases that ask for a field too ('working for the city', 'jobs at a hospital'; `parse` in search.js)
             "fieldPhrases": [w for w in self.words.fields if " " in w],
             # words for whoever asks ('creative people'): dropped after a word they describe (`parse` in search.js)
@@ -1505,7 +1512,13 @@ def split_shards(entries: dict[str, str | list[str]]) -> dict[str, list[str]]:
     return dict(sorted(shards.items()))
 
 
-def _fragment(doc_id: int, document: Document, after: Sequence[int] = ()) -> bytes:
+def _links(document: Document, ids: Mapping[str, int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The ids of the pages an occupation's record lists: its next steps' and its related occupations'."""
+    return (tuple(ids[url] for url in document.after if url in ids),
+            tuple(ids[url] for url in document.like if url in ids))
+
+
+def _fragment(doc_id: int, document: Document, after: Sequence[int] = (), like: Sequence[int] = ()) -> bytes:
     data = {
         "title": document.title,
         "url": document.url,
@@ -1523,6 +1536,8 @@ def _fragment(doc_id: int, document: Document, after: Sequence[int] = ()) -> byt
         data["jobs"] = list(document.jobs)
     if after:
         data["after"] = list(after)
+    if like:
+        data["like"] = list(like)
     return _script(f"docs/{doc_id}", data)
 
 

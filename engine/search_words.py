@@ -9,6 +9,7 @@ Read from `data/search-words.yml`, which editors extend by pull request:
     filler: [become, jobs, work with]   # words and phrases that carry no meaning in a search box
     pay: [earn, salary, wage]        # words that ask about pay; also filler
     fields: [careers, working for]   # words and phrases that ask for a field of work rather than one job; also filler
+    study: [major, degree]           # words that say the rest is a subject studied; also filler
     describers: [people]             # words for whoever asks ('creative people'); dropped after what they describe
     dislike: [hate, dont like]       # words and phrases that say the words after them are not wanted
     dislike_after: [scares me]       # phrases that say the words before them are not wanted
@@ -32,6 +33,10 @@ become an electrician" searches for 'electrician'; a pay word also takes occupat
 A field word asks for a field of work: "railroad careers" searches for 'railroad' and puts the field's page
 (the cluster, pathway or sub-cluster that matches best, when it matches about as well as the best pages)
 before the jobs in it.
+
+A study word says the rest of the query is a subject studied ("accounting major", "nursing degree",
+"mechanical engineering student"): it is dropped like filler, and the jobs the subject prepares for come before
+the pages about its field (the Accounting pathway comes after Accountants and Auditors).
 
 A describer is a word for whoever asks, not for the work: "jobs for creative people" searches for 'creative'.
 It is dropped when it follows a word of the query that means something (not filler), unless the two name
@@ -96,7 +101,7 @@ when where which while who will with would you your
 """.split())
 """Words search leaves out of the index and of a query, unless a synonym is made of one alone ('IT')."""
 
-SECTIONS = ("synonyms", "filler", "pay", "fields", "describers", "dislike", "dislike_after", "next", "goal",
+SECTIONS = ("synonyms", "filler", "pay", "fields", "study", "describers", "dislike", "dislike_after", "next", "goal",
             "similar", "compare", "explorer", "unknown")
 
 EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
@@ -116,7 +121,7 @@ _EXAMPLES = {"next": ("what comes after", "career path"), "goal": ("wants to bec
              "similar": ("jobs like", "career change from"),
              "compare": ("vs", "difference between"), "dislike": ("hate", "dont like"),
              "dislike_after": ("scares me", "is not for me"),
-             "fields": ("working for", "careers")}
+             "fields": ("working for", "careers"), "study": ("major", "degree")}
 """Phrases an error shows as examples of a section of phrases."""
 
 
@@ -162,6 +167,7 @@ class SearchWords:
     dislike_after: tuple[str, ...] = ()  # phrases before which what a query names is not wanted ('scares me')
     unknown: tuple[tuple[str, str], ...] = ()  # phrases about what the data has no figures on, and what that is
     goal: tuple[str, ...] = ()     # phrases that ask where a job leads after it ('cop who wants to become ...')
+    study: tuple[str, ...] = ()    # words that say the rest is a subject studied ('major', 'degree'); in `filler` too
 
 
 def load_search_words(path: Path, shown: str) -> SearchWords:
@@ -184,6 +190,7 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
     filler = _words(data, "filler", shown, line_of, problems)
     pay = _words(data, "pay", shown, line_of, problems)
     fields = _words(data, "fields", shown, line_of, problems)
+    study = _words(data, "study", shown, line_of, problems)
     describers = _words(data, "describers", shown, line_of, problems)
     dislike = _words(data, "dislike", shown, line_of, problems)
     dislike_after = _words(data, "dislike_after", shown, line_of, problems)
@@ -194,8 +201,8 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
     explorer = _shortcuts(data, shown, line_of, problems)
     unknown = _unknown(data, shown, line_of, problems)
     says = {s.says.casefold() for s in synonyms}
-    for section, words in (("filler", filler), ("pay", pay), ("fields", fields), ("dislike", dislike),
-                           ("dislike_after", dislike_after)):
+    for section, words in (("filler", filler), ("pay", pay), ("fields", fields), ("study", study),
+                           ("dislike", dislike), ("dislike_after", dislike_after)):
         for n, word in enumerate(words):
             if word in says:
                 problems.append(Problem(shown, line_of(section, n), f"'{word}' is both a synonym and a {section} "
@@ -214,7 +221,7 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
         if phrase in next_phrases:
             problems.append(Problem(shown, line_of("goal", n), f"'{phrase}' is also a next phrase; a goal phrase "
                                     f"asks where the job named before it can lead, so keep it in one place"))
-    dropped = {"filler": filler, "pay": pay, "fields": fields}
+    dropped = {"filler": filler, "pay": pay, "fields": fields, "study": study}
     for n, word in enumerate(describers):
         section = next((name for name, words in dropped.items() if word in words), None)
         if section is not None:
@@ -223,10 +230,11 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
                                     f"describes, so keep it in one place"))
     if problems:
         raise ContentError(problems)
+    filler += tuple(w for w in study if w not in filler)  # dropped like filler, pairs ('student affairs') kept
     return SearchWords(synonyms, filler, tuple(w for w in pay if w not in filler), explorer,
                        tuple(w for w in fields if w not in filler and w not in pay), next_phrases,
                        tuple(w for w in similar if w not in next_phrases), compare, describers, unknown=unknown,
-                       dislike=dislike, dislike_after=dislike_after, goal=goal)
+                       dislike=dislike, dislike_after=dislike_after, goal=goal, study=study)
 
 
 def _phrase_lines(data: dict, section: str, example: str, shown: str, line_of,
@@ -335,7 +343,7 @@ def _words(data: dict, section: str, shown: str, line_of, problems: list[Problem
     out: list[str] = []
     for n, word in enumerate(words):
         words = word.split() if isinstance(word, str) else []
-        single = section in ("pay", "describers")
+        single = section in ("pay", "describers", "study")
         if not words or not all(_WORD.match(w) for w in words) or single and len(words) > 1:
             kind = "one word" if single else f"a word or a phrase ('{_EXAMPLES.get(section, ('work with',))[0]}')"
             problems.append(Problem(shown, line_of(section, n), f"'{word}' in '{section}' must be {kind}, "

@@ -317,6 +317,13 @@ CASES = {
     "a compare section that is not a list": (
         {"data/search-words.yml": "compare: versus\n"},
         "data/search-words.yml:1: 'compare' must be a list of words, such as [vs, difference between]"),
+    "a study word that is a phrase": (
+        {"data/search-words.yml": "study: [major, college degree]\n"},
+        "data/search-words.yml:1: 'college degree' in 'study' must be one word, without punctuation"),
+    "a study word that is also a synonym": (
+        {"data/search-words.yml": "synonyms:\n  major: [army officers]\nstudy: [major, degree]\n"},
+        "data/search-words.yml:3: 'major' is both a synonym and a study word; a study word is dropped from queries, "
+        "so keep it in one place"),
     "a describer that is a phrase": (
         {"data/search-words.yml": "describers: [people, young people]\n"},
         "data/search-words.yml:1: 'young people' in 'describers' must be one word, without punctuation"),

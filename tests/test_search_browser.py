@@ -1093,7 +1093,8 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
     asks where the job the other words name can lead. The header box offers first the tool that shows it, set to
     that job; the results page says the same. A phrase alone ('career path') is searched for as it is, and a
     query without such a phrase ('promotions manager') offers no such thing. 'jobs similar to registered nurse'
-    (`similar:`) offers the same tool at the related jobs, where it opens."""
+    (`similar:`) offers the same tool at the related jobs, where it opens, and the results list the job, then the
+    first of its related jobs, each saying whose like it is."""
     titles = {e.occupation.code: e.occupation.title for e in real_result.site.occupations}
     nursing = next(code for code, title in titles.items() if title == "Nursing Assistants")
     open_with_search(page, site_url)
@@ -1121,6 +1122,25 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
         assert ask(page, query)[:2] == ["Jobs like Registered Nurses", "Registered Nurses"], query
         link = page.locator(f"{LISTBOX} .search-option-next")
         assert link.get_attribute("href").endswith(f"explore/from-job/?job={nurses}#from-related")
+    # The results list the job, then its related jobs, those named otherwise first: tutors before more teachers.
+    jobs = {e.title: e for e in real_result.site.occupations}
+    teachers = jobs["Elementary School Teachers, Except Special Education"]
+    related = [o.title for o in teachers.related[:search.LIKE_SHOWN]]
+    offered = ask(page, "career change from elementary teacher")
+    assert offered[1] == teachers.title and offered[2] == "Tutors" and set(offered[2:5]) <= set(related), offered
+    electricians = jobs["Electricians"]
+    offered = ask(page, "jobs like electrician")
+    assert offered[1] == electricians.title and offered[2] == electricians.related[0].title, offered
+    # Toward the job named ('switching careers to nursing') or from a field rather than a job ('switching careers
+    # from accounting'), nothing is offered; the field's page leads, not network switches.
+    assert ask(page, "career change to nursing")[0] == "Registered Nurses"
+    assert page.locator(f"{LISTBOX} .search-option-next").count() == 0
+    assert ask(page, "switching careers from accounting")[0] == "Accounting"
+    page.goto(site_url + "search/?q=jobs+like+electrician")
+    page.wait_for_selector(".search-result")
+    notes = page.locator(".search-result").nth(1).locator(".search-from")
+    assert notes.text_content() == "A job like Electricians"
+    open_with_search(page, site_url)
 
     # Chosen, the tool opens on that job.
     ask(page, "what comes after nursing assistant")
@@ -1508,6 +1528,21 @@ def test_a_query_for_a_field_of_work_puts_the_fields_page_first(site_url, page):
     # a field's page that has fewer of the words than other pages, or scores far below them, names no field
     assert first_kind("careers that match my work values") not in fields
     assert first_kind("investigative personality careers") not in fields
+    assert page.console_errors == []
+
+
+def test_a_subject_studied_puts_the_jobs_it_prepares_for_before_its_fields_page(site_url, page):
+    """'accounting' names a field, whose page comes first; 'accounting major' asks what the subject leads to (the
+    `study` words of data/search-words.yml): the jobs come before the field's pages, even with a field word
+    ('statistics major careers'), and a word for the work finds who does it ('mechanical engineering student')."""
+    open_with_search(page, site_url)
+    assert ask(page, "accounting")[0] == "Accounting"
+    for query, first in (("accounting major", "Accountants and Auditors"),
+                         ("mechanical engineering student", "Mechanical Engineers")):
+        assert ask(page, query)[0] == first, query
+    offered = ask(page, "statistics major careers")
+    kinds = page.locator(f"{LISTBOX} .search-option .search-kind").all_text_contents()
+    assert "Statisticians" in offered[:3] and kinds[0] == "Occupation", offered
     assert page.console_errors == []
 
 

@@ -300,6 +300,22 @@ def test_an_occupations_record_lists_its_next_steps_likeliest_first(index, real_
                      "Registered Nurses": "Nurse Practitioners", "Construction Laborers": "Carpenters"}
 
 
+def test_an_occupations_record_lists_its_most_related_jobs(index, real_result):
+    """A query that asks for jobs like one ('career change from teacher') lists its related jobs after it (search.js
+    `leadOn`): its record lists the first `LIKE_SHOWN` of O*NET's related occupations, the most related first."""
+    _, manifest = read_part(index["search/index/manifest.js"])
+    records = [read_part(index[f"search/index/docs/{n}.js"])[1] for n in range(manifest["documents"])]
+    ids = {record["url"]: n for n, record in enumerate(records)}
+    listed = 0
+    for entry in real_result.site.occupations:
+        record = records[ids[entry.url]]
+        expected = [o.url for o in entry.related[:search.LIKE_SHOWN]]
+        assert [records[n]["url"] for n in record.get("like", [])] == expected, entry.title
+        listed += bool(expected)
+    assert listed > 900
+    assert all("like" not in record for record in records if record["kind"] != "occupation")
+
+
 @pytest.mark.parametrize("facet", ["education", "experience", "training", "outlook"])
 def test_the_facets_list_each_occupation_under_its_level_of_education_experience_and_outlook(facet, index,
                                                                                             real_result):

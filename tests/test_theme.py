@@ -39,8 +39,11 @@ it came to list the steps after the job a query names when it asks where that jo
 move up'), 21,356 bytes then and 21,706 after (21,873 once a phrase after the job one has asked the same, 'cop
 who wants to make detective'; 21,909 once the step a query names came first, 'ems worker who wants to become a
 paramedic'); 22 KB until the job named after such a phrase came to follow the job one has ('dental assistant to
-dental hygienist', 'security guard wants to be a cop'), 22,581 bytes then. The manifest, which the first query loads with it, went from 4.2 to 3.6 KB gzipped the same day as the 17,405, when
-the pairs of filler words left it: the first query downloads less than before."""
+dental hygienist', 'security guard wants to be a cop'), 22,581 bytes then (22,631 once a subject studied put
+the jobs it prepares for first, 'accounting major'; 22,808 once jobs like one came to follow it, 'career change
+from teacher'). The manifest, which the first query loads with it, went from
+4.2 to 3.6 KB gzipped the same day as the 17,405, when the pairs of filler words left it: the first query
+downloads less than before."""
 
 BACKGROUND = "getComputedStyle(document.body).backgroundColor"
 

@@ -279,6 +279,7 @@
         manifest.filler = new Set((data.filler || "").split(" ").filter(Boolean));
         manifest.payWords = new Set((data.pay || "").split(" ").filter(Boolean));
         manifest.fieldWords = new Set((data.fields || "").split(" ").filter(Boolean));
+        manifest.studyWords = new Set((data.study || "").split(" ").filter(Boolean));
         manifest.fieldPhrases = (data.fieldPhrases || []).map(function (p) { return p.split(" "); });
         manifest.describers = new Set((data.describers || "").split(" ").filter(Boolean));
         manifest.dislike = (data.dislike || []).map(function (p) { return p.split(" "); });
@@ -734,9 +735,10 @@
       if (!m || (goal[i - 1] && i !== end) || g >= 0) return;
       var word = folded[i - 1];
       end = i + goalLength(folded, i);
-      // one word ('to') must be followed by one that means something, as the name of a job is ('math to be ...')
+      // one word ('to') must be followed by one that means something, as the name of a job is ('math to be ...'),
+      // and be no part of a filler phrase ('related to')
       var following = end - i > 1 ? "" : /^(a|an|the)$/.test(folded[end]) ? folded[end + 1] : folded[end];
-      var fits = following === "" || (following && !meaningless(following));
+      var fits = following === "" ? true : following && !meaningless(following) && !fillerPhrase[i];
       if (i > 0 && fits && !against[i - 1] && !after[i - 1] && (/^(who|that)$/.test(word) || !meaningless(word))) g = i;
     });
     var goalEnd = g < 0 ? g : g + goalLength(folded, g);
@@ -751,7 +753,7 @@
     })[0];
     var inPhrase = taken;  // and the words of a filler phrase ('work with') or an unknown one ('night shift')
     var place = placeNamed(folded, inPhrase);
-    var tokens = [], pay = false, field = false, dropped = [], made = -1, unwanted = false, disliked = [];
+    var tokens = [], pay = false, field = false, study = false, dropped = [], made = -1, unwanted = false, disliked = [];
     raw.forEach(function (original, at) {
       var word = folded[at];
       if (goal[at]) {
@@ -767,8 +769,12 @@
                        (/^(and|or)$/.test(word) && fillerNext(folded, at)))) unwanted = false;
       var notWanted = unwanted || behind[at];
       if (asksNext[at] || asksSimilar[at]) {
-        next = asksNext[at] ? "next" : "similar";
-        tokens.push({ word: word, filler: true, next: true });
+        // not a change toward a job named after it ('switching careers to teaching'): that job is the one wanted
+        var start = asksSimilar.indexOf(true), end = runEnd(asksSimilar, start);
+        var toward = asksSimilar[at] && /^(to|into)$/.test(folded[end]) &&
+          folded.slice(start, end).some(function (w) { return /^(change|changing|switch|switching)$/.test(w); });
+        if (!toward) next = asksNext[at] ? "next" : "similar";
+        tokens.push({ word: word, filler: true, next: !toward });
         return;
       }
       // Stop words first, those of a phrase too: a query of nothing but a phrase is searched for by its words
@@ -798,6 +804,8 @@
         if (/^makes?$/.test(word)) made = tokens.length; else pay = true;
       } else if (manifest.fieldWords.has(word) && !named[at]) {
         field = (field || []).concat(manifest.kindWords[word] || manifest.kindWords[word.replace(/s$/, "")] || []);
+      } else if (manifest.studyWords.has(word) && !named[at] && !notWanted) {
+        study = true;  // a subject studied ('accounting major'): the jobs it prepares for before its field's pages
       } else if (notWanted) {
         tokens.push({ word: word, filler: true });  // not wanted: never searched for, and pages with it go last
         if (word.length > 1) disliked.push(word);
@@ -850,7 +858,7 @@
     var asking = next === "next" ? asksNext : goal;
     var typing = words.length > 0 && /[\p{L}\p{N}]$/u.test(text) &&
       tokens.length > 0 && tokens[tokens.length - 1].word === words[words.length - 1];
-    return { words: words, typing: typing, pay: pay, field: field, state: place ? place.state : null, explorer: explorer,
+    return { words: words, typing: typing, pay: pay, field: field, study: study, state: place ? place.state : null, explorer: explorer,
              vague: vague, filler: filler, next: words.length > 0 && next, tokens: tokens.map(function (t) { return t.word; }), gap: gap,
              before: raw.slice(0, Math.max(0, asking.indexOf(true))).join(" "),
              after: asking.indexOf(true) < 0 ? "" : raw.slice(runEnd(asking, asking.indexOf(true))).join(" "),
@@ -1181,7 +1189,7 @@
       full |= bit;
       var hits = [];
       var typedTitles = list.length && list[0].how === "exact" && postings(typed) && postings(typed).titles;
-      var namesField = !!typedTitles && typedTitles.docs.some(function (doc, k) {
+      var namesField = !query.study && !!typedTitles && typedTitles.docs.some(function (doc, k) {
         return (typedTitles.values[k] < EXACT_STRONG || typedTitles.values[k] >= EXACT_PART) && isFieldPage(doc);
       });
       list.forEach(function (e) {
@@ -1257,7 +1265,9 @@
     for (var t = 0; t < touched.length; t++) {
       var doc = touched[t];
       var named = a.own[doc] | a.title[doc];
-      var exact = a.own[doc] === full ? 3 : named === full ? 2 : (named | a.weak[doc]) === full ? 1 : 0;
+      // A field's page is named by no subject studied: 'accounting major' asks for accountants before Accounting.
+      var exact = query.study && isFieldPage(doc) ? 0 :
+        a.own[doc] === full ? 3 : named === full ? 2 : (named | a.weak[doc]) === full ? 1 : 0;
       var result = { doc: doc, score: a.score[doc], level: Math.floor(Math.log(a.score[doc]) / SCORE_STEP),
                      exact: exact, words: popcount(a.mask[doc] & ~soft), mask: a.mask[doc],
                      titled: named | a.named[doc],  // the words in its title or a name as good
@@ -1271,7 +1281,7 @@
       a.weak[doc] = 0;
       a.named[doc] = 0;
     }
-    var fields = query.field ? leadField(results, query.field) : [];
+    var fields = query.field && !query.study ? leadField(results, query.field) : [];
     var corrected = query.words.map(function (word, n) {
       var list = expansions[n];
       return list.length && list[0].how === "correction" ? list[0].word : word;
@@ -1677,7 +1687,10 @@
             outcome.next = outcome.next || "next";
           }
           if (!outcome.next) return outcome;  // a goal phrase after no job: filler
-          plain = !nextJob(outcome);
+          // A phrase whose other words name no job is searched for as words ('print a career ladder'), unless they
+          // name a field ('switching careers from accounting' asks about accounting, not network switches).
+          var best = top(outcome.results, 1)[0];
+          plain = !nextJob(outcome) && !(best && best.exact >= 2 && isFieldPage(best.doc));
           return plain ? attempt(false, false, 0) : outcome;
         });
       }).then(function (outcome) {
@@ -1723,13 +1736,13 @@
   // (all after a phrase of one word), if it matches about as well as the best (`GOAL_LEVELS`, about 7%: 'firefighter who wants to make captain' means
   // the fire captain, not the airline captain; 'auto mechanic wants to be shop manager' the mechanics' supervisor);
   // else the best if they name it (the whole of a title or a name as good, after a phrase of one word such as 'to',
-  // the first such); else, after a phrase that names a role ('wants to be a cop'), the best if it matches as well
-  // as any page.
+  // the first such); else, after a phrase that names a role ('wants to be a cop', 'becoming'), the best if it
+  // matches as well as any page but the job's own.
   function goalJob(part, job, outcome) {
     var all = (1 << part.words.length) - 1, steps = loaded("docs/" + job.doc).after || [];
-    var best = top(part.results, 1)[0];
-    var ranked = part.explorer ? [] : top(part.results, GOAL_TIES).filter(function (r) {
-      return r.doc !== job.doc && r.mask === all && inRuns(manifest.jobPages || [], r.doc);
+    var others = part.results.filter(function (r) { return r.doc !== job.doc; }), best = top(others, 1)[0];
+    var ranked = part.explorer ? [] : top(others, GOAL_TIES).filter(function (r) {
+      return r.mask === all && inRuns(manifest.jobPages || [], r.doc);
     });
     if (!ranked.length) return null;
     var step = ranked.filter(function (r) {
@@ -1738,35 +1751,41 @@
     })[0];
     var first = ranked[0], named = outcome.bare ? ranked.filter(function (r) { return r.exact >= 2; })[0] :
       (first.exact || first.named) && first;
-    return step || named || (!outcome.bare && outcome.role && first.level >= best.level ? first : null);
+    return step || named || (outcome.role && first.level >= best.level ? first : null);
   }
 
   // A query that asks where the job it names can lead ('cna who wants to move up', 'what comes after bank teller'):
   // that job first, then up to `NEXT_PINNED` of the jobs of the steps after it on its ladders (`after` in its record,
   // engine/search.py `NEXT_STEPS`, the likeliest first), first those whose title or a name as good has a word of the
   // query the job's has not (`titled`), the best match first ('ems worker who wants to become a paramedic'). Each
-  // says whose next step it is (`item`).
+  // says whose next step it is (`item`). A job the words after the phrase name (`goal`) comes before them. A query
+  // that asks for jobs like the one it names ('career change from teacher', `similar`) lists that job, then as many
+  // of its related jobs (`like` in its record, engine/search.py `LIKE_SHOWN`, the most related first), each saying
+  // whose like it is.
   var NEXT_PINNED = 3, GOAL_TIES = 5, GOAL_LEVELS = 3;
 
   function leadOn(outcome) {
-    var best = outcome.next === "next" && nextJob(outcome);
+    var best = nextJob(outcome), alike = outcome.next === "similar";
     if (!best) return outcome;
     return loadAll(["docs/" + best.doc]).then(function () {
-      var record = loaded("docs/" + best.doc), found = new Map();
+      var record = loaded("docs/" + best.doc), found = new Map(), after = (alike ? record.like : record.after) || [];
       outcome.results.forEach(function (r) { found.set(r.doc, r); });
       var goal = outcome.goal || null;
-      var steps = (record.after || []).filter(function (doc) { return !goal || doc !== goal.doc; }).map(function (doc) {
+      var steps = after.filter(function (doc) { return !goal || doc !== goal.doc; }).map(function (doc) {
         return found.get(doc) || { doc: doc, score: 0, level: 0, exact: 0, words: 0, mask: 0, added: true };
       });
-      if (goal && (record.after || []).indexOf(goal.doc) >= 0) goal.from = record.title;
+      if (goal && after.indexOf(goal.doc) >= 0) goal.from = record.title;
       // 1 if `r` has a word of the query that the job has not (in its title or a name as good, with `key` 'titled')
       var adds = function (r, key) { return (r[key] || 0) & ~(best[key] || 0) ? 1 : 0; };
+      // Of jobs like it, those named otherwise come first: 'career change from teacher' lists tutors before teachers.
+      var shares = function (r) { return alike && (r.titled || 0) & (best.titled || 0) ? 1 : 0; };
       steps = steps.sort(function (a, b) {
-        return adds(b, "titled") - adds(a, "titled") || adds(b, "mask") - adds(a, "mask") ||
+        return adds(b, "titled") - adds(a, "titled") || shares(a) - shares(b) || adds(b, "mask") - adds(a, "mask") ||
           (adds(a, "mask") ? better(a, b) : 0);
       }).slice(0, NEXT_PINNED);
       steps.forEach(function (r) {
         r.from = record.title;
+        r.alike = alike;
         if (r.added) outcome.results.push(r);
       });
       // Right after the job: the job the words after the phrase name ('dental assistant to dental hygienist'); or,
@@ -2516,7 +2535,8 @@
       li.appendChild(heading);
       li.appendChild(meta);
       li.appendChild(snip);
-      var missing = result.from ? "A next step for " + result.from : missingWords(result, outcome);
+      var missing = result.from ? (result.alike ? "A job like " : "A next step for ") + result.from :
+        missingWords(result, outcome);
       if (missing) {
         var gap = document.createElement("p");
         gap.className = result.from ? "search-from" : "search-missing";
