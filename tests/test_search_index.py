@@ -268,14 +268,19 @@ def test_every_page_is_a_document_with_its_fragment(index, real_result):
     assert not any(name.startswith("search/index/docs/") and name.endswith(f"/{expected}.js") for name in index)
 
 
+def records_by_url(index) -> tuple[list[dict], dict[str, int]]:
+    """Every document's record, by id, and each page's id by its address."""
+    _, manifest = read_part(index["search/index/manifest.js"])
+    records = [read_part(index[f"search/index/docs/{n}.js"])[1] for n in range(manifest["documents"])]
+    return records, {record["url"]: n for n, record in enumerate(records)}
+
+
 def test_an_occupations_record_lists_its_next_steps_likeliest_first(index, real_result):
     """A query that asks where a job can lead puts the jobs of the steps after it next (search.js `leadOn`): its
     record lists them by document id, the likeliest first: those its ladders lead to most often, then those in its
     own SOC major group, then in the site's order; at most `NEXT_STEPS`. A job on no ladder, or only at the top of
     its ladders, lists none."""
-    _, manifest = read_part(index["search/index/manifest.js"])
-    records = [read_part(index[f"search/index/docs/{n}.js"])[1] for n in range(manifest["documents"])]
-    ids = {record["url"]: n for n, record in enumerate(records)}
+    records, ids = records_by_url(index)
     listed = 0
     for entry in real_result.site.occupations:
         record = records[ids[entry.url]]
@@ -303,9 +308,7 @@ def test_an_occupations_record_lists_its_next_steps_likeliest_first(index, real_
 def test_an_occupations_record_lists_its_most_related_jobs(index, real_result):
     """A query that asks for jobs like one ('career change from teacher') lists its related jobs after it (search.js
     `leadOn`): its record lists the first `LIKE_SHOWN` of O*NET's related occupations, the most related first."""
-    _, manifest = read_part(index["search/index/manifest.js"])
-    records = [read_part(index[f"search/index/docs/{n}.js"])[1] for n in range(manifest["documents"])]
-    ids = {record["url"]: n for n, record in enumerate(records)}
+    records, ids = records_by_url(index)
     listed = 0
     for entry in real_result.site.occupations:
         record = records[ids[entry.url]]
