@@ -861,7 +861,8 @@
     return { words: words, typing: typing, pay: pay, field: field, study: study, state: place ? place.state : null, explorer: explorer,
              vague: vague, filler: filler, next: words.length > 0 && next, tokens: tokens.map(function (t) { return t.word; }), gap: gap,
              before: raw.slice(0, Math.max(0, asking.indexOf(true))).join(" "),
-             after: asking.indexOf(true) < 0 ? "" : raw.slice(runEnd(asking, asking.indexOf(true))).join(" "),
+             after: asking.indexOf(true) < 0 ? "" : raw.slice(runEnd(asking, asking.indexOf(true))).join(" ") +
+               (g >= 0 && folded[goalEnd - 1] === "manage" ? " manager" : ""),  // 'wants to manage a restaurant'
              bare: g >= 0 && next !== "next" && goalEnd - g === 1,
              role: g >= 0 && next !== "next" && /^(be|become|becoming|make)$/.test(folded[goalEnd - 1]),
              disliked: disliked, listing: LISTING.test(folded.join(" ")) };
@@ -1687,10 +1688,11 @@
             outcome.next = outcome.next || "next";
           }
           if (!outcome.next) return outcome;  // a goal phrase after no job: filler
-          // A phrase whose other words name no job is searched for as words ('print a career ladder'), unless they
-          // name a field ('switching careers from accounting' asks about accounting, not network switches).
+          // A phrase whose other word names no job is searched for as words ('print a career ladder'), unless it
+          // names a field ('switching careers from accounting' asks about accounting, not network switches); with
+          // more words of their own ('lost my assembly line job, what else can i do'), the query is about them.
           var best = top(outcome.results, 1)[0];
-          plain = !nextJob(outcome) && !(best && best.exact >= 2 && isFieldPage(best.doc));
+          plain = !nextJob(outcome) && !(best && best.exact >= 2 && isFieldPage(best.doc)) && outcome.words.length < 2;
           return plain ? attempt(false, false, 0) : outcome;
         });
       }).then(function (outcome) {
@@ -1733,7 +1735,7 @@
 
   // The job the words after a goal phrase name (`part`, their outcome), other than `job`, if one of the best
   // `GOAL_TIES` pages has all of them: first, one of the steps after the job whose title or a name as good has one
-  // (all after a phrase of one word), if it matches about as well as the best (`GOAL_LEVELS`, about 7%: 'firefighter who wants to make captain' means
+  // (the last after a phrase of one word), if it matches about as well as the best (`GOAL_LEVELS`, about 7%: 'firefighter who wants to make captain' means
   // the fire captain, not the airline captain; 'auto mechanic wants to be shop manager' the mechanics' supervisor);
   // else the best if they name it (the whole of a title or a name as good, after a phrase of one word such as 'to',
   // the first such); else, after a phrase that names a role ('wants to be a cop', 'becoming'), the best if it
@@ -1745,11 +1747,14 @@
       return r.mask === all && inRuns(manifest.jobPages || [], r.doc);
     });
     if (!ranked.length) return null;
+    // after a phrase of one word, a step named by the last word, the job's name ('line cook to head chef'; not
+    // 'nurse to patient ratio'), or a page named by them all
+    var last = 1 << (part.words.length - 1), first = ranked[0];
     var step = ranked.filter(function (r) {
-      return (outcome.bare ? r.titled === all : r.titled) && steps.indexOf(r.doc) >= 0 &&
-        r.level >= ranked[0].level - GOAL_LEVELS;
+      return (outcome.bare ? r.titled & last : r.titled) && steps.indexOf(r.doc) >= 0 &&
+        r.level >= first.level - GOAL_LEVELS;
     })[0];
-    var first = ranked[0], named = outcome.bare ? ranked.filter(function (r) { return r.exact >= 2; })[0] :
+    var named = outcome.bare ? ranked.filter(function (r) { return r.exact >= 2; })[0] :
       (first.exact || first.named) && first;
     return step || named || (outcome.role && first.level >= best.level ? first : null);
   }
