@@ -177,7 +177,7 @@ NEXT_STEPS = 12
 where a job can lead ('cna who wants to move up') puts them after it (search.js `leadOn`). Enough that a step the
 query names is there when the job's first ladder offers many (six doctors after emergency medical technicians,
 then paramedics)."""
-LIKE_SHOWN = 6
+LIKE_SHOWN = 5
 """How many of an occupation's related occupations (O*NET's, the most related first) its record lists: a query that
 asks for jobs like one ('career change from teacher') lists the first of them after it (search.js `leadOn`), first
 those the query's other words name."""
