@@ -753,7 +753,8 @@
     })[0];
     var inPhrase = taken;  // and the words of a filler phrase ('work with') or an unknown one ('night shift')
     var place = placeNamed(folded, inPhrase);
-    var tokens = [], pay = false, field = false, study = false, dropped = [], made = -1, unwanted = false, disliked = [];
+    var tokens = [], pay = false, field = false, study = false, dropped = [], made = -1, unwanted = false;
+    var disliked = [];
     raw.forEach(function (original, at) {
       var word = folded[at];
       if (goal[at]) {
@@ -770,9 +771,9 @@
       var notWanted = unwanted || behind[at];
       if (asksNext[at] || asksSimilar[at]) {
         // not a change toward a job named after it ('switching careers to teaching'): that job is the one wanted
-        var start = asksSimilar.indexOf(true), end = runEnd(asksSimilar, start);
-        var toward = asksSimilar[at] && /^(to|into)$/.test(folded[end]) &&
-          folded.slice(start, end).some(function (w) { return /^(change|changing|switch|switching)$/.test(w); });
+        var from = asksSimilar.indexOf(true), to = runEnd(asksSimilar, from);
+        var toward = asksSimilar[at] && /^(to|into)$/.test(folded[to]) &&
+          folded.slice(from, to).some(function (w) { return /^(change|changing|switch|switching)$/.test(w); });
         if (!toward) next = asksNext[at] ? "next" : "similar";
         tokens.push({ word: word, filler: true, next: !toward });
         return;
@@ -858,8 +859,9 @@
     var asking = next === "next" ? asksNext : goal;
     var typing = words.length > 0 && /[\p{L}\p{N}]$/u.test(text) &&
       tokens.length > 0 && tokens[tokens.length - 1].word === words[words.length - 1];
-    return { words: words, typing: typing, pay: pay, field: field, study: study, state: place ? place.state : null, explorer: explorer,
-             vague: vague, filler: filler, next: words.length > 0 && next, tokens: tokens.map(function (t) { return t.word; }), gap: gap,
+    return { words: words, typing: typing, pay: pay, field: field, study: study, state: place ? place.state : null,
+             explorer: explorer, vague: vague, filler: filler, next: words.length > 0 && next,
+             tokens: tokens.map(function (t) { return t.word; }), gap: gap,
              before: raw.slice(0, Math.max(0, asking.indexOf(true))).join(" "),
              after: asking.indexOf(true) < 0 ? "" : raw.slice(runEnd(asking, asking.indexOf(true))).join(" ") +
                (g >= 0 && folded[goalEnd - 1] === "manage" ? " manager" : ""),  // 'wants to manage a restaurant'
@@ -1668,7 +1670,8 @@
           var job = part && !part.filler && namedJob(part);
           if (job && outcome.bare && !(job.exact || job.named)) job = null;
           var asked = job && outcome.after;
-          return Promise.all([job, asked ? searchWhole(outcome.after) : null, asked ? loadAll(["docs/" + job.doc]) : null]);
+          return Promise.all([job, asked ? searchWhole(outcome.after) : null,
+                              asked ? loadAll(["docs/" + job.doc]) : null]);
         }).then(function (found) {
           // named by a title or a name as good, not only found on a page; the whole of one after a word ('to')
           var job = found[0], wanted = job && found[1] && goalJob(found[1], job, outcome);
@@ -1735,11 +1738,11 @@
 
   // The job the words after a goal phrase name (`part`, their outcome), other than `job`, if one of the best
   // `GOAL_TIES` pages has all of them: first, one of the steps after the job whose title or a name as good has one
-  // (the last after a phrase of one word), if it matches about as well as the best (`GOAL_LEVELS`, about 7%: 'firefighter who wants to make captain' means
-  // the fire captain, not the airline captain; 'auto mechanic wants to be shop manager' the mechanics' supervisor);
-  // else the best if they name it (the whole of a title or a name as good, after a phrase of one word such as 'to',
-  // the first such); else, after a phrase that names a role ('wants to be a cop', 'becoming'), the best if it
-  // matches as well as any page but the job's own.
+  // (the last, after a phrase of one word), if it matches about as well as the best (`GOAL_LEVELS`, about 7%:
+  // 'firefighter who wants to make captain' means the fire captain, not the airline captain; 'auto mechanic wants
+  // to be shop manager' the mechanics' supervisor); else the best if they name it (the whole of a title or a name
+  // as good, after a phrase of one word such as 'to', the first such); else, after a phrase that names a role
+  // ('wants to be a cop', 'becoming'), the best if it matches as well as any page but the job's own.
   function goalJob(part, job, outcome) {
     var all = (1 << part.words.length) - 1, steps = loaded("docs/" + job.doc).after || [];
     var others = part.results.filter(function (r) { return r.doc !== job.doc; }), best = top(others, 1)[0];
@@ -1797,8 +1800,7 @@
       // where no step has a word the job lacks ('how can a teacher move into instructional design'), the best page
       // that has one.
       // A job wanted that is on none of its ladders goes after a step named by a word the job lacks: 'server who
-      // wants to become a restaurant manager' may mean a food service manager or a shift supervisor, and
-      // 'firefighter who wants to make captain' means the fire captain more than the airline captain.
+      // wants to become a restaurant manager' may mean a food service manager or a shift supervisor.
       var lead = goal && !goal.from && steps.length && adds(steps[0], "titled") ? steps.slice(0, 1) : [];
       var wanted = goal || !steps.some(function (r) { return adds(r, "mask"); }) &&
         top(outcome.results.filter(function (r) { return adds(r, "mask"); }), 1)[0];
