@@ -1203,10 +1203,21 @@ def test_a_query_asking_where_a_job_leads_lists_the_steps_after_it(site_url, rea
     # sides name a job, and a filler phrase may begin one ('hoping to become').
     assert ask(page, "dental assistant to dental hygienist")[:3] == [
         "Where Dental Assistants can go next", "Dental Assistants", "Dental Hygienists"]
+    for title in ("Dental Assistants", "Dental Hygienists"):  # neither is said to miss the other's words
+        option = page.locator(f"{LISTBOX} .search-option", has_text=title).first
+        assert option.locator(".search-missing").count() == 0, title
     assert ask(page, "receptionist hoping to become an executive assistant")[1:3] == [
         "Receptionists and Information Clerks", "Executive Secretaries and Executive Administrative Assistants"]
-    # After a phrase that names a role, the best match though no title has the word ('cop' of police officers).
+    # 'cop' names the police officers' page (a synonym of its whole title), not the guards' own.
     assert ask(page, "security guard wants to be a cop")[1:3] == ["Security Guards", police.title]
+    # After a phrase that names a role, the best match though no title or name has the words ('xray tech'); 'wants to
+    # manage' looks for the manager of what follows; after 'to' or 'becoming', a step named by the last word.
+    for query, wanted in (("medical assistant wanting to become an xray tech",
+                           "Radiologic Technologists and Technicians"),
+                          ("waiter who wants to manage a restaurant", "Food Service Managers"),
+                          ("short order cook to head chef", "Chefs and Head Cooks"),
+                          ("plumbers helper becoming a licensed plumber", "Plumbers, Pipefitters, and Steamfitters")):
+        assert ask(page, query)[2] == wanted, query
     # Of the jobs the words name, a step after the job comes first: the fire captain, not the airline captain.
     fire = jobs["Firefighters"]
     offered = ask(page, "firefighter who wants to make captain")
@@ -1219,6 +1230,11 @@ def test_a_query_asking_where_a_job_leads_lists_the_steps_after_it(site_url, rea
         offered = ask(page, query)
         assert page.locator(f"{LISTBOX} .search-option-next").count() == 0, query
         assert first is None or offered[0] == first, (query, offered)
+    # A small word inside a filler phrase ('related to') is no goal phrase; with words of its own beside it, a
+    # phrase is not searched for as words ('else' of 'what else can i do' would find 'All Other' jobs).
+    assert ask(page, "occupations related to graphic designer")[0] == "Graphic Designers"
+    assert page.locator(f"{LISTBOX} .search-option-next").count() == 0
+    assert ask(page, "lost my assembly line job, what else can i do")[0] == "Team Assemblers"
 
     page.goto(site_url + "search/?q=what+comes+after+cna")
     page.wait_for_selector(".search-result")

@@ -1884,6 +1884,9 @@
 
   // The query's words a result does not have, as a line of text, or "" when it has them all.
   function missingWords(result, outcome) {
+    // A page the query's form puts in place (the job one has, the one wanted, a step after it, the jobs compared)
+    // lacks the other side's words by its nature: 'dental assistant to dental hygienist'.
+    if (result.pin) return "";
     var missing = outcome.words.filter(function (word, n) { return !(result.mask & (1 << n)); });
     return missing.length ? "Missing: " + missing.join(", ") : "";
   }
