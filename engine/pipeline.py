@@ -225,10 +225,16 @@ class Builder:
                            lambda: load_framework(path, display(path, self.project.root)))
 
     def search_words(self) -> SearchWords:
-        """Synonyms, filler words and pay words for search, re-read only when the file changes."""
+        """Synonyms, filler words and pay words for search, re-read only when the file changes (or the names of
+        O*NET's skills and knowledge areas, which its strengths use)."""
         path = self.project.data / "search-words.yml"
-        return self._input("search-words", self._stamp(path),
-                           lambda: load_search_words(path, display(path, self.project.root)))
+        try:
+            profiles = self.profiles()
+            elements = frozenset(profiles.skill_names + profiles.knowledge_names) or None
+        except ContentError:
+            elements = None  # the profiles' own problems are reported by `profiles`
+        return self._input("search-words", (self._stamp(path), elements),
+                           lambda: load_search_words(path, display(path, self.project.root), elements))
 
     def quiz(self) -> tuple[Statement, ...]:
         """The interest quiz's statements, re-read only when the file changes."""

@@ -132,6 +132,7 @@ class Profiles:
     average_growth: float | None = None  # percent, all occupations, weighted by employment
     skill_names: tuple[str, ...] = ()  # O*NET's 35 skills, in the order of occupation-skills.csv
     skill_about: Mapping[str, str] = field(default_factory=dict)  # skill name -> its plain explanation
+    knowledge_names: tuple[str, ...] = ()  # O*NET's 33 knowledge areas, in the order of occupation-knowledge.csv
 
     def of(self, code: str) -> Profile:
         return self.by_code.get(code, EMPTY)
@@ -188,8 +189,9 @@ def load_profiles(data: Path, occupations: Mapping[str, Occupation], shown: Any)
             work_values=values.get(code),
             skill_ratings=tuple(map(_IMPORTANCE_AND_LEVEL, rated_skills or ())))
     names = next((tuple(r[0] for r in ratings) for ratings in skills.values()), ())
+    known = next((tuple(r[0] for r in ratings) for ratings in knowledge.values()), ())
     return Profiles(by_code=by_code, states=states, state_pay=pay, average_growth=average_growth(occupations),
-                    skill_names=names, skill_about=dict(about.get("skills", {})))
+                    skill_names=names, skill_about=dict(about.get("skills", {})), knowledge_names=known)
 
 
 INTERESTS_FILE = "occupation-interests.csv"

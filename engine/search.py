@@ -90,6 +90,7 @@ import bisect
 import functools
 import hashlib
 import json
+import math
 import re
 import unicodedata
 from array import array
@@ -143,12 +144,14 @@ FIELD_WEIGHTS = {
     "summary": 3.0,
     "pathways": 2.0,      # a cluster's pathways; the pathways an occupation appears on
     "programs": 1.0,      # the programs of study that prepare for an occupation ('Criminal Justice/Police Science')
+    "strengths": 2.0,     # the words for what an occupation needs most (`_strengths`: 'math', 'fixing')
     "demand": 3.0,        # the technology an occupation's own job postings ask for ('python', 'autocad')
     "tools": 1.5,         # the other hot technology its page lists (`profiles.product_words`)
     "body": 1.0,          # the description, and an occupation's education and training
 }
 TYPICAL_LENGTH = {"title": 4, "code": 4, "steps": 16, "occupations": 20, "credentials": 8, "skills": 16,
-                  "summary": 25, "pathways": 20, "programs": 12, "demand": 1, "tools": 1, "body": 500}
+                  "summary": 25, "pathways": 20, "programs": 12, "strengths": 16, "demand": 1, "tools": 1,
+                  "body": 500}
 """Field lengths (in words) a field's term counts are normalised against, as BM25 does with averages.
 
 Fixed rather than averaged over the site, so each document's scores depend on that document alone."""
@@ -181,6 +184,12 @@ LIKE_SHOWN = 5
 """How many of an occupation's related occupations (O*NET's, the most related first) its record lists: a query that
 asks for jobs like one ('career change from teacher') lists the first of them after it (search.js `leadOn`), first
 those the query's other words name."""
+STRENGTHS_SHOWN, STRENGTH_FLOOR = 4, 3.5
+"""How many of O*NET's skills and knowledge areas an occupation's search document holds the words for (the
+`strengths:` of data/search-words.yml), and how important (of 5) each must be at least: those it needs most that
+few other jobs need as much (`_strengths`), so that a visitor's strengths ('good at math and like working alone',
+'i love fixing machines') find the jobs that use them most. Every job needs reading and listening; few need
+programming or repairing."""
 SATURATION = 2.0
 """BM25's k1: how quickly repeating a word stops adding to its score."""
 SCORE_LEVELS = 63
@@ -424,6 +433,8 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
                                          for o in step.occupations))))
             if kept is not None:
                 kept[pathway.url] = (pathway, n, docs[-1])
+    rarity = _rarity(site.occupations)
+    strength_words = dict(site.search_words.strengths)
     order = tuple(cluster_index)  # an occupation's document holds its clusters' numbers, which follow this
     known = made.get(_OCCUPATION_ORDER) if made is not None else None
     if known is not None and known[0] == site.occupations:  # the same pages (each first compared by identity)
@@ -449,6 +460,8 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
         demand = [t.product for t in entry.profile.technology if t.product and t.in_demand]
         hot = [t.product for t in entry.profile.technology if t.product and t.hot and not t.in_demand]
         fields.extend((field, "; ".join(names)) for field, names in (("demand", demand), ("tools", hot)) if names)
+        fields.extend(("strengths", " ".join(strength_words[name])) for name in _strengths(entry, rarity)
+                      if name in strength_words)
         teaches = job.code.startswith(POSTSECONDARY_TEACHERS)
         if not teaches:  # their titles name what they teach
             fields.extend(("programs", _PROGRAM_FILLER.sub(" ", program.title.replace("/", ", ")))
@@ -564,6 +577,27 @@ POSTAL_CODES = {
 """The postal codes a query may name a state by ('plumber pay ny'). Those that are also words or names of
 jobs people type are left out: IN, OR, ME, HI, OK, OH, PA (physician assistant), MD, MS, MA, CT (the scan),
 MT, VA, DE, LA, CO, ID, AL, NE, ND (naturopathic doctor), AR (augmented reality)."""
+
+
+def _rarity(entries: Sequence[OccupationPage]) -> dict[tuple[str, str], float]:
+    """For each skill and knowledge area, how rare it is among the important ones of the rated occupations, as IDF
+    weighs a word: the log of how many times fewer occupations count it as important than are rated."""
+    rated = [entry.profile for entry in entries if entry.profile.rated]
+    counts = Counter((kind, rating.name) for profile in rated
+                     for kind, ratings in (("skill", profile.skills), ("knowledge", profile.knowledge))
+                     for rating in ratings)
+    return {key: math.log(len(rated) / count) for key, count in counts.items()}
+
+
+def _strengths(entry: OccupationPage, rarity: Mapping[tuple[str, str], float]) -> list[str]:
+    """The names of the `STRENGTHS_SHOWN` skills and knowledge areas an occupation needs most, of those at least
+    `STRENGTH_FLOOR` important: by importance times rarity (`_rarity`), ties by name. A name that is both a skill
+    and a knowledge area ('Mathematics') counts once."""
+    profile = entry.profile
+    weighed = sorted((-rating.importance * rarity[(kind, rating.name)], rating.name)
+                     for kind, ratings in (("skill", profile.skills), ("knowledge", profile.knowledge))
+                     for rating in ratings if rating.importance >= STRENGTH_FLOOR)
+    return list(dict.fromkeys(name for _, name in weighed))[:STRENGTHS_SHOWN]
 
 
 def _nearest_steps(entry: OccupationPage) -> tuple[str, ...]:

@@ -22,6 +22,8 @@ Read from `data/search-words.yml`, which editors extend by pull request:
       without a degree: education=some-college or less
     unknown:                         # phrases that ask about what the data has no figures on, and what that is
       work from home: working from home
+    strengths:                       # O*NET's skills and knowledge areas: [the everyday words for each]
+      Mathematics: [math, algebra]
 
 A synonym is applied when the site is indexed: a page whose title, or one of the titles people use for the
 job, contains one of the phrases on the right (word by word, in any word form: 'physician' also matches
@@ -82,6 +84,12 @@ An unknown phrase ('work from home', 'night shift') asks about something the dat
 with one is searched for as it is, and the results say so first: "This site has no figures on working from
 home, so these results match your words only." A phrase of one word ('union') beside a word it names a job
 with, in a title people use ('Union Rep'), is not one (`search.unknown_words`).
+
+The strengths give everyday words for O*NET's skills and knowledge areas ('Repairing: [fixing, repair]',
+'Fine Arts: [art, drawing, music]'). Each occupation's search document holds the words of the few it needs most
+and few other jobs need as much (`search.STRENGTHS_SHOWN`), so "good at math and like working alone" or "i love
+fixing machines" find the jobs that use them most. A name must be one of O*NET's, as data/skill-descriptions.yml
+lists them; a word that is filler or a pay, field or study word is never searched for, so it is reported too.
 """
 
 from __future__ import annotations
@@ -102,7 +110,7 @@ when where which while who will with would you your
 """Words search leaves out of the index and of a query, unless a synonym is made of one alone ('IT')."""
 
 SECTIONS = ("synonyms", "filler", "pay", "fields", "study", "describers", "dislike", "dislike_after", "next", "goal",
-            "similar", "compare", "explorer", "unknown")
+            "similar", "compare", "explorer", "unknown", "strengths")
 
 EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
     "education": tuple(EDUCATION_SLUGS.values()),
@@ -168,10 +176,12 @@ class SearchWords:
     unknown: tuple[tuple[str, str], ...] = ()  # phrases about what the data has no figures on, and what that is
     goal: tuple[str, ...] = ()     # phrases that ask where a job leads after it ('cop who wants to become ...')
     study: tuple[str, ...] = ()    # words that say the rest is a subject studied ('major', 'degree'); in `filler` too
+    strengths: tuple[tuple[str, tuple[str, ...]], ...] = ()  # an O*NET skill or knowledge area, and words for it
 
 
-def load_search_words(path: Path, shown: str) -> SearchWords:
-    """The file's synonyms and words; none if it is missing. Raises ContentError naming every problem."""
+def load_search_words(path: Path, shown: str, elements: frozenset[str] | None = None) -> SearchWords:
+    """The file's synonyms and words; none if it is missing. Raises ContentError naming every problem.
+    `elements`: the names of O*NET's skills and knowledge areas, which the strengths must use (unchecked if None)."""
     from .load import parse_yaml_file  # this module does not otherwise depend on the content loader
     if not path.exists():
         return SearchWords()
@@ -200,6 +210,14 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
     compare = _words(data, "compare", shown, line_of, problems)
     explorer = _shortcuts(data, shown, line_of, problems)
     unknown = _unknown(data, shown, line_of, problems)
+    strengths = _strengths(data, elements, shown, line_of, problems)
+    never = {"filler": filler, "pay": pay, "fields": fields, "study": study}
+    for name, words in strengths:
+        for word in words:
+            section = next((section for section, listed in never.items() if word in listed), None)
+            if section is not None:
+                problems.append(Problem(shown, line_of("strengths", name), f"'{word}' for '{name}' is a {section} "
+                                        f"word, which is never searched for; take it out of one of them"))
     says = {s.says.casefold() for s in synonyms}
     for section, words in (("filler", filler), ("pay", pay), ("fields", fields), ("study", study),
                            ("dislike", dislike), ("dislike_after", dislike_after)):
@@ -234,7 +252,7 @@ def load_search_words(path: Path, shown: str) -> SearchWords:
     return SearchWords(synonyms, filler, tuple(w for w in pay if w not in filler), explorer,
                        tuple(w for w in fields if w not in filler and w not in pay), next_phrases,
                        tuple(w for w in similar if w not in next_phrases), compare, describers, unknown=unknown,
-                       dislike=dislike, dislike_after=dislike_after, goal=goal, study=study)
+                       dislike=dislike, dislike_after=dislike_after, goal=goal, study=study, strengths=strengths)
 
 
 def _phrase_lines(data: dict, section: str, example: str, shown: str, line_of,
@@ -299,13 +317,40 @@ def _unknown(data: dict, shown: str, line_of, problems: list[Problem]) -> tuple[
     return tuple(found)
 
 
-def _synonyms(section: object, shown: str, line_of, problems: list[Problem]) -> tuple[Synonym, ...]:
+def _strengths(data: dict, elements: frozenset[str] | None, shown: str, line_of,
+               problems: list[Problem]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    section = _mapping(data.get("strengths"), "strengths", "Mathematics: [math, algebra]", shown, line_of, problems)
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for name, words in section.items():
+        line = line_of("strengths", name)
+        if elements is not None and name not in elements:
+            problems.append(Problem(shown, line, f"'{name}' is not one of O*NET's skills or knowledge areas"
+                                                 f"{suggest(str(name), sorted(elements))}; they are listed in "
+                                                 f"data/skill-descriptions.yml"))
+            continue
+        if isinstance(words, str):
+            words = [words]
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.split() and
+                                                                 all(_WORD.match(p) for p in w.split()) for w in words):
+            problems.append(Problem(shown, line, f"'{name}' must be followed by the words people use for it, "
+                                                 f"without punctuation, such as 'Repairing: [fixing, repair]'"))
+            continue
+        found.append((name, tuple(dict.fromkeys(" ".join(w.split()).casefold() for w in words))))
+    return tuple(found)
+
+
+def _mapping(section: object, name: str, example: str, shown: str, line_of, problems: list[Problem]) -> dict:
+    """A section of lines 'key: value' as a dict: empty if it is missing, or (reported) if it is something else."""
     if section is None:
-        return ()
+        return {}
     if not isinstance(section, dict):
-        problems.append(Problem(shown, line_of("synonyms"), "'synonyms' must list lines such as "
-                                                            "'doctor: [physician]'"))
-        return ()
+        problems.append(Problem(shown, line_of(name), f"'{name}' must list lines such as '{example}'"))
+        return {}
+    return section
+
+
+def _synonyms(section: object, shown: str, line_of, problems: list[Problem]) -> tuple[Synonym, ...]:
+    section = _mapping(section, "synonyms", "doctor: [physician]", shown, line_of, problems)
     found: list[Synonym] = []
     for says, means in section.items():
         line = line_of("synonyms", says)

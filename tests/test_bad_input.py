@@ -317,6 +317,21 @@ CASES = {
     "a compare section that is not a list": (
         {"data/search-words.yml": "compare: versus\n"},
         "data/search-words.yml:1: 'compare' must be a list of words, such as [vs, difference between]"),
+    "a strength that is not one of O*NET's": (
+        {"data/search-words.yml": "strengths:\n  Mathematics: [math]\n  Repairs: [fixing]\n"},
+        "data/search-words.yml:3: 'Repairs' is not one of O*NET's skills or knowledge areas (did you mean "
+        "'Repairing'?); they are listed in data/skill-descriptions.yml"),
+    "strengths written as a list": (
+        {"data/search-words.yml": "strengths: [math, fixing]\n"},
+        "data/search-words.yml:1: 'strengths' must list lines such as 'Mathematics: [math, algebra]'"),
+    "a strength without its words": (
+        {"data/search-words.yml": "strengths:\n  Repairing:\n"},
+        "data/search-words.yml:2: 'Repairing' must be followed by the words people use for it, without "
+        "punctuation, such as 'Repairing: [fixing, repair]'"),
+    "a strength's word that is filler": (
+        {"data/search-words.yml": "filler: [become, helping]\nstrengths:\n  Service Orientation: [helping]\n"},
+        "data/search-words.yml:3: 'helping' for 'Service Orientation' is a filler word, which is never searched for; "
+        "take it out of one of them"),
     "a study word that is a phrase": (
         {"data/search-words.yml": "study: [major, college degree]\n"},
         "data/search-words.yml:1: 'college degree' in 'study' must be one word, without punctuation"),

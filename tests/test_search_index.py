@@ -462,6 +462,38 @@ def test_an_occupation_is_indexed_under_the_programs_of_study_its_page_lists(rea
     assert "kinesiology" in scores(docs[entries["29-1128.00"].url])
 
 
+def test_an_occupation_is_indexed_under_the_words_for_what_it_needs_most(real_result):
+    """The words of data/search-words.yml's `strengths:` for the few skills and knowledge areas an occupation needs
+    most, of those few other jobs need as much: mathematicians are found by 'algebra', auto mechanics by 'fixing';
+    every job needs reading, so a reading word finds few."""
+    docs = {doc.url: doc for doc in search.documents(real_result.site)}
+    entries = {entry.occupation.code: entry for entry in real_result.site.occupations}
+    rarity = search._rarity(real_result.site.occupations)
+    words = dict(real_result.site.search_words.strengths)
+    strengths = lambda code: " ".join(text for field, text in docs[entries[code].url].fields  # noqa: E731
+                                      if field == "strengths")
+    assert "Mathematics" in search._strengths(entries["15-2021.00"], rarity)
+    assert "algebra" in strengths("15-2021.00") and "algebra" in scores(docs[entries["15-2021.00"].url])
+    assert "fixing" in strengths("49-3023.00")  # Automotive Service Technicians and Mechanics
+    assert "fixing" not in strengths("15-2021.00") and "algebra" not in strengths("49-3023.00")
+    for code, entry in entries.items():
+        chosen = search._strengths(entry, rarity)
+        assert len(chosen) <= search.STRENGTHS_SHOWN
+        ratings = entry.profile.skills + entry.profile.knowledge
+        assert len(set(chosen)) == len(chosen), code
+        assert all(max(r.importance for r in ratings if r.name == name) >= search.STRENGTH_FLOOR
+                   for name in chosen), code
+        assert strengths(code) == " ".join(" ".join(words[name]) for name in chosen if name in words), code
+    # Most jobs count reading as important, so it is seldom among the few; repairing is rarer, so less seldom.
+    needing = lambda skill: [code for code, entry in entries.items()  # noqa: E731
+                             if any(r.name == skill and r.importance >= search.STRENGTH_FLOOR
+                                    for r in entry.profile.skills)]
+    readers, fixers = needing("Reading Comprehension"), needing("Repairing")
+    reading = sum("reading" in strengths(code) for code in readers) / len(readers)
+    fixing = sum("fixing" in strengths(code) for code in fixers) / len(fixers)
+    assert len(readers) > 400 and reading < 0.15 and fixing > 0.8, (len(readers), reading, fixing)
+
+
 def test_the_build_hooks_the_index_into_the_site(index, real_result):
     assert {name: data for name, data in real_result.files.items() if name.startswith("search/index/")} == index
 

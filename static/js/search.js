@@ -670,6 +670,9 @@
   // thing disliked ('i hate blood and needles').
   var UNWANTED_ENDS = /^(but|though|although|yet|however|instead|loves?|enjoys?|prefer|rather)$/;
   var WANTING = /^(like|want|wanna|just|really|still)$/;  // after 'i', a word that starts what is wanted
+  // An age ('im 16', 'age 45', '50 yo') or years of work ('30 years as a nurse'): about who asks, not the work, so
+  // never searched for ('16' would find 'The 16 career clusters').
+  var AGE = /^[1-9][0-9]$/, AGE_BEFORE = /^(im|am|age|aged|turning|turned)$/, AGE_AFTER = /^(yo|yrs?|years?)$/;
   var LISTING = /\b(jobs|careers|occupations)\b/;  // words that ask for a list of jobs ('nurse jobs without a degree')
 
   // The words a phrase of dislike that comes after them ('blood makes me queasy', 'needles scare me') says are not
@@ -763,6 +766,10 @@
       }
       if (against[at] || after[at]) {
         unwanted = unwanted || against[at];
+        tokens.push({ word: word, filler: true });
+        return;
+      }
+      if (AGE.test(word) && (AGE_BEFORE.test(folded[at - 1] || "") || AGE_AFTER.test(folded[at + 1] || ""))) {
         tokens.push({ word: word, filler: true });
         return;
       }
@@ -1767,14 +1774,15 @@
   // engine/search.py `NEXT_STEPS`, the likeliest first), first those whose title or a name as good has a word of the
   // query the job's has not (`titled`), the best match first ('ems worker who wants to become a paramedic'). Each
   // says whose next step it is (`item`). A job the words after the phrase name (`goal`) comes before them. A query
-  // that asks for jobs like the one it names ('career change from teacher', `similar`) lists that job, then as many
-  // of its related jobs (`like` in its record, engine/search.py `LIKE_SHOWN`, the most related first), each saying
-  // whose like it is.
+  // that asks for jobs like the one it names ('career change from teacher', `similar`) lists as many of its related
+  // jobs (`like` in its record, engine/search.py `LIKE_SHOWN`, in O*NET's order: 'jobs like dental hygienist' lists
+  // dental assistants first), each saying whose like it is, and then that job: the visitor has it already.
   var NEXT_PINNED = 3, GOAL_TIES = 5, GOAL_LEVELS = 3;
 
   function leadOn(outcome) {
     var best = nextJob(outcome), alike = outcome.next === "similar";
     if (!best) return outcome;
+    outcome.job = best;  // the tool is set to it, though jobs like it come first (`nextLink`)
     return loadAll(["docs/" + best.doc]).then(function () {
       var record = loaded("docs/" + best.doc), found = new Map(), after = (alike ? record.like : record.after) || [];
       outcome.results.forEach(function (r) { found.set(r.doc, r); });
@@ -1785,10 +1793,8 @@
       if (goal && after.indexOf(goal.doc) >= 0) goal.from = record.title;
       // 1 if `r` has a word of the query that the job has not (in its title or a name as good, with `key` 'titled')
       var adds = function (r, key) { return (r[key] || 0) & ~(best[key] || 0) ? 1 : 0; };
-      // Of jobs like it, those named otherwise come first: 'career change from teacher' lists tutors before teachers.
-      var shares = function (r) { return alike && (r.titled || 0) & (best.titled || 0) ? 1 : 0; };
       steps = steps.sort(function (a, b) {
-        return adds(b, "titled") - adds(a, "titled") || shares(a) - shares(b) || adds(b, "mask") - adds(a, "mask") ||
+        return adds(b, "titled") - adds(a, "titled") || adds(b, "mask") - adds(a, "mask") ||
           (adds(a, "mask") ? better(a, b) : 0);
       }).slice(0, NEXT_PINNED);
       steps.forEach(function (r) {
@@ -1804,7 +1810,9 @@
       var lead = goal && !goal.from && steps.length && adds(steps[0], "titled") ? steps.slice(0, 1) : [];
       var wanted = goal || !steps.some(function (r) { return adds(r, "mask"); }) &&
         top(outcome.results.filter(function (r) { return adds(r, "mask"); }), 1)[0];
-      var pinned = [best].concat(lead, wanted || [], steps.slice(lead.length));
+      // Jobs like it go before it, the page with words it lacks first ('jobs like nursing but with animals').
+      var pinned = alike && steps.length ? [].concat(wanted || [], steps, best) :
+        [best].concat(lead, wanted || [], steps.slice(lead.length));
       pinned.forEach(function (r, n) { r.pin = pinned.length - n; });
       outcome.all = outcome.all && !steps.some(function (r) { return r.added; });
       return outcome;
