@@ -1044,6 +1044,24 @@ def test_a_job_named_by_its_own_title_leads_even_where_it_does_not_fit_the_phras
     assert page.console_errors == []
 
 
+def test_a_level_of_education_with_a_subject_says_what_a_visitor_studies(site_url, real_result, page):
+    """'associate degree in nursing' and 'welding certificate program' say what a visitor studies: the jobs the
+    words name fit, whatever level BLS gives as typical (a bachelor's degree for registered nurses, high school
+    for welders), and lead. After a word that asks for jobs ('nurse jobs with an associate degree') the level is
+    a limit: registered nurses go after the jobs that fit it."""
+    jobs = {e.occupation.title: e for e in real_result.site.occupations}
+    assert jobs["Registered Nurses"].occupation.education == "Bachelor's degree"
+    assert jobs["Welders, Cutters, Solderers, and Brazers"].occupation.education == "High school diploma or equivalent"
+    open_with_search(page, site_url)
+    for query, title in (("associate degree in nursing", "Registered Nurses"),
+                         ("welding certificate program", "Welders, Cutters, Solderers, and Brazers")):
+        found = page.evaluate(RANKED, query)
+        assert found["ranked"][0] == [jobs[title].url, 1], (query, found["ranked"][:3])
+    found = page.evaluate(RANKED, "nurse jobs with an associate degree")["ranked"]
+    assert [jobs["Registered Nurses"].url, 0] in found and found[0][1] == 1, found[:3]
+    assert page.console_errors == []
+
+
 def test_of_several_jobs_a_query_names_the_one_it_names_by_a_name_in_its_title_leads(site_url, real_result, page):
     """'welder' names several jobs (welding machine setters too), but only Welders, Cutters, Solderers, and Brazers
     by a name its title lists; asked about with a phrase it does not fit ('apprenticeship', 'without a degree'),

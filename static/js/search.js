@@ -981,11 +981,16 @@
         if (!phraseAt(words, s.words, i, inPhrase)) continue;
         for (var j = 0; j < s.words.length; j++) inPhrase[i + j] = true;
         found = found || {};
-        if (!found[s.name]) found[s.name] = s;
+        // A level of education after a word that asks for jobs ('healthcare jobs with an associate degree') is a
+        // limit the jobs found are ranked by (`reorder`); before one, or with none, it says what the visitor
+        // studies ('associate degree in nursing', 'welding certificate program').
+        var limit = s.name === "education" && words.slice(0, i).some(function (w) { return ASKS_JOBS.test(w); });
+        if (!found[s.name]) found[s.name] = limit ? Object.assign(Object.create(s), { limit: true }) : s;
       }
     });
     return found;
   }
+  var ASKS_JOBS = /^(jobs?|careers?|occupations?|positions?|work)$/;
 
   // The first state named in the folded words, not inside a filler phrase: {state, at (positions)}, or null.
   function placeNamed(words, inPhrase) {
@@ -1408,7 +1413,11 @@
   //   the least median pay of their own the sorts give) keep their place, and so do other pages, while the
   //   jobs that do not fit, or whose figure BLS does not give, go after them (`fits`): 'nurse jobs without a
   //   degree' lists licensed practical nurses and nursing assistants before registered nurses. Nothing moves if
-  //   no job with every word fits ('registered nurse jobs without a degree');
+  //   no job with every word fits ('registered nurse jobs without a degree'). A level of education that is no
+  //   limit ('or less', or after a word that asks for jobs: 'healthcare jobs with an associate degree';
+  //   `shortcuts`) says what the visitor studies ('associate degree in nursing', 'welding certificate program'):
+  //   the jobs the words name then fit whatever level BLS gives as typical (registered nurses, a bachelor's
+  //   degree), as many start them with another;
   // - for a sort ('highest paying nurse jobs', 'fastest growing'), unless the words name a cluster, which the
   //   explorer then lists sorted ('high paying construction jobs'), the jobs whose title or a name has every word
   //   come first, in the order the jobs explorer sorts them (`sorted`: the job's own median pay, growth or
@@ -1421,6 +1430,7 @@
     if (!explorer || outcome.vague || !outcome.words.length || !results.length) return outcome;
     var leads = top(results, 3);
     var wanted = FIT_FILTERS.filter(function (name) { return explorer[name] && explorer[name].levels; });
+    var studied = explorer.education && !explorer.education.orLess && !explorer.education.limit;
     var least = explorer.min_pay ? Number(explorer.min_pay.value) : 0;  // 'nurse jobs that pay 100k'
     var parts = leads.map(function (r) { return "docs/" + r.doc; }).concat(wanted.length ? ["facets"] : [],
                                                                           explorer.sort || least ? ["sorts"] : []);
@@ -1439,7 +1449,7 @@
         if (r.mask !== full) return;
         var job = inRuns(manifest.jobPages || [], r.doc);
         if (wanted.length || least) {
-          r.fits = !job || (wanted.every(function (name) {
+          r.fits = !job || (studied && r.named) || (wanted.every(function (name) {
             return explorer[name].levels.some(function (value) { return f[name][value] && f[name][value].has(r.doc); });
           }) && (!least || pay.get(r.doc) >= least)) ? 1 : 0;
           any = any || (job && r.fits === 1);
