@@ -33,7 +33,8 @@ from .history import history_stamp, last_commit_dates
 from .load import Source, display, find_content_files, load_source
 from .markup import Markup, Renderer, content_url
 from .model import ModelMemo, Site, build_site
-from .profiles import INTERESTS_FILE, TRANSFERABLE_FILE, WORK_VALUES_FILE, Profiles, load_profiles
+from .profiles import (INTERESTS_FILE, RATING_FILES, TRANSFERABLE_FILE, WORK_VALUES_FILE, Profiles, load_profiles,
+                       rating_names)
 from .problems import ContentError, Problem, errors_in
 from .render import (PageJob, Sidebar, SiteView, TemplateCache, compile_templates, make_environment, output_path,
                      plan_pages, render_page, outlook, render_robots, render_service_worker, render_sitemap,
@@ -228,11 +229,8 @@ class Builder:
         """Synonyms, filler words and pay words for search, re-read only when the file changes (or the names of
         O*NET's skills and knowledge areas, which its strengths use)."""
         path = self.project.data / "search-words.yml"
-        try:
-            profiles = self.profiles()
-            elements = frozenset(profiles.skill_names + profiles.knowledge_names) or None
-        except ContentError:
-            elements = None  # the profiles' own problems are reported by `profiles`
+        ratings = tuple(self._stamp(self.project.data / name) for name in RATING_FILES)
+        elements = self._input("rating names", ratings, lambda: rating_names(self.project.data)) or None
         return self._input("search-words", (self._stamp(path), elements),
                            lambda: load_search_words(path, display(path, self.project.root), elements))
 

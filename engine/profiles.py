@@ -132,7 +132,6 @@ class Profiles:
     average_growth: float | None = None  # percent, all occupations, weighted by employment
     skill_names: tuple[str, ...] = ()  # O*NET's 35 skills, in the order of occupation-skills.csv
     skill_about: Mapping[str, str] = field(default_factory=dict)  # skill name -> its plain explanation
-    knowledge_names: tuple[str, ...] = ()  # O*NET's 33 knowledge areas, in the order of occupation-knowledge.csv
 
     def of(self, code: str) -> Profile:
         return self.by_code.get(code, EMPTY)
@@ -189,9 +188,26 @@ def load_profiles(data: Path, occupations: Mapping[str, Occupation], shown: Any)
             work_values=values.get(code),
             skill_ratings=tuple(map(_IMPORTANCE_AND_LEVEL, rated_skills or ())))
     names = next((tuple(r[0] for r in ratings) for ratings in skills.values()), ())
-    known = next((tuple(r[0] for r in ratings) for ratings in knowledge.values()), ())
     return Profiles(by_code=by_code, states=states, state_pay=pay, average_growth=average_growth(occupations),
-                    skill_names=names, skill_about=dict(about.get("skills", {})), knowledge_names=known)
+                    skill_names=names, skill_about=dict(about.get("skills", {})))
+
+
+RATING_FILES = ("occupation-skills.csv", "occupation-knowledge.csv")
+
+
+def rating_names(data: Path) -> frozenset[str]:
+    """The names of O*NET's skills and knowledge areas, from the first line of each file of ratings; none if
+    neither exists. Cheap: what names search may use (`strengths:` of data/search-words.yml), without reading
+    the ratings."""
+    names: set[str] = set()
+    for name in RATING_FILES:
+        try:
+            with (data / name).open(newline="", encoding="utf-8") as handle:
+                header = next(csv.reader(handle), [])
+        except OSError:
+            continue
+        names.update(column[:-5] for column in header if column.endswith(" (IM)"))
+    return frozenset(names)
 
 
 INTERESTS_FILE = "occupation-interests.csv"
