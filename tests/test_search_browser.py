@@ -528,10 +528,20 @@ def test_make_asks_about_pay_only_when_nothing_follows_it_but_pay_filler_or_a_pl
     ("15 years as an electrician whats next", ["electrician"]),
     ("45 yo teacher", ["teacher"]),
     ("im a 911 dispatcher", ["911", "dispatcher"]),         # three digits: no age
-    ("24 hour shifts", ["24", "shifts"]),                   # not before a word of age
+    ("24 hour pharmacy jobs", ["24", "pharmacy"]),          # not before a word of age
 ])
 def test_an_age_or_years_of_work_is_never_searched_for(site_url, page, query, words):
     """A number of two digits after 'im', 'age' and the like, or before 'years' or 'yo', says who asks."""
+    open_with_search(page, site_url)
+    assert page.evaluate("async q => (await window.__search.search(q)).words", query) == words
+
+
+@pytest.mark.parametrize("query, words", [
+    ("loved ap physics", ["physics"]),
+    ("honors english", ["english"]),
+    ("ap clerk", ["ap", "clerk"]),   # an accounts payable clerk
+])
+def test_ap_or_honors_before_a_school_subject_is_never_searched_for(site_url, page, query, words):
     open_with_search(page, site_url)
     assert page.evaluate("async q => (await window.__search.search(q)).words", query) == words
 

@@ -673,6 +673,12 @@
   // An age ('im 16', 'age 45', '50 yo') or years of work ('30 years as a nurse'): about who asks, not the work, so
   // never searched for ('16' would find 'The 16 career clusters').
   var AGE = /^[1-9][0-9]$/, AGE_BEFORE = /^(im|am|age|aged|turning|turned)$/, AGE_AFTER = /^(yo|yrs?|years?)$/;
+  // 'ap' or 'honors' before a school subject ('loved ap physics', 'good at ap chem') names a kind of class, not
+  // an AP (accounts payable) clerk.
+  var CLASS_KIND = /^(ap|honors|honours)$/;
+  var SUBJECT = new RegExp("^(physics|chem|chemistry|bio|biology|calc|calculus|stats|statistics|math|maths|history|" +
+    "english|lit|literature|psych|psychology|gov|government|econ|economics|art|music|spanish|french|german|latin|" +
+    "chinese|cs|compsci|environmental|human|world|us|european|seminar|research)$");
   var LISTING = /\b(jobs|careers|occupations)\b/;  // words that ask for a list of jobs ('nurse jobs without a degree')
 
   // The words a phrase of dislike that comes after them ('blood makes me queasy', 'needles scare me') says are not
@@ -769,7 +775,8 @@
         tokens.push({ word: word, filler: true });
         return;
       }
-      if (AGE.test(word) && (AGE_BEFORE.test(folded[at - 1] || "") || AGE_AFTER.test(folded[at + 1] || ""))) {
+      if ((AGE.test(word) && (AGE_BEFORE.test(folded[at - 1] || "") || AGE_AFTER.test(folded[at + 1] || ""))) ||
+          (CLASS_KIND.test(word) && SUBJECT.test(folded[at + 1] || ""))) {
         tokens.push({ word: word, filler: true });
         return;
       }
