@@ -1317,8 +1317,8 @@ class SearchIndex:
             # that compares them (`?jobs=<code>,<code>`)
             "compare": _longest_first(self.words.compare),
             "compareUrl": ROUTES["compare"].url(),
-            # phrases that ask about what the data has no figures on ('work from home'), and what that is
-            "unknown": [[" ".join(phrase_words(says)), topic] for says, topic in self.words.unknown],
+            # what the data has no figures on, and the phrases that ask about it ('work from home'), each topic once
+            "unknown": _by_topic(self.words.unknown),
         }
         self.manifest_words = (self.words, self.states, part)
         return part
@@ -1455,6 +1455,15 @@ def shortcut_text(shortcut: Shortcut) -> str:
     if shortcut.name == "min_pay":
         return f"with a median pay of at least ${int(shortcut.value):,} a year"
     return "with a bright outlook"
+
+
+def _by_topic(phrases: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """Phrases about what the data has no figures on, grouped by it: {topic: [phrase, ...]}, each topic's phrases
+    in the file's order (the manifest, canonical JSON, sorts the topics). A topic is written once, not per phrase."""
+    found: dict[str, list[str]] = {}
+    for says, topic in phrases:
+        found.setdefault(topic, []).append(" ".join(phrase_words(says)))
+    return found
 
 
 def phrase_words(text: str) -> list[str]:

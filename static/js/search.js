@@ -297,7 +297,11 @@
         manifest.next = (data.next || []).map(function (p) { return p.split(" "); });
         manifest.goal = (data.goal || []).map(function (p) { return p.split(" "); });
         manifest.similar = (data.similar || []).map(function (p) { return p.split(" "); });
-        manifest.unknown = (data.unknown || []).map(function (u) { return [u[0].split(" "), u[1]]; });
+        var topics = data.unknown || {};  // {topic: [phrase, ...]}, read before `manifest.unknown` replaces it
+        manifest.unknown = [];  // [words, topic]
+        Object.keys(topics).forEach(function (topic) {
+          topics[topic].forEach(function (phrase) { manifest.unknown.push([phrase.split(" "), topic]); });
+        });
         manifest.unknownWords = new Set(manifest.unknown.filter(function (u) { return !u[0][1]; }).map(function (u) { return u[0][0]; }));
         manifest.compare = (data.compare || []).map(function (p) { return p.split(" "); });
         manifest.explorerWords = new Set((data.explorerWords || "").split(" ").filter(Boolean));
