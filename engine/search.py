@@ -580,9 +580,9 @@ MT, VA, DE, LA, CO, ID, AL, NE, ND (naturopathic doctor), AR (augmented reality)
 
 
 def _rarity(entries: Sequence[OccupationPage]) -> dict[tuple[str, str], float]:
-    """For each skill and knowledge area, how rare it is among the important ones of the rated occupations, as IDF
-    weighs a word: the log of how many times fewer occupations count it as important than are rated."""
-    rated = [entry.profile for entry in entries if entry.profile.rated]
+    """For each skill and knowledge area, how rare it is among the important ones of the occupations that have
+    any, as IDF weighs a word: the log of how many times fewer occupations count it as important than have any."""
+    rated = [entry.profile for entry in entries if entry.profile.skills or entry.profile.knowledge]
     counts = Counter((kind, rating.name) for profile in rated
                      for kind, ratings in (("skill", profile.skills), ("knowledge", profile.knowledge))
                      for rating in ratings)
