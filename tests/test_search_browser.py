@@ -1058,7 +1058,7 @@ def test_a_level_of_education_with_a_subject_says_what_a_visitor_studies(site_ur
     """'associate degree in nursing' and 'welding certificate program' say what a visitor studies: the jobs the
     words name fit, whatever level BLS gives as typical (a bachelor's degree for registered nurses, high school
     for welders), and lead. After a word that asks for jobs ('nurse jobs with an associate degree') the level is
-    a limit: registered nurses go after the jobs that fit it."""
+    a limit: registered nurses go after the jobs that fit it. So is a level below any study ('teenager')."""
     jobs = {e.occupation.title: e for e in real_result.site.occupations}
     assert jobs["Registered Nurses"].occupation.education == "Bachelor's degree"
     assert jobs["Welders, Cutters, Solderers, and Brazers"].occupation.education == "High school diploma or equivalent"
@@ -1069,6 +1069,10 @@ def test_a_level_of_education_with_a_subject_says_what_a_visitor_studies(site_ur
         assert found["ranked"][0] == [jobs[title].url, 1], (query, found["ranked"][:3])
     found = page.evaluate(RANKED, "nurse jobs with an associate degree")["ranked"]
     assert [jobs["Registered Nurses"].url, 0] in found and found[0][1] == 1, found[:3]
+    # A level below any study says who the visitor is ('teenager': none), and stays a limit: veterinarians, whom
+    # 'animals' names, go after the jobs a teenager can start.
+    found = page.evaluate(RANKED, "teenager who likes animals")["ranked"]
+    assert [jobs["Veterinarians"].url, 0] in found and found[0][1] == 1, found[:3]
     assert page.console_errors == []
 
 

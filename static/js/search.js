@@ -985,6 +985,11 @@
     return manifest.shortcuts;
   }
 
+  // Words that ask for jobs: after one, a level of education is a limit to rank by (`shortcuts`, `reorder`).
+  var ASKS_JOBS = /^(jobs?|careers?|occupations?|positions?|work)$/;
+  // The levels of education one studies for; the others ('teen', 'first job': none) say who a visitor is.
+  var STUDIED = /^(postsecondary|some-college|associate|bachelor|master|doctoral)$/;
+
   function shortcuts(words, inPhrase) {
     var found = null;
     (manifest.shortcuts || []).forEach(function (s) {
@@ -1001,7 +1006,6 @@
     });
     return found;
   }
-  var ASKS_JOBS = /^(jobs?|careers?|occupations?|positions?|work)$/;
 
   // The first state named in the folded words, not inside a filler phrase: {state, at (positions)}, or null.
   function placeNamed(words, inPhrase) {
@@ -1426,9 +1430,9 @@
   //   degree' lists licensed practical nurses and nursing assistants before registered nurses. Nothing moves if
   //   no job with every word fits ('registered nurse jobs without a degree'). A level of education that is no
   //   limit ('or less', or after a word that asks for jobs: 'healthcare jobs with an associate degree';
-  //   `shortcuts`) says what the visitor studies ('associate degree in nursing', 'welding certificate program'):
-  //   the jobs the words name then fit whatever level BLS gives as typical (registered nurses, a bachelor's
-  //   degree), as many start them with another;
+  //   `shortcuts`), and above high school (`STUDIED`), says what the visitor studies ('associate degree in
+  //   nursing', 'welding certificate program'): the jobs the words name then fit whatever level BLS gives as
+  //   typical (registered nurses, a bachelor's degree), as many start them with another;
   // - for a sort ('highest paying nurse jobs', 'fastest growing'), unless the words name a cluster, which the
   //   explorer then lists sorted ('high paying construction jobs'), the jobs whose title or a name has every word
   //   come first, in the order the jobs explorer sorts them (`sorted`: the job's own median pay, growth or
@@ -1441,7 +1445,8 @@
     if (!explorer || outcome.vague || !outcome.words.length || !results.length) return outcome;
     var leads = top(results, 3);
     var wanted = FIT_FILTERS.filter(function (name) { return explorer[name] && explorer[name].levels; });
-    var studied = explorer.education && !explorer.education.orLess && !explorer.education.limit;
+    var studied = explorer.education && !explorer.education.orLess && !explorer.education.limit &&
+      STUDIED.test(explorer.education.value);
     var least = explorer.min_pay ? Number(explorer.min_pay.value) : 0;  // 'nurse jobs that pay 100k'
     var parts = leads.map(function (r) { return "docs/" + r.doc; }).concat(wanted.length ? ["facets"] : [],
                                                                           explorer.sort || least ? ["sorts"] : []);
