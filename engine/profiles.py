@@ -24,6 +24,9 @@ from .data import FIGURES_CATCH_ALL, FIGURES_OWN, Occupation
 from .problems import ContentError, Problem
 from .routes import url_for
 
+SKILLS_FILE, KNOWLEDGE_FILE = "occupation-skills.csv", "occupation-knowledge.csv"
+RATING_FILES = (SKILLS_FILE, KNOWLEDGE_FILE)
+"""O*NET's ratings of each occupation's skills and of its knowledge areas."""
 IMPORTANT = 3.0
 """Skills and knowledge rated at least this important (of 5) are the ones that matter for a job."""
 TECHNOLOGY_LIMIT = 16
@@ -145,8 +148,8 @@ def load_profiles(data: Path, occupations: Mapping[str, Occupation], shown: Any)
     Raises ContentError naming every malformed row."""
     problems: list[Problem] = []
     about = _descriptions(data / "skill-descriptions.yml", shown, problems)
-    skills = _ratings(data / "occupation-skills.csv", shown, about.get("skills", {}), problems)
-    knowledge = _ratings(data / "occupation-knowledge.csv", shown, about.get("knowledge", {}), problems)
+    skills = _ratings(data / SKILLS_FILE, shown, about.get("skills", {}), problems)
+    knowledge = _ratings(data / KNOWLEDGE_FILE, shown, about.get("knowledge", {}), problems)
     technology = _grouped(data / "technology-skills.csv", shown, ("onet_soc_code", "example", "category",
                                                                    "hot_technology", "in_demand"), problems)
     titles = _grouped(data / "occupation-titles.csv", shown, ("onet_soc_code", "job_title", "source",
@@ -190,9 +193,6 @@ def load_profiles(data: Path, occupations: Mapping[str, Occupation], shown: Any)
     names = next((tuple(r[0] for r in ratings) for ratings in skills.values()), ())
     return Profiles(by_code=by_code, states=states, state_pay=pay, average_growth=average_growth(occupations),
                     skill_names=names, skill_about=dict(about.get("skills", {})))
-
-
-RATING_FILES = ("occupation-skills.csv", "occupation-knowledge.csv")
 
 
 def rating_names(data: Path) -> frozenset[str]:
@@ -341,8 +341,8 @@ def write_transferable(data: Path) -> Path:
     occupations = load_occupations(data / "occupations.csv", "data/occupations.csv",
                                    data / "broad-group-wages.csv", "data/broad-group-wages.csv")
     problems: list[Problem] = []
-    skills = _ratings(data / "occupation-skills.csv", str, {}, problems)
-    knowledge = _ratings(data / "occupation-knowledge.csv", str, {}, problems)
+    skills = _ratings(data / SKILLS_FILE, str, {}, problems)
+    knowledge = _ratings(data / KNOWLEDGE_FILE, str, {}, problems)
     if problems:
         raise ContentError(problems)
     both = {code: ratings + knowledge[code] for code, ratings in skills.items() if code in knowledge}

@@ -182,7 +182,7 @@ query names is there when the job's first ladder offers many (six doctors after 
 then paramedics)."""
 LIKE_SHOWN = 5
 """How many of an occupation's related occupations (O*NET's, the most related first) its record lists: a query that
-asks for jobs like one ('career change from teacher') lists the first of them after it (search.js `leadOn`), first
+asks for jobs like one ('career change from teacher') lists the first of them before it (search.js `leadOn`), first
 those the query's other words name."""
 STRENGTHS_SHOWN, STRENGTH_FLOOR = 4, 3.5
 """How many of O*NET's skills and knowledge areas an occupation's search document holds the words for (the
@@ -433,7 +433,7 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
                                          for o in step.occupations))))
             if kept is not None:
                 kept[pathway.url] = (pathway, n, docs[-1])
-    rarity = _rarity(site.occupations)
+    rarity: dict[tuple[str, str], float] | None = None  # worked out only if an occupation's document is made anew
     strength_words = dict(site.search_words.strengths)
     order = tuple(cluster_index)  # an occupation's document holds its clusters' numbers, which follow this
     known = made.get(_OCCUPATION_ORDER) if made is not None else None
@@ -460,6 +460,8 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
         demand = [t.product for t in entry.profile.technology if t.product and t.in_demand]
         hot = [t.product for t in entry.profile.technology if t.product and t.hot and not t.in_demand]
         fields.extend((field, "; ".join(names)) for field, names in (("demand", demand), ("tools", hot)) if names)
+        if rarity is None:  # 8 ms on the real site: not for the dev server's rebuild that reuses every one
+            rarity = _rarity(site.occupations)
         fields.extend(("strengths", " ".join(strength_words[name])) for name in _strengths(entry, rarity)
                       if name in strength_words)
         teaches = job.code.startswith(POSTSECONDARY_TEACHERS)

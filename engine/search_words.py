@@ -211,10 +211,10 @@ def load_search_words(path: Path, shown: str, elements: frozenset[str] | None = 
     explorer = _shortcuts(data, shown, line_of, problems)
     unknown = _unknown(data, shown, line_of, problems)
     strengths = _strengths(data, elements, shown, line_of, problems)
-    never = {"filler": filler, "pay": pay, "fields": fields, "study": study}
+    dropped = {"filler": filler, "pay": pay, "fields": fields, "study": study}  # words never searched for
     for name, words in strengths:
         for word in words:
-            section = next((section for section, listed in never.items() if word in listed), None)
+            section = next((section for section, listed in dropped.items() if word in listed), None)
             if section is not None:
                 problems.append(Problem(shown, line_of("strengths", name), f"'{word}' for '{name}' is a {section} "
                                         f"word, which is never searched for; take it out of one of them"))
@@ -239,7 +239,6 @@ def load_search_words(path: Path, shown: str, elements: frozenset[str] | None = 
         if phrase in next_phrases:
             problems.append(Problem(shown, line_of("goal", n), f"'{phrase}' is also a next phrase; a goal phrase "
                                     f"asks where the job named before it can lead, so keep it in one place"))
-    dropped = {"filler": filler, "pay": pay, "fields": fields, "study": study}
     for n, word in enumerate(describers):
         section = next((name for name, words in dropped.items() if word in words), None)
         if section is not None:
