@@ -306,7 +306,7 @@ def test_an_occupations_record_lists_its_next_steps_likeliest_first(index, real_
 
 
 def test_an_occupations_record_lists_its_most_related_jobs(index, real_result):
-    """A query that asks for jobs like one ('career change from teacher') lists its related jobs after it (search.js
+    """A query that asks for jobs like one ('career change from teacher') lists its related jobs before it (search.js
     `leadOn`): its record lists the first `LIKE_SHOWN` of O*NET's related occupations, the most related first."""
     records, ids = records_by_url(index)
     listed = 0

@@ -41,7 +41,9 @@ who wants to make detective'; 21,909 once the step a query names came first, 'em
 paramedic'); 22 KB until the job named after such a phrase came to follow the job one has ('dental assistant to
 dental hygienist', 'security guard wants to be a cop'), 22,581 bytes then (22,631 once a subject studied put
 the jobs it prepares for first, 'accounting major'; 22,808 once jobs like one came to follow it, 'career change
-from teacher'; 22,857 with more goal phrases, 'waiter who wants to manage a restaurant'). The manifest, which the first query loads with it, went from
+from teacher'; 22,857 with more goal phrases, 'waiter who wants to manage a restaurant'; 23,320 once jobs like
+one came to precede it, ages and 'ap' before a subject were left out and a level of education with a subject said
+what a visitor studies). The manifest, which the first query loads with it, went from
 4.2 to 3.6 KB gzipped the same day as the 17,405, when the pairs of filler words left it: the first query
 downloads less than before."""
 
