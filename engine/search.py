@@ -184,6 +184,37 @@ LIKE_SHOWN = 5
 """How many of an occupation's related occupations (O*NET's, the most related first) its record lists: a query that
 asks for jobs like one ('career change from teacher') lists the first of them before it (search.js `leadOn`), first
 those the query's other words name."""
+ROLE_WORDS = frozenset({
+    "agents", "aides", "analysts", "assistants", "attendants", "clerks", "drivers", "engineers", "helpers",
+    "inspectors", "installers", "managers", "officers", "operators", "repairers", "representatives", "scientists",
+    "specialists", "supervisors", "technicians", "technologists", "therapists", "workers"})
+"""Last words of titles that name a kind of role in many fields, not one job: 'Library Technicians' and 'Surgical
+Technologists', nor 'Physical Therapists' and 'Occupational Therapists', are two kinds of one job, as 'Acute Care
+Nurses' and 'Registered Nurses' are (`alike`)."""
+
+
+def alike(job: Occupation, related: Sequence[Occupation]) -> list[Occupation]:
+    """`related` (O*NET's order) with the other kinds of the job itself last: a visitor who asks for jobs like theirs
+    ('burned out nurse', 'jobs like a teacher') has that job, and another kind of it ('Critical Care Nurses',
+    'Middle School Teachers') is not a change. Another kind is one of the same SOC occupation (an O*NET specialty
+    of it, or the job it is one of), or one whose title ends with the same word, unless that word names a kind of
+    role in many fields (`ROLE_WORDS`): 'Neuropsychologists' is a kind of psychologist."""
+    head = _head_word(job.title)
+
+    def kin(other: Occupation) -> bool:
+        if other.code[:7] == job.code[:7]:
+            return True
+        word = _head_word(other.title)
+        return bool(head) and head not in ROLE_WORDS and (word.endswith(head) or head.endswith(word))
+    return sorted(related, key=kin)  # a stable sort: O*NET's order within each
+
+
+def _head_word(title: str) -> str:
+    """The last word of a title's first name, folded: 'Secondary School Teachers, Except ...' -> 'teachers'."""
+    words = _ASCII_WORD_RE.findall(fold(title_and_exclusions(title)[0].split(",")[0]))
+    return words[-1] if words else ""
+
+
 STRENGTHS_SHOWN, STRENGTH_FLOOR = 4, 3.5
 """How many of O*NET's skills and knowledge areas an occupation's search document holds the words for (the
 `strengths:` of data/search-words.yml), and how important (of 5) each must be at least: those it needs most that
@@ -489,7 +520,7 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             education=EDUCATION_SLUGS.get(job.education, ""), experience=EXPERIENCE_SLUGS.get(job.experience, ""),
             training=TRAINING_SLUGS.get(job.training, ""),
             bright=outlook(job, site.profiles.average_growth).bright,
-            after=_nearest_steps(entry), like=tuple(o.url for o in entry.related[:LIKE_SHOWN]),
+            after=_nearest_steps(entry), like=tuple(o.url for o in alike(job, entry.related)[:LIKE_SHOWN]),
             **({"median": job.wage_median, "growth": job.growth_pct, "openings": job.openings}
                if job.figures == FIGURES_OWN else {})))
         if kept is not None:

@@ -1165,20 +1165,25 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
     # Jobs like one ('similar:'): the same tool, at its related jobs.
     nurses = next(code for code, title in titles.items() if title == "Registered Nurses")
     jobs = {e.title: e for e in real_result.site.occupations}
-    like_nurses = [o.title for o in jobs["Registered Nurses"].related[:3]]
-    for query in ("jobs similar to registered nurse", "career change from nursing", "alternatives to nursing"):
+    def like(entry) -> list[str]:
+        return [o.title for o in search.alike(entry.occupation, entry.related)[:search.LIKE_SHOWN]]
+
+    like_nurses = like(jobs["Registered Nurses"])[:3]
+    for query in ("jobs similar to registered nurse", "career change from nursing", "alternatives to nursing",
+                  "burned out nurse", "nurse burnout", "quitting nursing, other options"):
         offered = ask(page, query)
-        assert offered[:5] == ["Jobs like Registered Nurses", *like_nurses, "Registered Nurses"], (query, offered)
+        assert offered[0] == "Jobs like Registered Nurses" and offered[4] == "Registered Nurses", (query, offered)
+        assert set(offered[1:4]) == set(like_nurses), (query, offered)
         link = page.locator(f"{LISTBOX} .search-option-next")
         assert link.get_attribute("href").endswith(f"explore/from-job/?job={nurses}#from-related")
     # The results list its related jobs in O*NET's order, then the job.
     teachers = jobs["Elementary School Teachers, Except Special Education"]
-    related = [o.title for o in teachers.related[:search.LIKE_SHOWN]]
     offered = ask(page, "career change from elementary teacher")
-    assert offered[1:5] == [*related[:3], teachers.title], offered
+    assert offered[1:5] == [*like(teachers)[:3], teachers.title], offered
     electricians = jobs["Electricians"]
     offered = ask(page, "jobs like electrician")
-    assert offered[1:5] == [*(o.title for o in electricians.related[:3]), electricians.title], offered
+    assert offered[1:5] == [*like(electricians)[:3], electricians.title], offered
+    assert "Helpers--Electricians" not in offered[1:4]  # another kind of the job itself comes after the others
     # Toward the job named ('switching careers to nursing') or from a field rather than a job ('switching careers
     # from accounting'), nothing is offered; the field's page leads, not network switches.
     assert ask(page, "career change to nursing")[0] == "Registered Nurses"
@@ -1271,6 +1276,14 @@ def test_a_query_asking_where_a_job_leads_lists_the_steps_after_it(site_url, rea
     offered = ask(page, "firefighter who wants to make captain")
     assert offered[1] == fire.title and "First-Line Supervisors of Firefighting and Prevention Workers" in offered[2:4]
     assert "Airline Pilots, Copilots, and Flight Engineers" not in offered[:4], offered
+    # Before 'to', words that match one job much better than any other page name it, though no title or name has
+    # them ('vet tech'); the words after it must then name a step after it: 'junior developer path' matches the
+    # career counselors' page best, and 'software architect' is no step after that.
+    assert ask(page, "vet tech to veterinarian")[:3] == [
+        "Where Veterinary Technologists and Technicians can go next", "Veterinary Technologists and Technicians",
+        "Veterinarians"]
+    offered = ask(page, "junior developer path to software architect")
+    assert not any(o.startswith("Where Educational") for o in offered) and "Software Developers" in offered[:3]
     # 'to' between words that do not both name a job asks nothing ('nurse to patient ratio'), nor after words that
     # are all filler ('is it too late to become a nurse'), nor before a word that means nothing ('math to be ...').
     for query, first in (("nurse to patient ratio", None), ("is it too late to become a nurse", "Registered Nurses"),
@@ -1607,6 +1620,13 @@ def test_a_subject_studied_puts_the_jobs_it_prepares_for_before_its_fields_page(
     for query, first in (("accounting major", "Accountants and Auditors"),
                          ("mechanical engineering student", "Mechanical Engineers")):
         assert ask(page, query)[0] == first, query
+    # A field's page that holds the subject's words more often than any job's page still comes after the jobs
+    # (`STUDY_LEVELS`): without the study word, three field pages lead.
+    assert ask(page, "criminal justice")[0] != "Criminal Justice and Law Enforcement Teachers, Postsecondary"
+    offered = ask(page, "criminal justice degree jobs")
+    kinds = page.locator(f"{LISTBOX} .search-option .search-kind").all_text_contents()
+    assert kinds[:3] == ["Occupation"] * 3 and "Police and Sheriff's Patrol Officers" in offered[:3], offered
+    assert "Film and Video Editors" in ask(page, "film school grad")[:3]  # 'grad' is a study word
     offered = ask(page, "statistics major careers")
     kinds = page.locator(f"{LISTBOX} .search-option .search-kind").all_text_contents()
     assert "Statisticians" in offered[:3] and kinds[0] == "Occupation", offered

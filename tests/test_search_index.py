@@ -307,16 +307,43 @@ def test_an_occupations_record_lists_its_next_steps_likeliest_first(index, real_
 
 def test_an_occupations_record_lists_its_most_related_jobs(index, real_result):
     """A query that asks for jobs like one ('career change from teacher') lists its related jobs before it (search.js
-    `leadOn`): its record lists the first `LIKE_SHOWN` of O*NET's related occupations, the most related first."""
+    `leadOn`): its record lists the first `LIKE_SHOWN` of O*NET's related occupations, the most related first, but
+    other kinds of the job itself last (`search.alike`)."""
     records, ids = records_by_url(index)
     listed = 0
     for entry in real_result.site.occupations:
         record = records[ids[entry.url]]
-        expected = [o.url for o in entry.related[:search.LIKE_SHOWN]]
+        expected = [o.url for o in search.alike(entry.occupation, entry.related)[:search.LIKE_SHOWN]]
         assert [records[n]["url"] for n in record.get("like", [])] == expected, entry.title
         listed += bool(expected)
     assert listed > 900
     assert all("like" not in record for record in records if record["kind"] != "occupation")
+
+
+def test_jobs_like_one_put_other_kinds_of_it_last(real_result):
+    """Another kind of the same job is no change of job: a specialty of the same SOC occupation ('Acute Care Nurses'
+    of 'Registered Nurses') or a title that ends with the same word ('Middle School Teachers', 'Helpers--
+    Electricians') goes after the other related jobs, in O*NET's order. A word that names a role in many fields
+    ('Therapists', 'Technicians') makes no kin: occupational therapists are a job like physical therapists."""
+    jobs = {e.title: e for e in real_result.site.occupations}
+
+    def alike(title: str) -> list[str]:
+        entry = jobs[title]
+        ordered = [o.title for o in search.alike(entry.occupation, entry.related)]
+        assert sorted(ordered) == sorted(o.title for o in entry.related)  # the same jobs, reordered
+        return ordered
+
+    nurses = alike("Registered Nurses")  # O*NET's: CNS (29-1141.04, a specialty), NPs, Acute Care Nurses, ...
+    assert nurses[:2] == ["Nurse Practitioners", "Nurse Midwives"], nurses  # O*NET's order otherwise
+    assert nurses.index("Clinical Nurse Specialists") < nurses.index("Acute Care Nurses")
+    electricians = alike("Electricians")
+    assert electricians[-1] == "Helpers--Electricians" and electricians[0] == "Lighting Technicians", electricians
+    teachers = alike("Secondary School Teachers, Except Special and Career/Technical Education")
+    assert teachers[:2] == ["Tutors", "Adult Basic Education, Adult Secondary Education, and English as a Second "
+                                      "Language Instructors"], teachers
+    therapists = [o.title for o in jobs["Physical Therapists"].related]
+    assert alike("Physical Therapists") == therapists and "Occupational Therapists" in therapists
+    assert search.alike(jobs["Cashiers"].occupation, ()) == []
 
 
 @pytest.mark.parametrize("facet", ["education", "experience", "training", "outlook"])

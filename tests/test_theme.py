@@ -43,7 +43,8 @@ dental hygienist', 'security guard wants to be a cop'), 22,581 bytes then (22,63
 the jobs it prepares for first, 'accounting major'; 22,808 once jobs like one came to follow it, 'career change
 from teacher'; 22,857 with more goal phrases, 'waiter who wants to manage a restaurant'; 23,320 once jobs like
 one came to precede it, ages and 'ap' before a subject were left out and a level of education with a subject said
-what a visitor studies). The manifest, which the first query loads with it, went from
+what a visitor studies; 23,463 once a field's page came to count less for a subject studied and 'vet tech to
+veterinarian' named both jobs). The manifest, which the first query loads with it, went from
 4.2 to 3.6 KB gzipped the same day as the 17,405, when the pairs of filler words left it: the first query
 downloads less than before."""
 

@@ -1295,10 +1295,12 @@
     for (var t = 0; t < touched.length; t++) {
       var doc = touched[t];
       var named = a.own[doc] | a.title[doc];
-      // A field's page is named by no subject studied: 'accounting major' asks for accountants before Accounting.
-      var exact = query.study && isFieldPage(doc) ? 0 :
-        a.own[doc] === full ? 3 : named === full ? 2 : (named | a.weak[doc]) === full ? 1 : 0;
-      var result = { doc: doc, score: a.score[doc], level: Math.floor(Math.log(a.score[doc]) / SCORE_STEP),
+      // A field's page is named by no subject studied, and matches it less (`STUDY_LEVELS`): 'accounting major' and
+      // 'criminal justice degree' ask for the jobs the subject prepares for before the field's pages.
+      var studied = query.study && isFieldPage(doc);
+      var exact = studied ? 0 : a.own[doc] === full ? 3 : named === full ? 2 : (named | a.weak[doc]) === full ? 1 : 0;
+      var result = { doc: doc, score: a.score[doc],
+                     level: Math.floor(Math.log(a.score[doc]) / SCORE_STEP) - (studied ? STUDY_LEVELS : 0),
                      exact: exact, words: popcount(a.mask[doc] & ~soft), mask: a.mask[doc],
                      titled: named | a.named[doc],  // the words in its title or a name as good
                      named: a.mask[doc] === full && a.named[doc] === full };
@@ -1545,6 +1547,7 @@
   // people hold them (engine/search.py), so "mechanic" puts automotive mechanics before motorboat mechanics.
   // The two jobs a query sets side by side (`compared`) come before all else.
   var SCORE_STEP = Math.log(1.03);
+  var STUDY_LEVELS = 6;  // about 16%
 
   function better(a, b) {
     return ((b.pin || 0) - (a.pin || 0)) || (own(b) - own(a)) || ((a.avoid || 0) - (b.avoid || 0)) ||
@@ -1698,10 +1701,15 @@
         // only one word ('to', 'become'), they must, or the phrase asks nothing ('nurse to patient ratio').
         if (!outcome.next && !outcome.before) return outcome;
         return (outcome.before ? searchWhole(outcome.before) : Promise.resolve(null)).then(function (part) {
-          // Before a phrase of one word, the job must be named by a title or a name as good ('i'm the one everyone
-          // calls to fix their computer' names no job), and by words that are not all filler ('is it too late to ...').
-          var job = part && !part.filler && namedJob(part);
-          if (job && outcome.bare && !(job.exact || job.named)) job = null;
+          // Before a phrase of one word, the job must be named by words that are not all filler ('is it too late to
+          // ...'), and by a title or a name as good, or a word of one; or else match much better than any other page
+          // (`GOAL_LEVELS`: 'vet tech to veterinarian'), and the words after the phrase name a step after it
+          // (`goalJob`). 'i'm the one everyone calls to fix their computer' names no job.
+          var job = part && !part.filler && namedJob(part), next = part && top(part.results, 2)[1];
+          if (job && outcome.bare && !(job.exact || job.named || job.titled)) {
+            job.loose = !next || next.level + GOAL_LEVELS <= job.level;
+            if (!job.loose) job = null;
+          }
           var asked = job && outcome.after;
           return Promise.all([job, asked ? searchWhole(outcome.after) : null,
                               asked ? loadAll(["docs/" + job.doc]) : null]);
@@ -1774,7 +1782,8 @@
   // (the last, after a phrase of one word), if it matches about as well as the best (`GOAL_LEVELS`, about 7%:
   // 'firefighter who wants to make captain' means the fire captain, not the airline captain; 'auto mechanic wants
   // to be shop manager' the mechanics' supervisor); else the best if they name it (the whole of a title or a name
-  // as good, after a phrase of one word such as 'to', the first such); else, after a phrase that names a role
+  // as good, after a phrase of one word such as 'to', the first such), unless the job was found only by matching
+  // much better than any other page (`loose`: then only a step counts); else, after a phrase that names a role
   // ('wants to be a cop', 'becoming'), the best if it matches as well as any page but the job's own.
   function goalJob(part, job, outcome) {
     var all = (1 << part.words.length) - 1, steps = loaded("docs/" + job.doc).after || [];
@@ -1792,7 +1801,7 @@
     })[0];
     var named = outcome.bare ? ranked.filter(function (r) { return r.exact >= 2; })[0] :
       (first.exact || first.named) && first;
-    return step || named || (outcome.role && first.level >= best.level ? first : null);
+    return step || (!job.loose && named) || (outcome.role && first.level >= best.level ? first : null);
   }
 
   // A query that asks where the job it names can lead ('cna who wants to move up', 'what comes after bank teller'):
