@@ -529,9 +529,13 @@ def test_make_asks_about_pay_only_when_nothing_follows_it_but_pay_filler_or_a_pl
     ("45 yo teacher", ["teacher"]),
     ("im a 911 dispatcher", ["911", "dispatcher"]),         # three digits: no age
     ("24 hour pharmacy jobs", ["24", "pharmacy"]),          # not before a word of age
+    ("15 looking for my first job", []),                    # first, before 'looking', 'and', 'want' or the like
+    ("16 and love fixing bikes", ["fixing", "bikes"]),
+    ("20 dollar an hour jobs", ["20", "dollar"]),           # first, but before a unit
 ])
 def test_an_age_or_years_of_work_is_never_searched_for(site_url, page, query, words):
-    """A number of two digits after 'im', 'age' and the like, or before 'years' or 'yo', says who asks."""
+    """A number of two digits after 'im', 'age' and the like, or before 'years' or 'yo', or first and before a word
+    such as 'and' or 'looking', says who asks."""
     open_with_search(page, site_url)
     assert page.evaluate("async q => (await window.__search.search(q)).words", query) == words
 
@@ -1282,6 +1286,10 @@ def test_a_query_asking_where_a_job_leads_lists_the_steps_after_it(site_url, rea
     assert ask(page, "vet tech to veterinarian")[:3] == [
         "Where Veterinary Technologists and Technicians can go next", "Veterinary Technologists and Technicians",
         "Veterinarians"]
+    # The step after it that the words after 'to' match best counts, though a synonym names it ('admin').
+    assert ask(page, "help desk tech to network admin")[:3] == [
+        "Where Computer User Support Specialists can go next", "Computer User Support Specialists",
+        "Network and Computer Systems Administrators"]
     offered = ask(page, "junior developer path to software architect")
     assert not any(o.startswith("Where Educational") for o in offered) and "Software Developers" in offered[:3]
     # 'to' between words that do not both name a job asks nothing ('nurse to patient ratio'), nor after words that

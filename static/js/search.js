@@ -674,9 +674,11 @@
   // thing disliked ('i hate blood and needles').
   var UNWANTED_ENDS = /^(but|though|although|yet|however|instead|loves?|enjoys?|prefer|rather)$/;
   var WANTING = /^(like|want|wanna|just|really|still)$/;  // after 'i', a word that starts what is wanted
-  // An age ('im 16', 'age 45', '50 yo') or years of work ('30 years as a nurse'): about who asks, not the work, so
-  // never searched for ('16' would find 'The 16 career clusters').
+  // An age ('im 16', 'age 45', '50 yo', first: '15 looking for my first job', '16 and love fixing bikes') or years of
+  // work ('30 years as a nurse'): about who asks, not the work, so never searched for ('16' would find 'The 16 career
+  // clusters'). First, not before a unit ('20 dollar an hour jobs', '12 hour shifts').
   var AGE = /^[1-9][0-9]$/, AGE_BEFORE = /^(im|am|age|aged|turning|turned)$/, AGE_AFTER = /^(yo|yrs?|years?)$/;
+  var AGE_FIRST = /^(and|looking|wants?|wanting|needs?|with|but|who|girl|boy|guy|male|female)$/;
   // 'ap' or 'honors' before a school subject ('loved ap physics', 'good at ap chem') names a kind of class, not
   // an AP (accounts payable) clerk.
   var CLASS_KIND = /^(ap|honors|honours)$/;
@@ -779,7 +781,8 @@
         tokens.push({ word: word, filler: true });
         return;
       }
-      if ((AGE.test(word) && (AGE_BEFORE.test(folded[at - 1] || "") || AGE_AFTER.test(folded[at + 1] || ""))) ||
+      if ((AGE.test(word) && (AGE_BEFORE.test(folded[at - 1] || "") || AGE_AFTER.test(folded[at + 1] || "") ||
+                              (!at && AGE_FIRST.test(folded[1])))) ||
           (CLASS_KIND.test(word) && SUBJECT.test(folded[at + 1] || ""))) {
         tokens.push({ word: word, filler: true });
         return;
@@ -1793,10 +1796,11 @@
     });
     if (!ranked.length) return null;
     // after a phrase of one word, a step named by the last word, the job's name ('line cook to head chef'; not
-    // 'nurse to patient ratio'), or a page named by them all
+    // 'nurse to patient ratio'), or the step they match best ('help desk tech to network admin', where 'admin' is
+    // a synonym), or a page named by them all
     var last = 1 << (part.words.length - 1), first = ranked[0];
     var step = ranked.filter(function (r) {
-      return (outcome.bare ? r.titled & last : r.titled) && steps.indexOf(r.doc) >= 0 &&
+      return (outcome.bare ? r.titled & last || r === first : r.titled) && steps.indexOf(r.doc) >= 0 &&
         r.level >= first.level - GOAL_LEVELS;
     })[0];
     var named = outcome.bare ? ranked.filter(function (r) { return r.exact >= 2; })[0] :
