@@ -1712,7 +1712,7 @@ def test_corrections_are_only_for_words_the_site_does_not_know(site_url, page):
     outcome = page.evaluate("""async () => {
         const out = {};
         for (const q of ['hacker', 'xqzv nurse', 'nurz', 'cyber security', 'IT', 'it jobs', 'what is it like',
-                         'piolet', 'piolet nurse']) {
+                         'piolet', 'piolet nurse', 'it associate degree what jobs', 'is it worth it to study nursing']) {
             const o = await window.__search.search(q);
             out[q] = {words: o.words, corrected: o.corrected, matched: [...o.matched]};
         }
@@ -1726,6 +1726,9 @@ def test_corrections_are_only_for_words_the_site_does_not_know(site_url, page):
     assert "cybersecurity" in outcome["cyber security"]["matched"]  # two words the index knows as one
     assert outcome["IT"]["words"] == ["it"] and outcome["it jobs"]["words"] == ["it"]
     assert outcome["what is it like"]["words"] == ["it"]  # nothing else left
+    # lower case before a study word ('it associate degree'), 'it' is the field, not the pronoun
+    assert outcome["it associate degree what jobs"]["words"] == ["it"]
+    assert outcome["is it worth it to study nursing"]["words"] == ["nursing"]
 
 
 def test_a_kind_of_job_in_a_named_cluster_opens_the_explorer_on_that_clusters_jobs(site_url, real_result, page):

@@ -803,8 +803,10 @@
       // ('work from home jobs'), of which 'from' is none.
       if (manifest.stop.has(word)) {
         // A stop word that stands for something ('IT') counts in capitals, or lower case as the first of two or
-        // three words ('it support', 'it help desk'), where it is seldom the pronoun.
-        var leading = at === 0 && raw.length > 1 && raw.length <= 3;
+        // three words ('it support', 'it help desk'), or before a study word ('it associate degree', 'it major'),
+        // where it is seldom the pronoun.
+        var leading = at === 0 && raw.length > 1 && raw.length <= 3 ||
+          /^(associates?|bachelors?|masters?|certificate)$/.test(folded[at + 1]) || manifest.studyWords.has(folded[at + 1]);
         if (notWanted) {
           // not wanted ('i hate IT'): never searched for
         } else if (manifest.keep.has(word) && original.length > 1 && (original === original.toUpperCase() || leading)) {
