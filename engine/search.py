@@ -398,7 +398,7 @@ class Document:
     experience: str = ""                     # an occupation's work experience to start (`data.EXPERIENCE_SLUGS`)
     training: str = ""                       # an occupation's on-the-job training (`data.TRAINING_SLUGS`)
     bright: bool = False                     # whether an occupation has a bright outlook (`render.outlook`)
-    jobs: tuple[str, ...] = ()               # a pathway's occupations' pages: which field page holds the jobs found
+    jobs: tuple[str, ...] = ()               # a pathway's occupations' pages (in its record by id): where the jobs are
     after: tuple[str, ...] = ()              # an occupation's next steps' pages (`NEXT_STEPS`), in its record by id
     like: tuple[str, ...] = ()               # its related occupations' pages (`LIKE_SHOWN`), in its record by id
     median: int | None = None                # an occupation's own median yearly pay (none if BLS gives only a
@@ -1588,13 +1588,16 @@ def split_shards(entries: dict[str, str | list[str]]) -> dict[str, list[str]]:
     return dict(sorted(shards.items()))
 
 
-def _links(document: Document, ids: Mapping[str, int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The ids of the pages an occupation's record lists: its next steps' and its related occupations'."""
-    return (tuple(ids[url] for url in document.after if url in ids),
-            tuple(ids[url] for url in document.like if url in ids))
+def _links(document: Document, ids: Mapping[str, int]
+           ) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """The ids of the pages a record lists: an occupation's next steps and related occupations, and a pathway's
+    jobs."""
+    return tuple(tuple(ids[url] for url in urls if url in ids)  # type: ignore[return-value]
+                 for urls in (document.after, document.like, document.jobs))
 
 
-def _fragment(doc_id: int, document: Document, after: Sequence[int] = (), like: Sequence[int] = ()) -> bytes:
+def _fragment(doc_id: int, document: Document, after: Sequence[int] = (), like: Sequence[int] = (),
+              jobs: Sequence[int] = ()) -> bytes:
     data = {
         "title": document.title,
         "url": document.url,
@@ -1608,8 +1611,8 @@ def _fragment(doc_id: int, document: Document, after: Sequence[int] = (), like: 
         data["tools"] = list(document.tools)
     if document.pay:
         data["pay"] = document.pay
-    if document.jobs:
-        data["jobs"] = list(document.jobs)
+    if jobs:
+        data["jobs"] = list(jobs)
     if after:
         data["after"] = list(after)
     if like:

@@ -1687,14 +1687,14 @@ def test_of_field_pages_that_score_alike_the_one_where_the_jobs_found_are_leads(
 def test_of_a_clusters_pathways_that_score_alike_the_one_whose_ladders_hold_the_jobs_found_leads(site_url, page):
     """'truck' scores a little higher on the warehousing pathway (which mentions trucks as often) than on
     Transportation Operations; both are in one cluster, so the cluster's votes cannot part them. The truck drivers,
-    the best jobs found, are on the second's ladders, and it leads."""
+    the best jobs found, are on the second's ladders (each pathway's record lists its jobs by id), and it leads."""
     open_with_search(page, site_url)
     outcome = page.evaluate("""async () => {
         const o = await window.__search.search('truck careers');
         const best = window.__search.top(o.results, 9);
         await Promise.all(best.concat(o.fields).map(r => window.__search.load('docs/' + r.doc)));
         const record = r => window.__search.loaded('docs/' + r.doc);
-        return {best: best.map(r => [record(r).title, record(r).kind, record(r).url]),
+        return {best: best.map(r => [record(r).title, record(r).kind, r.doc]),
                 fields: o.fields.map(r => [record(r).title, r.level, record(r).clusters, record(r).jobs || []])};
     }""")
     lead = next(f for f in outcome["fields"] if f[0] == "Transportation Operations")

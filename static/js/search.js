@@ -1377,10 +1377,9 @@
         var clusters = loaded("docs/" + r.doc).clusters || [];
         return clusters.length === 1 ? votes[clusters[0]] || 0 : 0;  // a page of one cluster (not the 2024 ones)
       };
-      var urls = voters.map(function (r) { return loaded("docs/" + r.doc).url; });
-      var holds = function (r) {  // the best jobs a pathway's ladders hold, the better ranked counting more
+      var holds = function (r) {  // the best jobs a pathway's ladders hold (by id), the better ranked counting more
         var jobs = loaded("docs/" + r.doc).jobs || [];
-        return urls.reduce(function (sum, url, n) { return sum + (jobs.indexOf(url) >= 0 ? urls.length - n : 0); }, 0);
+        return voters.reduce(function (sum, v, n) { return sum + (jobs.indexOf(v.doc) >= 0 ? voters.length - n : 0); }, 0);
       };
       var best = tied[0];
       tied.forEach(function (r) { if (count(r) > count(best)) best = r; });
