@@ -1592,8 +1592,9 @@ def _links(document: Document, ids: Mapping[str, int]
            ) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     """The ids of the pages a record lists: an occupation's next steps and related occupations, and a pathway's
     jobs."""
-    return tuple(tuple(ids[url] for url in urls if url in ids)  # type: ignore[return-value]
-                 for urls in (document.after, document.like, document.jobs))
+    after, like, jobs = (tuple(ids[url] for url in urls if url in ids)
+                         for urls in (document.after, document.like, document.jobs))
+    return after, like, jobs
 
 
 def _fragment(doc_id: int, document: Document, after: Sequence[int] = (), like: Sequence[int] = (),

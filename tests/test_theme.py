@@ -47,7 +47,7 @@ what a visitor studies; 23,528 once a field's page came to count less for a subj
 veterinarian' named both jobs); 23 KB until a number first before 'and' or 'looking' was read as an age and the
 step that the words after 'to' match best came to count ('help desk tech to network admin'), 23,601 bytes then
 (23,639 once 'it' before a study word came to stand for the field, 'it associate degree'; 23,625 once a pathway's
-record listed its jobs by id).
+record listed its jobs by id; 23,637 with its long lines wrapped).
 The manifest, which the first query loads with it, went from 4.2 to 3.6 KB gzipped the same day as the 17,405, when the pairs of filler words left it: the first query
 downloads less than before."""
 

@@ -805,8 +805,9 @@
         // A stop word that stands for something ('IT') counts in capitals, or lower case as the first of two or
         // three words ('it support', 'it help desk'), or before a study word ('it associate degree', 'it major'),
         // where it is seldom the pronoun.
+        var nextWord = folded[at + 1];
         var leading = at === 0 && raw.length > 1 && raw.length <= 3 ||
-          /^(associates?|bachelors?|masters?|certificate)$/.test(folded[at + 1]) || manifest.studyWords.has(folded[at + 1]);
+          /^(associates?|bachelors?|masters?|certificate)$/.test(nextWord) || manifest.studyWords.has(nextWord);
         if (notWanted) {
           // not wanted ('i hate IT'): never searched for
         } else if (manifest.keep.has(word) && original.length > 1 && (original === original.toUpperCase() || leading)) {
@@ -1379,7 +1380,9 @@
       };
       var holds = function (r) {  // the best jobs a pathway's ladders hold (by id), the better ranked counting more
         var jobs = loaded("docs/" + r.doc).jobs || [];
-        return voters.reduce(function (sum, v, n) { return sum + (jobs.indexOf(v.doc) >= 0 ? voters.length - n : 0); }, 0);
+        return voters.reduce(function (sum, v, n) {
+          return sum + (jobs.indexOf(v.doc) >= 0 ? voters.length - n : 0);
+        }, 0);
       };
       var best = tied[0];
       tied.forEach(function (r) { if (count(r) > count(best)) best = r; });
@@ -1709,9 +1712,9 @@
           // ...'), and by a title or a name as good, or a word of one; or else match much better than any other page
           // (`GOAL_LEVELS`: 'vet tech to veterinarian'), and the words after the phrase name a step after it
           // (`goalJob`). 'i'm the one everyone calls to fix their computer' names no job.
-          var job = part && !part.filler && namedJob(part), next = part && top(part.results, 2)[1];
+          var job = part && !part.filler && namedJob(part), second = part && top(part.results, 2)[1];
           if (job && outcome.bare && !(job.exact || job.named || job.titled)) {
-            job.loose = !next || next.level + GOAL_LEVELS <= job.level;
+            job.loose = !second || second.level + GOAL_LEVELS <= job.level;
             if (!job.loose) job = null;
           }
           var asked = job && outcome.after;
