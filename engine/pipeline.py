@@ -52,9 +52,9 @@ CREDENTIALS_FILE = "credentials-needing-experience.yml"
 FRAMEWORK_FILE = "modern-career-clusters.yml"
 FACTS_FILES = OCCUPATION_FILES + (RELATED_FILE, CREDENTIALS_FILE, FRAMEWORK_FILE)
 """The data files content is checked against (`Facts`)."""
-PROFILE_FILES = RATING_FILES + ("technology-skills.csv", "occupation-titles.csv", "soc-cip.csv", "soc-modern-clusters.csv",
-                                "state-wages.csv", "skill-descriptions.yml", TRANSFERABLE_FILE,
-                                "career-pathway-occupations.csv", INTERESTS_FILE, WORK_VALUES_FILE)
+PROFILE_FILES = RATING_FILES + ("technology-skills.csv", "occupation-titles.csv", "soc-cip.csv",
+                                "soc-modern-clusters.csv", "state-wages.csv", "skill-descriptions.yml",
+                                TRANSFERABLE_FILE, "career-pathway-occupations.csv", INTERESTS_FILE, WORK_VALUES_FILE)
 """The data files behind the occupations' profiles, besides the occupations' own (`profiles.load_profiles`)."""
 PRUNE_AFTER = 64
 """Reading at least this many content files, a build sees whether the kept ones need pruning (`ContentCache.touch`)."""

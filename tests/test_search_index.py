@@ -320,6 +320,19 @@ def test_an_occupations_record_lists_its_most_related_jobs(index, real_result):
     assert all("like" not in record for record in records if record["kind"] != "occupation")
 
 
+def test_a_pathways_record_lists_its_ladders_jobs_by_id(index, real_result):
+    """Of a cluster's pathways that tie for a field query, the one whose ladders hold the best jobs found leads
+    (search.js `voteField`): a pathway's record lists its ladders' occupations, in ladder order, by document id,
+    as an occupation's record lists its next steps; an address for each would fill the index parts a query loads."""
+    records, ids = records_by_url(index)
+    for pathway in real_result.site.pathways:
+        expected = list(dict.fromkeys(ids[o.url] for ladder in pathway.ladders for step in ladder.steps
+                                      for o in step.occupations))
+        assert records[ids[pathway.url]]["jobs"] == expected, pathway.title
+        assert all(records[n]["kind"] == "occupation" for n in expected)
+    assert all("jobs" not in record for record in records if record["kind"] != "pathway")
+
+
 def test_jobs_like_one_put_other_kinds_of_it_last(real_result):
     """Another kind of the same job is no change of job: a specialty of the same SOC occupation ('Acute Care Nurses'
     of 'Registered Nurses') or a title that ends with the same word ('Middle School Teachers', 'Helpers--
