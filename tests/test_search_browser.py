@@ -1188,6 +1188,21 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
     offered = ask(page, "jobs like electrician")
     assert offered[1:5] == [*like(electricians)[:3], electricians.title], offered
     assert "Helpers--Electricians" not in offered[1:4]  # another kind of the job itself comes after the others
+    # Tired of part of the job one names: jobs like it, though its page holds what one is tired of ('driving').
+    hairdressers = jobs["Hairdressers, Hairstylists, and Cosmetologists"]
+    for query in ("hairdresser sick of standing all day", "hairdresser fed up with standing all day"):
+        offered = ask(page, query)
+        assert offered[0] == f"Jobs like {hairdressers.title}", (query, offered)
+        assert offered[1:5] == [*like(hairdressers)[:3], hairdressers.title], (query, offered)
+    drivers = jobs["Heavy and Tractor-Trailer Truck Drivers"]
+    offered = ask(page, "truck driver tired of driving")
+    assert offered[0] == f"Jobs like {drivers.title}" and drivers.title in offered[1:5], offered
+    offered = ask(page, "software engineer tired of coding, what else")
+    assert offered[0] == "Jobs like Software Developers", offered
+    # With no job named, what one is tired of is only not wanted; after a goal, the job is the one named before it.
+    assert "Jobs like" not in " ".join(ask(page, "sick of coding"))
+    offered = ask(page, "truck driver tired of driving, become a dispatcher")
+    assert offered[1:3] == [drivers.title, "Dispatchers, Except Police, Fire, and Ambulance"], offered
     # Toward the job named ('switching careers to nursing') or from a field rather than a job ('switching careers
     # from accounting'), nothing is offered; the field's page leads, not network switches.
     assert ask(page, "career change to nursing")[0] == "Registered Nurses"

@@ -844,6 +844,13 @@
       tokens.push({ word: word, filler: true });
     });
     pay = pay || made >= 0 && tokens.slice(made).every(function (t) { return t.filler; });
+    // Tired of part of a job after words that may name it ('hairdresser sick of standing all day'): jobs like the
+    // job they name, if they do (`before`: the job's own page may well hold what one is tired of).
+    var weary = against.findIndex(function (m, i) { return m && /^(sick|tired|fed)$/.test(folded[i]); });
+    weary = !plain && !next && g < 0 && folded.slice(0, Math.max(0, weary)).some(function (w) {
+      return w.length > 1 && !manifest.stop.has(w) && !manifest.filler.has(w);
+    }) ? weary : -1;
+    if (weary > 0) next = "similar";
     var words = [], vague = false, filler = false;
     var meaningful = tokens.filter(function (t) { return !t.filler && (t.word.length > 1 || t.kept); });
     if (!meaningful.length && next) {
@@ -880,14 +887,15 @@
     tokens = tokens.filter(function (t) { return meaningful.indexOf(t) >= 0 || (!t.filler && t.word.length === 1); });
     tokens.forEach(function (t) { if (t.word.length > 1 && words.indexOf(t.word) < 0) words.push(t.word); });
     words = words.slice(0, 12);
-    var asking = next === "next" ? asksNext : goal;
+    var asking = next === "next" ? asksNext : weary > 0 ? folded.map(function (w, i) { return i === weary; }) : goal;
     var typing = words.length > 0 && /[\p{L}\p{N}]$/u.test(text) &&
       tokens.length > 0 && tokens[tokens.length - 1].word === words[words.length - 1];
     return { words: words, typing: typing, pay: pay, field: field, study: study, state: place ? place.state : null,
              explorer: explorer, vague: vague, filler: filler, next: words.length > 0 && next,
              tokens: tokens.map(function (t) { return t.word; }), gap: gap,
              before: raw.slice(0, Math.max(0, asking.indexOf(true))).join(" "),
-             after: asking.indexOf(true) < 0 ? "" : raw.slice(runEnd(asking, asking.indexOf(true))).join(" ") +
+             after: asking.indexOf(true) < 0 || weary > 0 ? "" :
+               raw.slice(runEnd(asking, asking.indexOf(true))).join(" ") +
                (g >= 0 && folded[goalEnd - 1] === "manage" ? " manager" : ""),  // 'wants to manage a restaurant'
              bare: g >= 0 && next !== "next" && goalEnd - g === 1,
              role: g >= 0 && next !== "next" && /^(be|become|becoming|make)$/.test(folded[goalEnd - 1]),
@@ -1467,8 +1475,10 @@
         return kind !== "modern-cluster" && kind !== "sub-cluster";
       })[0] || leads[0];
       var f = wanted.length && facets(), full = (1 << outcome.words.length) - 1, any = false;
-      // When the words name a cluster, the explorer answers the sort for that cluster: the pages stay as ranked.
-      var figures = explorer.sort && askedCluster(outcome) < 0 && sorts(explorer.sort.value);
+      // When the words name a cluster, the explorer answers the sort for that cluster, and for jobs like one, the
+      // tool that lists them ('jobs like nurse that pay more'): the pages stay as ranked.
+      var figures = explorer.sort && outcome.next !== "similar" && askedCluster(outcome) < 0 &&
+        sorts(explorer.sort.value);
       var pay = least && sorts("pay");
       results.forEach(function (r) {
         if (r.mask !== full) return;
@@ -1712,7 +1722,7 @@
           // ...'), and by a title or a name as good, or a word of one; or else match much better than any other page
           // (`GOAL_LEVELS`: 'vet tech to veterinarian'), and the words after the phrase name a step after it
           // (`goalJob`). 'i'm the one everyone calls to fix their computer' names no job.
-          var job = part && !part.filler && namedJob(part), second = part && top(part.results, 2)[1];
+          var job = part && !part.filler && (part.job || namedJob(part)), second = part && top(part.results, 2)[1];
           if (job && outcome.bare && !(job.exact || job.named || job.titled)) {
             job.loose = !second || second.level + GOAL_LEVELS <= job.level;
             if (!job.loose) job = null;
@@ -2002,10 +2012,16 @@
 
   // The best match of an outcome if it is a job its words name: its title or a name of it is the query, or holds
   // every word; or, though no name holds them, it has every word ('hvac', 'vet tech': a synonym, or a name workers
-  // report). Null otherwise, and for a part that asks for a kind of job ('careers that pay $120,000 or more').
+  // report). Null otherwise, and for a part that asks for a kind of job ('careers that pay $120,000 or more'), unless
+  // it asks for jobs like one ('jobs like social worker but better pay').
+  // The job one has may hold what one is tired of ('software engineer tired of coding, what else'): a page put lower
+  // for that (`avoid`) that the words name better than the best page is the job.
   function namedJob(outcome) {
     var best = top(outcome.results, 1)[0];
-    return best && !outcome.explorer && (best.exact || best.named || popcount(best.mask) === outcome.words.length) &&
+    var shunned = best && top(outcome.results.filter(function (r) { return r.avoid && r.exact > best.exact; }), 1)[0];
+    best = shunned || best;
+    return best && (!outcome.explorer || outcome.next === "similar") &&
+      (best.exact || best.named || popcount(best.mask) === outcome.words.length) &&
       inRuns(manifest.jobPages || [], best.doc) ? best : null;
   }
 
