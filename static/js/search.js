@@ -1650,7 +1650,7 @@
   function search(text) {
     return loadManifest().then(function () {
       var sides = compareSides(text);
-      return sides ? Promise.all(sides.map(searchWhole)).then(function (parts) {
+      return sides ? Promise.all(sides.map(function (side) { return searchWhole(side, true); })).then(function (parts) {
         return compared(parts) || searchWhole(text);
       }) : searchWhole(text);
     });
@@ -1690,7 +1690,8 @@
                .join(" vs ") : "" };
   }
 
-  function searchWhole(text) {
+  // One query's outcome, or a side's of a comparison (`side`).
+  function searchWhole(text, side) {
     return loadManifest().then(function () {
       var plain = false;
       var attempt = function (wide, short, rounds, swap) {
@@ -1771,8 +1772,34 @@
           });
           return best ? best.outcome : outcome;
         });
-      }).then(avoid).then(voteField).then(reorder).then(leadOn).then(listJobs);
+      }).then(avoid).then(voteField).then(reorder).then(function (outcome) {
+        return side ? outcome : askedAbout(outcome, text);
+      }).then(leadOn).then(listJobs);
     });
+  }
+
+  // A question about a job that some of its words name ('do electricians have to be good at math', 'do probation
+  // officers carry guns'), where no job is named by them all: the job the longest run of them names by its title or
+  // a name as good comes first (`only`), though its page lacks the other words, for it answers the question. Runs
+  // of up to `ASKED_RUN` words, of a query of up to `ASKED_WORDS`; not in a side of a comparison ('should i be a vet
+  // tech or a veterinarian', `search`), whose job all its words must name.
+  var QUESTION = /^\W*(do|does|did|is|are|was|can|could|should|will|would|how|what|why|which)\b/i;
+  var ASKED_WORDS = 6, ASKED_RUN = 4;
+
+  function askedAbout(outcome, text) {
+    var words = outcome.words || [], lead = top(outcome.results, 1)[0];
+    if (!QUESTION.test(text) || words.length < 2 || words.length > ASKED_WORDS || outcome.next || outcome.explorer ||
+        !lead || lead.exact >= 2 || lead.named) return outcome;
+    for (var n = Math.min(ASKED_RUN, words.length - 1); n >= 1; n--) {
+      for (var at = 0; at + n <= words.length; at++) {
+        var part = run(words.slice(at, at + n).join(" ") + " ", false, false, null, true);
+        var best = !part.missing && top(part.results, 1)[0];
+        if (!best || best.exact < 2 || !inRuns(manifest.jobPages || [], best.doc)) continue;
+        outcome.results.forEach(function (r) { if (r.doc === best.doc) r.only = 1; });
+        return outcome;
+      }
+    }
+    return outcome;
   }
 
   // The pages where a word of what is not wanted counts most (the `AVOID_MOST` best, within `AVOID_LEVELS`, about
@@ -1790,6 +1817,15 @@
     var most = top((other.results || []).filter(function (r) { return r.words; }), AVOID_MOST);
     var shunned = new Set(most.filter(function (r) { return r.level >= most[0].level - AVOID_LEVELS; })
       .map(function (r) { return r.doc; }));
+    // and if none of the best pages found is one of those, the pages of them where it counts about as much as on
+    // any, if that is within twice as far of the most ('love animals but cant stand blood' puts the veterinarians
+    // after the animal trainers)
+    var found = new Set(top(outcome.results, AVOID_MOST).map(function (r) { return r.doc; }));
+    var near = top(other.results.filter(function (r) { return r.words && found.has(r.doc); }), AVOID_MOST);
+    if (near.some(function (r) { return shunned.has(r.doc); })) near = [];
+    near.forEach(function (r) {
+      if (r.level >= near[0].level - AVOID_LEVELS && r.level >= most[0].level - 2 * AVOID_LEVELS) shunned.add(r.doc);
+    });
     outcome.results.forEach(function (r) { if (shunned.has(r.doc)) r.avoid = 1; });
     return outcome;
   }
