@@ -27,6 +27,8 @@ pathways as on the real one:
                                     ('career counselor'), for a query with a filler word beside another
     search/index/explorer.js        the phrases that ask for a kind of job ('high paying') and the jobs
                                     explorer's filter each sets, for a query with one of their key words
+    search/index/phrases.js         the filler phrases ('how do i become', 'passion for'), for a query
+                                    with one of their key words
 
 A query word is looked up in its first character's vocabulary, where the
 browser finds the words it matches: the same word, the same word in another
@@ -109,7 +111,7 @@ from .profiles import WORK_VALUES
 from .schema import INTEREST_INFO, INTERESTS
 from .search_words import STOP_WORDS, SearchWords, Shortcut
 
-FORMAT = 1
+FORMAT = 2
 """Bumped when the files' layout changes, so a page never reads parts it does not understand."""
 
 ROOT = "search/index/"
@@ -1312,8 +1314,9 @@ class SearchIndex:
         part = {
             "stopWords": " ".join(sorted(STOP_WORDS)),
             "filler": " ".join(w for w in self.words.filler if " " not in w),
-            # the longest first, where they overlap: 'getting out of the army', not 'out of'
-            "phrases": sorted((w for w in self.words.filler if " " in w), key=lambda w: -len(w.split())),
+            # a word of each filler phrase ('passion' of 'passion for'): a query with one loads the phrases
+            # (phrases.js), which a query without any cannot hold
+            "phraseWords": " ".join(sorted({_key_word(p.split(), common) for p in _filler_phrases(self.words)})),
             "pay": " ".join(self.words.pay),
             "fields": " ".join(w for w in self.words.fields if " " not in w),
             # words that say the rest is a subject studied ('accounting major'; `parse` and `run` in search.js)
@@ -1372,8 +1375,10 @@ class SearchIndex:
         # a filler word beside a word it names a job with ('career counselor', 'job coach') is kept: the pairs,
         # loaded only for a query with a filler word beside another (`namedPairs` in search.js)
         self._put(f"{ROOT}pairs.js", _script("pairs", self._kept_pairs(docs)))
-        # the phrases that ask for a kind of job, loaded only for a query with one of their key words
+        # the phrases that ask for a kind of job, and the filler phrases, each loaded only for a query with one of
+        # their key words
         self._put(f"{ROOT}explorer.js", _script("explorer", self._explorer_phrases()))
+        self._put(f"{ROOT}phrases.js", _script("phrases", _filler_phrases(self.words)))
         name = f"{ROOT}manifest.js"
         self._drop(name)
         self._put(name, _script("manifest", {
@@ -1402,6 +1407,11 @@ def _key_word(words: list[str], common: set[str]) -> str:
     'ged jobs'), else the first that is no stop word ('degree' of 'no degree'), else the first."""
     return next((w for w in words if w not in STOP_WORDS and w not in common), None) or \
         next((w for w in words if w not in STOP_WORDS), words[0])
+
+
+def _filler_phrases(words: SearchWords) -> list[str]:
+    """The filler phrases, the longest first, where they overlap: 'getting out of the army', not 'out of'."""
+    return sorted((w for w in words.filler if " " in w), key=lambda w: -len(w.split()))
 
 
 def _longest_first(phrases: Iterable[str]) -> list[str]:

@@ -1138,6 +1138,18 @@ def test_the_explorer_phrases_load_only_for_a_query_with_one_of_their_key_words(
     assert page.console_errors == []
 
 
+def test_the_filler_phrases_load_only_for_a_query_with_one_of_their_key_words(site_url, page):
+    """The filler phrases (search/index/phrases.js) are not in the manifest every query loads either: a query
+    without any of their key words never loads them; one with a key word does, and reads its phrase as filler."""
+    open_with_search(page, site_url)
+    assert ask(page, "engineering technology")
+    assert page.evaluate("window.__search.loaded('phrases')") is None
+    assert page.evaluate("async q => (await window.__search.search(q)).words", "i have a passion for animals") == \
+        ["animals"]
+    assert page.evaluate("window.__search.loaded('phrases')")
+    assert page.console_errors == []
+
+
 def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_url, real_result, page):
     """'what comes after nursing assistant', 'cashier career path': the phrase (`next:` in data/search-words.yml)
     asks where the job the other words name can lead. The header box offers first the tool that shows it, set to

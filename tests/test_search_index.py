@@ -429,6 +429,24 @@ def test_the_explorer_phrases_load_only_for_a_query_with_one_of_their_key_words(
     assert {"high", "ged", "apprenticeship"} <= keys and not keys & {"jobs", "nurse", "engineering"}
 
 
+def test_the_filler_phrases_load_only_for_a_query_with_one_of_their_key_words(index):
+    """The filler phrases ('how do i become') are a part of their own too (phrases.js), the longest first; the
+    manifest holds one word of each, picked as for the explorer's phrases ('passion' of 'passion for')."""
+    from engine.search_words import STOP_WORDS
+    _, manifest = read_part(index["search/index/manifest.js"])
+    _, phrases = read_part(index["search/index/phrases.js"])
+    assert "phrases" not in manifest and len(phrases) > 100
+    assert [len(p.split()) for p in phrases] == sorted((len(p.split()) for p in phrases), reverse=True)
+    keys = set(manifest["phraseWords"].split())
+    common = set(manifest["filler"].split()) | set(manifest["pay"].split()) | set(manifest["fields"].split())
+    for words in phrases:
+        held = set(words.split()) & keys
+        assert held, words
+        plain = [w for w in words.split() if w not in STOP_WORDS and w not in common]
+        assert not plain or plain[0] in held, words
+    assert {"passion", "patient"} <= keys and not keys & {"engineering", "technology", "nurse", "driver"}
+
+
 def test_education_phrases_name_the_levels_a_job_may_need_and_the_manifest_marks_the_jobs(index):
     """An education phrase of the explorer carries the levels that fit it, so search can put the jobs that fit
     first ('nurse jobs without a degree'): its own level, and with 'or less' every level ranked no higher
@@ -789,7 +807,8 @@ def test_a_result_shows_pay_labelled_as_the_job_shows_it(real_result, figures, e
 def test_filler_and_pay_words_and_phrases_reach_the_browser(index):
     _, manifest = read_part(index["search/index/manifest.js"])
     assert {"become", "jobs"} <= set(manifest["filler"].split())
-    assert "work with" in manifest["phrases"] and "work" not in manifest["filler"].split()  # 'social work'
+    _, phrases = read_part(index["search/index/phrases.js"])
+    assert "work with" in phrases and "work" not in manifest["filler"].split()  # 'social work'
     assert {"earn", "salary"} <= set(manifest["pay"].split())
     assert {"careers", "industry"} <= set(manifest["fields"].split())
     assert "working for" in manifest["fieldPhrases"] and "working" not in manifest["fields"].split()

@@ -273,7 +273,7 @@
   function loadManifest() {
     if (!manifestPromise) {
       manifestPromise = load("manifest").then(function (data) {
-        if (data.format !== 1) throw new Error("the search index has an unknown format");
+        if (data.format !== 2) throw new Error("the search index has an unknown format");
         manifest = data;
         manifest.stop = new Set(data.stopWords.split(" "));
         manifest.filler = new Set((data.filler || "").split(" ").filter(Boolean));
@@ -293,7 +293,8 @@
           if (word) (manifest.kindWords[word] = manifest.kindWords[word] || []).push(kind);
         });
         manifest.keep = new Set((data.keep || "").split(" ").filter(Boolean));
-        manifest.phrases = (data.phrases || []).map(function (p) { return p.split(" "); });
+        manifest.phrases = null;  // from the phrases part, once loaded (`fillerPhrases`)
+        manifest.phraseWords = new Set((data.phraseWords || "").split(" ").filter(Boolean));
         manifest.next = (data.next || []).map(function (p) { return p.split(" "); });
         manifest.goal = (data.goal || []).map(function (p) { return p.split(" "); });
         manifest.similar = (data.similar || []).map(function (p) { return p.split(" "); });
@@ -722,9 +723,12 @@
     var raw = typedWords(text), folded = raw.map(folding);
     // The phrases that ask for a kind of job are a part of their own, which a query needs only if it holds a
     // key word of one of them ('ged' of 'ged jobs'), or asks about pay and nothing else (below).
-    if (!explorerPhrases() && folded.some(function (w) { return manifest.explorerWords.has(w); })) {
-      return { missing: ["explorer"] };
-    }
+    // So are the filler phrases ('passion' of 'passion for').
+    var parts = [];
+    var holds = function (words) { return folded.some(function (w) { return words.has(w); }); };
+    if (!explorerPhrases() && holds(manifest.explorerWords)) parts.push("explorer");
+    if (!fillerPhrases() && holds(manifest.phraseWords)) parts.push("phrases");
+    if (parts.length) return { missing: parts };
     // An explorer phrase is read before a filler phrase it overlaps: 'without a college degree', not 'college degree'.
     var taken = folded.map(function () { return false; });
     var explorer = shortcuts(folded, taken);
@@ -736,7 +740,7 @@
     var asField = marked(manifest.fieldPhrases, folded, taken);
     // A word or phrase of dislike ('hate', 'dont like'): what follows is not wanted (`UNWANTED_ENDS`); after the
     // filler phrases, which may hold one ('not afraid of').
-    var fillerPhrase = marked(manifest.phrases, folded, taken);
+    var fillerPhrase = marked(fillerPhrases() || [], folded, taken);
     var against = marked(manifest.dislike, folded, taken);
     var after = marked(manifest.dislikeAfter, folded, taken);
     var behind = dislikedBefore(folded, after, taken);
@@ -997,6 +1001,14 @@
       });
     }
     return manifest.shortcuts;
+  }
+
+  // The filler phrases ('how do i become'), each as its words, once the phrases part is loaded; else null.
+  function fillerPhrases() {
+    if (!manifest.phrases && loaded("phrases")) {
+      manifest.phrases = loaded("phrases").map(function (p) { return p.split(" "); });
+    }
+    return manifest.phrases;
   }
 
   // Words that ask for jobs: after one, a level of education is a limit to rank by (`shortcuts`, `reorder`).
