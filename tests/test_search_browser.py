@@ -1539,6 +1539,9 @@ def test_a_query_setting_two_jobs_side_by_side_offers_the_compare_page_for_them(
         link = page.locator(f"{LISTBOX} .search-option-next")
         assert link.locator(".search-option-meta").text_content() == "Tool"
         assert link.get_attribute("href").endswith(f"compare/?jobs={code[first]},{code[second]}")
+    # A job a side names only after a word of dislike is no job compared ('... but not as a nurse').
+    offered = ask(page, "want to work in a hospital but not as a nurse or doctor")
+    assert not offered[0].startswith("Compare") and "Registered Nurses" not in offered[:3], offered
     # Three jobs, as the compare page takes at most.
     three = ["Nursing Assistants", "Licensed Practical and Licensed Vocational Nurses", "Registered Nurses"]
     offered = ask(page, "cna vs lpn vs rn")

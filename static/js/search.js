@@ -1672,7 +1672,8 @@
   // the order typed, then the other results of each part; a result lacks only the words of its own part.
   // `compare` holds the jobs' results. Null otherwise.
   function compared(parts) {
-    var best = parts.map(namedJob), words = [], at = [], seen = new Set(), results = [], complete = 0;
+    var best = parts.map(function (part) { return namedJob(part); }), words = [], at = [], seen = new Set(),
+      results = [], complete = 0;
     var twice = function (r, n) { return best.some(function (o, k) { return k < n && o.doc === r.doc; }); };
     if (best.some(function (r, n) { return !r || twice(r, n); })) return null;
     parts.forEach(function (part) { at.push(words.length); words = words.concat(part.words); });
@@ -1735,7 +1736,8 @@
           // ...'), and by a title or a name as good, or a word of one; or else match much better than any other page
           // (`GOAL_LEVELS`: 'vet tech to veterinarian'), and the words after the phrase name a step after it
           // (`goalJob`). 'i'm the one everyone calls to fix their computer' names no job.
-          var job = part && !part.filler && (part.job || namedJob(part)), second = part && top(part.results, 2)[1];
+          var job = part && !part.filler && (part.job || namedJob(part, true));
+          var second = part && top(part.results, 2)[1];
           if (job && outcome.bare && !(job.exact || job.named || job.titled)) {
             job.loose = !second || second.level + GOAL_LEVELS <= job.level;
             if (!job.loose) job = null;
@@ -2055,18 +2057,20 @@
   // as {url, label}: the best match must be a job that the query's words name (`nextJob`, `namedJob`). Null
   // otherwise, or if its record has not loaded.
   function nextJob(outcome) {
-    return outcome.next ? outcome.job || namedJob(outcome) : null;
+    return outcome.next ? outcome.job || namedJob(outcome, true) : null;
   }
 
   // The best match of an outcome if it is a job its words name: its title or a name of it is the query, or holds
   // every word; or, though no name holds them, it has every word ('hvac', 'vet tech': a synonym, or a name workers
   // report). Null otherwise, and for a part that asks for a kind of job ('careers that pay $120,000 or more'), unless
   // it asks for jobs like one ('jobs like social worker but better pay').
-  // The job one has may hold what one is tired of ('software engineer tired of coding, what else'): a page put lower
-  // for that (`avoid`) that the words name better than the best page is the job.
-  function namedJob(outcome) {
+  // The job one has (`own`) may hold what one is tired of ('software engineer tired of coding, what else'): a page put
+  // lower for that (`avoid`) that the words name better than the best page is the job; not so for a job one asks
+  // about ('work in a hospital but not as a nurse or doctor' compares no jobs).
+  function namedJob(outcome, own) {
     var best = top(outcome.results, 1)[0];
-    var shunned = best && top(outcome.results.filter(function (r) { return r.avoid && r.exact > best.exact; }), 1)[0];
+    var shunned = own && best &&
+      top(outcome.results.filter(function (r) { return r.avoid && r.exact > best.exact; }), 1)[0];
     best = shunned || best;
     return best && (!outcome.explorer || outcome.next === "similar") &&
       (best.exact || best.named || popcount(best.mask) === outcome.words.length) &&
