@@ -1187,7 +1187,8 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
     like_nurses = like(jobs["Registered Nurses"])[:3]
     for query in ("jobs similar to registered nurse", "career change from nursing", "alternatives to nursing",
                   "burned out nurse", "nurse burnout", "quitting nursing, other options",
-                  "former nurse looking for a change", "tired of being a nurse", "ex nurse what jobs now"):
+                  "former nurse looking for a change", "tired of being a nurse", "ex nurse what jobs now",
+                  "high paying jobs like nurse"):
         offered = ask(page, query)
         assert offered[0] == "Jobs like Registered Nurses" and offered[4] == "Registered Nurses", (query, offered)
         assert set(offered[1:4]) == set(like_nurses), (query, offered)

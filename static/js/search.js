@@ -1488,7 +1488,7 @@
       })[0] || leads[0];
       var f = wanted.length && facets(), full = (1 << outcome.words.length) - 1, any = false;
       // When the words name a cluster, the explorer answers the sort for that cluster, and for jobs like one, the
-      // tool that lists them ('jobs like nurse that pay more'): the pages stay as ranked.
+      // tool that lists them ('high paying jobs like nurse'): the pages stay as ranked.
       var figures = explorer.sort && outcome.next !== "similar" && askedCluster(outcome) < 0 &&
         sorts(explorer.sort.value);
       var pay = least && sorts("pay");
@@ -2063,7 +2063,7 @@
   // The best match of an outcome if it is a job its words name: its title or a name of it is the query, or holds
   // every word; or, though no name holds them, it has every word ('hvac', 'vet tech': a synonym, or a name workers
   // report). Null otherwise, and for a part that asks for a kind of job ('careers that pay $120,000 or more'), unless
-  // it asks for jobs like one ('jobs like social worker but better pay').
+  // it asks for jobs like one ('high paying jobs like nurse').
   // The job one has (`own`) may hold what one is tired of ('software engineer tired of coding, what else'): a page put
   // lower for that (`avoid`) that the words name better than the best page is the job; not so for a job one asks
   // about ('work in a hospital but not as a nurse or doctor' compares no jobs).
