@@ -182,6 +182,10 @@ NEXT_STEPS = 12
 where a job can lead ('cna who wants to move up') puts them after it (search.js `leadOn`). Enough that a step the
 query names is there when the job's first ladder offers many (six doctors after emergency medical technicians,
 then paramedics)."""
+LATER_STEPS = 8
+"""How many of the jobs of the steps above an occupation's next ones its record lists, the nearest first: a goal
+phrase may name one of them ('warehouse associate how do i become a supervisor', two rungs up), which then comes
+right after the job (search.js `goalJob`)."""
 LIKE_SHOWN = 5
 """How many of an occupation's related occupations (O*NET's, the most related first) its record lists: a query that
 asks for jobs like one ('career change from teacher') lists the first of them before it (search.js `leadOn`), first
@@ -201,14 +205,35 @@ def alike(job: Occupation, related: Sequence[Occupation]) -> list[Occupation]:
     'Middle School Teachers') is not a change. Another kind is one of the same SOC occupation (an O*NET specialty
     of it, or the job it is one of), or one whose title ends with the same word, unless that word names a kind of
     role in many fields (`ROLE_WORDS`): 'Neuropsychologists' is a kind of psychologist."""
-    head = _head_word(job.title)
+    return sorted(related, key=lambda other: _kind_of(job, other))  # a stable sort: O*NET's order within each
 
-    def kin(other: Occupation) -> bool:
-        if other.code[:7] == job.code[:7]:
-            return True
-        word = _head_word(other.title)
-        return bool(head) and head not in ROLE_WORDS and (word.endswith(head) or head.endswith(word))
-    return sorted(related, key=kin)  # a stable sort: O*NET's order within each
+
+def _kind_of(job: Occupation, other: Occupation) -> bool:
+    """Whether `other` is another kind of `job` (see `alike`)."""
+    if other.code[:7] == job.code[:7]:
+        return True
+    head, word = _head_word(job.title), _head_word(other.title)
+    return bool(head) and head not in ROLE_WORDS and (word.endswith(head) or head.endswith(word))
+
+
+AWAY_SHOWN = 3
+"""How many of an occupation's related occupations outside its own line of work (`elsewhere`) its record lists: a
+query that asks for jobs away from one ('leaving teaching', 'ex cop') lists them first (search.js `leadOn`)."""
+
+
+def elsewhere(job: Occupation, related: Sequence[Occupation]) -> list[Occupation]:
+    """The related occupations (O*NET's order) that leave the job's own line of work: outside its SOC broad group
+    ('25-203', secondary school teachers; '33-305', police officers), not another kind of it (`alike`), and not a
+    first-line supervisor in its major group, which is a step up the same work. A teacher who is leaving the
+    classroom is offered tutors, adult education instructors and teaching assistants rather than middle school
+    teachers; a police officer, detectives, bailiffs and correctional officers rather than transit and railroad
+    police or police supervisors. A minor group ('23-1', lawyers, judges and mediators) was tried and left out
+    more than it should: a lawyer who leaves a firm may well become a mediator."""
+    def leaves(other: Occupation) -> bool:
+        if other.code[:6] == job.code[:6] or _kind_of(job, other):
+            return False
+        return not (other.code[:2] == job.code[:2] and other.title.startswith("First-Line Supervisors"))
+    return [other for other in related if leaves(other)]
 
 
 def _head_word(title: str) -> str:
@@ -403,6 +428,8 @@ class Document:
     jobs: tuple[str, ...] = ()               # a pathway's occupations' pages (in its record by id): where the jobs are
     after: tuple[str, ...] = ()              # an occupation's next steps' pages (`NEXT_STEPS`), in its record by id
     like: tuple[str, ...] = ()               # its related occupations' pages (`LIKE_SHOWN`), in its record by id
+    away: tuple[str, ...] = ()               # those outside its own line of work (`AWAY_SHOWN`), likewise
+    later: tuple[str, ...] = ()              # the steps above its next ones (`LATER_STEPS`), likewise
     median: int | None = None                # an occupation's own median yearly pay (none if BLS gives only a
     growth: float | None = None              # wider group's), projected growth in percent and openings a year,
     openings: int | None = None              # as the jobs explorer sorts by them
@@ -523,6 +550,8 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             training=TRAINING_SLUGS.get(job.training, ""),
             bright=outlook(job, site.profiles.average_growth).bright,
             after=_nearest_steps(entry), like=tuple(o.url for o in alike(job, entry.related)[:LIKE_SHOWN]),
+            away=tuple(o.url for o in elsewhere(job, entry.all_related)[:AWAY_SHOWN]),
+            later=tuple(o.url for o in entry.later_steps[:LATER_STEPS]),
             **({"median": job.wage_median, "growth": job.growth_pct, "openings": job.openings}
                if job.figures == FIGURES_OWN else {})))
         if kept is not None:
@@ -999,7 +1028,7 @@ def runs(docs: Sequence[Document], count: int) -> list[tuple[int, int]]:
 def for_scoring(docs: Sequence[Document]) -> list[Document]:
     """`docs` without their passages and jobs, which `score_terms` does not read: passages are half of a document's bytes and
     most of the time of unpickling it in the worker processes that make the postings (`index_part`)."""
-    return [replace(doc, passages=(), jobs=(), after=(), like=()) for doc in docs]
+    return [replace(doc, passages=(), jobs=(), after=(), like=(), away=(), later=()) for doc in docs]
 
 
 def index_part(docs: Sequence[Document], start: int, stop: int) -> Part:
@@ -1342,11 +1371,13 @@ class SearchIndex:
             "explorerWords": " ".join(sorted({_key_word(phrase_words(s.says), common) for s in self.words.explorer})),
             "explorerUrl": ROUTES["occupations"].url(),
             # phrases that ask where a job can lead ('what comes after'; 'wants to become' after the job) or for jobs
-            # like it ('jobs like'), longest first; the tool that shows both, and an occupation's address, whose
-            # code the tool takes (`?job=`)
+            # like it ('jobs like') or away from it ('leaving', which search.js reads as similar phrases too),
+            # longest first; the tool that shows both, and an occupation's address, whose code the tool takes
+            # (`?job=`)
             "next": _longest_first(self.words.next),
             "goal": _longest_first(self.words.goal),
             "similar": _longest_first(self.words.similar),
+            "leaving": _longest_first(self.words.leaving),
             "nextUrl": ROUTES["from-job"].url(),
             "jobUrl": ROUTES["occupation"].pattern,
             # phrases that set jobs side by side ('vs', 'difference between'), longest first, and the page
@@ -1599,16 +1630,15 @@ def split_shards(entries: dict[str, str | list[str]]) -> dict[str, list[str]]:
 
 
 def _links(document: Document, ids: Mapping[str, int]
-           ) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
-    """The ids of the pages a record lists: an occupation's next steps and related occupations, and a pathway's
-    jobs."""
-    after, like, jobs = (tuple(ids[url] for url in urls if url in ids)
-                         for urls in (document.after, document.like, document.jobs))
-    return after, like, jobs
+           ) -> tuple[tuple[int, ...], ...]:
+    """The ids of the pages a record lists: an occupation's next steps, related occupations (all, and those
+    outside its line of work) and later steps, and a pathway's jobs."""
+    return tuple(tuple(ids[url] for url in urls if url in ids)
+                 for urls in (document.after, document.like, document.jobs, document.away, document.later))
 
 
 def _fragment(doc_id: int, document: Document, after: Sequence[int] = (), like: Sequence[int] = (),
-              jobs: Sequence[int] = ()) -> bytes:
+              jobs: Sequence[int] = (), away: Sequence[int] = (), later: Sequence[int] = ()) -> bytes:
     data = {
         "title": document.title,
         "url": document.url,
@@ -1628,6 +1658,10 @@ def _fragment(doc_id: int, document: Document, after: Sequence[int] = (), like: 
         data["after"] = list(after)
     if like:
         data["like"] = list(like)
+    if away:
+        data["away"] = list(away)
+    if later:
+        data["later"] = list(later)
     return _script(f"docs/{doc_id}", data)
 
 

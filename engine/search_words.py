@@ -16,6 +16,7 @@ Read from `data/search-words.yml`, which editors extend by pull request:
     next: [what comes after, career path]   # phrases that ask where a job can lead
     goal: [wants to become]          # phrases that ask the same after the job one has ('cop who wants to become ...')
     similar: [jobs like, career change from]  # phrases that ask for jobs like one
+    leaving: [leaving, ex]           # phrases that ask for jobs away from one's own line of work
     compare: [vs, or, difference between]  # phrases that set jobs side by side
     explorer:                        # phrases that ask for a kind of job: a filter of the jobs explorer
       high paying: sort=pay
@@ -66,7 +67,9 @@ the words after it name a job, that job comes right after the one named before (
 hygienist"); a goal phrase of one word ('to', 'into', 'become') asks nothing unless they do ("nurse to patient
 ratio").
 A similar phrase ('jobs like', 'career change from') asks the same way for jobs like it ('Jobs like Teachers',
-the same tool at its related jobs).
+the same tool at its related jobs). A leaving phrase ('leaving', 'ex', 'burned out') does too, for someone who
+wants out of that line of work: the related jobs outside it come first ("ex teacher" offers tutors before
+middle school teachers; engine/search.py `elsewhere`).
 
 A compare phrase sets jobs side by side. Between them ('nurse vs teacher', 'cna vs lpn vs rn') it splits
 the query; after one that leads ('difference between', 'compare'), each 'and', 'with' or 'to' does. If each
@@ -110,7 +113,7 @@ when where which while who will with would you your
 """Words search leaves out of the index and of a query, unless a synonym is made of one alone ('IT')."""
 
 SECTIONS = ("synonyms", "filler", "pay", "fields", "study", "describers", "dislike", "dislike_after", "next", "goal",
-            "similar", "compare", "explorer", "unknown", "strengths")
+            "similar", "leaving", "compare", "explorer", "unknown", "strengths")
 
 EXPLORER_FILTERS: dict[str, tuple[str, ...]] = {
     "education": tuple(EDUCATION_SLUGS.values()),
@@ -126,7 +129,7 @@ PAY_VALUE = re.compile(r"^[1-9][0-9]{3,6}$")
 """A value of the `min_pay` filter: the least median pay a year, in whole dollars, such as 100000."""
 _WORD = re.compile(r"^[^\W_]+$")
 _EXAMPLES = {"next": ("what comes after", "career path"), "goal": ("wants to become", "thinking about"),
-             "similar": ("jobs like", "career change from"),
+             "similar": ("jobs like", "career change from"), "leaving": ("leaving", "ex"),
              "compare": ("vs", "difference between"), "dislike": ("hate", "dont like"),
              "dislike_after": ("scares me", "is not for me"),
              "fields": ("working for", "careers"), "study": ("major", "degree")}
@@ -177,6 +180,7 @@ class SearchWords:
     goal: tuple[str, ...] = ()     # phrases that ask where a job leads after it ('cop who wants to become ...')
     study: tuple[str, ...] = ()    # words that say the rest is a subject studied ('major', 'degree'); in `filler` too
     strengths: tuple[tuple[str, tuple[str, ...]], ...] = ()  # an O*NET skill or knowledge area, and words for it
+    leaving: tuple[str, ...] = ()  # phrases that ask for jobs away from one's line of work ('leaving', 'ex')
 
 
 def load_search_words(path: Path, shown: str, elements: frozenset[str] | None = None) -> SearchWords:
@@ -207,6 +211,7 @@ def load_search_words(path: Path, shown: str, elements: frozenset[str] | None = 
     next_phrases = _words(data, "next", shown, line_of, problems)
     goal = _words(data, "goal", shown, line_of, problems)
     similar = _words(data, "similar", shown, line_of, problems)
+    leaving = _words(data, "leaving", shown, line_of, problems)
     compare = _words(data, "compare", shown, line_of, problems)
     explorer = _shortcuts(data, shown, line_of, problems)
     unknown = _unknown(data, shown, line_of, problems)
@@ -239,6 +244,11 @@ def load_search_words(path: Path, shown: str, elements: frozenset[str] | None = 
         if phrase in next_phrases:
             problems.append(Problem(shown, line_of("goal", n), f"'{phrase}' is also a next phrase; a goal phrase "
                                     f"asks where the job named before it can lead, so keep it in one place"))
+    for n, phrase in enumerate(leaving):
+        if phrase in similar or phrase in next_phrases:
+            problems.append(Problem(shown, line_of("leaving", n), f"'{phrase}' is also a "
+                                    f"{'similar' if phrase in similar else 'next'} phrase; a leaving phrase asks "
+                                    f"for jobs like one outside its line of work, so keep it in one place"))
     for n, word in enumerate(describers):
         section = next((name for name, words in dropped.items() if word in words), None)
         if section is not None:
@@ -251,6 +261,7 @@ def load_search_words(path: Path, shown: str, elements: frozenset[str] | None = 
     return SearchWords(synonyms, filler, tuple(w for w in pay if w not in filler), explorer,
                        tuple(w for w in fields if w not in filler and w not in pay), next_phrases,
                        tuple(w for w in similar if w not in next_phrases), compare, describers, unknown=unknown,
+                       leaving=leaving,
                        dislike=dislike, dislike_after=dislike_after, goal=goal, study=study, strengths=strengths)
 
 

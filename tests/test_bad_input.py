@@ -357,6 +357,10 @@ CASES = {
         {"data/search-words.yml": "next: [what comes after, move up to]\ngoal:\n  - wants to become\n  - move up to\n"},
         "data/search-words.yml:4: 'move up to' is also a next phrase; a goal phrase asks where the job named before "
         "it can lead, so keep it in one place"),
+    "a leaving phrase that is also a similar phrase": (
+        {"data/search-words.yml": "similar: [jobs like, ex]\nleaving:\n  - leaving\n  - ex\n"},
+        "data/search-words.yml:4: 'ex' is also a similar phrase; a leaving phrase asks for jobs like one outside its "
+        "line of work, so keep it in one place"),
     "a dislike word that is also a filler word": (
         {"data/search-words.yml": "filler: [become, hate]\ndislike:\n  - dont like\n  - hate\n"},
         "data/search-words.yml:4: 'hate' is both a dislike and a filler word; a filler word is only dropped, a "

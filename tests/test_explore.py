@@ -190,6 +190,31 @@ def test_next_steps_are_the_occupations_of_the_following_step_on_each_ladder(rea
     assert sum(bool(e.next_steps) for e in by_code.values()) > 300
 
 
+def test_later_steps_are_the_occupations_higher_up_each_ladder_the_nearest_first(real_result):
+    """Beyond the next steps, an occupation page knows the jobs of the steps above them on its ladders (search reads
+    them for a goal two rungs up): each once, none of its next steps nor itself, the fewest rungs up first, and in
+    site order among those as far up."""
+    by_code = {e.occupation.code: e for e in real_result.site.occupations}
+    rungs: dict[str, dict[str, tuple[int, int]]] = {}
+    for pathway in real_result.site.pathways:
+        for ladder in pathway.ladders:
+            for index, step in enumerate(ladder.steps):
+                for occupation in step.occupations:
+                    found = rungs.setdefault(occupation.code, {})
+                    for up, higher in enumerate(ladder.steps[index + 2:], start=2):
+                        for other in higher.occupations:
+                            if other.code not in found or up < found[other.code][0]:
+                                found[other.code] = (up, found[other.code][1] if other.code in found else len(found))
+    for code, entry in by_code.items():
+        nearest = {o.code for o in entry.next_steps} | {code}
+        expected = sorted((c for c in rungs.get(code, {}) if c not in nearest), key=lambda c: rungs[code][c])
+        assert [o.code for o in entry.later_steps] == expected, entry.title
+    stockers = by_code["53-7065.00"]  # warehouse associate, then forklift operator or clerk, then lead or supervisor
+    later = [o.code for o in stockers.later_steps]
+    assert "53-1042.00" in later and "11-3071.00" in later and later.index("53-1042.00") < later.index("11-3071.00")
+    assert sum(bool(e.later_steps) for e in by_code.values()) > 300
+
+
 def test_the_data_files_are_compact_and_the_same_every_build(real_site: Path, real_result):
     sizes = {name: len(gzip.compress((real_site / path).read_bytes(), 9)) for name, path in DATA_FILES.items()}
     assert sizes["jobs"] < 60_000

@@ -1184,20 +1184,33 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
     def like(entry) -> list[str]:
         return [o.title for o in search.alike(entry.occupation, entry.related)[:search.LIKE_SHOWN]]
 
-    like_nurses = like(jobs["Registered Nurses"])[:3]
-    for query in ("jobs similar to registered nurse", "career change from nursing", "alternatives to nursing",
-                  "burned out nurse", "nurse burnout", "quitting nursing, other options",
-                  "former nurse looking for a change", "tired of being a nurse", "ex nurse what jobs now",
-                  "high paying jobs like nurse"):
+    def away(entry) -> list[str]:
+        return [o.title for o in search.elsewhere(entry.occupation, entry.all_related)[:search.AWAY_SHOWN]]
+
+    like_nurses, away_nurses = like(jobs["Registered Nurses"])[:3], away(jobs["Registered Nurses"])
+    assert like_nurses != away_nurses and len(away_nurses) == 3
+    # A phrase of someone leaving that line of work ('leaving:') lists the related jobs outside it instead.
+    for query, expected in (("jobs similar to registered nurse", like_nurses), ("alternatives to nursing", like_nurses),
+                            ("high paying jobs like nurse", like_nurses), ("career change from nursing", away_nurses),
+                            ("burned out nurse", away_nurses), ("nurse burnout", away_nurses),
+                            ("quitting nursing, other options", away_nurses),
+                            ("former nurse looking for a change", away_nurses), ("tired of being a nurse", away_nurses),
+                            ("ex nurse what jobs now", away_nurses)):
         offered = ask(page, query)
         assert offered[0] == "Jobs like Registered Nurses" and offered[4] == "Registered Nurses", (query, offered)
-        assert set(offered[1:4]) == set(like_nurses), (query, offered)
+        assert set(offered[1:4]) == set(expected), (query, offered)
         link = page.locator(f"{LISTBOX} .search-option-next")
         assert link.get_attribute("href").endswith(f"explore/from-job/?job={nurses}#from-related")
     # The results list its related jobs in O*NET's order, then the job.
     teachers = jobs["Elementary School Teachers, Except Special Education"]
-    offered = ask(page, "career change from elementary teacher")
+    offered = ask(page, "jobs similar to elementary teacher")
     assert offered[1:5] == [*like(teachers)[:3], teachers.title], offered
+    offered = ask(page, "career change from elementary teacher")
+    assert offered[1:5] == [*away(teachers), teachers.title], offered
+    assert offered[1] == "Tutors" and not any(title.endswith("School Teachers") for title in offered[1:4]), offered
+    # Words after the job that its own kinds have ('classroom') do not bring them back before those outside it.
+    offered = ask(page, "elementary teacher leaving the classroom")
+    assert offered[1:4] == away(teachers), offered
     electricians = jobs["Electricians"]
     offered = ask(page, "jobs like electrician")
     assert offered[1:5] == [*like(electricians)[:3], electricians.title], offered

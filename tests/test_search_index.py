@@ -305,19 +305,62 @@ def test_an_occupations_record_lists_its_next_steps_likeliest_first(index, real_
                      "Registered Nurses": "Nurse Practitioners", "Construction Laborers": "Carpenters"}
 
 
-def test_an_occupations_record_lists_its_most_related_jobs(index, real_result):
-    """A query that asks for jobs like one ('career change from teacher') lists its related jobs before it (search.js
-    `leadOn`): its record lists the first `LIKE_SHOWN` of O*NET's related occupations, the most related first, but
-    other kinds of the job itself last (`search.alike`)."""
+RECORD_LISTS = {
+    # A query that asks for jobs like one ('career change from teacher') lists its related jobs before it
+    # (search.js `leadOn`): the first `LIKE_SHOWN` of O*NET's related occupations, the most related first, but
+    # other kinds of the job itself last (`search.alike`).
+    "like": (lambda entry: search.alike(entry.occupation, entry.related)[:search.LIKE_SHOWN], 900),
+    # A query from someone leaving a job ('ex teacher', 'burned out nurse') lists those outside its line of work
+    # first: the first `AWAY_SHOWN` of them (`search.elsewhere`), from all of O*NET's related occupations, not only
+    # the six its page shows.
+    "away": (lambda entry: search.elsewhere(entry.occupation, entry.all_related)[:search.AWAY_SHOWN], 900),
+    # A goal phrase may name a job two or more rungs up ('stocker who wants to become a supervisor',
+    # search.js `goalJob`): the first `LATER_STEPS` of the jobs of the steps above its next ones, the nearest first.
+    "later": (lambda entry: entry.later_steps[:search.LATER_STEPS], 300),
+}
+
+
+@pytest.mark.parametrize("field", sorted(RECORD_LISTS))
+def test_an_occupations_record_lists_jobs_by_id(field, index, real_result):
+    """An occupation's record lists other occupations by document id (`RECORD_LISTS`); no other record has the
+    list."""
     records, ids = records_by_url(index)
+    expected_of, least = RECORD_LISTS[field]
     listed = 0
     for entry in real_result.site.occupations:
-        record = records[ids[entry.url]]
-        expected = [o.url for o in search.alike(entry.occupation, entry.related)[:search.LIKE_SHOWN]]
-        assert [records[n]["url"] for n in record.get("like", [])] == expected, entry.title
+        expected = [ids[o.url] for o in expected_of(entry)]
+        assert records[ids[entry.url]].get(field, []) == expected, entry.title
         listed += bool(expected)
-    assert listed > 900
-    assert all("like" not in record for record in records if record["kind"] != "occupation")
+    assert listed > least
+    assert all(field not in record for record in records if record["kind"] != "occupation")
+
+
+def test_jobs_away_from_one_leave_its_broad_group_its_kinds_and_its_supervisors(real_result):
+    """`search.elsewhere`: O*NET's related occupations in its order, less those of the job's SOC broad group,
+    other kinds of it (`alike`) and first-line supervisors in its major group, a step up the same work."""
+    jobs = {e.title: e for e in real_result.site.occupations}
+
+    def away(title: str) -> list[str]:
+        entry = jobs[title]
+        found = [o.title for o in search.elsewhere(entry.occupation, entry.all_related)]
+        assert [t for t in (o.title for o in entry.all_related) if t in found] == found  # O*NET's order
+        return found
+
+    teachers = away("Elementary School Teachers, Except Special Education")
+    assert teachers[:3] == ["Tutors", "Adult Basic Education, Adult Secondary Education, and English as a Second "
+                            "Language Instructors", "Teaching Assistants, Preschool, Elementary, Middle, and "
+                            "Secondary School, Except Special Education"], teachers
+    assert not any("Teachers" in title for title in teachers[:3])
+    police = away("Police and Sheriff's Patrol Officers")
+    assert "Detectives and Criminal Investigators" in police  # broad group 33-302, not 33-305
+    assert "Transit and Railroad Police" not in police  # 33-3052: the same broad group
+    assert not any(title.startswith("First-Line Supervisors") for title in police), police
+    # The page shows six related jobs; the rest are read too.
+    nurses = jobs["Registered Nurses"]
+    assert len(nurses.related) == 6 and len(nurses.all_related) > 6
+    assert nurses.all_related[:6] == nurses.related
+    assert "Nursing Assistants" in away("Registered Nurses")  # O*NET's eighth
+    assert search.elsewhere(nurses.occupation, ()) == []
 
 
 def test_a_pathways_record_lists_its_ladders_jobs_by_id(index, real_result):
@@ -820,7 +863,10 @@ def test_filler_and_pay_words_and_phrases_reach_the_browser(index):
     assert ["All jobs from A to Z", "occupations/"] in manifest["help"]
     # Phrases that ask where a job leads, longest first ('next step after' before 'next step'), and the tool.
     assert {"what comes after", "career path"} <= set(manifest["next"])
-    assert {"similar to", "career change"} <= set(manifest["similar"])
+    assert "similar to" in manifest["similar"] and "career change" not in manifest["similar"]
+    assert {"career change", "ex", "burned out"} <= set(manifest["leaving"])  # read as similar phrases too
+    assert [len(p.split()) for p in manifest["leaving"]] == sorted((len(p.split()) for p in manifest["leaving"]),
+                                                                   reverse=True)
     # The pairs of a filler word and a word that name a job together are a part of their own, loaded only for a
     # query with a filler word beside another word.
     assert "keepPairs" not in manifest and "career counselor" in read_part(index["search/index/pairs.js"])[1]

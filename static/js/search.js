@@ -297,7 +297,10 @@
         manifest.phraseWords = new Set((data.phraseWords || "").split(" ").filter(Boolean));
         manifest.next = (data.next || []).map(function (p) { return p.split(" "); });
         manifest.goal = (data.goal || []).map(function (p) { return p.split(" "); });
-        manifest.similar = (data.similar || []).map(function (p) { return p.split(" "); });
+        // a leaving phrase ('ex cop') asks for jobs like one too, away from its line of work (`leaving`)
+        manifest.leaving = (data.leaving || []).map(function (p) { return p.split(" "); });
+        manifest.similar = (data.similar || []).map(function (p) { return p.split(" "); }).concat(manifest.leaving)
+          .sort(function (a, b) { return b.length - a.length; });
         var topics = data.unknown || {};  // {topic: [phrase, ...]}, read before `manifest.unknown` replaces it
         manifest.unknown = [];  // [words, topic]
         Object.keys(topics).forEach(function (topic) {
@@ -735,6 +738,8 @@
     // A phrase that asks where a job can lead, or for jobs like it: `next` is then "next" or "similar".
     var asksNext = marked(!plain && manifest.next, folded, taken);
     var asksSimilar = marked(!plain && manifest.similar, folded, taken);
+    var leaves = marked(!plain && manifest.leaving, folded, folded.map(function () { return false; }));
+    var leaving = asksSimilar.some(function (m, i) { return m && leaves[i]; });
     var next = false;
     // A phrase that asks for a field ('working for the city'), before the filler phrases it may hold ('work for').
     var asField = marked(manifest.fieldPhrases, folded, taken);
@@ -903,7 +908,8 @@
                (g >= 0 && folded[goalEnd - 1] === "manage" ? " manager" : ""),  // 'wants to manage a restaurant'
              bare: g >= 0 && next !== "next" && goalEnd - g === 1,
              role: g >= 0 && next !== "next" && /^(be|become|becoming|make)$/.test(folded[goalEnd - 1]),
-             disliked: disliked, listing: LISTING.test(folded.join(" ")) };
+             disliked: disliked, listing: LISTING.test(folded.join(" ")),
+             leaving: words.length > 0 && next === "similar" && leaving };
   }
 
   // The length of the goal phrase at position i of `words` (the first listed, as `marked` reads them).
@@ -1349,7 +1355,7 @@
              filler: query.filler,
              next: query.next, corrected: corrected.join(" ") !== query.typed.join(" ") ? corrected.join(" ") : "", fields: fields,
              disliked: query.disliked, listing: query.listing, before: query.before, after: query.after,
-             bare: query.bare, role: query.role, empty: expansions.some(function (list) { return !list.length; }) };
+             bare: query.bare, role: query.role, leaving: query.leaving, empty: expansions.some(function (list) { return !list.length; }) };
   }
 
   // A query that asks for a field of work ('railroad careers'): the page about a field (a cluster, pathway or
@@ -1469,6 +1475,8 @@
   // Loads the facets or the sorts as needed, and the lead's record.
   var FIT_FILTERS = ["education", "experience", "training", "outlook"];
 
+  var FEW_NAMED = 2;  // jobs named by a name in their titles that all stay first ('pilot': airline and commercial)
+
   function reorder(outcome) {
     var explorer = outcome.explorer, results = outcome.results;
     if (!explorer || outcome.vague || !outcome.words.length || !results.length) return outcome;
@@ -1505,12 +1513,15 @@
       });
       if (!any) results.forEach(function (r) { delete r.fits; });
       // The one job every word names, if only one is ('is being a bank teller a good first job'), stays first; or
-      // of several, the one they name by a name in its title ('welder apprenticeship': Welders, Cutters, ...),
-      // unless the query asks for a list ('nurse jobs without a degree', 'highest paying nurse jobs').
+      // of several, the one they name by a name in its title ('welder apprenticeship': Welders, Cutters, ...), or
+      // the few ('can you become a pilot without going to college': Airline Pilots, Commercial Pilots), unless the
+      // query asks for a list ('nurse jobs without a degree', 'highest paying nurse jobs').
       var named = results.filter(function (r) { return r.named && inRuns(manifest.jobPages || [], r.doc); });
       var titled = named.filter(function (r) { return r.exact >= 2; });
       if (named.length === 1) named[0].only = 1;
-      else if (titled.length === 1 && !explorer.sort && !outcome.listing) titled[0].only = 1;
+      else if (titled.length && titled.length <= FEW_NAMED && !explorer.sort && !outcome.listing) {
+        titled.forEach(function (r) { r.only = 1; });
+      }
       return outcome;
     });
   }
@@ -1853,7 +1864,7 @@
   // much better than any other page (`loose`: then only a step counts); else, after a phrase that names a role
   // ('wants to be a cop', 'becoming'), the best if it matches as well as any page but the job's own.
   function goalJob(part, job, outcome) {
-    var all = (1 << part.words.length) - 1, steps = loaded("docs/" + job.doc).after || [];
+    var record = loaded("docs/" + job.doc), all = (1 << part.words.length) - 1, steps = record.after || [];
     var others = part.results.filter(function (r) { return r.doc !== job.doc; }), best = top(others, 1)[0];
     var ranked = part.explorer ? [] : top(others, GOAL_TIES).filter(function (r) {
       return r.mask === all && inRuns(manifest.jobPages || [], r.doc);
@@ -1861,12 +1872,16 @@
     if (!ranked.length) return null;
     // after a phrase of one word, a step named by the last word, the job's name ('line cook to head chef'; not
     // 'nurse to patient ratio'), or the step they match best ('help desk tech to network admin', where 'admin' is
-    // a synonym), or a page named by them all
+    // a synonym), or a page named by them all; a step right above the job first, then one higher up its ladders
+    // (`later` in its record: 'warehouse associate how do i become a supervisor', where many supervisors tie)
     var last = 1 << (part.words.length - 1), first = ranked[0];
-    var step = ranked.filter(function (r) {
-      return (outcome.bare ? r.titled & last || r === first : r.titled) && steps.indexOf(r.doc) >= 0 &&
-        r.level >= first.level - GOAL_LEVELS;
-    })[0];
+    var climbs = function (on) {
+      return top(others.filter(function (r) {
+        return r.mask === all && (outcome.bare ? r.titled & last || r === first : r.titled) &&
+          on.indexOf(r.doc) >= 0 && r.level >= first.level - GOAL_LEVELS;
+      }), 1)[0];
+    };
+    var step = climbs(steps) || climbs(record.later || []);
     var named = outcome.bare ? ranked.filter(function (r) { return r.exact >= 2; })[0] :
       (first.exact || first.named) && first;
     return step || (!job.loose && named) || (outcome.role && first.level >= best.level ? first : null);
@@ -1888,6 +1903,11 @@
     outcome.job = best;  // the tool is set to it, though jobs like it come first (`nextLink`)
     return loadAll(["docs/" + best.doc]).then(function () {
       var record = loaded("docs/" + best.doc), found = new Map(), after = (alike ? record.like : record.after) || [];
+      // away from its line of work ('leaving teaching'): its related jobs outside it first (`away` in its record,
+      // engine/search.py `elsewhere`)
+      if (alike && outcome.leaving && record.away) {
+        after = record.away.concat(after.filter(function (doc) { return record.away.indexOf(doc) < 0; }));
+      }
       outcome.results.forEach(function (r) { found.set(r.doc, r); });
       var goal = outcome.goal || null;
       var steps = after.filter(function (doc) { return !goal || doc !== goal.doc; }).map(function (doc) {
@@ -1896,8 +1916,10 @@
       if (goal && after.indexOf(goal.doc) >= 0) goal.from = record.title;
       // 1 if `r` has a word of the query that the job has not (in its title or a name as good, with `key` 'titled')
       var adds = function (r, key) { return (r[key] || 0) & ~(best[key] || 0) ? 1 : 0; };
+      // away from its line of work, those outside it first, whatever words they have ('leaving the classroom')
+      var out = function (r) { return outcome.leaving && record.away && record.away.indexOf(r.doc) >= 0 ? 1 : 0; };
       steps = steps.sort(function (a, b) {
-        return adds(b, "titled") - adds(a, "titled") || adds(b, "mask") - adds(a, "mask") ||
+        return out(b) - out(a) || adds(b, "titled") - adds(a, "titled") || adds(b, "mask") - adds(a, "mask") ||
           (adds(a, "mask") ? better(a, b) : 0);
       }).slice(0, NEXT_PINNED);
       steps.forEach(function (r) {
