@@ -1411,6 +1411,7 @@ class SearchIndex:
         self._put(f"{ROOT}explorer.js", _script("explorer", self._explorer_phrases()))
         self._put(f"{ROOT}phrases.js", _script("phrases", _filler_phrases(self.words)))
         name = f"{ROOT}manifest.js"
+        ids = {doc.url: n for n, doc in enumerate(docs)}
         self._drop(name)
         self._put(name, _script("manifest", {
             **self._manifest_words(),
@@ -1428,6 +1429,10 @@ class SearchIndex:
             "fieldKinds": FIELD_KINDS,
             "fieldKind": "".join(str(FIELD_KINDS.index(d.kind)) for d in docs if ROUTES[d.kind].field),
             "jobPages": _number_runs(i for i, d in enumerate(docs) if d.kind == "occupation"),
+            # the pages that help choose (`HELP_PAGES` but the jobs explorer, which such a query offers already),
+            # by document number: a query of nothing but filler ('what now', 'what job should i do') leads with them
+            "helpDocs": [ids[url] for url in (ROUTES[kind].url() for kind, _ in HELP_PAGES
+                                              if kind in ROUTES and kind != "occupations") if url in ids],
             "words": _initials(self.vocabulary if self.vocabulary is not None else sorted(self.counts)),
         }))
 

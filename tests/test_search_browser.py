@@ -946,14 +946,17 @@ def test_a_query_for_a_kind_of_job_offers_the_jobs_explorer_with_those_filters(s
         ["Jobs that need no college degree to start and that need no work experience, best paid first"]
     assert parse_qs(urlsplit(page.locator(explorer).get_attribute("href")).query) == \
         {"education": ["some-college"], "or_less": ["yes"], "experience": ["none"], "sort": ["pay"]}
-    # Nothing but words like 'jobs' or 'careers': every job comes first, then the pages those words find; best
-    # paid first for a word that asks about pay.
-    for vague in ("jobs", "careers", "what job should i do", "jobs near me", "best jobs for women"):
+    # Nothing but words like 'jobs' or 'careers': every job comes first, then the pages that help choose, then the
+    # pages those words find; best paid first for a word that asks about pay.
+    for vague in ("jobs", "careers", "what job should i do", "jobs near me", "best jobs for women", "what now"):
         titles = ask(page, vague)
-        assert titles[0] == "All jobs" and len(titles) > 1, vague
+        assert titles[:3] == ["All jobs", "Find your path", "Explore by interest"] and len(titles) > 3, vague
         assert page.locator(explorer).get_attribute("href").endswith("/occupations/")
     assert ask(page, "salaries")[0] == "All jobs, best paid first"
     assert parse_qs(urlsplit(page.locator(explorer).get_attribute("href")).query) == {"sort": ["pay"]}
+    assert "Find your path" not in ask(page, "salaries")
+    titles = ask(page, "jobs at a school")  # a page the words name by its title stays before them
+    assert titles.index("Education & Training") < titles.index("Find your path"), titles
     assert ask(page, "it jobs")[0] != "All jobs"  # 'IT' stands for something
 
     # A job the query names but that needs a degree goes after those that do not: licensed practical nurses and

@@ -861,6 +861,9 @@ def test_filler_and_pay_words_and_phrases_reach_the_browser(index):
     assert [len(p.split()) for p in manifest["dislike"]] == sorted((len(p.split()) for p in manifest["dislike"]),
                                                                    reverse=True)
     assert ["All jobs from A to Z", "occupations/"] in manifest["help"]
+    # The pages a query of nothing but filler leads with, by document number: the help pages but the jobs explorer.
+    records, _ = records_by_url(index)
+    assert [records[n]["url"] for n in manifest["helpDocs"]] == [url_for("explore"), url_for("interests")]
     # Phrases that ask where a job leads, longest first ('next step after' before 'next step'), and the tool.
     assert {"what comes after", "career path"} <= set(manifest["next"])
     assert "similar to" in manifest["similar"] and "career change" not in manifest["similar"]

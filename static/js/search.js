@@ -1799,8 +1799,28 @@
         });
       }).then(avoid).then(voteField).then(reorder).then(function (outcome) {
         return side ? outcome : askedAbout(outcome, text);
-      }).then(leadOn).then(listJobs);
+      }).then(leadOn).then(listJobs).then(helpFirst);
     });
+  }
+
+  // A query of nothing but filler ('what now', 'what job should i do') asks for help in choosing: the pages that give
+  // it (`helpDocs` in the manifest: Find your path, Explore by interest) come first, before the pages its words find,
+  // unless it asks about pay ('salaries': every job, best paid first). Pages the words name by their titles stay
+  // before them ('jobs at a school': Education & Training).
+  function helpFirst(outcome) {
+    if (!outcome.vague || !outcome.words.length || (outcome.explorer && outcome.explorer.sort)) return outcome;
+    var docs = manifest.helpDocs || [];
+    outcome.results.forEach(function (r) { if (r.exact >= 2) r.pin = docs.length + 1; });
+    docs.forEach(function (doc, n) {
+      var r = outcome.results.filter(function (r) { return r.doc === doc; })[0];
+      if (!r) {
+        r = { doc: doc, score: 0, level: 0, exact: 0, words: 0, mask: 0 };
+        outcome.results.push(r);
+        outcome.all = false;
+      }
+      r.pin = docs.length - n;
+    });
+    return outcome;
   }
 
   // A question about a job that some of its words name ('do electricians have to be good at math', 'do probation
