@@ -1893,13 +1893,15 @@
     // after a phrase of one word, a step named by the last word, the job's name ('line cook to head chef'; not
     // 'nurse to patient ratio'), or the step they match best ('help desk tech to network admin', where 'admin' is
     // a synonym), or a page named by them all; a step right above the job first, then one higher up its ladders
-    // (`later` in its record: 'warehouse associate how do i become a supervisor', where many supervisors tie)
+    // (`later` in its record: 'warehouse associate how do i become a supervisor', where many supervisors tie); of
+    // those the words match as well, the likeliest or nearest ('cashier wanting to become store manager': the retail
+    // supervisors, whom O*NET also calls store managers, before the general managers higher up)
     var last = 1 << (part.words.length - 1), first = ranked[0];
     var climbs = function (on) {
-      return top(others.filter(function (r) {
+      return others.filter(function (r) {
         return r.mask === all && (outcome.bare ? r.titled & last || r === first : r.titled) &&
           on.indexOf(r.doc) >= 0 && r.level >= first.level - GOAL_LEVELS;
-      }), 1)[0];
+      }).sort(function (a, b) { return b.level - a.level || on.indexOf(a.doc) - on.indexOf(b.doc); })[0];
     };
     var step = climbs(steps) || climbs(record.later || []);
     var named = outcome.bare ? ranked.filter(function (r) { return r.exact >= 2; })[0] :
