@@ -1310,6 +1310,12 @@ def test_a_query_asking_where_a_job_leads_lists_the_steps_after_it(site_url, rea
         assert option.locator(".search-missing").count() == 0, title
     assert ask(page, "receptionist hoping to become an executive assistant")[1:3] == [
         "Receptionists and Information Clerks", "Executive Secretaries and Executive Administrative Assistants"]
+    # A step higher up its ladders (`later`) is on them too: it comes right after the job, before a next step
+    # that only has a word of the query the job lacks ('associate').
+    stockers = jobs["Stockers and Order Fillers"]
+    supervisors = "First-Line Supervisors of Helpers, Laborers, and Material Movers, Hand"
+    assert supervisors in {o.title for o in stockers.later_steps}
+    assert ask(page, "warehouse associate who wants to be a supervisor")[1:3] == [stockers.title, supervisors]
     # 'cop' names the police officers' page (a synonym of its whole title), not the guards' own.
     assert ask(page, "security guard wants to be a cop")[1:3] == ["Security Guards", police.title]
     # After a phrase that names a role, the best match though no title or name has the words ('xray tech'); 'wants to

@@ -1927,9 +1927,8 @@
       var record = loaded("docs/" + best.doc), found = new Map(), after = (alike ? record.like : record.after) || [];
       // away from its line of work ('leaving teaching'): its related jobs outside it first (`away` in its record,
       // engine/search.py `elsewhere`)
-      if (alike && outcome.leaving && record.away) {
-        after = record.away.concat(after.filter(function (doc) { return record.away.indexOf(doc) < 0; }));
-      }
+      var away = alike && outcome.leaving && record.away || [];
+      after = away.concat(after.filter(function (doc) { return away.indexOf(doc) < 0; }));
       outcome.results.forEach(function (r) { found.set(r.doc, r); });
       var goal = outcome.goal || null;
       var steps = after.filter(function (doc) { return !goal || doc !== goal.doc; }).map(function (doc) {
@@ -1939,7 +1938,7 @@
       // 1 if `r` has a word of the query that the job has not (in its title or a name as good, with `key` 'titled')
       var adds = function (r, key) { return (r[key] || 0) & ~(best[key] || 0) ? 1 : 0; };
       // away from its line of work, those outside it first, whatever words they have ('leaving the classroom')
-      var out = function (r) { return outcome.leaving && record.away && record.away.indexOf(r.doc) >= 0 ? 1 : 0; };
+      var out = function (r) { return away.indexOf(r.doc) >= 0 ? 1 : 0; };
       steps = steps.sort(function (a, b) {
         return out(b) - out(a) || adds(b, "titled") - adds(a, "titled") || adds(b, "mask") - adds(a, "mask") ||
           (adds(a, "mask") ? better(a, b) : 0);
@@ -1952,9 +1951,11 @@
       // Right after the job: the job the words after the phrase name ('dental assistant to dental hygienist'); or,
       // where no step has a word the job lacks ('how can a teacher move into instructional design'), the best page
       // that has one.
-      // A job wanted that is on none of its ladders goes after a step named by a word the job lacks: 'server who
-      // wants to become a restaurant manager' may mean a food service manager or a shift supervisor.
-      var lead = goal && !goal.from && steps.length && adds(steps[0], "titled") ? steps.slice(0, 1) : [];
+      // A job wanted that is on none of its ladders (neither a next step nor one higher up, `later`) goes after a
+      // step named by a word the job lacks: 'server who wants to become a restaurant manager' may mean a food
+      // service manager or a shift supervisor.
+      var climbed = goal && (goal.from || (record.later || []).indexOf(goal.doc) >= 0);
+      var lead = goal && !climbed && steps.length && adds(steps[0], "titled") ? steps.slice(0, 1) : [];
       var wanted = goal || !steps.some(function (r) { return adds(r, "mask"); }) &&
         top(outcome.results.filter(function (r) { return adds(r, "mask"); }), 1)[0];
       // Jobs like it go before it, the page with words it lacks first ('jobs like nursing but with animals').
