@@ -1869,3 +1869,22 @@ def test_a_word_on_most_pages_is_not_counted_among_the_words_a_page_has(real_sit
     assert set(outcome["best"][:2]) == fitness, outcome
     assert ask(page, "i like working out and helping others get fit")[0] in fitness
     assert page.console_errors == []
+
+
+def test_a_word_a_page_has_only_in_passing_is_not_counted_among_the_words_it_has(site_url, page):
+    """'weather', 'nerd' and 'storms' are all on the Maintenance/Operations pathway's page, two of them far less
+    than on the pages about them (`FAINT_SHARE`): it must not outrank the atmospheric scientists, who are about
+    two of the words, by having one word more."""
+    open_with_search(page, site_url)
+    outcome = page.evaluate("""async () => {
+        const o = await window.__search.search('weather nerd who loves storms');
+        const all = window.__search.top(o.results, o.results.length);
+        await Promise.all(all.map(r => window.__search.load('docs/' + r.doc)));
+        const title = r => window.__search.loaded('docs/' + r.doc).title;
+        const pathway = all.find(r => title(r) === 'Maintenance/Operations');
+        return {words: o.words, first: title(all[0]), mask: pathway.mask, counted: pathway.words};
+    }""")
+    assert outcome["words"] == ["weather", "nerd", "storms"], outcome
+    assert outcome["mask"] == 7 and outcome["counted"] < 3, outcome  # it has all three
+    assert outcome["first"] == "Atmospheric and Space Scientists", outcome
+    assert page.console_errors == []

@@ -11,6 +11,7 @@
   var DROPDOWN_RESULTS = 8;
   var PAGE_RESULTS = 20;
   var COMMON_SHARE = 0.4;  // of the pages: a word on more is not counted among the words a page has (`run`)
+  var FAINT_SHARE = 0.45;  // of a word's best score: a page that has it less is not counted as having it (`run`)
   var PREFIX_WORDS = 12;
   var LONGER_WORDS = 4;  // completions of a word that is a word itself: they add little, and their postings cost
   var MISSING_LETTER_FACTOR = 3;  // how much more common a word one letter longer must be than a form (`expand`)
@@ -665,7 +666,7 @@
       scratch = {
         count: count, score: new Float64Array(count), best: new Float64Array(count),
         mask: new Uint32Array(count), own: new Uint32Array(count), title: new Uint32Array(count),
-        weak: new Uint32Array(count), named: new Uint32Array(count)
+        weak: new Uint32Array(count), named: new Uint32Array(count), faint: new Uint32Array(count)
       };
     }
     return scratch;
@@ -1249,7 +1250,7 @@
       var bit = 1 << n;
       var typed = query.words[n];
       full |= bit;
-      var hits = [];
+      var hits = [], most = 0, names = new Set();  // the pages with the word, its best score, the pages it names
       var typedTitles = list.length && list[0].how === "exact" && postings(typed) && postings(typed).titles;
       var namesField = !query.study && !!typedTitles && typedTitles.docs.some(function (doc, k) {
         return (typedTitles.values[k] < EXACT_STRONG || typedTitles.values[k] >= EXACT_PART) && isFieldPage(doc);
@@ -1259,6 +1260,7 @@
         if (!p) return;
         matched.add(e.word);
         var docs = p.docs, values = p.values, count = docs.length;
+        if (p.titles) p.titles.docs.forEach(function (doc) { names.add(doc); });
         // A compound counts only on pages named with it ('Pipefitters'), not on those that use it in passing; one
         // that is alone a page's title is as rare as those pages are: a pathway that lists boilermakers does not
         // make 'boiler' say less of them.
@@ -1272,6 +1274,7 @@
           if (namedBy && !namedBy.has(doc)) continue;
           if (a.best[doc] === 0) hits.push(doc);
           if (value > a.best[doc]) a.best[doc] = value;
+          if (value > most) most = value;
         }
         // A word for the work ('plumbing', 'surgery', 'physical therapy') and a page named for who does it
         // ('Plumber', 'Surgeon', 'Physical Therapist'): the page is likely the one meant, as by a name workers
@@ -1310,6 +1313,7 @@
       if (hits.length > total * COMMON_SHARE) soft |= bit;
       for (var h = 0; h < hits.length; h++) {
         var doc = hits[h];
+        if (a.best[doc] < most * FAINT_SHARE && !names.has(doc)) a.faint[doc] |= bit;
         if (a.mask[doc] === 0) touched.push(doc);
         a.score[doc] += a.best[doc];
         a.mask[doc] |= bit;
@@ -1322,7 +1326,10 @@
     // of the forms searched for) is not counted there, only in the score: it says little about which page is meant,
     // so a page holding it in passing does not outrank one with the words that matter ('i enjoy working out and
     // helping others get fit' leads with fitness trainers, not with pages that hold 'others' only as every 'All
-    // Other' title does).
+    // Other' title does). Nor is a word counted on a page that scores less than `FAINT_SHARE` of the best page for
+    // it, unless one of the page's names holds it: a page that mentions it in passing does not have it as the pages
+    // about it do ('weather nerd who loves storms' leads with atmospheric scientists, not with a pathway that holds
+    // all three words in passing).
     var results = [], complete = 0;
     for (var t = 0; t < touched.length; t++) {
       var doc = touched[t];
@@ -1333,7 +1340,7 @@
       var exact = studied ? 0 : a.own[doc] === full ? 3 : named === full ? 2 : (named | a.weak[doc]) === full ? 1 : 0;
       var result = { doc: doc, score: a.score[doc],
                      level: Math.floor(Math.log(a.score[doc]) / SCORE_STEP) - (studied ? STUDY_LEVELS : 0),
-                     exact: exact, words: popcount(a.mask[doc] & ~soft), mask: a.mask[doc],
+                     exact: exact, words: popcount(a.mask[doc] & ~soft & ~a.faint[doc]), mask: a.mask[doc],
                      titled: named | a.named[doc],  // the words in its title or a name as good
                      named: a.mask[doc] === full && a.named[doc] === full };
       if (a.mask[doc] === full) complete++;
@@ -1344,6 +1351,7 @@
       a.title[doc] = 0;
       a.weak[doc] = 0;
       a.named[doc] = 0;
+      a.faint[doc] = 0;
     }
     var fields = query.field && !query.study ? leadField(results, query.field) : [];
     var corrected = query.words.map(function (word, n) {
