@@ -207,6 +207,7 @@ class OccupationPage:
     next_steps: tuple[Occupation, ...] = ()  # the occupations of the step after its own on each ladder it is on
     next_counts: tuple[int, ...] = ()  # for each of `next_steps`, on how many of those ladders it is the next step
     later_steps: tuple[Occupation, ...] = ()  # the occupations of the steps above those, the nearest first
+    earlier_steps: tuple[Occupation, ...] = ()  # the occupations of the steps below its own, the nearest first
 
     @property
     def url(self) -> str:
@@ -567,7 +568,7 @@ def _occupation_pages(clusters: Sequence[Cluster], occupations: Mapping[str, Occ
     for code in sorted(occupations):
         source = descriptions.get(code)
         markup, updated = (markups.get(source.path), dates.get(source.path)) if source else (None, None)
-        link = links.get(code, ((), (), (), (), ()))
+        link = links.get(code, ((), (), (), (), (), ()))
         # Remade only when something it is made from changed: after an edit to one pathway, most of the
         # thousand pages are the last model's, unlooked-at.
         pages.append(memoized(memo, ("occupation entry", code),
@@ -580,10 +581,10 @@ def _occupation_pages(clusters: Sequence[Cluster], occupations: Mapping[str, Occ
 def _occupation_page(code: str, occupations: Mapping[str, Occupation], related: Mapping[str, Sequence[str]],
                      profiles: Profiles | None, by_title: Mapping[str, Ref],
                      link: tuple[tuple[Appearance, ...], tuple[Ref, ...], tuple[Occupation, ...], tuple[int, ...],
-                                 tuple[Occupation, ...]],
+                                 tuple[Occupation, ...], tuple[Occupation, ...]],
                      source: Source | None, markup: Markup | None, updated: str | None) -> OccupationPage:
     profile = profiles.of(code) if profiles else EMPTY_PROFILE
-    places, refs, next_steps, next_counts, later_steps = link
+    places, refs, next_steps, next_counts, later_steps, earlier_steps = link
     all_related = tuple(occupations[o] for o in related.get(code, ()) if o in occupations)
     refs = refs or tuple(by_title[name] for name in profile.clusters if name in by_title)
     return OccupationPage(
@@ -592,45 +593,56 @@ def _occupation_page(code: str, occupations: Mapping[str, Occupation], related: 
         summary=_text(source, "summary") if source else "", description=markup,
         source=source.path if source else None, updated=updated, profile=profile,
         similar=tuple((occupations[s.code], s.match) for s in profile.similar if s.code in occupations),
-        clusters=refs, next_steps=next_steps, next_counts=next_counts, later_steps=later_steps)
+        clusters=refs, next_steps=next_steps, next_counts=next_counts, later_steps=later_steps,
+        earlier_steps=earlier_steps)
 
 
 def _ladder_links(placements: Sequence[Sequence[tuple[str, Appearance, tuple[Occupation, ...],
-                                                  tuple[Occupation, ...]]]]
+                                                  tuple[tuple[int, Occupation], ...],
+                                                  tuple[tuple[int, Occupation], ...]]]]
                   ) -> dict[str, tuple[tuple[Appearance, ...], tuple[Ref, ...], tuple[Occupation, ...],
-                                       tuple[int, ...], tuple[Occupation, ...]]]:
+                                       tuple[int, ...], tuple[Occupation, ...], tuple[Occupation, ...]]]:
     """For each occupation on a ladder: its places on the ladders, the clusters of those, the occupations
     of the steps right above it (each once), from every pathway's `_placements_on`, in site order, for each of
-    those, at how many of its places it is on the step above, and the occupations of the steps above those (each
-    once, and none of the steps right above it), the nearest first."""
+    those, at how many of its places it is on the step above, the occupations of the steps above those (each
+    once, and none of the steps right above it), the nearest first, and those of the steps below it (each once, and
+    none that is also above it), the nearest first."""
     appearances: dict[str, list[Appearance]] = defaultdict(list)
     following: dict[str, dict[str, Occupation]] = defaultdict(dict)  # code -> the next step's occupations
     leads: dict[str, Counter[str]] = defaultdict(Counter)  # code -> how often each of them is the next step
     higher: dict[str, dict[str, tuple[int, int, Occupation]]] = defaultdict(dict)  # code -> (rungs up, order, job)
+    lower: dict[str, dict[str, tuple[int, int, Occupation]]] = defaultdict(dict)  # code -> (rungs down, order, job)
     for found in placements:
-        for code, appearance, after, above in found:
+        for code, appearance, after, above, below in found:
             appearances[code].append(appearance)
             for other in after:
                 following[code].setdefault(other.code, other)
                 leads[code][other.code] += 1
-            for rung, other in above:
-                known = higher[code].get(other.code)
-                if known is None or rung < known[0]:
-                    higher[code][other.code] = (rung, known[1] if known else len(higher[code]), other)
+            for rungs, steps in ((higher, above), (lower, below)):
+                for rung, other in steps:
+                    known = rungs[code].get(other.code)
+                    if known is None or rung < known[0]:
+                        rungs[code][other.code] = (rung, known[1] if known else len(rungs[code]), other)
     links = {}
     for code, places in appearances.items():
         nearest = tuple(following.get(code, {}).values())
         later = sorted((found for other, found in higher.get(code, {}).items()
                         if other != code and other not in following.get(code, {})), key=lambda f: f[:2])
+        earlier = sorted((found for other, found in lower.get(code, {}).items()
+                          if other != code and other not in following.get(code, {}) and other not in higher[code]),
+                         key=lambda f: f[:2])
         links[code] = (tuple(places), tuple({p.cluster.url: p.cluster for p in places}.values()), nearest,
-                       tuple(leads[code][o.code] for o in nearest), tuple(f[2] for f in later))
+                       tuple(leads[code][o.code] for o in nearest), tuple(f[2] for f in later),
+                       tuple(f[2] for f in earlier))
     return links
 
 
 def _placements_on(pathway: Pathway, cluster: Ref) -> tuple[tuple[str, Appearance, tuple[Occupation, ...],
+                                                                  tuple[tuple[int, Occupation], ...],
                                                                   tuple[tuple[int, Occupation], ...]], ...]:
     """Each place on the pathway's ladders where an occupation appears: (its code, the place, the occupations
-    of the next step other than itself, and those of the steps above that, each with how many rungs up it is)."""
+    of the next step other than itself, those of the steps above that, each with how many rungs up it is, and those
+    of the steps below, each with how many rungs down it is)."""
     found = []
     pathway_ref = pathway.ref
     for ladder in pathway.ladders:
@@ -639,11 +651,13 @@ def _placements_on(pathway: Pathway, cluster: Ref) -> tuple[tuple[str, Appearanc
             after = ladder.steps[index + 1].occupations if index + 1 < len(ladder.steps) else ()
             beyond = tuple((rung, other) for rung, later in enumerate(ladder.steps[index + 2:], start=2)
                            for other in later.occupations)
+            below = tuple((rung, other) for rung, earlier in enumerate(reversed(ladder.steps[:index]), start=1)
+                          for other in earlier.occupations)
             for occupation in step.occupations:
                 found.append((occupation.code,
                               Appearance(pathway=pathway_ref, cluster=cluster, ladder=ladder.title, step=step.title,
                                          stage=step.stage, anchor=ladder.anchor, above=above),
-                              tuple(other for other in after if other.code != occupation.code), beyond))
+                              tuple(other for other in after if other.code != occupation.code), beyond, below))
     return tuple(found)
 
 

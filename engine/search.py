@@ -186,6 +186,10 @@ LATER_STEPS = 8
 """How many of the jobs of the steps above an occupation's next ones its record lists, the nearest first: a goal
 phrase may name one of them ('warehouse associate how do i become a supervisor', two rungs up), which then comes
 right after the job (search.js `goalJob`)."""
+EARLIER_STEPS = 4
+"""How many of the jobs of the steps below an occupation on its ladders its record lists, the nearest first: a query
+for jobs like one that takes less schooling ('jobs like veterinarian but less school') lists them first (search.js
+`leadOn`)."""
 LIKE_SHOWN = 5
 """How many of an occupation's related occupations (O*NET's, the most related first) its record lists: a query that
 asks for jobs like one ('career change from teacher') lists the first of them before it (search.js `leadOn`), first
@@ -430,6 +434,7 @@ class Document:
     like: tuple[str, ...] = ()               # its related occupations' pages (`LIKE_SHOWN`), in its record by id
     away: tuple[str, ...] = ()               # those outside its own line of work (`AWAY_SHOWN`), likewise
     later: tuple[str, ...] = ()              # the steps above its next ones (`LATER_STEPS`), likewise
+    below: tuple[str, ...] = ()              # the steps below it (`EARLIER_STEPS`), likewise
     median: int | None = None                # an occupation's own median yearly pay (none if BLS gives only a
     growth: float | None = None              # wider group's), projected growth in percent and openings a year,
     openings: int | None = None              # as the jobs explorer sorts by them
@@ -552,6 +557,7 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             after=_nearest_steps(entry), like=tuple(o.url for o in alike(job, entry.related)[:LIKE_SHOWN]),
             away=tuple(o.url for o in elsewhere(job, entry.all_related)[:AWAY_SHOWN]),
             later=tuple(o.url for o in entry.later_steps[:LATER_STEPS]),
+            below=tuple(o.url for o in entry.earlier_steps[:EARLIER_STEPS]),
             **({"median": job.wage_median, "growth": job.growth_pct, "openings": job.openings}
                if job.figures == FIGURES_OWN else {})))
         if kept is not None:
@@ -1028,7 +1034,7 @@ def runs(docs: Sequence[Document], count: int) -> list[tuple[int, int]]:
 def for_scoring(docs: Sequence[Document]) -> list[Document]:
     """`docs` without their passages and jobs, which `score_terms` does not read: passages are half of a document's bytes and
     most of the time of unpickling it in the worker processes that make the postings (`index_part`)."""
-    return [replace(doc, passages=(), jobs=(), after=(), like=(), away=(), later=()) for doc in docs]
+    return [replace(doc, passages=(), jobs=(), after=(), like=(), away=(), later=(), below=()) for doc in docs]
 
 
 def index_part(docs: Sequence[Document], start: int, stop: int) -> Part:
@@ -1637,13 +1643,15 @@ def split_shards(entries: dict[str, str | list[str]]) -> dict[str, list[str]]:
 def _links(document: Document, ids: Mapping[str, int]
            ) -> tuple[tuple[int, ...], ...]:
     """The ids of the pages a record lists: an occupation's next steps, related occupations (all, and those
-    outside its line of work) and later steps, and a pathway's jobs."""
+    outside its line of work), later and earlier steps, and a pathway's jobs."""
     return tuple(tuple(ids[url] for url in urls if url in ids)
-                 for urls in (document.after, document.like, document.jobs, document.away, document.later))
+                 for urls in (document.after, document.like, document.jobs, document.away, document.later,
+                              document.below))
 
 
 def _fragment(doc_id: int, document: Document, after: Sequence[int] = (), like: Sequence[int] = (),
-              jobs: Sequence[int] = (), away: Sequence[int] = (), later: Sequence[int] = ()) -> bytes:
+              jobs: Sequence[int] = (), away: Sequence[int] = (), later: Sequence[int] = (),
+              below: Sequence[int] = ()) -> bytes:
     data = {
         "title": document.title,
         "url": document.url,
@@ -1667,6 +1675,8 @@ def _fragment(doc_id: int, document: Document, after: Sequence[int] = (), like: 
         data["away"] = list(away)
     if later:
         data["later"] = list(later)
+    if below:
+        data["below"] = list(below)
     return _script(f"docs/{doc_id}", data)
 
 

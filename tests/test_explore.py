@@ -215,6 +215,31 @@ def test_later_steps_are_the_occupations_higher_up_each_ladder_the_nearest_first
     assert sum(bool(e.later_steps) for e in by_code.values()) > 300
 
 
+def test_earlier_steps_are_the_occupations_lower_down_each_ladder_the_nearest_first(real_result):
+    """An occupation page knows the jobs of the steps below it on its ladders (search lists them for jobs like it
+    that take less schooling): each once, not itself, none that is also above it on a ladder, the fewest rungs
+    down first, and in site order among those as far down."""
+    by_code = {e.occupation.code: e for e in real_result.site.occupations}
+    rungs: dict[str, dict[str, tuple[int, int]]] = {}
+    for pathway in real_result.site.pathways:
+        for ladder in pathway.ladders:
+            for index, step in enumerate(ladder.steps):
+                for occupation in step.occupations:
+                    found = rungs.setdefault(occupation.code, {})
+                    for down, lower in enumerate(reversed(ladder.steps[:index]), start=1):
+                        for other in lower.occupations:
+                            if other.code not in found or down < found[other.code][0]:
+                                found[other.code] = (down, found[other.code][1] if other.code in found else len(found))
+    for code, entry in by_code.items():
+        above = {o.code for o in entry.next_steps + entry.later_steps} | {code}
+        expected = sorted((c for c in rungs.get(code, {}) if c not in above), key=lambda c: rungs[code][c])
+        assert [o.code for o in entry.earlier_steps] == expected, entry.title
+    vets = [o.title for o in by_code["29-1131.00"].earlier_steps]
+    assert vets[:2] == ["Veterinary Technologists and Technicians",
+                        "Veterinary Assistants and Laboratory Animal Caretakers"], vets
+    assert sum(bool(e.earlier_steps) for e in by_code.values()) > 300
+
+
 def test_the_data_files_are_compact_and_the_same_every_build(real_site: Path, real_result):
     sizes = {name: len(gzip.compress((real_site / path).read_bytes(), 9)) for name, path in DATA_FILES.items()}
     assert sizes["jobs"] < 60_000

@@ -1268,6 +1268,43 @@ def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_u
     assert page.console_errors == []
 
 
+def test_but_and_more_or_less_of_something_after_a_job_asks_for_jobs_like_it(site_url, real_result, page):
+    """'nurse but with better hours', 'jobs like electrician but less physical': 'but' and a word of more or less
+    (`RATHER`) after words that name a job ask for jobs like it, as 'jobs like' does; what to have less of is a word
+    of dislike. Less schooling ('careers like veterinarian without as much school', `SCHOOLING` after a word of
+    dislike) lists the jobs below it on its ladders first (`below` in its record), the nearest first."""
+    jobs = {e.title: e for e in real_result.site.occupations}
+
+    def like(title: str) -> list[str]:
+        entry = jobs[title]
+        return [o.title for o in search.alike(entry.occupation, entry.related)[:search.LIKE_SHOWN]]
+
+    open_with_search(page, site_url)
+    for query, title in (("nurse but with better hours", "Registered Nurses"),
+                         ("jobs like electrician but less physical", "Electricians"),
+                         ("accountant but more creative", "Accountants and Auditors")):
+        offered = ask(page, query)
+        assert offered[0] == f"Jobs like {title}" and title in offered[1:6], (query, offered)
+        assert set(like(title)[:3]) & set(offered[1:5]), (query, offered)
+    # what to have less of is not searched for: no physical therapists for 'less physical'
+    assert not any("Physical" in title for title in ask(page, "jobs like electrician but less physical")[:6])
+    # 'but not' and what follows is only not wanted: no job is named before it
+    assert "Jobs like" not in " ".join(ask(page, "i like history but not teaching"))
+    below = [o.title for o in jobs["Veterinarians"].earlier_steps[:search.EARLIER_STEPS]]
+    assert below[:2] == ["Veterinary Technologists and Technicians",
+                         "Veterinary Assistants and Laboratory Animal Caretakers"], below
+    for query in ("careers like veterinarian without as much school", "something like a vet but less school",
+                  "something like veterinarian without 8 years of school"):
+        offered = ask(page, query)
+        assert offered[0] == "Jobs like Veterinarians" and offered[1:3] == below[:2], (query, offered)
+    # without a word of schooling, its related jobs as before
+    offered = ask(page, "jobs like veterinarian")
+    assert offered[1:4] == like("Veterinarians")[:3], offered
+    lawyers = [o.title for o in jobs["Lawyers"].earlier_steps]
+    assert ask(page, "careers like lawyer but less school")[1] == lawyers[0] == "Paralegals and Legal Assistants"
+    assert page.console_errors == []
+
+
 def test_a_query_asking_where_a_job_leads_lists_the_steps_after_it(site_url, real_result, page):
     """'what comes after cna': the job the query names first, then the jobs of the step after it on its ladders,
     the likeliest first (`leadOn`), each saying on the results page whose next step it is. Where the words before

@@ -317,6 +317,9 @@ RECORD_LISTS = {
     # A goal phrase may name a job two or more rungs up ('stocker who wants to become a supervisor',
     # search.js `goalJob`): the first `LATER_STEPS` of the jobs of the steps above its next ones, the nearest first.
     "later": (lambda entry: entry.later_steps[:search.LATER_STEPS], 300),
+    # A query for jobs like one with less schooling ('careers like lawyer but less school', search.js `leadOn`)
+    # lists the first `EARLIER_STEPS` of the jobs of the steps below it, the nearest first.
+    "below": (lambda entry: entry.earlier_steps[:search.EARLIER_STEPS], 300),
 }
 
 

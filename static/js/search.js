@@ -691,6 +691,8 @@
     "english|lit|literature|psych|psychology|gov|government|econ|economics|art|music|spanish|french|german|latin|" +
     "chinese|cs|compsci|environmental|human|world|us|european|seminar|research)$");
   var LISTING = /\b(jobs|careers|occupations)\b/;  // words that ask for a list of jobs ('nurse jobs without a degree')
+  var RATHER = /^(with )?(a )?(more|less|better|higher|fewer|lower|not as|safer|easier)\b/;  // after 'but' (`parse`)
+  var SCHOOLING = /^(school|schooling|college|education|degree|years)$/;  // after dislike: jobs below one (`leadOn`)
 
   // The words a phrase of dislike that comes after them ('blood makes me queasy', 'needles scare me') says are not
   // wanted: at most three, back to a stop word other than 'the' or 'a' ('but', 'and', 'i'), a word of liking
@@ -856,9 +858,13 @@
     pay = pay || made >= 0 && tokens.slice(made).every(function (t) { return t.filler; });
     // Tired of part of a job after words that may name it ('hairdresser sick of standing all day'): jobs like the
     // job they name, if they do (`before`: the job's own page may well hold what one is tired of).
+    // So does 'but' and more or less of something after them ('nurse but with better hours', 'jobs like electrician
+    // but less physical'; what to have less of is a word of dislike).
     var weary = against.findIndex(function (m, i) { return m && /^(sick|tired|fed)$/.test(folded[i]); });
-    weary = !plain && !next && g < 0 && folded.slice(0, Math.max(0, weary)).some(function (w) {
-      return w.length > 1 && !manifest.stop.has(w) && !manifest.filler.has(w);
+    var rather = folded.findIndex(function (w, i) { return w === "but" && RATHER.test(folded.slice(i + 1).join(" ")); });
+    if (weary < 0 && next !== "next") weary = rather;
+    weary = !plain && (!next || rather > 0) && g < 0 && folded.slice(0, Math.max(0, weary)).some(function (w) {
+      return w.length > 1 && !manifest.stop.has(w) && !manifest.filler.has(w) && !asksSimilar[folded.indexOf(w)];
     }) ? weary : -1;
     if (weary > 0) next = "similar";
     var words = [], vague = false, filler = false;
@@ -910,6 +916,7 @@
              bare: g >= 0 && next !== "next" && goalEnd - g === 1,
              role: g >= 0 && next !== "next" && /^(be|become|becoming|make)$/.test(folded[goalEnd - 1]),
              disliked: disliked, listing: LISTING.test(folded.join(" ")),
+             less: folded.slice(against.indexOf(true) + 1 || folded.length).some(function (w) { return SCHOOLING.test(w); }),
              leaving: words.length > 0 && next === "similar" && leaving };
   }
 
@@ -1363,7 +1370,8 @@
              filler: query.filler,
              next: query.next, corrected: corrected.join(" ") !== query.typed.join(" ") ? corrected.join(" ") : "", fields: fields,
              disliked: query.disliked, listing: query.listing, before: query.before, after: query.after,
-             bare: query.bare, role: query.role, leaving: query.leaving, empty: expansions.some(function (list) { return !list.length; }) };
+             bare: query.bare, role: query.role, leaving: query.leaving, less: query.less,
+             empty: expansions.some(function (list) { return !list.length; }) };
   }
 
   // A query that asks for a field of work ('railroad careers'): the page about a field (a cluster, pathway or
@@ -1934,8 +1942,10 @@
     return loadAll(["docs/" + best.doc]).then(function () {
       var record = loaded("docs/" + best.doc), found = new Map(), after = (alike ? record.like : record.after) || [];
       // away from its line of work ('leaving teaching'): its related jobs outside it first (`away` in its record,
-      // engine/search.py `elsewhere`)
-      var away = alike && outcome.leaving && record.away || [];
+      // engine/search.py `elsewhere`); with less schooling ('jobs like veterinarian but less school'), the jobs
+      // below it on its ladders (`below`)
+      var less = alike && outcome.less;
+      var away = alike && (less ? record.below : outcome.leaving && record.away) || [];
       after = away.concat(after.filter(function (doc) { return away.indexOf(doc) < 0; }));
       outcome.results.forEach(function (r) { found.set(r.doc, r); });
       var goal = outcome.goal || null;
