@@ -672,12 +672,23 @@ def _strengths(entry: OccupationPage, rarity: Mapping[tuple[str, str], float]) -
 
 def _nearest_steps(entry: OccupationPage) -> tuple[str, ...]:
     """The pages of an occupation's first `NEXT_STEPS` next steps, the likeliest first: those its ladders lead to
-    most often (accountants to financial managers), then those in its own SOC major group (registered nurses to
-    nurse practitioners before health informatics), then in the site's order."""
-    code, steps = entry.occupation.code[:2], entry.next_steps
+    most often (accountants to financial managers), then those nearest it in the SOC (its broad group, minor group,
+    then major group: registered nurses to nurse practitioners before health informatics, emergency medical
+    technicians to paramedics before doctors), then in the site's order."""
+    code, steps = entry.occupation.code, entry.next_steps
     counts = entry.next_counts or (1,) * len(steps)
-    order = sorted(range(len(steps)), key=lambda n: (-counts[n], steps[n].code[:2] != code, n))
+    order = sorted(range(len(steps)), key=lambda n: (-counts[n], -_soc_shared(code, steps[n].code), n))
     return tuple(steps[n].url for n in order[:NEXT_STEPS])
+
+
+SOC_LEVELS = (6, 4, 2)
+"""The widths of a SOC code's broad, minor and major groups ('29-2042': '29-204', '29-2', '29')."""
+
+
+def _soc_shared(code: str, other: str) -> int:
+    """How many levels of the SOC two codes share: 3 the broad group ('29-204'), 2 the minor group ('29-2'), 1 the
+    major group ('29'), 0 none."""
+    return next((len(SOC_LEVELS) - n for n, width in enumerate(SOC_LEVELS) if code[:width] == other[:width]), 0)
 
 
 def pay_text(job: Occupation) -> str:

@@ -277,8 +277,9 @@ def records_by_url(index) -> tuple[list[dict], dict[str, int]]:
 
 def test_an_occupations_record_lists_its_next_steps_likeliest_first(index, real_result):
     """A query that asks where a job can lead puts the jobs of the steps after it next (search.js `leadOn`): its
-    record lists them by document id, the likeliest first: those its ladders lead to most often, then those in its
-    own SOC major group, then in the site's order; at most `NEXT_STEPS`. A job on no ladder, or only at the top of
+    record lists them by document id, the likeliest first: those its ladders lead to most often, then those nearest
+    it in the SOC (its broad group, then minor group, then major group), then in the site's order; at most
+    `NEXT_STEPS`. A job on no ladder, or only at the top of
     its ladders, lists none."""
     records, ids = records_by_url(index)
     listed = 0
@@ -295,14 +296,18 @@ def test_an_occupations_record_lists_its_next_steps_likeliest_first(index, real_
                 for step, above in zip(ladder.steps, ladder.steps[1:]):
                     if entry.occupation.code in {o.code for o in step.occupations}:
                         leads.update({o.code for o in above.occupations} - {entry.occupation.code})
-        order = sorted(entry.next_steps, key=lambda o: (-leads[o.code], o.code[:2] != entry.occupation.code[:2]))
+        code = entry.occupation.code
+        order = sorted(entry.next_steps, key=lambda o: (-leads[o.code], code[:6] != o.code[:6],
+                                                        code[:4] != o.code[:4], code[:2] != o.code[:2]))
         expected = [o.url for o in order[:search.NEXT_STEPS]]
         assert [records[n]["url"] for n in record["after"]] == expected, entry.title
     assert listed > 500
     first = {e.title: records[records[ids[e.url]]["after"][0]]["title"] for e in real_result.site.occupations
-             if e.title in ("Nursing Assistants", "Registered Nurses", "Construction Laborers")}
+             if e.title in ("Nursing Assistants", "Registered Nurses", "Construction Laborers",
+                            "Emergency Medical Technicians")}
     assert first == {"Nursing Assistants": "Licensed Practical and Licensed Vocational Nurses",
-                     "Registered Nurses": "Nurse Practitioners", "Construction Laborers": "Carpenters"}
+                     "Registered Nurses": "Nurse Practitioners", "Construction Laborers": "Carpenters",
+                     "Emergency Medical Technicians": "Paramedics"}  # its broad group, before the doctors
 
 
 RECORD_LISTS = {
