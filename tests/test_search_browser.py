@@ -1925,3 +1925,23 @@ def test_a_word_a_page_has_only_in_passing_is_not_counted_among_the_words_it_has
     assert outcome["mask"] == 7 and outcome["counted"] < 3, outcome  # it has all three
     assert outcome["first"] == "Atmospheric and Space Scientists", outcome
     assert page.console_errors == []
+
+
+def test_a_query_that_asks_for_no_field_has_one_fields_page_at_most_among_its_first_three(site_url, page):
+    """'people person who loves hotels' matches the Hospitality & Tourism cluster and the 2024 cluster of the same
+    field best: one of them stays first, and jobs take the next places (`FIELD_ROOM`). A query that asks for a
+    field ('hospitality industry') or names pages by their titles keeps them."""
+    fields = {"Cluster", "Pathway", "2024 cluster", "2024 sub-cluster"}
+    open_with_search(page, site_url)
+
+    def kinds(text: str) -> list[str]:
+        ask(page, text)
+        return page.locator(f"{LISTBOX} .search-option:not(.search-option-next) .search-kind").all_text_contents()
+
+    for query in ("people person who loves hotels", "always taking pictures and editing videos on my phone"):
+        found = kinds(query)
+        assert sum(kind in fields for kind in found[:3]) == 1, (query, found)
+        assert sum(kind in fields for kind in found) > 1, (query, found)  # the others come later
+    assert kinds("people person who loves hotels")[0] in fields
+    assert sum(kind in fields for kind in kinds("hospitality industry")[:3]) > 1
+    assert page.console_errors == []

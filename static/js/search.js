@@ -1815,8 +1815,25 @@
         });
       }).then(avoid).then(voteField).then(reorder).then(function (outcome) {
         return side ? outcome : askedAbout(outcome, text);
-      }).then(leadOn).then(listJobs).then(helpFirst);
+      }).then(leadOn).then(listJobs).then(helpFirst).then(oneField);
     });
+  }
+
+  // A query that asks for no field ('i like math and maps and being outside') has at most one field's page among its
+  // first `FIELD_ROOM` results, unless the words name one by its title: the jobs next in line move up past the
+  // others, since a second field's page says less than the jobs a visitor can hold.
+  var FIELD_ROOM = 3;
+
+  function oneField(outcome) {
+    var best = top(outcome.results, 2 * FIELD_ROOM), kept = [], fields = 0;
+    if ((outcome.fields || []).length || best.some(function (r) { return r.pin; })) return outcome;
+    best.forEach(function (r) {
+      var field = isFieldPage(r.doc) && r.exact < 2;
+      if (kept.length < FIELD_ROOM && !(field && fields)) kept.push(r);
+      fields += field;
+    });
+    if (kept.some(function (r, n) { return r !== best[n]; })) kept.forEach(function (r, n) { r.pin = kept.length - n; });
+    return outcome;
   }
 
   // A query of nothing but filler ('what now', 'what job should i do') asks for help in choosing: the pages that give
