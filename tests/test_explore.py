@@ -190,21 +190,28 @@ def test_next_steps_are_the_occupations_of_the_following_step_on_each_ladder(rea
     assert sum(bool(e.next_steps) for e in by_code.values()) > 300
 
 
+def _rungs_away(site, steps_of) -> dict[str, dict[str, tuple[int, int]]]:
+    """For each occupation on a ladder, the others `steps_of(steps, index)` gives as (rungs away, step) for its step:
+    each with the fewest rungs away on any ladder and the order in which it was first found, in site order."""
+    rungs: dict[str, dict[str, tuple[int, int]]] = {}
+    for pathway in site.pathways:
+        for ladder in pathway.ladders:
+            for index, step in enumerate(ladder.steps):
+                for occupation in step.occupations:
+                    found = rungs.setdefault(occupation.code, {})
+                    for away, other_step in steps_of(ladder.steps, index):
+                        for other in other_step.occupations:
+                            if other.code not in found or away < found[other.code][0]:
+                                found[other.code] = (away, found[other.code][1] if other.code in found else len(found))
+    return rungs
+
+
 def test_later_steps_are_the_occupations_higher_up_each_ladder_the_nearest_first(real_result):
     """Beyond the next steps, an occupation page knows the jobs of the steps above them on its ladders (search reads
     them for a goal two rungs up): each once, none of its next steps nor itself, the fewest rungs up first, and in
     site order among those as far up."""
     by_code = {e.occupation.code: e for e in real_result.site.occupations}
-    rungs: dict[str, dict[str, tuple[int, int]]] = {}
-    for pathway in real_result.site.pathways:
-        for ladder in pathway.ladders:
-            for index, step in enumerate(ladder.steps):
-                for occupation in step.occupations:
-                    found = rungs.setdefault(occupation.code, {})
-                    for up, higher in enumerate(ladder.steps[index + 2:], start=2):
-                        for other in higher.occupations:
-                            if other.code not in found or up < found[other.code][0]:
-                                found[other.code] = (up, found[other.code][1] if other.code in found else len(found))
+    rungs = _rungs_away(real_result.site, lambda steps, index: enumerate(steps[index + 2:], start=2))
     for code, entry in by_code.items():
         nearest = {o.code for o in entry.next_steps} | {code}
         expected = sorted((c for c in rungs.get(code, {}) if c not in nearest), key=lambda c: rungs[code][c])
@@ -220,16 +227,7 @@ def test_earlier_steps_are_the_occupations_lower_down_each_ladder_the_nearest_fi
     that take less schooling): each once, not itself, none that is also above it on a ladder, the fewest rungs
     down first, and in site order among those as far down."""
     by_code = {e.occupation.code: e for e in real_result.site.occupations}
-    rungs: dict[str, dict[str, tuple[int, int]]] = {}
-    for pathway in real_result.site.pathways:
-        for ladder in pathway.ladders:
-            for index, step in enumerate(ladder.steps):
-                for occupation in step.occupations:
-                    found = rungs.setdefault(occupation.code, {})
-                    for down, lower in enumerate(reversed(ladder.steps[:index]), start=1):
-                        for other in lower.occupations:
-                            if other.code not in found or down < found[other.code][0]:
-                                found[other.code] = (down, found[other.code][1] if other.code in found else len(found))
+    rungs = _rungs_away(real_result.site, lambda steps, index: enumerate(reversed(steps[:index]), start=1))
     for code, entry in by_code.items():
         above = {o.code for o in entry.next_steps + entry.later_steps} | {code}
         expected = sorted((c for c in rungs.get(code, {}) if c not in above), key=lambda c: rungs[code][c])

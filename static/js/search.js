@@ -861,7 +861,9 @@
     // So does 'but' and more or less of something after them ('nurse but with better hours', 'jobs like electrician
     // but less physical'; what to have less of is a word of dislike).
     var weary = against.findIndex(function (m, i) { return m && /^(sick|tired|fed)$/.test(folded[i]); });
-    var rather = folded.findIndex(function (w, i) { return w === "but" && RATHER.test(folded.slice(i + 1).join(" ")); });
+    var rather = folded.findIndex(function (w, i) {
+      return w === "but" && RATHER.test(folded.slice(i + 1).join(" "));
+    });
     if (weary < 0 && next !== "next") weary = rather;
     weary = !plain && (!next || rather > 0) && g < 0 && folded.slice(0, Math.max(0, weary)).some(function (w) {
       return w.length > 1 && !manifest.stop.has(w) && !manifest.filler.has(w) && !asksSimilar[folded.indexOf(w)];
@@ -916,7 +918,10 @@
              bare: g >= 0 && next !== "next" && goalEnd - g === 1,
              role: g >= 0 && next !== "next" && /^(be|become|becoming|make)$/.test(folded[goalEnd - 1]),
              disliked: disliked, listing: LISTING.test(folded.join(" ")),
-             less: folded.slice(against.indexOf(true) + 1 || folded.length).some(function (w) { return SCHOOLING.test(w); }),
+             // schooling after a word of dislike ('without as much school', 'but less college')
+             less: folded.slice(against.indexOf(true) + 1 || folded.length).some(function (w) {
+               return SCHOOLING.test(w);
+             }),
              leaving: words.length > 0 && next === "similar" && leaving };
   }
 
@@ -1819,7 +1824,7 @@
     });
   }
 
-  // A query that asks for no field ('i like math and maps and being outside') has at most one field's page among its
+  // A query that asks for no field ('people person who loves hotels') has at most one field's page among its
   // first `FIELD_ROOM` results, unless the words name one by its title: the jobs next in line move up past the
   // others, since a second field's page says less than the jobs a visitor can hold.
   var FIELD_ROOM = 3;
