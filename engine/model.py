@@ -629,7 +629,8 @@ def _ladder_links(placements: Sequence[Sequence[tuple[str, Appearance, tuple[Occ
         later = sorted((found for other, found in higher.get(code, {}).items()
                         if other != code and other not in following.get(code, {})), key=lambda f: f[:2])
         earlier = sorted((found for other, found in lower.get(code, {}).items()
-                          if other != code and other not in following.get(code, {}) and other not in higher[code]),
+                          if other != code and other not in following.get(code, {})
+                          and other not in higher.get(code, {})),
                          key=lambda f: f[:2])
         links[code] = (tuple(places), tuple({p.cluster.url: p.cluster for p in places}.values()), nearest,
                        tuple(leads[code][o.code] for o in nearest), tuple(f[2] for f in later),

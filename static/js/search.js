@@ -666,7 +666,8 @@
       scratch = {
         count: count, score: new Float64Array(count), best: new Float64Array(count),
         mask: new Uint32Array(count), own: new Uint32Array(count), title: new Uint32Array(count),
-        weak: new Uint32Array(count), named: new Uint32Array(count), faint: new Uint32Array(count)
+        weak: new Uint32Array(count), named: new Uint32Array(count), faint: new Uint32Array(count),
+        held: new Uint8Array(count)
       };
     }
     return scratch;
@@ -1262,7 +1263,7 @@
       var bit = 1 << n;
       var typed = query.words[n];
       full |= bit;
-      var hits = [], most = 0, names = new Set();  // the pages with the word, its best score, the pages it names
+      var hits = [], most = 0, holders = [];  // the pages with the word, its best score, the pages a name of holds it
       var typedTitles = list.length && list[0].how === "exact" && postings(typed) && postings(typed).titles;
       var namesField = !query.study && !!typedTitles && typedTitles.docs.some(function (doc, k) {
         return (typedTitles.values[k] < EXACT_STRONG || typedTitles.values[k] >= EXACT_PART) && isFieldPage(doc);
@@ -1272,7 +1273,7 @@
         if (!p) return;
         matched.add(e.word);
         var docs = p.docs, values = p.values, count = docs.length;
-        if (p.titles) p.titles.docs.forEach(function (doc) { names.add(doc); });
+        if (p.titles) p.titles.docs.forEach(function (doc) { a.held[doc] = 1; holders.push(doc); });
         // A compound counts only on pages named with it ('Pipefitters'), not on those that use it in passing; one
         // that is alone a page's title is as rare as those pages are: a pathway that lists boilermakers does not
         // make 'boiler' say less of them.
@@ -1325,12 +1326,13 @@
       if (hits.length > total * COMMON_SHARE) soft |= bit;
       for (var h = 0; h < hits.length; h++) {
         var doc = hits[h];
-        if (a.best[doc] < most * FAINT_SHARE && !names.has(doc)) a.faint[doc] |= bit;
+        if (a.best[doc] < most * FAINT_SHARE && !a.held[doc]) a.faint[doc] |= bit;
         if (a.mask[doc] === 0) touched.push(doc);
         a.score[doc] += a.best[doc];
         a.mask[doc] |= bit;
         a.best[doc] = 0;
       }
+      holders.forEach(function (doc) { a.held[doc] = 0; });
     });
 
     // Every page with any of the words, ranked by how many it has (then by score): a query of several
@@ -1967,8 +1969,8 @@
       // engine/search.py `elsewhere`); with less schooling ('jobs like veterinarian but less school'), the jobs
       // below it on its ladders (`below`)
       var less = alike && outcome.less;
-      var away = alike && (less ? record.below : outcome.leaving && record.away) || [];
-      after = away.concat(after.filter(function (doc) { return away.indexOf(doc) < 0; }));
+      var front = alike && (less ? record.below : outcome.leaving && record.away) || [];
+      after = front.concat(after.filter(function (doc) { return front.indexOf(doc) < 0; }));
       outcome.results.forEach(function (r) { found.set(r.doc, r); });
       var goal = outcome.goal || null;
       var steps = after.filter(function (doc) { return !goal || doc !== goal.doc; }).map(function (doc) {
@@ -1977,8 +1979,8 @@
       if (goal && after.indexOf(goal.doc) >= 0) goal.from = record.title;
       // 1 if `r` has a word of the query that the job has not (in its title or a name as good, with `key` 'titled')
       var adds = function (r, key) { return (r[key] || 0) & ~(best[key] || 0) ? 1 : 0; };
-      // away from its line of work, those outside it first, whatever words they have ('leaving the classroom')
-      var out = function (r) { return away.indexOf(r.doc) >= 0 ? 1 : 0; };
+      // those listed first (outside its line of work, or below it), whatever words they have ('leaving the classroom')
+      var out = function (r) { return front.indexOf(r.doc) >= 0 ? 1 : 0; };
       steps = steps.sort(function (a, b) {
         return out(b) - out(a) || adds(b, "titled") - adds(a, "titled") || adds(b, "mask") - adds(a, "mask") ||
           (adds(a, "mask") ? better(a, b) : 0);
