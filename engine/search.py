@@ -186,10 +186,9 @@ LATER_STEPS = 8
 """How many of the jobs of the steps above an occupation's next ones its record lists, the nearest first: a goal
 phrase may name one of them ('warehouse associate how do i become a supervisor', two rungs up), which then comes
 right after the job (search.js `goalJob`)."""
-EARLIER_STEPS = 4
-"""How many of the jobs of the steps below an occupation on its ladders its record lists, the nearest first: a query
-for jobs like one that takes less schooling ('jobs like veterinarian but less school') lists them first (search.js
-`leadOn`)."""
+SHORTER_SHOWN = 4
+"""How many of the jobs like an occupation that take less schooling (`shorter`) its record lists: a query for jobs
+like one with less school ('jobs like veterinarian but less school') lists them first (search.js `leadOn`)."""
 LIKE_SHOWN = 5
 """How many of an occupation's related occupations (O*NET's, the most related first) its record lists: a query that
 asks for jobs like one ('career change from teacher') lists the first of them before it (search.js `leadOn`), first
@@ -238,6 +237,23 @@ def elsewhere(job: Occupation, related: Sequence[Occupation]) -> list[Occupation
             return False
         return not (other.code[:2] == job.code[:2] and other.title.startswith("First-Line Supervisors"))
     return [other for other in related if leaves(other)]
+
+
+def shorter(job: Occupation, below: Sequence[Occupation], related: Sequence[Occupation]) -> list[Occupation]:
+    """The jobs like `job` that take less schooling: those of the steps below it on its ladders (`below`, the nearest
+    first) and its related occupations (`related`, O*NET's order), each only if BLS's typical entry education for it
+    is lower than for the job, and its own, not that of an "All Other" group (or, for a step, either is unknown). The jobs that are both come first: for
+    veterinarians, veterinary technologists and assistants; then the related ones, which are the same work, so that
+    a doctor is offered physician assistants and nurse practitioners; then the other steps below, which may be work
+    of another kind (medical assistants, below doctors)."""
+    level = job.education_level
+
+    def less(other: Occupation) -> bool:
+        return (level is not None and other.education_level is not None and other.education_level < level
+                and not other.preparation_is_mixed)
+    steps = [o for o in below if less(o) or level is None or o.education_level is None]
+    like = [o for o in related if less(o)]
+    return list(dict.fromkeys([o for o in steps if o in like] + like + steps))
 
 
 def _head_word(title: str) -> str:
@@ -434,7 +450,7 @@ class Document:
     like: tuple[str, ...] = ()               # its related occupations' pages (`LIKE_SHOWN`), in its record by id
     away: tuple[str, ...] = ()               # those outside its own line of work (`AWAY_SHOWN`), likewise
     later: tuple[str, ...] = ()              # the steps above its next ones (`LATER_STEPS`), likewise
-    below: tuple[str, ...] = ()              # the steps below it (`EARLIER_STEPS`), likewise
+    shorter: tuple[str, ...] = ()            # jobs like it with less schooling (`SHORTER_SHOWN`), likewise
     median: int | None = None                # an occupation's own median yearly pay (none if BLS gives only a
     growth: float | None = None              # wider group's), projected growth in percent and openings a year,
     openings: int | None = None              # as the jobs explorer sorts by them
@@ -557,7 +573,7 @@ def documents(site: Site, synonyms: "_Synonyms | None" = None,
             after=_nearest_steps(entry), like=tuple(o.url for o in alike(job, entry.related)[:LIKE_SHOWN]),
             away=tuple(o.url for o in elsewhere(job, entry.all_related)[:AWAY_SHOWN]),
             later=tuple(o.url for o in entry.later_steps[:LATER_STEPS]),
-            below=tuple(o.url for o in entry.earlier_steps[:EARLIER_STEPS]),
+            shorter=tuple(o.url for o in shorter(job, entry.earlier_steps, entry.all_related)[:SHORTER_SHOWN]),
             **({"median": job.wage_median, "growth": job.growth_pct, "openings": job.openings}
                if job.figures == FIGURES_OWN else {})))
         if kept is not None:
@@ -1045,7 +1061,7 @@ def runs(docs: Sequence[Document], count: int) -> list[tuple[int, int]]:
 def for_scoring(docs: Sequence[Document]) -> list[Document]:
     """`docs` without their passages and jobs, which `score_terms` does not read: passages are half of a document's bytes and
     most of the time of unpickling it in the worker processes that make the postings (`index_part`)."""
-    return [replace(doc, passages=(), jobs=(), after=(), like=(), away=(), later=(), below=()) for doc in docs]
+    return [replace(doc, passages=(), jobs=(), after=(), like=(), away=(), later=(), shorter=()) for doc in docs]
 
 
 def index_part(docs: Sequence[Document], start: int, stop: int) -> Part:
@@ -1654,15 +1670,15 @@ def split_shards(entries: dict[str, str | list[str]]) -> dict[str, list[str]]:
 def _links(document: Document, ids: Mapping[str, int]
            ) -> tuple[tuple[int, ...], ...]:
     """The ids of the pages a record lists: an occupation's next steps, related occupations (all, and those
-    outside its line of work), later and earlier steps, and a pathway's jobs."""
+    outside its line of work), later steps, jobs like it with less schooling, and a pathway's jobs."""
     return tuple(tuple(ids[url] for url in urls if url in ids)
                  for urls in (document.after, document.like, document.jobs, document.away, document.later,
-                              document.below))
+                              document.shorter))
 
 
 def _fragment(doc_id: int, document: Document, after: Sequence[int] = (), like: Sequence[int] = (),
               jobs: Sequence[int] = (), away: Sequence[int] = (), later: Sequence[int] = (),
-              below: Sequence[int] = ()) -> bytes:
+              shorter: Sequence[int] = ()) -> bytes:
     data = {
         "title": document.title,
         "url": document.url,
@@ -1686,8 +1702,8 @@ def _fragment(doc_id: int, document: Document, after: Sequence[int] = (), like: 
         data["away"] = list(away)
     if later:
         data["later"] = list(later)
-    if below:
-        data["below"] = list(below)
+    if shorter:
+        data["shorter"] = list(shorter)
     return _script(f"docs/{doc_id}", data)
 
 

@@ -1272,7 +1272,7 @@ def test_but_and_more_or_less_of_something_after_a_job_asks_for_jobs_like_it(sit
     """'nurse but with better hours', 'jobs like electrician but less physical': 'but' and a word of more or less
     (`RATHER`) after words that name a job ask for jobs like it, as 'jobs like' does; what to have less of is a word
     of dislike. Less schooling ('careers like veterinarian without as much school', `SCHOOLING` after a word of
-    dislike) lists the jobs below it on its ladders first (`below` in its record), the nearest first."""
+    dislike) lists the jobs like it that take less first (`shorter` in its record, `search.shorter`)."""
     jobs = {e.title: e for e in real_result.site.occupations}
 
     def like(title: str) -> list[str]:
@@ -1290,18 +1290,27 @@ def test_but_and_more_or_less_of_something_after_a_job_asks_for_jobs_like_it(sit
     assert not any("Physical" in title for title in ask(page, "jobs like electrician but less physical")[:6])
     # 'but not' and what follows is only not wanted: no job is named before it
     assert "Jobs like" not in " ".join(ask(page, "i like history but not teaching"))
-    below = [o.title for o in jobs["Veterinarians"].earlier_steps[:search.EARLIER_STEPS]]
-    assert below[:2] == ["Veterinary Technologists and Technicians",
-                         "Veterinary Assistants and Laboratory Animal Caretakers"], below
+    def shorter(title: str) -> list[str]:
+        entry = jobs[title]
+        return [o.title for o in search.shorter(entry.occupation, entry.earlier_steps, entry.all_related)]
+
+    vets = shorter("Veterinarians")
+    assert vets[:2] == ["Veterinary Technologists and Technicians",
+                        "Veterinary Assistants and Laboratory Animal Caretakers"], vets
     for query in ("careers like veterinarian without as much school", "something like a vet but less school",
                   "something like veterinarian without 8 years of school"):
         offered = ask(page, query)
-        assert offered[0] == "Jobs like Veterinarians" and offered[1:3] == below[:2], (query, offered)
+        assert offered[0] == "Jobs like Veterinarians" and offered[1:3] == vets[:2], (query, offered)
     # without a word of schooling, its related jobs as before
     offered = ask(page, "jobs like veterinarian")
     assert offered[1:4] == like("Veterinarians")[:3], offered
-    lawyers = [o.title for o in jobs["Lawyers"].earlier_steps]
-    assert ask(page, "careers like lawyer but less school")[1] == lawyers[0] == "Paralegals and Legal Assistants"
+    assert ask(page, "careers like lawyer but less school")[1] == shorter("Lawyers")[0] == \
+        "Paralegals and Legal Assistants"
+    # 'but' and 'no' or 'shorter' ask the same; so does 'training'
+    for query, title in (("similar to lawyer but no law school", "Lawyers"),
+                         ("jobs like dentist but shorter training", "Dentists, General")):
+        offered = ask(page, query)
+        assert offered[0] == f"Jobs like {title}" and offered[1:3] == shorter(title)[:2], (query, offered)
     assert page.console_errors == []
 
 

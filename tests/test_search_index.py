@@ -323,8 +323,9 @@ RECORD_LISTS = {
     # search.js `goalJob`): the first `LATER_STEPS` of the jobs of the steps above its next ones, the nearest first.
     "later": (lambda entry: entry.later_steps[:search.LATER_STEPS], 300),
     # A query for jobs like one with less schooling ('careers like lawyer but less school', search.js `leadOn`)
-    # lists the first `EARLIER_STEPS` of the jobs of the steps below it, the nearest first.
-    "below": (lambda entry: entry.earlier_steps[:search.EARLIER_STEPS], 300),
+    # lists the first `SHORTER_SHOWN` of the jobs like it that take less (`search.shorter`).
+    "shorter": (lambda entry: search.shorter(entry.occupation, entry.earlier_steps,
+                                             entry.all_related)[:search.SHORTER_SHOWN], 300),
 }
 
 
@@ -370,6 +371,37 @@ def test_jobs_away_from_one_leave_its_broad_group_its_kinds_and_its_supervisors(
     assert "Nursing Assistants" in away("Registered Nurses")  # O*NET's eighth
     assert search.elsewhere(nurses.occupation, ()) == []
 
+
+
+def test_jobs_like_one_with_less_schooling_take_less_and_the_steps_below_that_are_like_it_come_first(real_result):
+    """`search.shorter`: the steps below a job on its ladders and its related occupations, each only where BLS's
+    typical entry education is lower than the job's (and not an "All Other" group's); those that are both first,
+    then the related ones (the same work), then the other steps below."""
+    jobs = {e.title: e for e in real_result.site.occupations}
+
+    def shorter(title: str) -> list[str]:
+        entry = jobs[title]
+        found = search.shorter(entry.occupation, entry.earlier_steps, entry.all_related)
+        level = entry.occupation.education_level
+        assert all(o.education_level is None and o in entry.earlier_steps or
+                   o.education_level < level and not o.preparation_is_mixed for o in found), title
+        assert len(found) == len(set(found))
+        return [o.title for o in found]
+
+    vets = shorter("Veterinarians")
+    assert vets[:2] == ["Veterinary Technologists and Technicians",
+                        "Veterinary Assistants and Laboratory Animal Caretakers"], vets  # below it and related
+    assert not any("Physicians" in title for title in vets), vets  # related, but as much school (or a group's)
+    doctors = shorter("Family Medicine Physicians")
+    assert {"Physician Assistants", "Nurse Practitioners"} <= set(doctors[:3]), doctors  # related, before the steps
+    assert set(shorter("Dentists, General")[:2]) == {"Dental Hygienists", "Dental Assistants"}
+    assert shorter("Lawyers")[0] == "Paralegals and Legal Assistants"
+    assert shorter("Registered Nurses")[:2] == ["Licensed Practical and Licensed Vocational Nurses",
+                                                "Nursing Assistants"]
+    # an occupation that needs no schooling to start has none that take less
+    dishwashers = jobs["Dishwashers"]
+    assert dishwashers.occupation.education == "No formal educational credential"
+    assert search.shorter(dishwashers.occupation, (), dishwashers.all_related) == []
 
 def test_a_pathways_record_lists_its_ladders_jobs_by_id(index, real_result):
     """Of a cluster's pathways that tie for a field query, the one whose ladders hold the best jobs found leads

@@ -692,8 +692,8 @@
     "english|lit|literature|psych|psychology|gov|government|econ|economics|art|music|spanish|french|german|latin|" +
     "chinese|cs|compsci|environmental|human|world|us|european|seminar|research)$");
   var LISTING = /\b(jobs|careers|occupations)\b/;  // words that ask for a list of jobs ('nurse jobs without a degree')
-  var RATHER = /^(with )?(a )?(more|less|better|higher|fewer|lower|not as|safer|easier)\b/;  // after 'but' (`parse`)
-  var SCHOOLING = /^(school|schooling|college|education|degree|years)$/;  // after dislike: jobs below one (`leadOn`)
+  var RATHER = /^(with )?(a )?(more|less|better|higher|fewer|lower|not as|safer|easier|shorter|quicker|no)\b/;  // after 'but' (`parse`)
+  var SCHOOLING = /^(school|schooling|college|education|degree|years|training)$/;  // after dislike: `shorter` (`leadOn`)
 
   // The words a phrase of dislike that comes after them ('blood makes me queasy', 'needles scare me') says are not
   // wanted: at most three, back to a stop word other than 'the' or 'a' ('but', 'and', 'i'), a word of liking
@@ -1966,10 +1966,10 @@
     return loadAll(["docs/" + best.doc]).then(function () {
       var record = loaded("docs/" + best.doc), found = new Map(), after = (alike ? record.like : record.after) || [];
       // away from its line of work ('leaving teaching'): its related jobs outside it first (`away` in its record,
-      // engine/search.py `elsewhere`); with less schooling ('jobs like veterinarian but less school'), the jobs
-      // below it on its ladders (`below`)
+      // engine/search.py `elsewhere`); with less schooling ('jobs like veterinarian but less school'), those like it
+      // that take less (`shorter`: the steps below it on its ladders and its related jobs)
       var less = alike && outcome.less;
-      var front = alike && (less ? record.below : outcome.leaving && record.away) || [];
+      var front = alike && (less ? record.shorter : outcome.leaving && record.away) || [];
       after = front.concat(after.filter(function (doc) { return front.indexOf(doc) < 0; }));
       outcome.results.forEach(function (r) { found.set(r.doc, r); });
       var goal = outcome.goal || null;
@@ -1979,7 +1979,7 @@
       if (goal && after.indexOf(goal.doc) >= 0) goal.from = record.title;
       // 1 if `r` has a word of the query that the job has not (in its title or a name as good, with `key` 'titled')
       var adds = function (r, key) { return (r[key] || 0) & ~(best[key] || 0) ? 1 : 0; };
-      // those listed first (outside its line of work, or below it), whatever words they have ('leaving the classroom')
+      // those listed first (outside its line of work, or with less schooling), whatever words they have ('leaving the classroom')
       var out = function (r) { return front.indexOf(r.doc) >= 0 ? 1 : 0; };
       steps = steps.sort(function (a, b) {
         return out(b) - out(a) || adds(b, "titled") - adds(a, "titled") || adds(b, "mask") - adds(a, "mask") ||
