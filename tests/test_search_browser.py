@@ -1365,10 +1365,13 @@ def test_a_query_asking_where_a_job_leads_lists_the_steps_after_it(site_url, rea
     # 'cop' names the police officers' page (a synonym of its whole title), not the guards' own.
     assert ask(page, "security guard wants to be a cop")[1:3] == ["Security Guards", police.title]
     # After a phrase that names a role, the best match though no title or name has the words ('xray tech'); 'wants to
-    # manage' looks for the manager of what follows; after 'to' or 'becoming', a step named by the last word.
+    # manage' looks for the manager of what follows, as do phrases to run or own it ('dreaming of running my own');
+    # after 'to' or 'becoming', a step named by the last word.
     for query, wanted in (("medical assistant wanting to become an xray tech",
                            "Radiologic Technologists and Technicians"),
                           ("waiter who wants to manage a restaurant", "Food Service Managers"),
+                          ("farmhand dreaming of running my own ranch",
+                           "Farmers, Ranchers, and Other Agricultural Managers"),
                           ("short order cook to head chef", "Chefs and Head Cooks"),
                           ("plumbers helper becoming a licensed plumber", "Plumbers, Pipefitters, and Steamfitters")):
         assert ask(page, query)[2] == wanted, query

@@ -50,7 +50,9 @@ step that the words after 'to' match best came to count ('help desk tech to netw
 record listed its jobs by id; 23,637 with its long lines wrapped); 24 KB until a word a page has only in passing
 came to count for less than on the pages about it ('weather nerd who loves storms'), 24,639 bytes then (24,838
 once 'but' and more or less of something after a job asked for jobs like it, 'nurse but with better hours';
-24,956 once a query that asks for no field kept one field's page at most among its first three results).
+24,956 once a query that asks for no field kept one field's page at most among its first three results; 25,000
+once less schooling listed the jobs like one that take less; 25,099 once a goal phrase to run or own something
+looked for its manager, 'farmhand dreaming of running my own ranch').
 The manifest, which the first query loads with it, went from 4.2 to 3.6 KB gzipped the same day as the 17,405, when the pairs of filler words left it: the first query
 downloads less than before."""
 

@@ -693,6 +693,7 @@
     "chinese|cs|compsci|environmental|human|world|us|european|seminar|research)$");
   var LISTING = /\b(jobs|careers|occupations)\b/;  // words that ask for a list of jobs ('nurse jobs without a degree')
   var RATHER = /^(with )?(a )?(more|less|better|higher|fewer|lower|not as|safer|easier|shorter|quicker|no)\b/;  // after 'but' (`parse`)
+  var MANAGING = /^(manage|run|own|open|running|owning|opening)$/;  // a goal phrase's last word: its manager (`managed`)
   var SCHOOLING = /^(school|schooling|college|education|degree|years|training)$/;  // after dislike: `shorter` (`leadOn`)
 
   // The words a phrase of dislike that comes after them ('blood makes me queasy', 'needles scare me') says are not
@@ -914,8 +915,7 @@
              tokens: tokens.map(function (t) { return t.word; }), gap: gap,
              before: raw.slice(0, Math.max(0, asking.indexOf(true))).join(" "),
              after: asking.indexOf(true) < 0 || weary > 0 ? "" :
-               raw.slice(runEnd(asking, asking.indexOf(true))).join(" ") +
-               (g >= 0 && folded[goalEnd - 1] === "manage" ? " manager" : ""),  // 'wants to manage a restaurant'
+               managed(raw.slice(runEnd(asking, asking.indexOf(true))), g >= 0 && MANAGING.test(folded[goalEnd - 1])),
              bare: g >= 0 && next !== "next" && goalEnd - g === 1,
              role: g >= 0 && next !== "next" && /^(be|become|becoming|make)$/.test(folded[goalEnd - 1]),
              disliked: disliked, listing: LISTING.test(folded.join(" ")),
@@ -924,6 +924,15 @@
                return SCHOOLING.test(w);
              }),
              leaving: words.length > 0 && next === "similar" && leaving };
+  }
+
+  // The words after a goal phrase, as searched for. After one that asks to run something ('wants to manage a
+  // restaurant', 'wants to run her own salon', 'dreaming of owning a ranch'), its manager: 'restaurant manager',
+  // 'salon manager', where a possessive with 'own' says nothing more.
+  function managed(words, manage) {
+    if (!manage) return words.join(" ");
+    var own = words.length > 1 && /^(my|her|his|their|our)$/.test(folding(words[0])) && folding(words[1]) === "own";
+    return words.slice(own ? 2 : 0).join(" ") + " manager";
   }
 
   // The length of the goal phrase at position i of `words` (the first listed, as `marked` reads them).
