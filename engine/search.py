@@ -242,10 +242,10 @@ def elsewhere(job: Occupation, related: Sequence[Occupation]) -> list[Occupation
 def shorter(job: Occupation, below: Sequence[Occupation], related: Sequence[Occupation]) -> list[Occupation]:
     """The jobs like `job` that take less schooling: those of the steps below it on its ladders (`below`, the nearest
     first) and its related occupations (`related`, O*NET's order), each only if BLS's typical entry education for it
-    is lower than for the job, and its own, not that of an "All Other" group (or, for a step, either is unknown). The jobs that are both come first: for
-    veterinarians, veterinary technologists and assistants; then the related ones, which are the same work, so that
-    a doctor is offered physician assistants and nurse practitioners; then the other steps below, which may be work
-    of another kind (medical assistants, below doctors)."""
+    is lower than for the job, and its own, not that of an "All Other" group (or, for a step, either is unknown).
+    The jobs that are both come first: for veterinarians, veterinary technologists and assistants; then the related
+    ones, which are the same work, so that a doctor is offered physician assistants and nurse practitioners; then
+    the other steps below, which may be work of another kind (medical assistants, below doctors)."""
     level = job.education_level
 
     def less(other: Occupation) -> bool:

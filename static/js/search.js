@@ -692,9 +692,10 @@
     "english|lit|literature|psych|psychology|gov|government|econ|economics|art|music|spanish|french|german|latin|" +
     "chinese|cs|compsci|environmental|human|world|us|european|seminar|research)$");
   var LISTING = /\b(jobs|careers|occupations)\b/;  // words that ask for a list of jobs ('nurse jobs without a degree')
-  var RATHER = /^(with )?(a )?(more|less|better|higher|fewer|lower|not as|safer|easier|shorter|quicker|no)\b/;  // after 'but' (`parse`)
-  var MANAGING = /^(manage|run|own|open|running|owning|opening)$/;  // a goal phrase's last word: its manager (`managed`)
-  var SCHOOLING = /^(school|schooling|college|education|degree|years|training)$/;  // after dislike: `shorter` (`leadOn`)
+  // after 'but' (`parse`)
+  var RATHER = /^(with )?(a )?(more|less|better|higher|fewer|lower|not as|safer|easier|shorter|quicker|no)\b/;
+  var MANAGING = /^(manage|run|own|open|running|owning|opening)$/;  // a goal phrase's last word (`managed`)
+  var SCHOOLING = /^(school|schooling|college|education|degree|years|training)$/;  // after dislike (`leadOn`)
 
   // The words a phrase of dislike that comes after them ('blood makes me queasy', 'needles scare me') says are not
   // wanted: at most three, back to a stop word other than 'the' or 'a' ('but', 'and', 'i'), a word of liking
@@ -915,7 +916,8 @@
              tokens: tokens.map(function (t) { return t.word; }), gap: gap,
              before: raw.slice(0, Math.max(0, asking.indexOf(true))).join(" "),
              after: asking.indexOf(true) < 0 || weary > 0 ? "" :
-               managed(raw.slice(runEnd(asking, asking.indexOf(true))), g >= 0 && MANAGING.test(folded[goalEnd - 1])),
+               managed(raw.slice(runEnd(asking, asking.indexOf(true))),
+                       g >= 0 && MANAGING.test(folded[goalEnd - 1])),
              bare: g >= 0 && next !== "next" && goalEnd - g === 1,
              role: g >= 0 && next !== "next" && /^(be|become|becoming|make)$/.test(folded[goalEnd - 1]),
              disliked: disliked, listing: LISTING.test(folded.join(" ")),
@@ -1988,7 +1990,8 @@
       if (goal && after.indexOf(goal.doc) >= 0) goal.from = record.title;
       // 1 if `r` has a word of the query that the job has not (in its title or a name as good, with `key` 'titled')
       var adds = function (r, key) { return (r[key] || 0) & ~(best[key] || 0) ? 1 : 0; };
-      // those listed first (outside its line of work, or with less schooling), whatever words they have ('leaving the classroom')
+      // those listed first (outside its line of work, or with less schooling), whatever words they have ('leaving the
+      // classroom')
       var out = function (r) { return front.indexOf(r.doc) >= 0 ? 1 : 0; };
       steps = steps.sort(function (a, b) {
         return out(b) - out(a) || adds(b, "titled") - adds(a, "titled") || adds(b, "mask") - adds(a, "mask") ||
