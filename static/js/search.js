@@ -872,6 +872,14 @@
       return w.length > 1 && !manifest.stop.has(w) && !manifest.filler.has(w) && !asksSimilar[folded.indexOf(w)];
     }) ? weary : -1;
     if (weary > 0) next = "similar";
+    // The school of a job, not wanted ('love animals but cant afford vet school'): jobs like that job that take less
+    // schooling (`less`), the job being the one the word before 'school' names (`before`). Not for a subject one
+    // studies ('biology degree but no med school'), which asks for the jobs it prepares for.
+    var school = folded.indexOf("school"), schooled = "";
+    if (!plain && !next && g < 0 && !study && school > 0 && disliked.indexOf(folded[school - 1]) >= 0) {
+      schooled = raw.slice(school - 1, school + 1).join(" ");
+      next = "similar";
+    }
     var words = [], vague = false, filler = false;
     var meaningful = tokens.filter(function (t) { return !t.filler && (t.word.length > 1 || t.kept); });
     if (!meaningful.length && next) {
@@ -914,7 +922,7 @@
     return { words: words, typing: typing, pay: pay, field: field, study: study, state: place ? place.state : null,
              explorer: explorer, vague: vague, filler: filler, next: words.length > 0 && next,
              tokens: tokens.map(function (t) { return t.word; }), gap: gap,
-             before: raw.slice(0, Math.max(0, asking.indexOf(true))).join(" "),
+             before: schooled || raw.slice(0, Math.max(0, asking.indexOf(true))).join(" "),
              after: asking.indexOf(true) < 0 || weary > 0 ? "" :
                managed(raw.slice(runEnd(asking, asking.indexOf(true))),
                        g >= 0 && MANAGING.test(folded[goalEnd - 1])),
@@ -922,7 +930,7 @@
              role: g >= 0 && next !== "next" && /^(be|become|becoming|make)$/.test(folded[goalEnd - 1]),
              disliked: disliked, listing: LISTING.test(folded.join(" ")),
              // schooling after a word of dislike ('without as much school', 'but less college')
-             less: folded.slice(against.indexOf(true) + 1 || folded.length).some(function (w) {
+             less: !!schooled || folded.slice(against.indexOf(true) + 1 || folded.length).some(function (w) {
                return SCHOOLING.test(w);
              }),
              leaving: words.length > 0 && next === "similar" && leaving };
