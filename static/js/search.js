@@ -882,6 +882,11 @@
     }
     var words = [], vague = false, filler = false;
     var meaningful = tokens.filter(function (t) { return !t.filler && (t.word.length > 1 || t.kept); });
+    if (!meaningful.length && schooled) {
+      // nothing else ('cant afford vet school'): the job is searched for, to list the jobs like it
+      meaningful = [{ word: folded[school - 1] }];
+      tokens = meaningful;
+    }
     if (!meaningful.length && next) {
       // Nothing but a phrase like 'career path': it is searched for as it is (its synonyms lead to the tool).
       tokens.forEach(function (t) { if (t.next && !manifest.stop.has(t.word)) t.filler = false; });
