@@ -1288,6 +1288,9 @@ def test_but_and_more_or_less_of_something_after_a_job_asks_for_jobs_like_it(sit
         assert set(like(title)[:3]) & set(offered[1:5]), (query, offered)
     # what to have less of is not searched for: no physical therapists for 'less physical'
     assert not any("Physical" in title for title in ask(page, "jobs like electrician but less physical")[:6])
+    # 'less' alone is a word of dislike too
+    assert not any("Physical" in title for title in ask(page, "hurt my back in construction, need something less "
+                                                             "physical")[:3])
     # 'but not' and what follows is only not wanted: no job is named before it
     assert "Jobs like" not in " ".join(ask(page, "i like history but not teaching"))
     def shorter(title: str) -> list[str]:
