@@ -863,7 +863,8 @@
     // job they name, if they do (`before`: the job's own page may well hold what one is tired of).
     // So does 'but' and more or less of something after them ('nurse but with better hours', 'jobs like electrician
     // but less physical'; what to have less of is a word of dislike).
-    var weary = against.findIndex(function (m, i) { return m && /^(sick|tired|fed)$/.test(folded[i]); });
+    var weary = against.findIndex(function (m, i) { return m && /^(sick|tired|fed)$/.test(folded[i]); }),
+      tired = weary >= 0;
     var rather = folded.findIndex(function (w, i) {
       return w === "but" && RATHER.test(folded.slice(i + 1).join(" "));
     });
@@ -887,8 +888,18 @@
       meaningful = [{ word: folded[school - 1] }];
       tokens = meaningful;
     }
-    if (!meaningful.length && next) {
-      // Nothing but a phrase like 'career path': it is searched for as it is (its synonyms lead to the tool).
+    // Tired of a line of work, and nothing more ('sick of teaching, what else can i do'): jobs like it, away from it,
+    // if it names a job by its title or a name (`tired`); else every job is listed, as after any word of dislike.
+    tired = !plain && tired && g < 0 && !meaningful.length && disliked.length > 0;
+    if (tired) {
+      meaningful = tokens = disliked.map(function (w) { return { word: w }; });
+      disliked = [];
+      next = "similar";
+      leaving = true;
+    }
+    if (!meaningful.length && next && !disliked.length) {
+      // Nothing but a phrase like 'career path': it is searched for as it is (its synonyms lead to the tool); not
+      // after a word of dislike ('i hate blood, what else'), where every job is listed (below).
       tokens.forEach(function (t) { if (t.next && !manifest.stop.has(t.word)) t.filler = false; });
       meaningful = tokens.filter(function (t) { return !t.filler && t.word.length > 1; });
       next = false;
@@ -938,7 +949,7 @@
              less: !!schooled || folded.slice(against.indexOf(true) + 1 || folded.length).some(function (w) {
                return SCHOOLING.test(w);
              }),
-             leaving: words.length > 0 && next === "similar" && leaving };
+             leaving: words.length > 0 && next === "similar" && leaving, tired: tired };
   }
 
   // The words after a goal phrase, as searched for. After one that asks to run something ('wants to manage a
@@ -1366,7 +1377,7 @@
     // helping others get fit' leads with fitness trainers, not with pages that hold 'others' only as every 'All
     // Other' title does). Nor is a word counted on a page that scores less than `FAINT_SHARE` of the best page for
     // it, unless one of the page's names holds it: a page that mentions it in passing does not have it as the pages
-    // about it do ('weather nerd who loves storms' leads with atmospheric scientists, not with a pathway that holds
+    // about it do ('nerd who loves weather and storms' leads with atmospheric scientists, not with a pathway that holds
     // all three words in passing).
     var results = [], complete = 0;
     for (var t = 0; t < touched.length; t++) {
@@ -1401,7 +1412,7 @@
              filler: query.filler,
              next: query.next, corrected: corrected.join(" ") !== query.typed.join(" ") ? corrected.join(" ") : "", fields: fields,
              disliked: query.disliked, listing: query.listing, before: query.before, after: query.after,
-             bare: query.bare, role: query.role, leaving: query.leaving, less: query.less,
+             bare: query.bare, role: query.role, leaving: query.leaving, less: query.less, tired: query.tired,
              empty: expansions.some(function (list) { return !list.length; }) };
   }
 
@@ -1825,8 +1836,11 @@
           // A phrase whose other word names no job is searched for as words ('print a career ladder'), unless it
           // names a field ('switching careers from accounting' asks about accounting, not network switches); with
           // more words of their own ('lost my assembly line job, what else can i do'), the query is about them.
+          // Tired of what names no job by a title or a name ('tired of sitting'): every job, as after any dislike.
           var best = top(outcome.results, 1)[0];
-          plain = !nextJob(outcome) && !(best && best.exact >= 2 && isFieldPage(best.doc)) && outcome.words.length < 2;
+          var named = nextJob(outcome);
+          plain = outcome.tired ? !(named && (named.exact || named.named || named.titled)) :
+            !named && !(best && best.exact >= 2 && isFieldPage(best.doc)) && outcome.words.length < 2;
           return plain ? attempt(false, false, 0) : outcome;
         });
       }).then(function (outcome) {
