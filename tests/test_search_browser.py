@@ -584,9 +584,14 @@ def test_a_question_the_data_cannot_answer_says_so_and_the_rest_is_searched_for(
     assert ask(page, "union rep")[0] == "Labor Relations Specialists"  # 'Union Rep' is a job title people use
     assert note.count() == 0
     for query, topic in (("cool jobs", "which jobs are fun"), ("jobs for veterans", "which jobs fit military experience"),
-                         ("jobs that involve travel", "how much a job travels")):
+                         ("jobs that involve travel", "how much a job travels"),
+                         ("night owl who wants the graveyard shift", "work hours and shifts")):
         ask(page, query)
         assert note.text_content().startswith(f"This site has no figures on {topic},"), query
+    # A visitor's own wheelchair says nothing of the work: not the repairers of wheelchair lifts, but computer jobs.
+    offered = ask(page, "i use a wheelchair and love computers")
+    assert note.text_content().startswith("This site has no figures on which jobs suit a disability,")
+    assert offered[1].startswith("Computer") and "Elevator and Escalator Installers and Repairers" not in offered, offered
     page.goto(site_url + "search/?q=work+from+home")
     results(page)
     assert page.text_content(".search-help-unknown").startswith("This site has no figures on working from home")
