@@ -1807,7 +1807,7 @@
           // (`goalJob`). 'i'm the one everyone calls to fix their computer' names no job.
           var job = part && !part.filler && (part.job || namedJob(part, true));
           var second = part && top(part.results, 2)[1];
-          if (job && outcome.bare && !(job.exact || job.named || job.titled)) {
+          if (job && outcome.bare && !byName(job)) {
             job.loose = !second || second.level + GOAL_LEVELS <= job.level;
             if (!job.loose) job = null;
           }
@@ -1839,7 +1839,7 @@
           // Tired of what names no job by a title or a name ('tired of sitting'): every job, as after any dislike.
           var best = top(outcome.results, 1)[0];
           var named = nextJob(outcome);
-          plain = outcome.tired ? !(named && (named.exact || named.named || named.titled)) :
+          plain = outcome.tired ? !(named && byName(named)) :
             !named && !(best && best.exact >= 2 && isFieldPage(best.doc)) && outcome.words.length < 2;
           return plain ? attempt(false, false, 0) : outcome;
         });
@@ -2184,6 +2184,11 @@
   // otherwise, or if its record has not loaded.
   function nextJob(outcome) {
     return outcome.next ? outcome.job || namedJob(outcome, true) : null;
+  }
+
+  // Whether a result is named by its title or a name as good, or holds a word of one, not only found on its page.
+  function byName(r) {
+    return r.exact || r.named || r.titled;
   }
 
   // The best match of an outcome if it is a job its words name: its title or a name of it is the query, or holds
