@@ -1571,11 +1571,13 @@ def shortcut_text(shortcut: Shortcut) -> str:
 
 def _by_topic(phrases: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
     """Phrases about what the data has no figures on, grouped by it: {topic: [phrase, ...]}, each topic's phrases
-    in the file's order (the manifest, canonical JSON, sorts the topics). A topic is written once, not per phrase."""
+    the longest first, else in the file's order (the manifest, canonical JSON, sorts the topics). The browser reads
+    them in that order, and a word read as part of one is not read again: 'felony record' must come before 'felony',
+    or 'record' is searched for. A topic is written once, not per phrase."""
     found: dict[str, list[str]] = {}
     for says, topic in phrases:
         found.setdefault(topic, []).append(" ".join(phrase_words(says)))
-    return found
+    return {topic: sorted(said, key=lambda phrase: -len(phrase.split())) for topic, said in found.items()}
 
 
 def phrase_words(text: str) -> list[str]:

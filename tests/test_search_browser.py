@@ -532,10 +532,12 @@ def test_make_asks_about_pay_only_when_nothing_follows_it_but_pay_filler_or_a_pl
     ("15 looking for my first job", []),                    # first, before 'looking', 'and', 'want' or the like
     ("16 and love fixing bikes", ["fixing", "bikes"]),
     ("20 dollar an hour jobs", ["20", "dollar"]),           # first, but before a unit
+    ("divorced at 38 need something medical", ["medical"]),  # after 'at'
+    ("nurse jobs that start at 40 an hour", ["nurse", "40"]),  # after 'at', but before a unit
 ])
 def test_an_age_or_years_of_work_is_never_searched_for(site_url, page, query, words):
     """A number of two digits after 'im', 'age' and the like, or before 'years' or 'yo', or first and before a word
-    such as 'and' or 'looking', says who asks."""
+    such as 'and' or 'looking', or after 'at' but not before a unit, says who asks."""
     open_with_search(page, site_url)
     assert page.evaluate("async q => (await window.__search.search(q)).words", query) == words
 
@@ -879,6 +881,26 @@ def test_two_words_run_together_are_searched_for_apart(site_url, page):
     assert ask(page, "truckdriver")[0] == "Heavy and Tractor-Trailer Truck Drivers"
     assert ask(page, "softwear engineer")[0] == "Software Developers"
     assert ask(page, "dogwalker")[0] == "Animal Caretakers"
+    assert page.console_errors == []
+
+
+def test_a_word_split_that_no_page_holds_whole_is_searched_as_typed(site_url, page):
+    """A word the site does not know is split into words it knows only where a page holds them all: 'rockstar' is
+    not 'rocks tar' (roofers) and finds nothing, while 'dogwalker' is still 'dog walker'. A word that is 're' and a
+    word the site knows is that word: 'redecorating' is 'decorating' (interior designers), not 'red eco rating'."""
+    open_with_search(page, site_url)
+    outcome = page.evaluate("""async () => {
+        const out = {};
+        for (const q of ['rockstar', 'dogwalker', 'redecorating', 'rewiring houses']) {
+            const o = await window.__search.search(q);
+            out[q] = [o.words.join(' '), o.results.length > 0];
+        }
+        return out;
+    }""")
+    assert outcome == {"rockstar": ["rockstar", False], "dogwalker": ["dog walker", True],
+                       "redecorating": ["decorating", True], "rewiring houses": ["wiring houses", True]}
+    assert "Interior Designers" in ask(page, "always redecorating my apartment")[:3]
+    assert ask(page, "rewiring houses")[0] == "Electricians"
     assert page.console_errors == []
 
 

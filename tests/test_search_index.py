@@ -963,6 +963,15 @@ def test_an_unknown_word_beside_a_word_it_names_a_job_with_is_kept():
         ["credit union", "union examin", "union rep"]
 
 
+def test_each_topic_the_data_has_no_figures_on_lists_its_longest_phrases_first():
+    """The browser reads a topic's phrases in the manifest's order, and a word one phrase took is not read by the
+    next: 'felony record' must come before 'felony', or 'record' is searched for (and finds record clerks)."""
+    phrases = (("felony", "a record"), ("night shift", "hours"), ("felony record", "a record"), ("shifts", "hours"),
+               ("on parole", "a record"))
+    assert search._by_topic(phrases) == {"a record": ["felony record", "on parole", "felony"],
+                                         "hours": ["night shift", "shifts"]}
+
+
 def test_a_describer_beside_a_word_it_names_something_with_is_kept():
     """A describer ('people') is dropped after a word it describes ('creative people'), unless the two name
     something together: the index lists such pairs with the filler words' (from the synonym 'old people' here)."""

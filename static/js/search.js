@@ -680,9 +680,10 @@
   // thing disliked ('i hate blood and needles').
   var UNWANTED_ENDS = /^(but|though|although|yet|however|instead|loves?|enjoys?|prefer|rather)$/;
   var WANTING = /^(like|want|wanna|just|really|still)$/;  // after 'i', a word that starts what is wanted
-  // An age ('im 16', 'age 45', '50 yo', first: '15 looking for my first job', '16 and love fixing bikes') or years of
-  // work ('30 years as a nurse'): about who asks, not the work, so never searched for ('16' would find 'The 16 career
-  // clusters'). First, not before a unit ('20 dollar an hour jobs', '12 hour shifts').
+  // An age ('im 16', 'age 45', '50 yo', 'career change at 40', first: '15 looking for my first job', '16 and love
+  // fixing bikes') or years of work ('30 years as a nurse'): about who asks, not the work, so never searched for
+  // ('16' would find 'The 16 career clusters'). First, not before a unit ('20 dollar an hour jobs', '12 hour
+  // shifts'); after 'at', not before one ('starts at 25 an hour').
   var AGE = /^[1-9][0-9]$/, AGE_BEFORE = /^(im|am|age|aged|turning|turned)$/, AGE_AFTER = /^(yo|yrs?|years?)$/;
   var AGE_FIRST = /^(and|looking|wants?|wanting|needs?|with|but|who|girl|boy|guy|male|female)$/;
   // 'ap' or 'honors' before a school subject ('loved ap physics', 'good at ap chem') names a kind of class, not
@@ -797,6 +798,7 @@
         return;
       }
       if ((AGE.test(word) && (AGE_BEFORE.test(folded[at - 1] || "") || AGE_AFTER.test(folded[at + 1] || "") ||
+                              (folded[at - 1] === "at" && !/^(an?|per|hours?|k)$/.test(folded[at + 1] || "")) ||
                               (!at && AGE_FIRST.test(folded[1])))) ||
           (CLASS_KIND.test(word) && SUBJECT.test(folded[at + 1] || ""))) {
         tokens.push({ word: word, filler: true });
@@ -1115,13 +1117,16 @@
   // begins, nor a form of it (unless the two are `RUN_TOGETHER_FACTOR` times as common), that is two words the
   // site knows, is searched for as those two (`query.typed` keeps the words as typed). Returns the vocabularies
   // it needs first.
-  function splitRunTogether(query) {
+  // The words in `whole` are left as they are: a search split them, and no page held their parts together
+  // ('reptiles' is not 'rep tiles', `unheld`). A word 're' and one the site knows is that word (`again`).
+  function splitRunTogether(query, whole) {
     var missing = [], split = Object.create(null);
     query.typed = query.words.slice();
     query.words.forEach(function (word) {
-      var parts = runTogether(word, missing);
+      var parts = whole && whole.has(word) ? null : again(word, missing) || runTogether(word, missing);
       if (parts) split[word] = parts;
     });
+    query.splits = split;
     if (missing.length) return missing;
     var apart = function (list) {
       return list.reduce(function (out, word) { return out.concat(split[word] || [word]); }, []);
@@ -1201,6 +1206,33 @@
     return typo || otherEnding(word, [v]) ? null : best.parts;
   }
 
+  // A word the site does not know, nor any word it begins, that is 're' and a word of five letters or more the site
+  // knows, on two pages or more ('redecorating', 'retraining'): [that word], else null.
+  function again(word, missing) {
+    var v = /^re[a-z]{5,}$/.test(word) && vocabulary(head(word, 1)), rest = word.slice(2), initial = head(rest, 1);
+    if (!v || (v.words[firstIndex(v.words, word)] || "").lastIndexOf(word, 0) === 0) return null;
+    var rv = vocabulary(initial);
+    if (!rv) {
+      if (manifest.initials.has(initial)) missing.push("words/" + initial);
+      return null;
+    }
+    var at = firstIndex(rv.words, rest);
+    return rv.words[at] === rest && rv.counts[at] >= 2 ? [rest] : null;
+  }
+
+  // The words a search split in two or three (`splitRunTogether`) of which no page holds every part, as a set, or
+  // null: searched for whole again, they find what a word the site does not know finds.
+  function unheld(outcome) {
+    var words = Object.keys(outcome.splits || {}).filter(function (word) {
+      var bits = outcome.splits[word].reduce(function (mask, part) {
+        var n = outcome.words.indexOf(part);
+        return n < 0 ? mask : mask | (1 << n);
+      }, 0);
+      return bits && !outcome.results.some(function (r) { return (r.mask & bits) === bits; });
+    });
+    return words.length ? new Set(words) : null;
+  }
+
   // Two typed words that the index knows as one ('cyber security' -> 'cybersecurity', 'x ray' -> 'xray'): for
   // each word, the joined words it is part of. A page with the joined word then has both words. Needs the
   // vocabularies of the words' first letters.
@@ -1232,7 +1264,7 @@
 
   // Run a query over what is loaded. Returns {missing: [part names]} when parts are needed first, else
   // {words, matched (Set of indexed words to highlight), results: [{doc, score, exact}] unsorted, all}.
-  function run(text, wide, shortTypos, swap, plain) {
+  function run(text, wide, shortTypos, swap, plain, whole) {
     var query = parse(text, plain);
     if (query.missing) return { missing: query.missing };
     var missing = [];
@@ -1242,7 +1274,7 @@
       if (manifest.initials.has(initial) && !loaded("words/" + initial)) missing.push("words/" + initial);
     });
     if (missing.length) return { missing: unique(missing) };
-    missing = splitRunTogether(query);
+    missing = splitRunTogether(query, whole);
     if (missing.length) return { missing: unique(missing) };
     var joins = compounds(query.tokens);
     // Looking everywhere, a word of letters looks among words of letters, a number among numbers. Otherwise a
@@ -1413,7 +1445,7 @@
              next: query.next, corrected: corrected.join(" ") !== query.typed.join(" ") ? corrected.join(" ") : "", fields: fields,
              disliked: query.disliked, listing: query.listing, before: query.before, after: query.after,
              bare: query.bare, role: query.role, leaving: query.leaving, less: query.less, tired: query.tired,
-             empty: expansions.some(function (list) { return !list.length; }) };
+             splits: query.splits, empty: expansions.some(function (list) { return !list.length; }) };
   }
 
   // A query that asks for a field of work ('railroad careers'): the page about a field (a cluster, pathway or
@@ -1775,13 +1807,14 @@
   // One query's outcome, or a side's of a comparison (`side`).
   function searchWhole(text, side) {
     return loadManifest().then(function () {
-      var plain = false;
+      var plain = false, whole = null;
       var attempt = function (wide, short, rounds, swap) {
-        var outcome = run(text, wide, short, swap, plain);
+        var outcome = run(text, wide, short, swap, plain, whole);
         if (outcome.missing) {
           if (rounds > 6) throw new Error("the search index is incomplete");
           return loadAll(outcome.missing).then(function () { return attempt(wide, short, rounds + 1, swap); });
         }
+        if (!whole && (whole = unheld(outcome))) return attempt(wide, short, 0, swap);
         if (swap) return outcome;
         if (!outcome.results.length && outcome.empty) {
           // Nothing at all: allow corrections of short words (of four letters, and two letters away from six),
