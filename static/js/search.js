@@ -1207,7 +1207,7 @@
   }
 
   // A word the site does not know, nor any word it begins, that is 're' and a word of five letters or more the site
-  // knows, on two pages or more ('redecorating', 'retraining'): [that word], else null.
+  // knows, on two pages or more ('redecorating', 'rewiring'): [that word], else null.
   function again(word, missing) {
     var v = /^re[a-z]{5,}$/.test(word) && vocabulary(head(word, 1)), rest = word.slice(2), initial = head(rest, 1);
     if (!v || (v.words[firstIndex(v.words, word)] || "").lastIndexOf(word, 0) === 0) return null;
