@@ -1146,8 +1146,7 @@
   function runTogether(word, missing, twoOnly) {
     var v = word.length >= 6 && !/\d/.test(word) && vocabulary(head(word, 1));
     if (!v) return null;
-    var at = firstIndex(v.words, word);
-    if ((v.words[at] || "").lastIndexOf(word, 0) === 0) return null;  // a word, or the start of one
+    if (begun(v, word)) return null;
     if (!v.stems) v.stems = v.words.map(stem);
     // A form of a word, unless that word is rare and the two are common ('truckdriver', not the 'truckdriving' of
     // a 'truck-driving class')
@@ -1206,11 +1205,16 @@
     return typo || otherEnding(word, [v]) ? null : best.parts;
   }
 
+  // Whether the vocabulary `v` has `word`, or a word that begins with it.
+  function begun(v, word) {
+    return (v.words[firstIndex(v.words, word)] || "").lastIndexOf(word, 0) === 0;
+  }
+
   // A word the site does not know, nor any word it begins, that is 're' and a word of five letters or more the site
   // knows, on two pages or more ('redecorating', 'rewiring'): [that word], else null.
   function again(word, missing) {
     var v = /^re[a-z]{5,}$/.test(word) && vocabulary(head(word, 1)), rest = word.slice(2), initial = head(rest, 1);
-    if (!v || (v.words[firstIndex(v.words, word)] || "").lastIndexOf(word, 0) === 0) return null;
+    if (!v || begun(v, word)) return null;
     var rv = vocabulary(initial);
     if (!rv) {
       if (manifest.initials.has(initial)) missing.push("words/" + initial);
@@ -1284,7 +1288,7 @@
       return manifest.words.filter(function (c) { return /\d/.test(c) === /^\d/.test(word); });
     } : function (word) {
       var initial = head(word, 1), v = vocabulary(initial), other = SOUND_INITIALS[initial];
-      if (!other || word.length < 5 || !v || (v.words[firstIndex(v.words, word)] || "").lastIndexOf(word, 0) === 0) {
+      if (!other || word.length < 5 || !v || begun(v, word)) {
         return [initial];
       }
       return [initial, other];
