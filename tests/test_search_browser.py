@@ -534,10 +534,11 @@ def test_make_asks_about_pay_only_when_nothing_follows_it_but_pay_filler_or_a_pl
     ("20 dollar an hour jobs", ["20", "dollar"]),           # first, but before a unit
     ("divorced at 38 need something medical", ["medical"]),  # after 'at'
     ("jobs that start at 25 an hour", ["25"]),                # after 'at', but before a unit
+    ("medical assistant 3 years want more pay", ["medical", "assistant"]),  # one digit before 'years'
 ])
 def test_an_age_or_years_of_work_is_never_searched_for(site_url, page, query, words):
-    """A number of two digits after 'im', 'age' and the like, or before 'years' or 'yo', or first and before a word
-    such as 'and' or 'looking', or after 'at' but not before a unit, says who asks."""
+    """A number of one or two digits after 'im', 'age' and the like, or before 'years' or 'yo', or first and before
+    a word such as 'and' or 'looking', or after 'at' but not before a unit, says who asks."""
     open_with_search(page, site_url)
     assert page.evaluate("async q => (await window.__search.search(q)).words", query) == words
 
@@ -583,6 +584,10 @@ def test_a_question_the_data_cannot_answer_says_so_and_the_rest_is_searched_for(
     assert note.text_content().startswith("This site has no figures on work hours and shifts")
     assert ask(page, "remote sensing")[0].startswith("Remote Sensing")
     assert note.count() == 0
+    # 'remote' alone asks about working from home, even where a filler phrase has the word after it ('work with')
+    offered = ask(page, "part time remote work with flexible hours")
+    assert note.text_content().startswith("This site has no figures on")
+    assert not any(title.startswith("Remote Sensing") for title in offered), offered
     assert ask(page, "union rep")[0] == "Labor Relations Specialists"  # 'Union Rep' is a job title people use
     assert note.count() == 0
     for query, topic in (("cool jobs", "which jobs are fun"), ("jobs for veterans", "which jobs fit military experience"),

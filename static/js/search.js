@@ -681,10 +681,10 @@
   var UNWANTED_ENDS = /^(but|though|although|yet|however|instead|loves?|enjoys?|prefer|rather)$/;
   var WANTING = /^(like|want|wanna|just|really|still)$/;  // after 'i', a word that starts what is wanted
   // An age ('im 16', 'age 45', '50 yo', 'career change at 40', first: '15 looking for my first job', '16 and love
-  // fixing bikes') or years of work ('30 years as a nurse'): about who asks, not the work, so never searched for
+  // fixing bikes') or years of work ('30 years as a nurse', '6 years'): about who asks, not the work, so never searched for
   // ('16' would find 'The 16 career clusters'). First, not before a unit ('20 dollar an hour jobs', '12 hour
   // shifts'); after 'at', not before one ('starts at 25 an hour').
-  var AGE = /^[1-9][0-9]$/, AGE_BEFORE = /^(im|am|age|aged|turning|turned)$/, AGE_AFTER = /^(yo|yrs?|years?)$/;
+  var AGE = /^[1-9][0-9]?$/, AGE_BEFORE = /^(im|am|age|aged|turning|turned)$/, AGE_AFTER = /^(yo|yrs?|years?)$/;
   var AGE_FIRST = /^(and|looking|wants?|wanting|needs?|with|but|who|girl|boy|guy|male|female)$/;
   // 'ap' or 'honors' before a school subject ('loved ap physics', 'good at ap chem') names a kind of class, not
   // an AP (accounts payable) clerk.
@@ -758,7 +758,8 @@
     var behind = dislikedBefore(folded, after, taken);
     // A goal phrase ('wants to become', 'to') asks where a job leads after who one is ('cop who', 'paralegal',
     // 'dental assistant'), if the words before it name a job (`searchWhole`): the first one that follows 'who',
-    // 'that' or a word that means something, not 'i', 'and' or a word of dislike ('i like kids and want to be ...').
+    // 'that', years of work ('paralegal for 6 years thinking about law school') or a word that means something, not
+  // 'i', 'and' or a word of dislike ('i like kids and want to be ...').
     // It may hold the words of a filler phrase ('hoping to' of 'hoping to become').
     var open = taken.map(function (t, i) { return t && !fillerPhrase[i]; });
     var goal = marked(!plain && manifest.goal, folded, open), g = -1, end = 0;
@@ -770,7 +771,7 @@
       // and be no part of a filler phrase ('related to')
       var following = end - i > 1 ? "" : /^(a|an|the)$/.test(folded[end]) ? folded[end + 1] : folded[end];
       var fits = following === "" ? true : following && !meaningless(following) && !fillerPhrase[i];
-      if (i > 0 && fits && !against[i - 1] && !after[i - 1] && (/^(who|that)$/.test(word) || !meaningless(word))) g = i;
+      if (i > 0 && fits && !against[i - 1] && !after[i - 1] && (/^(who|that|years|yrs)$/.test(word) || !meaningless(word))) g = i;
     });
     var goalEnd = g < 0 ? g : g + goalLength(folded, g);
     goal = goal.map(function (m, i) { return i >= g && i < goalEnd; });
