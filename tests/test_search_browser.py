@@ -529,7 +529,9 @@ def test_make_asks_about_pay_only_when_nothing_follows_it_but_pay_filler_or_a_pl
     ("45 yo teacher", ["teacher"]),
     ("im a 911 dispatcher", ["911", "dispatcher"]),         # three digits: no age
     ("24 hour pharmacy jobs", ["24", "pharmacy"]),          # not before a word of age
-    ("15 looking for my first job", []),                    # first, before 'looking', 'and', 'want' or the like
+    ("15 looking for my first job", []),                    # first, before any word but a unit
+    ("16 love cars hate school", ["cars"]),
+    ("16 career clusters", ["16", "career", "clusters"]),   # first, but before a word it names something with
     ("16 and love fixing bikes", ["fixing", "bikes"]),
     ("20 dollar an hour jobs", ["20", "dollar"]),           # first, but before a unit
     ("divorced at 38 need something medical", ["medical"]),  # after 'at'
@@ -537,8 +539,8 @@ def test_make_asks_about_pay_only_when_nothing_follows_it_but_pay_filler_or_a_pl
     ("medical assistant 3 years want more pay", ["medical", "assistant"]),  # one digit before 'years'
 ])
 def test_an_age_or_years_of_work_is_never_searched_for(site_url, page, query, words):
-    """A number of one or two digits after 'im', 'age' and the like, or before 'years' or 'yo', or first and before
-    a word such as 'and' or 'looking', or after 'at' but not before a unit, says who asks."""
+    """A number of one or two digits after 'im', 'age' and the like, or before 'years' or 'yo', or first or after
+    'at' but not before a unit, says who asks."""
     open_with_search(page, site_url)
     assert page.evaluate("async q => (await window.__search.search(q)).words", query) == words
 

@@ -59,7 +59,9 @@ like the job it names, 'tired of nursing'; 25,286 once the two tests of a job na
 page holds together was searched for as typed, 'rockstar', a word 're' and a word the site knows was that word,
 'redecorating', and an age after 'at' was read as one, 'career change at 40'; 25,560 once the three tests of
 a word the site knows, or the start of one, shared one function; 25,566 once one-digit years of work were read as
-such and let a goal phrase after them ask where the job leads, 'paralegal for 6 years thinking about law school').
+such and let a goal phrase after them ask where the job leads, 'paralegal for 6 years thinking about law school';
+25,549 once an age first in a query was any number before a word but a unit, '16 love cars hate school', in one
+list of units shared with the age after 'at').
 The manifest, which the first query loads with it, went from 4.2 to 3.6 KB gzipped the same day as the 17,405, when the pairs of filler words left it: the first query
 downloads less than before."""
 

@@ -680,12 +680,13 @@
   // thing disliked ('i hate blood and needles').
   var UNWANTED_ENDS = /^(but|though|although|yet|however|instead|loves?|enjoys?|prefer|rather)$/;
   var WANTING = /^(like|want|wanna|just|really|still)$/;  // after 'i', a word that starts what is wanted
-  // An age ('im 16', 'age 45', '50 yo', 'career change at 40', first: '15 looking for my first job', '16 and love
-  // fixing bikes') or years of work ('30 years as a nurse', '6 years'): about who asks, not the work, so never searched for
-  // ('16' would find 'The 16 career clusters'). First, not before a unit ('20 dollar an hour jobs', '12 hour
-  // shifts'); after 'at', not before one ('starts at 25 an hour').
+  // An age ('im 16', 'age 45', '50 yo', 'career change at 40', first: '15 looking for my first job', '16 love cars
+  // hate school') or years of work ('30 years as a nurse', '6 years'): about who asks, not the work, so never searched
+  // for ('16' would find 'The 16 career clusters'). First or after 'at', not before a unit (`UNIT`: '20 dollar an
+  // hour jobs', '12 hour shifts', 'starts at 25 an hour') or a word it names something with ('18 wheeler', '11 bravo',
+  // '16 career clusters').
   var AGE = /^[1-9][0-9]?$/, AGE_BEFORE = /^(im|am|age|aged|turning|turned)$/, AGE_AFTER = /^(yo|yrs?|years?)$/;
-  var AGE_FIRST = /^(and|looking|wants?|wanting|needs?|with|but|who|girl|boy|guy|male|female)$/;
+  var UNIT = /^(an?|per|hours?|hr|k|dollars?|bucks|percent|wheeler|bravo|career|clusters?)$/;
   // 'ap' or 'honors' before a school subject ('loved ap physics', 'good at ap chem') names a kind of class, not
   // an AP (accounts payable) clerk.
   var CLASS_KIND = /^(ap|honors|honours)$/;
@@ -799,8 +800,8 @@
         return;
       }
       if ((AGE.test(word) && (AGE_BEFORE.test(folded[at - 1] || "") || AGE_AFTER.test(folded[at + 1] || "") ||
-                              (folded[at - 1] === "at" && !/^(an?|per|hours?|k)$/.test(folded[at + 1] || "")) ||
-                              (!at && AGE_FIRST.test(folded[1])))) ||
+                              (folded[at - 1] === "at" && !UNIT.test(folded[at + 1] || "")) ||
+                              (!at && folded[1] && !UNIT.test(folded[1])))) ||
           (CLASS_KIND.test(word) && SUBJECT.test(folded[at + 1] || ""))) {
         tokens.push({ word: word, filler: true });
         return;
