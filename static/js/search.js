@@ -760,7 +760,7 @@
     // A goal phrase ('wants to become', 'to') asks where a job leads after who one is ('cop who', 'paralegal',
     // 'dental assistant'), if the words before it name a job (`searchWhole`): the first one that follows 'who',
     // 'that', years of work ('paralegal for 6 years thinking about law school') or a word that means something, not
-  // 'i', 'and' or a word of dislike ('i like kids and want to be ...').
+    // 'i', 'and' or a word of dislike ('i like kids and want to be ...').
     // It may hold the words of a filler phrase ('hoping to' of 'hoping to become').
     var open = taken.map(function (t, i) { return t && !fillerPhrase[i]; });
     var goal = marked(!plain && manifest.goal, folded, open), g = -1, end = 0;
@@ -772,7 +772,8 @@
       // and be no part of a filler phrase ('related to')
       var following = end - i > 1 ? "" : /^(a|an|the)$/.test(folded[end]) ? folded[end + 1] : folded[end];
       var fits = following === "" ? true : following && !meaningless(following) && !fillerPhrase[i];
-      if (i > 0 && fits && !against[i - 1] && !after[i - 1] && (/^(who|that|years|yrs)$/.test(word) || !meaningless(word))) g = i;
+      if (i > 0 && fits && !against[i - 1] && !after[i - 1] &&
+          (/^(who|that|years|yrs)$/.test(word) || !meaningless(word))) g = i;
     });
     var goalEnd = g < 0 ? g : g + goalLength(folded, g);
     goal = goal.map(function (m, i) { return i >= g && i < goalEnd; });
