@@ -546,6 +546,25 @@ def test_an_age_or_years_of_work_is_never_searched_for(site_url, page, query, wo
 
 
 @pytest.mark.parametrize("query, words", [
+    ("my son jake keeps saying he wants to be a sparky", ["sparky"]),  # before a word of what the child does
+    ("my daughter quinn 14 draws maps", ["draws", "maps"]),             # before an age, itself left out
+    ("my kid liam wants to be a crane op", ["crane", "op"]),
+    ("welding for my son liam", ["welding"]),                           # last
+    ("ava is 15 and wants to be a vet tech", ["vet", "tech"]),          # first, before 'is' and an age
+    ("my daughter maya is deaf 16 and loves drawing", ["drawing"]),     # an age anywhere after the child
+    ("my son wants to make 20 an hour", ["20"]),                        # not an age before a unit
+    ("my son loves cars", ["cars"]),                                    # a word of what he does is no name
+    ("my grandson hunter is 18 and likes welding", ["welding"]),        # a name that is a job's too
+    ("bounty hunter is 18 an hour", ["bounty", "hunter", "18"]),        # no word for a child before it
+])
+def test_a_childs_name_and_age_are_never_searched_for(site_url, page, query, words):
+    """A word after 'son', 'daughter', 'kid' and the like, last or before an age or a word such as 'is', 'wants' or
+    'keeps', names the child (the words before a goal phrase are read alone, so 'my kid liam' ends them), and a number after that word is the child's age, unless a unit follows it."""
+    open_with_search(page, site_url)
+    assert page.evaluate("async q => (await window.__search.search(q)).words", query) == words
+
+
+@pytest.mark.parametrize("query, words", [
     ("loved ap physics", ["physics"]),
     ("honors english", ["english"]),
     ("ap clerk", ["ap", "clerk"]),   # an accounts payable clerk

@@ -687,12 +687,24 @@
   // '16 career clusters').
   var AGE = /^[1-9][0-9]?$/, AGE_BEFORE = /^(im|am|age|aged|turning|turned)$/, AGE_AFTER = /^(yo|yrs?|years?)$/;
   var UNIT = /^(an?|per|hours?|hr|k|dollars?|bucks|percent|wheeler|bravo|career|clusters?)$/;
+  // A child's name after who the child is to the one asking, before an age or a word of what the child does ('my
+  // son jake keeps saying', 'my daughter quinn 14', 'granddaughter emma wants'), or first before 'is' and an age
+  // ('ava is 15'): about who asks, never searched for ('ava' would find Animal Systems). So is a number after the
+  // word for the child ('my son 15', 'my daughter maya is deaf 16'), unless a unit follows it.
+  var KIN = /^(son|daughter|grandson|granddaughter|kid|child|niece|nephew|stepson|stepdaughter|student|grandchild)$/;
+  var NAME_THEN = /^(is|was|wants|keeps|loves|likes|has|took|asked|says|just|really|doesnt|hates|thinks|needs|got)$/;
+  function childName(folded, at) {
+    var next = folded[at + 1] || "";
+    return !manifest.stop.has(folded[at]) && !AGE.test(folded[at]) &&
+      (KIN.test(folded[at - 1]) && (!next || AGE.test(next) || NAME_THEN.test(next)) ||
+       !at && next === "is" && AGE.test(folded[2]));
+  }
   // 'ap' or 'honors' before a school subject ('loved ap physics', 'good at ap chem') names a kind of class, not
   // an AP (accounts payable) clerk.
   var CLASS_KIND = /^(ap|honors|honours)$/;
   var SUBJECT = new RegExp("^(physics|chem|chemistry|bio|biology|calc|calculus|stats|statistics|math|maths|history|" +
     "english|lit|literature|psych|psychology|gov|government|econ|economics|art|music|spanish|french|german|latin|" +
-    "chinese|cs|compsci|environmental|human|world|us|european|seminar|research)$");
+    "chinese|cs|compsci|computer|environmental|human|world|us|european|seminar|research)$");
   var LISTING = /\b(jobs|careers|occupations)\b/;  // words that ask for a list of jobs ('nurse jobs without a degree')
   // after 'but' (`parse`)
   var RATHER = /^(with )?(a )?(more|less|better|higher|fewer|lower|not as|safer|easier|shorter|quicker|no)\b/;
@@ -763,7 +775,7 @@
     // 'i', 'and' or a word of dislike ('i like kids and want to be ...').
     // It may hold the words of a filler phrase ('hoping to' of 'hoping to become').
     var open = taken.map(function (t, i) { return t && !fillerPhrase[i]; });
-    var goal = marked(!plain && manifest.goal, folded, open), g = -1, end = 0;
+    var goal = marked(!plain && manifest.goal, folded, open), g = -1, end = 0, strict = false;
     goal.forEach(function (m, i) {
       if (!m || (goal[i - 1] && i !== end) || g >= 0) return;
       var word = folded[i - 1];
@@ -772,8 +784,14 @@
       // and be no part of a filler phrase ('related to')
       var following = end - i > 1 ? "" : /^(a|an|the)$/.test(folded[end]) ? folded[end + 1] : folded[end];
       var fits = following === "" ? true : following && !meaningless(following) && !fillerPhrase[i];
+      // after 'and', a phrase of two words or more, as strict as one of one word ('paralegal and thinking about
+      // law school', not 'i like kids and want to be a nurse')
+      var and = word === "and" && end - i > 1;
       if (i > 0 && fits && !against[i - 1] && !after[i - 1] &&
-          (/^(who|that|years|yrs)$/.test(word) || !meaningless(word))) g = i;
+          (/^(who|that|years|yrs)$/.test(word) || !meaningless(word) || and)) {
+        g = i;
+        strict = and;
+      }
     });
     var goalEnd = g < 0 ? g : g + goalLength(folded, g);
     goal = goal.map(function (m, i) { return i >= g && i < goalEnd; });
@@ -788,7 +806,7 @@
     var inPhrase = taken;  // and the words of a filler phrase ('work with') or an unknown one ('night shift')
     var place = placeNamed(folded, inPhrase);
     var tokens = [], pay = false, field = false, study = false, dropped = [], made = -1, unwanted = false;
-    var disliked = [];
+    var disliked = [], kin = folded.findIndex(function (w) { return KIN.test(w); });
     raw.forEach(function (original, at) {
       var word = folded[at];
       if (goal[at]) {
@@ -801,8 +819,9 @@
         return;
       }
       if ((AGE.test(word) && (AGE_BEFORE.test(folded[at - 1] || "") || AGE_AFTER.test(folded[at + 1] || "") ||
-                              (folded[at - 1] === "at" && !UNIT.test(folded[at + 1] || "")) ||
-                              (!at && folded[1] && !UNIT.test(folded[1])))) ||
+                              (/^(at|is|was)$/.test(folded[at - 1]) && !UNIT.test(folded[at + 1] || "")) ||
+                              (kin >= 0 && kin < at && !UNIT.test(folded[at + 1] || "")) ||
+                              (!at && folded[1] && !UNIT.test(folded[1])))) || childName(folded, at) ||
           (CLASS_KIND.test(word) && SUBJECT.test(folded[at + 1] || ""))) {
         tokens.push({ word: word, filler: true });
         return;
@@ -947,7 +966,7 @@
              after: asking.indexOf(true) < 0 || weary > 0 ? "" :
                managed(raw.slice(runEnd(asking, asking.indexOf(true))),
                        g >= 0 && MANAGING.test(folded[goalEnd - 1])),
-             bare: g >= 0 && next !== "next" && goalEnd - g === 1,
+             bare: g >= 0 && next !== "next" && (goalEnd - g === 1 || strict),
              role: g >= 0 && next !== "next" && /^(be|become|becoming|make)$/.test(folded[goalEnd - 1]),
              disliked: disliked, listing: LISTING.test(folded.join(" ")),
              // schooling after a word of dislike ('without as much school', 'but less college')
@@ -2243,6 +2262,10 @@
     var shunned = own && best &&
       top(outcome.results.filter(function (r) { return r.avoid && r.exact > best.exact; }), 1)[0];
     best = shunned || best;
+    // tired of a field ('tired of real estate'): the best job in it
+    if (outcome.tired && best && !inRuns(manifest.jobPages || [], best.doc)) {
+      best = top(outcome.results.filter(function (r) { return inRuns(manifest.jobPages || [], r.doc); }), 1)[0];
+    }
     return best && (!outcome.explorer || outcome.next === "similar") &&
       (best.exact || best.named || popcount(best.mask) === outcome.words.length) &&
       inRuns(manifest.jobPages || [], best.doc) ? best : null;
