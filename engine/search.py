@@ -29,6 +29,10 @@ pathways as on the real one:
                                     explorer's filter each sets, for a query with one of their key words
     search/index/phrases.js         the filler phrases ('how do i become', 'passion for'), for a query
                                     with one of their key words
+    search/index/asks.js            the phrases that say what a query asks of the job it names or of the
+                                    rest: where it leads ('what comes after'), a goal ('wants to become'),
+                                    jobs like it ('similar to', 'ex'), and what is not wanted ('hate',
+                                    'scares me'), for a query with one of their key words
 
 A query word is looked up in its first character's vocabulary, where the
 browser finds the words it matches: the same word, the same word in another
@@ -111,7 +115,7 @@ from .profiles import WORK_VALUES
 from .schema import INTEREST_INFO, INTERESTS
 from .search_words import STOP_WORDS, SearchWords, Shortcut
 
-FORMAT = 2
+FORMAT = 3
 """Bumped when the files' layout changes, so a page never reads parts it does not understand."""
 
 ROOT = "search/index/"
@@ -1387,11 +1391,9 @@ class SearchIndex:
             "fieldPhrases": [w for w in self.words.fields if " " in w],
             # words for whoever asks ('creative people'): dropped after a word they describe (`parse` in search.js)
             "describers": " ".join(self.words.describers),
-            # words and phrases after which what a query names is not wanted ('hate', 'dont like'; `parse` in
-            # search.js)
-            "dislike": sorted(self.words.dislike, key=lambda w: -len(w.split())),  # the longest read first
-            # phrases before which it is not wanted ('scares me'; `dislikedBefore` in search.js)
-            "dislikeAfter": sorted(self.words.dislike_after, key=lambda w: -len(w.split())),
+            # a word of each phrase of the asks part (`_asks`): a query with one loads them (asks.js)
+            "askWords": " ".join(sorted({_rare_word(p.split(), common) for phrases in self._asks().values()
+                                         for p in phrases})),
             # stop words that are also words people type for something ('IT'): kept when typed in capitals, or
             # in lower case as the first of two or three words (see `parse` in search.js)
             "keep": " ".join(sorted({w for s in self.words.synonyms for w in query_words_all(s.says)} & STOP_WORDS)),
@@ -1403,14 +1405,8 @@ class SearchIndex:
             # the phrases (explorer.js), which a query without any cannot hold
             "explorerWords": " ".join(sorted({_key_word(phrase_words(s.says), common) for s in self.words.explorer})),
             "explorerUrl": ROUTES["occupations"].url(),
-            # phrases that ask where a job can lead ('what comes after'; 'wants to become' after the job) or for jobs
-            # like it ('jobs like') or away from it ('leaving', which search.js reads as similar phrases too),
-            # longest first; the tool that shows both, and an occupation's address, whose code the tool takes
-            # (`?job=`)
-            "next": _longest_first(self.words.next),
-            "goal": _longest_first(self.words.goal),
-            "similar": _longest_first(self.words.similar),
-            "leaving": _longest_first(self.words.leaving),
+            # the tool that shows where a job can lead and jobs like it, and an occupation's address, whose code the
+            # tool takes (`?job=`)
             "nextUrl": ROUTES["from-job"].url(),
             "jobUrl": ROUTES["occupation"].pattern,
             # phrases that set jobs side by side ('vs', 'difference between'), longest first, and the page
@@ -1422,6 +1418,17 @@ class SearchIndex:
         }
         self.manifest_words = (self.words, self.states, part)
         return part
+
+    def _asks(self) -> dict[str, list[str]]:
+        """The phrases that say what a query asks (asks.js), each list longest first, as the browser reads a query:
+        words and phrases after which what a query names is not wanted ('hate', 'dont like'), and before which it
+        is not ('scares me'; `dislikedBefore` in search.js); phrases that ask where a job can lead ('what comes
+        after'; 'wants to become' after the job) or for jobs like it ('jobs like') or away from it ('leaving',
+        which search.js reads as similar phrases too)."""
+        return {"dislike": sorted(self.words.dislike, key=lambda w: -len(w.split())),
+                "dislikeAfter": sorted(self.words.dislike_after, key=lambda w: -len(w.split())),
+                "next": _longest_first(self.words.next), "goal": _longest_first(self.words.goal),
+                "similar": _longest_first(self.words.similar), "leaving": _longest_first(self.words.leaving)}
 
     def _explorer_phrases(self) -> list[list[Any]]:
         """The phrases that ask for a kind of job ('high paying'): [words, filter, value, the words for it, and for
@@ -1443,6 +1450,7 @@ class SearchIndex:
         # their key words
         self._put(f"{ROOT}explorer.js", _script("explorer", self._explorer_phrases()))
         self._put(f"{ROOT}phrases.js", _script("phrases", _filler_phrases(self.words)))
+        self._put(f"{ROOT}asks.js", _script("asks", self._asks()))
         name = f"{ROOT}manifest.js"
         ids = {doc.url: n for n, doc in enumerate(docs)}
         self._drop(name)
@@ -1476,6 +1484,12 @@ def _key_word(words: list[str], common: set[str]) -> str:
     'ged jobs'), else the first that is no stop word ('degree' of 'no degree'), else the first."""
     return next((w for w in words if w not in STOP_WORDS and w not in common), None) or \
         next((w for w in words if w not in STOP_WORDS), words[0])
+
+
+def _rare_word(words: list[str], common: set[str]) -> str:
+    """The word of a phrase that a query holding the phrase must hold, picked to be rare in queries: no stop word
+    nor one of `common` if it can, else the longest, else the last ('hard' of 'is hard', 'not' of 'and not')."""
+    return max(reversed(words), key=lambda w: (w not in STOP_WORDS, w not in common, len(w)))
 
 
 def _filler_phrases(words: SearchWords) -> list[str]:

@@ -1206,6 +1206,19 @@ def test_the_filler_phrases_load_only_for_a_query_with_one_of_their_key_words(si
     assert page.console_errors == []
 
 
+def test_the_phrases_that_say_what_a_query_asks_load_only_for_a_query_with_one_of_their_key_words(site_url, page):
+    """Where a job leads, a goal, jobs like one and what is not wanted (search/index/asks.js) are not in the
+    manifest either: a query without any of their key words never loads them; one with a key word does, and reads
+    its phrase."""
+    open_with_search(page, site_url)
+    assert ask(page, "engineering technology")
+    assert page.evaluate("window.__search.loaded('asks')") is None
+    assert page.evaluate("async q => (await window.__search.search(q)).words", "i hate math but love art") == ["art"]
+    assert page.evaluate("window.__search.loaded('asks')")
+    assert page.evaluate("async q => (await window.__search.search(q)).next", "jobs similar to nursing") == "similar"
+    assert page.console_errors == []
+
+
 def test_a_query_asking_where_a_job_leads_offers_the_tool_set_to_that_job(site_url, real_result, page):
     """'what comes after nursing assistant', 'cashier career path': the phrase (`next:` in data/search-words.yml)
     asks where the job the other words name can lead. The header box offers first the tool that shows it, set to

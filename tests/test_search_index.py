@@ -512,6 +512,30 @@ def test_the_explorer_phrases_load_only_for_a_query_with_one_of_their_key_words(
     assert {"high", "ged", "apprenticeship"} <= keys and not keys & {"jobs", "nurse", "engineering"}
 
 
+def test_the_phrases_that_say_what_a_query_asks_load_only_for_a_query_with_one_of_their_key_words(index):
+    """Where a job leads, a goal, jobs like one and what is not wanted ('what comes after', 'wants to become',
+    'similar to', 'hate', 'scares me') are a part of their own (asks.js), each list the longest first; the
+    manifest holds one word of each phrase, picked to be rare in queries ('hard' of 'is hard', 'not' of 'and
+    not'), so that a query without any ('engineering technology') loads none of them."""
+    from engine.search_words import STOP_WORDS
+    _, manifest = read_part(index["search/index/manifest.js"])
+    _, asks = read_part(index["search/index/asks.js"])
+    assert set(asks) == {"dislike", "dislikeAfter", "next", "goal", "similar", "leaving"}
+    assert not set(asks) & set(manifest)
+    keys = set(manifest["askWords"].split())
+    common = set(manifest["filler"].split()) | set(manifest["pay"].split()) | set(manifest["fields"].split())
+    for kind, phrases in asks.items():
+        assert phrases and [len(p.split()) for p in phrases] == sorted((len(p.split()) for p in phrases),
+                                                                       reverse=True), kind
+        for words in phrases:
+            held = set(words.split()) & keys
+            assert held, words
+            rare = [w for w in words.split() if w not in STOP_WORDS and w not in common]
+            assert not rare or held & set(rare), words
+    assert {"hate", "similar", "hard", "not", "to"} <= keys
+    assert not keys & {"engineering", "technology", "nurse", "driver", "is", "and"}
+
+
 def test_the_filler_phrases_load_only_for_a_query_with_one_of_their_key_words(index):
     """The filler phrases ('how do i become') are a part of their own too (phrases.js), the longest first; the
     manifest holds one word of each, picked as for the explorer's phrases ('passion' of 'passion for')."""
@@ -898,23 +922,24 @@ def test_filler_and_pay_words_and_phrases_reach_the_browser(index):
     assert manifest["describers"].split()[:6] == ["people", "ppl", "guy", "gal", "lady", "dude"]
     assert {"nerd", "buff", "enthusiast"} <= set(manifest["describers"].split())
     # Dislike words and phrases, the longest first, so 'do not like' is read before any shorter one inside it.
-    assert {"hate", "dont like", "do not like"} <= set(manifest["dislike"])
-    assert [len(p.split()) for p in manifest["dislike"]] == sorted((len(p.split()) for p in manifest["dislike"]),
-                                                                   reverse=True)
+    _, asks = read_part(index["search/index/asks.js"])
+    assert {"hate", "dont like", "do not like"} <= set(asks["dislike"])
+    assert [len(p.split()) for p in asks["dislike"]] == sorted((len(p.split()) for p in asks["dislike"]),
+                                                               reverse=True)
     assert ["All jobs from A to Z", "occupations/"] in manifest["help"]
     # The pages a query of nothing but filler leads with, by document number: the help pages but the jobs explorer.
     records, _ = records_by_url(index)
     assert [records[n]["url"] for n in manifest["helpDocs"]] == [url_for("explore"), url_for("interests")]
     # Phrases that ask where a job leads, longest first ('next step after' before 'next step'), and the tool.
-    assert {"what comes after", "career path"} <= set(manifest["next"])
-    assert "similar to" in manifest["similar"] and "career change" not in manifest["similar"]
-    assert {"career change", "ex", "burned out"} <= set(manifest["leaving"])  # read as similar phrases too
-    assert [len(p.split()) for p in manifest["leaving"]] == sorted((len(p.split()) for p in manifest["leaving"]),
-                                                                   reverse=True)
+    assert {"what comes after", "career path"} <= set(asks["next"])
+    assert "similar to" in asks["similar"] and "career change" not in asks["similar"]
+    assert {"career change", "ex", "burned out"} <= set(asks["leaving"])  # read as similar phrases too
+    assert [len(p.split()) for p in asks["leaving"]] == sorted((len(p.split()) for p in asks["leaving"]),
+                                                               reverse=True)
     # The pairs of a filler word and a word that name a job together are a part of their own, loaded only for a
     # query with a filler word beside another word.
     assert "keepPairs" not in manifest and "career counselor" in read_part(index["search/index/pairs.js"])[1]
-    lengths = [len(p.split()) for p in manifest["next"]]
+    lengths = [len(p.split()) for p in asks["next"]]
     assert lengths == sorted(lengths, reverse=True)
     assert manifest["nextUrl"] == url_for("from-job") and manifest["jobUrl"] == ROUTES["occupation"].pattern
 

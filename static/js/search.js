@@ -274,7 +274,7 @@
   function loadManifest() {
     if (!manifestPromise) {
       manifestPromise = load("manifest").then(function (data) {
-        if (data.format !== 2) throw new Error("the search index has an unknown format");
+        if (data.format !== 3) throw new Error("the search index has an unknown format");
         manifest = data;
         manifest.stop = new Set(data.stopWords.split(" "));
         manifest.filler = new Set((data.filler || "").split(" ").filter(Boolean));
@@ -283,8 +283,6 @@
         manifest.studyWords = new Set((data.study || "").split(" ").filter(Boolean));
         manifest.fieldPhrases = (data.fieldPhrases || []).map(function (p) { return p.split(" "); });
         manifest.describers = new Set((data.describers || "").split(" ").filter(Boolean));
-        manifest.dislike = (data.dislike || []).map(function (p) { return p.split(" "); });
-        manifest.dislikeAfter = (data.dislikeAfter || []).map(function (p) { return p.split(" "); });
         // The kinds a field word names, by the last word of their label ('cluster' names the Cluster and 2024
         // cluster pages, 'pathway' the Pathway pages).
         manifest.fieldPages = data.fieldPages || [];
@@ -296,12 +294,8 @@
         manifest.keep = new Set((data.keep || "").split(" ").filter(Boolean));
         manifest.phrases = null;  // from the phrases part, once loaded (`fillerPhrases`)
         manifest.phraseWords = new Set((data.phraseWords || "").split(" ").filter(Boolean));
-        manifest.next = (data.next || []).map(function (p) { return p.split(" "); });
-        manifest.goal = (data.goal || []).map(function (p) { return p.split(" "); });
-        // a leaving phrase ('ex cop') asks for jobs like one too, away from its line of work (`leaving`)
-        manifest.leaving = (data.leaving || []).map(function (p) { return p.split(" "); });
-        manifest.similar = (data.similar || []).map(function (p) { return p.split(" "); }).concat(manifest.leaving)
-          .sort(function (a, b) { return b.length - a.length; });
+        manifest.askWords = new Set((data.askWords || "").split(" ").filter(Boolean));
+        asks({});  // none until a query with a key word of one loads them (`asks`)
         var topics = data.unknown || {};  // {topic: [phrase, ...]}, read before `manifest.unknown` replaces it
         manifest.unknown = [];  // [words, topic]
         Object.keys(topics).forEach(function (topic) {
@@ -751,6 +745,7 @@
     var holds = function (words) { return folded.some(function (w) { return words.has(w); }); };
     if (!explorerPhrases() && holds(manifest.explorerWords)) parts.push("explorer");
     if (!fillerPhrases() && holds(manifest.phraseWords)) parts.push("phrases");
+    if (!asks() && holds(manifest.askWords)) parts.push("asks");
     if (parts.length) return { missing: parts };
     // An explorer phrase is read before a filler phrase it overlaps: 'without a college degree', not 'college degree'.
     var taken = folded.map(function () { return false; });
@@ -1080,6 +1075,21 @@
       });
     }
     return manifest.shortcuts;
+  }
+
+  // The phrases that say what a query asks (the asks part: where a job leads, a goal, jobs like one, what is not
+  // wanted), each as its words, read into the manifest from the part once it is loaded (true then), or `empty`.
+  function asks(empty) {
+    var data = empty || !manifest.asked && loaded("asks");
+    if (data) {
+      ["dislike", "dislikeAfter", "next", "goal", "similar", "leaving"].forEach(function (key) {
+        manifest[key] = (data[key] || []).map(function (p) { return p.split(" "); });
+      });
+      // a leaving phrase ('ex cop') asks for jobs like one too, away from its line of work (`leaving`)
+      manifest.similar = manifest.similar.concat(manifest.leaving).sort(function (a, b) { return b.length - a.length; });
+      manifest.asked = !empty;
+    }
+    return manifest.asked;
   }
 
   // The filler phrases ('how do i become'), each as its words, once the phrases part is loaded; else null.
