@@ -679,7 +679,7 @@
   // for ('16' would find 'The 16 career clusters'). First or after 'at', not before a unit (`UNIT`: '20 dollar an
   // hour jobs', '12 hour shifts', 'starts at 25 an hour') or a word it names something with ('18 wheeler', '11 bravo',
   // '16 career clusters').
-  var AGE = /^[1-9][0-9]?$/, AGE_BEFORE = /^(im|am|age|aged|turning|turned)$/, AGE_AFTER = /^(yo|yrs?|years?)$/;
+  var AGE = /^[1-9][0-9]?$/, AGE_BEFORE = /^(im|am|age|aged|turning|turned|since)$/, AGE_AFTER = /^(yo|yrs?|years?)$/;
   var UNIT = /^(an?|per|hours?|hr|k|dollars?|bucks|percent|wheeler|bravo|career|clusters?)$/;
   // A child's name after who the child is to the one asking, before an age or a word of what the child does ('my
   // son jake keeps saying', 'my daughter quinn 14', 'granddaughter emma wants'), or first before 'is' and an age
