@@ -556,6 +556,7 @@ def test_an_age_or_years_of_work_is_never_searched_for(site_url, page, query, wo
     ("my son loves cars", ["cars"]),                                    # a word of what he does is no name
     ("my grandson hunter is 18 and likes welding", ["welding"]),        # a name that is a job's too
     ("bounty hunter is 18 an hour", ["bounty", "hunter", "18"]),        # no word for a child before it
+    ("my client maria is 45 and was a teacher", ["teacher"]),            # a counselor's client, as a child
 ])
 def test_a_childs_name_and_age_are_never_searched_for(site_url, page, query, words):
     """A word after 'son', 'daughter', 'kid' and the like, last or before an age or a word such as 'is', 'wants' or

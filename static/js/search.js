@@ -685,7 +685,8 @@
   // son jake keeps saying', 'my daughter quinn 14', 'granddaughter emma wants'), or first before 'is' and an age
   // ('ava is 15'): about who asks, never searched for ('ava' would find Animal Systems). So is a number after the
   // word for the child ('my son 15', 'my daughter maya is deaf 16'), unless a unit follows it.
-  var KIN = /^(son|daughter|grandson|granddaughter|kid|child|niece|nephew|stepson|stepdaughter|student|grandchild)$/;
+  var KIN = new RegExp("^(son|daughter|grandson|granddaughter|kid|child|niece|nephew|stepson|stepdaughter|student|" +
+    "grandchild|brother|sister|cousin|friend|wife|husband|boyfriend|girlfriend|client)$");
   var NAME_THEN = /^(is|was|wants|keeps|loves|likes|has|took|asked|says|just|really|doesnt|hates|thinks|needs|got)$/;
   function childName(folded, at) {
     var next = folded[at + 1] || "";
