@@ -684,14 +684,18 @@
   // A child's name after who the child is to the one asking, before an age or a word of what the child does ('my
   // son jake keeps saying', 'my daughter quinn 14', 'granddaughter emma wants'), or first before 'is' and an age
   // ('ava is 15'): about who asks, never searched for ('ava' would find Animal Systems). So is a number after the
-  // word for the child ('my son 15', 'my daughter maya is deaf 16'), unless a unit follows it.
-  var KIN = new RegExp("^(son|daughter|grandson|granddaughter|kid|child|niece|nephew|stepson|stepdaughter|student|" +
-    "grandchild|brother|sister|cousin|friend|wife|husband|boyfriend|girlfriend|client)$");
+  // word for the child ('my son 15', 'my daughter maya is deaf 16'), unless a unit follows it. A word that also
+  // names something with the next ('child care', 'client services', `KIN_OF`) is one only after 'my' and the like.
+  var KIN = /^(son|daughter|grandson|granddaughter|niece|nephew|stepson|stepdaughter|grandchild)$/;
+  var KIN_OF = /^(kid|child|student|brother|sister|cousin|friend|wife|husband|boyfriend|girlfriend|client)$/;
   var NAME_THEN = /^(is|was|wants|keeps|loves|likes|has|took|asked|says|just|really|doesnt|hates|thinks|needs|got)$/;
+  function isKin(folded, at) {
+    return KIN.test(folded[at]) || KIN_OF.test(folded[at]) && /^(my|our|his|her|their|your)$/.test(folded[at - 1]);
+  }
   function childName(folded, at) {
     var next = folded[at + 1] || "";
     return !manifest.stop.has(folded[at]) && !AGE.test(folded[at]) &&
-      (KIN.test(folded[at - 1]) && (!next || AGE.test(next) || NAME_THEN.test(next)) ||
+      (isKin(folded, at - 1) && (!next || AGE.test(next) || NAME_THEN.test(next)) ||
        !at && next === "is" && AGE.test(folded[2]));
   }
   // 'ap' or 'honors' before a school subject ('loved ap physics', 'good at ap chem') names a kind of class, not
@@ -802,7 +806,7 @@
     var inPhrase = taken;  // and the words of a filler phrase ('work with') or an unknown one ('night shift')
     var place = placeNamed(folded, inPhrase);
     var tokens = [], pay = false, field = false, study = false, dropped = [], made = -1, unwanted = false;
-    var disliked = [], kin = folded.findIndex(function (w) { return KIN.test(w); });
+    var disliked = [], kin = folded.findIndex(function (w, at) { return isKin(folded, at); });
     raw.forEach(function (original, at) {
       var word = folded[at];
       if (goal[at]) {
