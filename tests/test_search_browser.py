@@ -557,10 +557,12 @@ def test_an_age_or_years_of_work_is_never_searched_for(site_url, page, query, wo
     ("my grandson hunter is 18 and likes welding", ["welding"]),        # a name that is a job's too
     ("bounty hunter is 18 an hour", ["bounty", "hunter", "18"]),        # no word for a child before it
     ("my client maria is 45 and was a teacher", ["teacher"]),            # a counselor's client, as a child
+    ("client services is hiring", ["client", "services", "hiring"]),    # 'client' names a field here
+    ("child care is a good job", ["child", "care"]),                    # and 'child' a job
 ])
 def test_a_childs_name_and_age_are_never_searched_for(site_url, page, query, words):
-    """A word after 'son', 'daughter', 'kid' and the like, last or before an age or a word such as 'is', 'wants' or
-    'keeps', names the child (the words before a goal phrase are read alone, so 'my kid liam' ends them), and a number after that word is the child's age, unless a unit follows it."""
+    """A word after 'son', 'daughter', 'my kid' and the like, last or before an age or a word such as 'is', 'wants'
+    or 'keeps', names the child (the words before a goal phrase are read alone, so 'my kid liam' ends them), and a number after that word is the child's age, unless a unit follows it."""
     open_with_search(page, site_url)
     assert page.evaluate("async q => (await window.__search.search(q)).words", query) == words
 
